@@ -1,0 +1,96 @@
+"""The exceptions that ``pelatihan`` raises for bad input.
+
+Every error about a value that does not hold (a malformed NIP, a grade nobody
+writes, a date before any Latsar regime) is a :class:`ValidationError`, itself a
+:class:`ValueError`, so callers can catch the whole family at once or one cause
+exactly::
+
+    >>> from pelatihan import nip, ValidationError
+    >>> try:
+    ...     nip.validate("19860926 201505 3 001")
+    ... except ValidationError as error:
+    ...     print(error.code, error.component)
+    nip.sex sex
+
+Each error carries:
+
+* ``code``, a stable machine-readable code (documented, never reused);
+* ``component``, the part of the value that is wrong (for a NIP: ``birth_date``,
+  ``tmt``, ``sex``, ``serial``; ``None`` when the value is wrong as a whole);
+* ``value``, the offending value or component;
+* ``message_en`` and ``message_id``, the explanation in English and Indonesian;
+  ``str(error)`` is the English one.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+__all__ = ["ValidationError"]
+
+
+class ValidationError(ValueError):
+    """Root of every error ``pelatihan`` raises about an invalid value.
+
+    Args:
+        message_en: What is wrong, in English.
+        message_id: What is wrong, in Indonesian.
+        component: The part of the value that is wrong, if one part is.
+        value: The offending value (or component).
+
+    Example:
+        >>> error = ValidationError("bad", "salah", value=3)
+        >>> str(error), error.message_id, error.value, error.code
+        ('bad', 'salah', 3, 'invalid')
+        >>> isinstance(error, ValueError)
+        True
+    """
+
+    code: ClassVar[str] = "invalid"
+    """Stable machine-readable code of this kind of error."""
+
+    def __init__(
+        self,
+        message_en: str,
+        message_id: str,
+        *,
+        component: str | None = None,
+        value: object = None,
+    ) -> None:
+        super().__init__(message_en)
+        self.message_en = message_en
+        self.message_id = message_id
+        self.component = component
+        self.value = value
+
+    def message(self, lang: str = "en") -> str:
+        """Return the message in ``lang`` (``"en"`` or ``"id"``).
+
+        Example:
+            >>> ValidationError("bad", "salah").message("id")
+            'salah'
+        """
+        if lang == "id":
+            return self.message_id
+        if lang == "en":
+            return self.message_en
+        raise ValueError(f"unknown language {lang!r}: expected 'en' or 'id'")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keep keyword-only attributes across pickling (multiprocessing, caches).
+        return (
+            _rebuild,
+            (type(self), self.message_en, self.message_id, self.component, self.value),
+        )
+
+
+def _rebuild(
+    cls: type[ValidationError],
+    message_en: str,
+    message_id: str,
+    component: str | None,
+    value: object,
+) -> ValidationError:
+    error = cls.__new__(cls)
+    ValidationError.__init__(error, message_en, message_id, component=component, value=value)
+    return error

@@ -1,0 +1,165 @@
+"""Provenance: how well a figure is established, and on what legal basis.
+
+Every figure ``pelatihan`` uses (a day count, a grade, an age limit, a date a
+regulation took effect) is a :class:`Figure`: the value together with its
+:class:`Status`, the :class:`Citation` of the legal basis it rests on, and
+where it was read. Figures that are not read in a regulation's own text are
+defaults that callers can override; :meth:`Figure.override` records that the
+value now comes from the user.
+
+    >>> from pelatihan.provenance import Citation, Figure, Status
+    >>> age = Figure(18, Status.SEC, Citation("pp-11-2017", "Pasal 23"), source="BKN guidance")
+    >>> age.value, age.status.value, str(age.basis)
+    (18, 'SEC', 'PP 11/2017, Pasal 23')
+    >>> age.is_regulation
+    False
+    >>> mine = age.override(17, note="pilot programme")
+    >>> mine.value, mine.status is Status.USER, mine.basis == age.basis
+    (17, True, True)
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Generic, TypeVar
+
+import attrs
+
+__all__ = ["Citation", "Figure", "Source", "Status"]
+
+T = TypeVar("T")
+
+
+class Status(enum.Enum):
+    """How well a figure is established.
+
+    The four statuses of the project's domain reference, plus ``USER`` for a
+    value the caller supplied in place of a shipped one.
+
+    Example:
+        >>> Status("OPEN").description("en")
+        'not established; the value is a default or missing, and users should supply it'
+    """
+
+    REG = "REG"
+    """Read in the text of the regulation or decree itself."""
+    SEC = "SEC"
+    """Reported by secondary sources (agency news, LAN slides, press)."""
+    INF = "INF"
+    """Inferred from established facts; the reasoning is documented."""
+    OPEN = "OPEN"
+    """Not established; the value is a default or missing and users should supply it."""
+    USER = "USER"
+    """Supplied by the user, overriding the shipped value."""
+
+    def description(self, lang: str = "en") -> str:
+        """Explain the status in English (``"en"``) or Indonesian (``"id"``)."""
+        return _STATUS_TEXT[self][1 if lang == "id" else 0]
+
+
+_STATUS_TEXT = {
+    Status.REG: (
+        "read in the text of the regulation itself",
+        "dibaca pada naskah peraturan itu sendiri",
+    ),
+    Status.SEC: (
+        "reported by secondary sources",
+        "dilaporkan oleh sumber sekunder",
+    ),
+    Status.INF: (
+        "inferred from established facts",
+        "disimpulkan dari fakta yang sudah ditetapkan",
+    ),
+    Status.OPEN: (
+        "not established; the value is a default or missing, and users should supply it",
+        "belum dapat dipastikan; nilainya bawaan atau kosong dan sebaiknya diisi pengguna",
+    ),
+    Status.USER: (
+        "supplied by the user",
+        "diisi oleh pengguna",
+    ),
+}
+
+
+@attrs.frozen
+class Citation:
+    """A reference to a legal instrument, and to an article in it when known.
+
+    Args:
+        instrument: The instrument's id in :mod:`pelatihan.legal` (for example
+            ``"perlan-1-2021"``). Ids the registry does not know are kept as
+            they are, so an organiser's own decree can be cited too.
+        article: The article, paragraph or part, in the instrument's own words
+            (``"Pasal 34 ayat (5)"``, ``"Lampiran, Bab III"``).
+
+    Example:
+        >>> str(Citation("perlan-1-2021", "Pasal 17"))
+        'Peraturan LAN 1/2021, Pasal 17'
+        >>> str(Citation("sk-bpsdm-jatim-2019"))
+        'sk-bpsdm-jatim-2019'
+    """
+
+    instrument: str
+    article: str | None = None
+
+    def __str__(self) -> str:
+        from pelatihan import legal  # noqa: PLC0415  (legal builds its records from this module)
+
+        known = legal.find(self.instrument)
+        name = known.short_name if known is not None else self.instrument
+        return f"{name}, {self.article}" if self.article else name
+
+
+@attrs.frozen
+class Source:
+    """Where something was read: an address, and what was read there.
+
+    Example:
+        >>> str(Source("https://example.org/perlan-1-2021.pdf", "preamble"))
+        'https://example.org/perlan-1-2021.pdf (preamble)'
+    """
+
+    address: str
+    what: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.address} ({self.what})" if self.what else self.address
+
+
+@attrs.frozen
+class Figure(Generic[T]):
+    """A value together with its provenance.
+
+    Args:
+        value: The figure itself. For an OPEN figure with no default the type
+            parameter includes ``None`` and the value is ``None``.
+        status: How well the value is established.
+        basis: The legal basis the figure rests on, if any.
+        source: Where the value was read: an address, or a description of the
+            secondary sources that agree on it.
+        note: Anything a reader must know: the reasoning of an INF figure, the
+            conflict behind an OPEN one.
+
+    Example:
+        >>> days = Figure(None, Status.OPEN, note="no source gives the days")
+        >>> days.value is None, days.status.value
+        (True, 'OPEN')
+    """
+
+    value: T
+    status: Status
+    basis: Citation | None = None
+    source: str | None = None
+    note: str = ""
+
+    @property
+    def is_regulation(self) -> bool:
+        """Whether the value was read in the regulation's own text (status REG)."""
+        return self.status is Status.REG
+
+    def override(self, value: T, *, note: str = "", source: str | None = None) -> Figure[T]:
+        """Return this figure with ``value`` supplied by the user (status ``USER``).
+
+        The legal basis is kept: the user's value stands in for the same rule.
+        """
+        return attrs.evolve(self, value=value, status=Status.USER, source=source, note=note)
