@@ -1,0 +1,51 @@
+"""The scripts in examples/ run as documented and find what their sample data holds."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, check=False, timeout=120
+    )
+
+
+@pytest.mark.parametrize("script", sorted(p.name for p in EXAMPLES.glob("*.py")))
+def test_every_example_runs_without_error(script: str) -> None:
+    result = run(str(EXAMPLES / script))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
+    assert not result.stderr
+
+
+def test_check_participants_reports_every_row_and_each_kind_of_mistake() -> None:
+    result = run(str(EXAMPLES / "check_participants.py"), "--strict")
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1
+    assert lines[0] == "Cohort starting 2019-10-17: governed by Peraturan LAN 12/2018"
+    rows = {line.split()[1]: line for line in lines if line.startswith("row")}
+    assert sorted(rows, key=int) == [str(n) for n in range(2, 13)]  # every data row, once
+    assert "ok" in rows["2"]
+    assert "track III" in rows["4"]
+    assert "track II" in rows["6"]
+    assert "not a real date" in rows["7"]
+    assert "sex" in rows["8"].lower()
+    assert "serial" in rows["9"].lower()
+    assert "grade: " in rows["10"]  # golongan IV has no track
+    assert "grade: " in rows["11"]  # III/z is no grade
+    assert "NIP: " in rows["12"]  # 14 years old at appointment
+    assert lines[-1] == "11 participants checked, 5 ok, 6 with problems"
+
+
+def test_check_participants_rejects_a_start_before_any_regime() -> None:
+    result = run(str(EXAMPLES / "check_participants.py"), "--start", "2016-01-04")
+    assert result.returncode == 2
+    assert "no Latsar regime modelled for a cohort starting on 2016-01-04" in result.stderr
+    assert "Traceback" not in result.stderr
