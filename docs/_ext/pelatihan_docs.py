@@ -69,7 +69,7 @@ class LegalInstruments(_RstDirective):
             rows.extend(("Read at", str(source)) for source in instrument.sources)
             if instrument.note:
                 rows.append(("Not established", instrument.note))
-            out += [".. list-table::", "   :widths: 25 75", ""]
+            out += [".. list-table::", "   :widths: 25 75", "   :width: 100%", ""]
             for key, value in rows:
                 out += [f"   * - {_cell(key)}", f"     - {_cell(value)}"]
             out.append("")

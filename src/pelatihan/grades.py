@@ -711,21 +711,30 @@ def _parse_education(text: object) -> Education:
 # ---------------------------------------------------------------------------
 
 _ENTRY_BASIS: Final = Citation("pp-98-2000", "Pasal 11 ayat (4)")
+_ENTRY_SOURCE: Final = (
+    "tables of entry grades by education in regional staffing material, e.g. "
+    "http://bkdkableb0ng.blogspot.com/2014/11/info-bid-mutasi-tabel-kenaikan-pangkat.html"
+)
 
 SMP_ENTRY_GRADE: Final[Figure[Grade]] = Figure(
     Grade.parse("I/c"),
     Status.OPEN,
     _ENTRY_BASIS,
+    source=(
+        "art. 11(4)(b) as amended, quoted at http://kepegkanwilbali.blogspot.com/p/info-kepeg.html "
+        "(I/c); a tutoring page, https://id.scribd.com/document/341723592, says I/b"
+    ),
     note=(
-        "Sources conflict on the entry grade for SMP (I/b or I/c); I/c is a default that the "
-        "caller must confirm, or replace with overrides={'SMP': 'I/b'}."
+        "Sources conflict on the entry grade for SMP (I/b or I/c). The quoted article text "
+        "gives I/c, so I/c is the default, but the gazetted text has not been read: confirm "
+        "it, or replace it with overrides={'SMP': 'I/b'}."
     ),
 )
 """The entry grade for SMP: OPEN, because sources conflict (I/b or I/c)."""
 
 
 def _reported(grade: str, note: str = "") -> Figure[Grade]:
-    return Figure(Grade.parse(grade), Status.SEC, _ENTRY_BASIS, note=note)
+    return Figure(Grade.parse(grade), Status.SEC, _ENTRY_BASIS, source=_ENTRY_SOURCE, note=note)
 
 
 ENTRY_GRADES: Final[Mapping[Education, Figure[Grade]]] = MappingProxyType(

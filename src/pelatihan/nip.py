@@ -8,8 +8,9 @@ decree, payslip and training certificate, and it is the key by which a Latsar
 participant is known to the organiser, the home agency and BKN. BKN assigns it
 when a CPNS is appointed, and it stays the same for the whole career.
 
-Since BKN's rule of 2007 (secondary sources name *Peraturan Kepala BKN*
-22/2007 and 43/2007) a NIP has 18 digits, and the first 15 are not arbitrary:
+Since BKN's rule of 2007 (*Peraturan Kepala BKN* 22/2007, the legal record
+``perka-bkn-22-2007`` cited by :data:`STRUCTURE`) a NIP has 18 digits, and the
+first 15 are not arbitrary:
 
 ======  =========================================================  ============
 digits  meaning                                                    example
@@ -130,6 +131,7 @@ from pelatihan.provenance import Citation, Figure, Status
 __all__ = [
     "MINIMUM_AGE",
     "NIP",
+    "STRUCTURE",
     "ImplausibleAge",
     "InvalidBirthDate",
     "InvalidFormat",
@@ -147,6 +149,20 @@ __all__ = [
     "parse",
     "validate",
 ]
+
+STRUCTURE: Figure[str] = Figure(
+    "YYYYMMDD YYYYMM S NNN",
+    Status.SEC,
+    Citation("perka-bkn-22-2007"),
+    source="summaries of the BKN rule (slides, press); see the module documentation",
+    note="birth date, TMT CPNS year and month, sex digit, serial; no check digit",
+)
+"""The layout of the 18 digits, with the legal basis the NIP rules rest on.
+
+Example:
+    >>> str(STRUCTURE.basis), STRUCTURE.status.value
+    ('Peraturan Kepala BKN 22/2007', 'SEC')
+"""
 
 MINIMUM_AGE: Figure[int] = Figure(
     18,
