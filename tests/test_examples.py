@@ -49,3 +49,30 @@ def test_check_participants_rejects_a_start_before_any_regime() -> None:
     assert result.returncode == 2
     assert "no Latsar regime modelled for a cohort starting on 2016-01-04" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_east_java_2019_plans_21_in_class_30_out_and_finds_the_mistakes() -> None:
+    result = run(str(EXAMPLES / "east_java_2019.py"))
+    out = result.stdout
+    assert "governed by Peraturan LAN 12/2018" in out
+    assert out.count("in class 21, out of class 30, total 51") == 3
+    sections = out.split("\n\n")
+    assert sections[1].rstrip().endswith("0 errors, 0 warnings, 0 info")  # the plan
+    assert sections[2].rstrip().endswith("0 errors, 0 warnings, 0 info")  # as reported
+    mistakes = sections[3]
+    assert "schedule.regime" in mistakes
+    assert "schedule.closed-day" in mistakes
+    assert "Hari Raya Natal" in mistakes
+    assert mistakes.rstrip().endswith("1 error, 2 warnings, 0 info")
+
+
+def test_kemendagri_2021_plans_blended_cohorts_and_writes_icalendar(tmp_path: Path) -> None:
+    target = tmp_path / "cohort.ics"
+    result = run(str(EXAMPLES / "kemendagri_2021.py"), "--ics", str(target))
+    assert result.returncode == 0, result.stderr
+    assert "governed by Peraturan LAN 1/2021" in result.stdout
+    assert result.stdout.count("total 74 days, 647 JP") == 2
+    text = target.read_bytes().decode("utf-8")
+    assert text.count("BEGIN:VEVENT") == 4
+    assert "UID:kemendagri-2021-gol-iii-phase-1@pelatihan" in text
+    assert "DTSTART;VALUE=DATE:20210315" in text

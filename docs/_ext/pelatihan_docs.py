@@ -1,10 +1,14 @@
 """Sphinx directives that render pelatihan's own data, so the docs never drift from the code.
 
 ``legal-instruments`` renders every instrument of :mod:`pelatihan.legal`;
-``legal-regimes`` renders the Latsar regimes and their boundaries.
+``legal-regimes`` renders the Latsar regimes and their boundaries;
+``rulebook <id>`` renders a shipped rulebook's figures with status and citation;
+``rule-catalogue`` renders every rule of :mod:`pelatihan.validation.catalogue`.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from docutils import nodes
 from docutils.statemachine import StringList
@@ -12,8 +16,9 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import ExtensionMetadata
 
-from pelatihan import legal
+from pelatihan import legal, rulebooks
 from pelatihan.provenance import Figure
+from pelatihan.validation import catalogue
 
 
 def _cell(text: str) -> str:
@@ -99,8 +104,130 @@ class LegalRegimes(_RstDirective):
         return out
 
 
+def _value(figure: Figure[Any]) -> str:
+    value = figure.value
+    if value is None:
+        return "—"
+    if isinstance(value, tuple):
+        return "; ".join(str(item) for item in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _provenance(figure: Figure[Any]) -> str:
+    parts = [f"**{figure.status.value}**"]
+    if figure.basis is not None:
+        parts.append(str(figure.basis))
+    if figure.source:
+        parts.append(f"source: {figure.source}")
+    if figure.note:
+        parts.append(figure.note)
+    return " — ".join(_cell(part) for part in parts)
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]], widths: str) -> list[str]:
+    out = [".. list-table::", "   :header-rows: 1", f"   :widths: {widths}", "   :width: 100%", ""]
+    for row in (header, *rows):
+        out.append(f"   * - {row[0]}")
+        out.extend(f"     - {cell}" for cell in row[1:])
+    out.append("")
+    return out
+
+
+class RulebookDirective(_RstDirective):
+    """One shipped rulebook: methods, phases, totals, agendas and other figures."""
+
+    required_arguments = 1
+
+    def lines(self) -> list[str]:
+        book = rulebooks.get(self.arguments[0])
+        regime = legal.get_regime(book.regime)
+        since = _figure_text(regime.in_force_from)
+        out = [
+            f"Rulebook id ``{book.id}``; regime {regime.name}, for cohorts from {since.rstrip('.')}.",
+            "",
+        ]
+        for rules in book.methods:
+            title = f"Method: {rules.method.value}"
+            out += [title, "^" * len(title), ""]
+            if not rules.available.value:
+                out += [f"Not provided by this regime. {_provenance(rules.available)}", ""]
+                continue
+            out += [f"Provided: {_provenance(rules.available)}", ""]
+            phase_rows = [
+                (
+                    str(index + 1),
+                    _cell(phase.label or phase.kind.value),
+                    phase.kind.value,
+                    phase.setting.label,
+                    _value(phase.days),
+                    _provenance(phase.days),
+                )
+                for index, phase in enumerate(rules.phases)
+            ]
+            out += ["Phases, in order:", ""]
+            out += _table(
+                ("#", "Phase", "Kind", "Setting", "Days", "Provenance"),
+                phase_rows,
+                "4 18 12 12 8 46",
+            )
+            totals = [
+                ("Days in total", rules.days_total),
+                ("Days in class", rules.days_in_class),
+                ("Days out of class", rules.days_out_of_class),
+                *((f"Days of {item.kind.value} phases", item.days) for item in rules.kind_days),
+                ("Lesson hours (JP)", rules.jp_total),
+            ]
+            out += _table(
+                ("Figure", "Value", "Provenance"),
+                [(name, _value(figure), _provenance(figure)) for name, figure in totals],
+                "30 10 60",
+            )
+        out += ["Curriculum agendas", "^" * len("Curriculum agendas"), ""]
+        out += _table(
+            ("#", "Agenda", "Modules", "Provenance"),
+            [
+                (
+                    str(agenda.number),
+                    _cell(_value(agenda.name)),
+                    _cell(_value(agenda.modules)),
+                    _provenance(agenda.name),
+                )
+                for agenda in book.agendas
+            ],
+            "4 30 30 36",
+        )
+        out += ["Other figures", "^" * len("Other figures"), ""]
+        others = [
+            (f"``{path}``", _cell(_value(figure)), _provenance(figure))
+            for path, figure in book.figures().items()
+            if not path.startswith(("methods.", "agendas"))
+        ]
+        out += _table(("Figure path", "Value", "Provenance"), others, "34 12 54")
+        return out
+
+
+class RuleCatalogue(_RstDirective):
+    """Every rule: code, severity, titles, what it checks, basis."""
+
+    def lines(self) -> list[str]:
+        rows = [
+            (
+                f"``{rule.code}``",
+                rule.severity.value,
+                _cell(f"{rule.title_en} / *{rule.title_id}*"),
+                _cell(rule.checks + (f" Basis: {rule.basis}." if rule.basis else "")),
+            )
+            for rule in catalogue.rules()
+        ]
+        return _table(("Code", "Severity", "Title", "What it checks"), rows, "22 10 28 40")
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directives."""
     app.add_directive("legal-instruments", LegalInstruments)
     app.add_directive("legal-regimes", LegalRegimes)
+    app.add_directive("rulebook", RulebookDirective)
+    app.add_directive("rule-catalogue", RuleCatalogue)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

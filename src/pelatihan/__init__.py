@@ -6,7 +6,11 @@ The public names are gathered here; each lives in its own module:
 * :mod:`pelatihan.grades` — grades (golongan/ruang, pangkat), entry grade by
   education, and the Latsar tracks;
 * :mod:`pelatihan.legal` — the legal instruments and the regime in force;
-* :mod:`pelatihan.provenance` — figures with their status and legal basis.
+* :mod:`pelatihan.provenance` — figures with their status and legal basis;
+* :mod:`pelatihan.rulebooks` — each regime's figures as data;
+* :mod:`pelatihan.calendar` — working and training days;
+* :mod:`pelatihan.schedule` — phases and schedules, and planning them;
+* :mod:`pelatihan.validation` — findings, reports, the rule catalogue.
 
     >>> import pelatihan
     >>> pelatihan.nip.format("198609262015051001")
@@ -15,23 +19,51 @@ The public names are gathered here; each lives in its own module:
     'III/a'
 """
 
-from pelatihan import legal, nip
+from pelatihan import calendar, legal, nip, rulebooks
+from pelatihan.calendar import Calendar
 from pelatihan.errors import ValidationError
 from pelatihan.grades import Education, Grade, Track, entry_grade
 from pelatihan.provenance import Citation, Figure, Status
+from pelatihan.rulebooks import Rulebook
+from pelatihan.schedule import Phase, Schedule, plan_schedule
+from pelatihan.training import Method, PhaseKind, Setting
+from pelatihan.validation import (
+    Finding,
+    Location,
+    Report,
+    ReportErrors,
+    Severity,
+    validate_schedule,
+)
 
 __all__ = [
+    "Calendar",
     "Citation",
     "Education",
     "Figure",
+    "Finding",
     "Grade",
+    "Location",
+    "Method",
+    "Phase",
+    "PhaseKind",
+    "Report",
+    "ReportErrors",
+    "Rulebook",
+    "Schedule",
+    "Setting",
+    "Severity",
     "Status",
     "Track",
     "ValidationError",
     "__version__",
+    "calendar",
     "entry_grade",
     "legal",
     "nip",
+    "plan_schedule",
+    "rulebooks",
+    "validate_schedule",
 ]
 
 __version__ = "0.1.0.dev0"

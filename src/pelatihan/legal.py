@@ -72,6 +72,8 @@ class InstrumentKind(enum.Enum):
     """A decree of the Head of LAN."""
     SE_MENPANRB = "Surat Edaran Menteri PANRB"
     """A circular of the Minister for State Apparatus Empowerment and Bureaucratic Reform."""
+    SKB = "Surat Keputusan Bersama"
+    """A joint decree of several ministers."""
 
     @property
     def abbreviation(self) -> str:
@@ -86,6 +88,7 @@ _ABBREVIATIONS = {
     InstrumentKind.PERKA_BKN: "Peraturan Kepala BKN",
     InstrumentKind.KEPKA_LAN: "Keputusan Kepala LAN",
     InstrumentKind.SE_MENPANRB: "SE MenPANRB",
+    InstrumentKind.SKB: "SKB",
 }
 
 
@@ -108,6 +111,8 @@ class Instrument:
         amends: Ids of instruments it amends.
         sources: Where its text, or the reports of it, were read.
         note: What is not established about it.
+        name: Its name in citations, for an instrument that is not cited by
+            number (a decree issued anew every year).
     """
 
     id: str
@@ -124,6 +129,7 @@ class Instrument:
     amends: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     note: str = ""
+    name: str | None = None
 
     @property
     def short_name(self) -> str:
@@ -133,6 +139,8 @@ class Instrument:
             >>> get("kep-13-2022").short_name
             'Keputusan Kepala LAN 13/K.1/PDP.07/2022'
         """
+        if self.name is not None:
+            return self.name
         if "/" in self.number:
             return f"{self.kind.abbreviation} {self.number}"
         return f"{self.kind.abbreviation} {self.number}/{self.year}"
@@ -140,6 +148,8 @@ class Instrument:
     @property
     def full_name(self) -> str:
         """The full Indonesian name (``"Peraturan Pemerintah Nomor 11 Tahun 2017 tentang ..."``)."""
+        if self.name is not None:
+            return f"{self.kind.value} tentang {self.title}"
         if "/" in self.number:
             return f"{self.kind.value} Nomor {self.number} tentang {self.title}"
         return f"{self.kind.value} Nomor {self.number} Tahun {self.year} tentang {self.title}"
@@ -193,6 +203,22 @@ _INSTRUMENTS: tuple[Instrument, ...] = (
         summary="Amends PP 98/2000, including the entry grades of art. 11(4).",
         status=Status.SEC,
         amends=("pp-98-2000",),
+    ),
+    Instrument(
+        id="skb-3-menteri",
+        kind=InstrumentKind.SKB,
+        number="",
+        year=2002,
+        name="SKB 3 Menteri (yearly)",
+        title="Hari Libur Nasional dan Cuti Bersama",
+        summary=(
+            "The joint decree of the Ministers of Religious Affairs, of Manpower, and for State "
+            "Apparatus Empowerment, issued each year (and sometimes amended mid-year), that sets "
+            "the national holidays and collective leave (cuti bersama). The calendar takes them "
+            "from the holidays package, which records each year's decree."
+        ),
+        status=Status.SEC,
+        note="One decree a year; the year shown is the first the calendar data covers.",
     ),
     Instrument(
         id="perka-bkn-22-2007",
@@ -464,7 +490,7 @@ def instruments() -> tuple[Instrument, ...]:
 
     Example:
         >>> [i.short_name for i in instruments()][:3]
-        ['PP 98/2000', 'PP 11/2002', 'Peraturan Kepala BKN 22/2007']
+        ['PP 98/2000', 'PP 11/2002', 'SKB 3 Menteri (yearly)']
     """
     return _INSTRUMENTS
 

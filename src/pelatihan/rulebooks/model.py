@@ -1,0 +1,366 @@
+"""The shape of a rulebook: one Latsar regime's figures, as data with provenance."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
+from typing import Any, cast
+
+import attrs
+
+from pelatihan.errors import ValidationError
+from pelatihan.provenance import Figure, Status
+from pelatihan.training import Method, PhaseKind, Setting
+
+__all__ = [
+    "Agenda",
+    "Evaluation",
+    "KindDays",
+    "MethodRules",
+    "OpenFigureError",
+    "PhaseRule",
+    "Rulebook",
+    "UnknownFigureError",
+]
+
+WORKWEEK: frozenset[int] = frozenset(range(5))
+
+_NOT_ESTABLISHED: Figure[Any] = Figure(None, Status.OPEN, note="Not established.")
+
+
+class UnknownFigureError(ValidationError, LookupError):
+    """A figure path that names no figure of the rulebook."""
+
+    code = "rulebook.unknown-figure"
+
+
+class OpenFigureError(ValidationError):
+    """A figure is needed but not established (OPEN, no value); supply it in a variant."""
+
+    code = "rulebook.open-figure"
+
+
+@attrs.frozen
+class PhaseRule:
+    """One phase of a method's planned sequence.
+
+    Args:
+        kind: What happens in the phase.
+        days: Its length in training days.
+        label: A name for the phase when a kind appears more than once
+            (``"on campus 1"``).
+        weekdays: The weekdays that are training days in this phase
+            (``date.weekday()`` numbers; Monday to Friday by default).
+    """
+
+    kind: PhaseKind
+    days: Figure[int | None]
+    label: str = ""
+    weekdays: frozenset[int] = WORKWEEK
+
+    @property
+    def setting(self) -> Setting:
+        """In class or out of class."""
+        return self.kind.setting
+
+
+@attrs.frozen
+class KindDays:
+    """The total training days a method gives one kind of phase, split or not."""
+
+    kind: PhaseKind
+    days: Figure[int | None]
+
+
+@attrs.frozen
+class MethodRules:
+    """The figures of one delivery method in one regime.
+
+    Args:
+        method: The method.
+        available: Whether the regime provides this method at all.
+        phases: The planned sequence of phases; also the order a schedule's
+            phases must follow (a phase may be split into consecutive parts).
+        days_total: Total training days.
+        days_in_class: Training days in class.
+        days_out_of_class: Training days out of class.
+        kind_days: Training days per kind of phase, where established.
+        jp_total: Total lesson hours (*jam pelajaran*).
+    """
+
+    method: Method
+    available: Figure[bool]
+    phases: tuple[PhaseRule, ...] = ()
+    days_total: Figure[int | None] = _NOT_ESTABLISHED
+    days_in_class: Figure[int | None] = _NOT_ESTABLISHED
+    days_out_of_class: Figure[int | None] = _NOT_ESTABLISHED
+    kind_days: tuple[KindDays, ...] = ()
+    jp_total: Figure[int | None] = _NOT_ESTABLISHED
+
+    def days_of(self, kind: PhaseKind) -> Figure[int | None] | None:
+        """The established total days of ``kind``, or ``None`` if the rulebook gives none."""
+        for item in self.kind_days:
+            if item.kind is kind:
+                return item.days
+        return None
+
+
+@attrs.frozen
+class Agenda:
+    """One of the four agendas of the curriculum.
+
+    Args:
+        number: 1 to 4.
+        name: The agenda's name in Indonesian.
+        modules: The modules known for it, or ``None`` where not established.
+    """
+
+    number: int
+    name: Figure[str | None]
+    modules: Figure[tuple[str, ...] | None]
+
+
+@attrs.frozen
+class Evaluation:
+    """The evaluation figures of a regime (weights in percent, scores out of 100).
+
+    Args:
+        academic_weight: Weight of the academic evaluation.
+        academic_parts: The parts of the academic evaluation per method, with
+            their weights (``{"klasikal": {"written type A": 10, ...}}`` as figures).
+        attitude_weight: Weight of the attitude and behaviour evaluation.
+        actualisation_weight: Weight of the actualisation evaluation.
+        pass_mark: The lowest final score that passes.
+        absence_sessions: Absences, in sessions, beyond which a participant can fail.
+        absence_jp: Absences, in JP, beyond which a participant can fail.
+        absence_days: Absences, in days, beyond which a participant can fail.
+    """
+
+    academic_weight: Figure[int | None] = _NOT_ESTABLISHED
+    academic_parts: tuple[tuple[Method, tuple[tuple[str, Figure[int | None]], ...]], ...] = ()
+    attitude_weight: Figure[int | None] = _NOT_ESTABLISHED
+    actualisation_weight: Figure[int | None] = _NOT_ESTABLISHED
+    pass_mark: Figure[Decimal | None] = _NOT_ESTABLISHED
+    absence_sessions: Figure[int | None] = _NOT_ESTABLISHED
+    absence_jp: Figure[int | None] = _NOT_ESTABLISHED
+    absence_days: Figure[int | None] = _NOT_ESTABLISHED
+
+
+@attrs.frozen
+class Rulebook:
+    """A Latsar regime's rules as data: every figure with its status and citation.
+
+    Shipped rulebooks are in :mod:`pelatihan.rulebooks`; an organiser's approved
+    variant is derived from one with :meth:`variant`, naming only the figures
+    that differ.
+
+    Args:
+        id: The rulebook's id: the regime id for shipped rulebooks.
+        regime: The id of the regime (:func:`pelatihan.legal.get_regime`).
+        title: A human title.
+        methods: The rules of each delivery method.
+        agendas: The four agendas of the curriculum.
+        minutes_per_jp: Minutes in one lesson hour (JP).
+        cohort_size_max: The most participants in one cohort.
+        klasikal_approval_from: The first start date from which classroom
+            delivery needs the written approval of the Head of LAN.
+        evaluation: The evaluation figures.
+        parent: For a variant, the id of the rulebook it derives from.
+    """
+
+    id: str
+    regime: str
+    title: str
+    methods: tuple[MethodRules, ...]
+    agendas: tuple[Agenda, ...]
+    minutes_per_jp: Figure[int]
+    cohort_size_max: Figure[int | None]
+    klasikal_approval_from: Figure[datetime.date | None]
+    evaluation: Evaluation = Evaluation()
+    parent: str | None = None
+
+    def method(self, method: Method | str) -> MethodRules:
+        """The rules of one delivery method.
+
+        Example:
+            >>> from pelatihan import rulebooks
+            >>> rulebooks.get("perlan-1-2021").method("blended").days_total.value
+            74
+        """
+        wanted = Method.parse(method)
+        for rules in self.methods:
+            if rules.method is wanted:
+                return rules
+        raise UnknownFigureError(
+            f"rulebook {self.id} has no rules for the method {wanted.value}",
+            f"buku aturan {self.id} tidak memuat aturan untuk metode {wanted.value}",
+            value=wanted.value,
+        )
+
+    def figures(self) -> dict[str, Figure[Any]]:
+        """Every figure of the rulebook by its path, in a stable order.
+
+        The paths are what :meth:`variant` takes.
+
+        Example:
+            >>> from pelatihan import rulebooks
+            >>> book = rulebooks.get("perlan-12-2018")
+            >>> book.figures()["methods.klasikal.days_total"].value
+            51
+            >>> "methods.klasikal.phases[1].days" in book.figures()
+            True
+        """
+        return dict(_walk(self, ""))
+
+    def figure(self, path: str) -> Figure[Any]:
+        """The figure at ``path``.
+
+        Raises:
+            UnknownFigureError: If no figure has this path.
+        """
+        found = self.figures().get(path)
+        if found is None:
+            raise _unknown_path(self, path)
+        return found
+
+    def variant(
+        self,
+        id: str,  # noqa: A002 - the rulebook's own field name
+        overrides: Mapping[str, object],
+        *,
+        title: str | None = None,
+        source: str | None = None,
+        note: str = "",
+    ) -> Rulebook:
+        """Derive a rulebook that differs from this one in the figures named.
+
+        Each overridden figure keeps its legal basis and gets status ``USER``.
+        ``overrides`` maps figure paths (see :meth:`figures`) to values; the
+        path ``methods.<method>.phases`` takes a whole new sequence of phases,
+        as :class:`PhaseRule` values or ``(kind, days)`` pairs.
+
+        Raises:
+            UnknownFigureError: If a path names no figure.
+
+        Example:
+            >>> from pelatihan import rulebooks
+            >>> base = rulebooks.get("perlan-1-2021+10-2021")
+            >>> mine = base.variant(
+            ...     "bpsdm-2025-klasikal",
+            ...     {
+            ...         "methods.klasikal.days_total": 40,
+            ...         "methods.klasikal.phases": [
+            ...             ("klasikal", 8), ("habituasi", 30), ("klasikal", 2),
+            ...         ],
+            ...     },
+            ...     source="SK Kepala BPSDM 2025",
+            ... )
+            >>> total = mine.method("klasikal").days_total
+            >>> total.value, total.status.value
+            (40, 'USER')
+            >>> [p.days.value for p in mine.method("klasikal").phases]
+            [8, 30, 2]
+            >>> mine.parent, base.method("klasikal").days_total.value is None
+            ('perlan-1-2021+10-2021', True)
+        """
+        book: Rulebook = self
+        for path, value in overrides.items():
+            book = _replace_path(book, path, value, source=source, note=note)
+        return attrs.evolve(book, id=id, title=title or f"{self.title} ({id})", parent=self.id)
+
+
+def _item_key(item: object, index: int) -> str:
+    if isinstance(item, MethodRules):
+        return f".{item.method.value}"
+    if isinstance(item, KindDays):
+        return f".{item.kind.value}"
+    if isinstance(item, Agenda):
+        return f"[{item.number}]"
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], (str, Method)):
+        name = item[0].value if isinstance(item[0], Method) else item[0]
+        return f".{name}"
+    return f"[{index}]"
+
+
+def _walk(obj: object, prefix: str) -> Iterator[tuple[str, Figure[Any]]]:
+    if isinstance(obj, Figure):
+        yield prefix, obj
+        return
+    if isinstance(obj, tuple):
+        for index, item in enumerate(obj):
+            inner = item[1] if _is_named_pair(item) else item
+            yield from _walk(inner, prefix + _item_key(item, index))
+        return
+    if attrs.has(type(obj)):
+        for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(obj))):
+            name = f"{prefix}.{field.name}" if prefix else field.name
+            yield from _walk(getattr(obj, field.name), name)
+
+
+def _is_named_pair(item: object) -> bool:
+    return isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], (str, Method))
+
+
+def _unknown_path(book: Rulebook, path: str) -> UnknownFigureError:
+    return UnknownFigureError(
+        f"rulebook {book.id} has no figure {path!r}; see Rulebook.figures() for the paths",
+        f"buku aturan {book.id} tidak memiliki angka {path!r}; lihat Rulebook.figures()",
+        value=path,
+    )
+
+
+def _phase_rules(value: object, path: str, book: Rulebook) -> tuple[PhaseRule, ...]:
+    if not isinstance(value, Sequence) or isinstance(value, str):
+        raise _unknown_path(book, path)
+    phases: list[PhaseRule] = []
+    for item in value:
+        if isinstance(item, PhaseRule):
+            phases.append(item)
+            continue
+        kind, days = item
+        phases.append(
+            PhaseRule(PhaseKind.parse(kind), Figure(days, Status.USER, note="supplied phase"))
+        )
+    return tuple(phases)
+
+
+def _replace_path(
+    book: Rulebook, path: str, value: object, *, source: str | None, note: str
+) -> Rulebook:
+    figures = book.figures()
+    if path in figures:
+        target = figures[path]
+        replaced = target.override(value, note=note, source=source)
+        rebuilt: Rulebook = _rebuild(book, "", path, replaced)
+        return rebuilt
+    if path.startswith("methods.") and path.endswith(".phases"):
+        method = book.method(path.split(".")[1])
+        new = attrs.evolve(method, phases=_phase_rules(value, path, book))
+        methods = tuple(new if m.method is method.method else m for m in book.methods)
+        return attrs.evolve(book, methods=methods)
+    raise _unknown_path(book, path)
+
+
+def _rebuild(obj: Any, prefix: str, path: str, replacement: Figure[Any]) -> Any:
+    if isinstance(obj, Figure):
+        return replacement if prefix == path else obj
+    if isinstance(obj, tuple):
+        items = []
+        for index, item in enumerate(obj):
+            key = prefix + _item_key(item, index)
+            if not (path == key or path.startswith((key + ".", key + "["))):
+                items.append(item)
+            elif _is_named_pair(item):
+                items.append((item[0], _rebuild(item[1], key, path, replacement)))
+            else:
+                items.append(_rebuild(item, key, path, replacement))
+        return tuple(items)
+    if attrs.has(type(obj)):
+        changes = {}
+        for field in attrs.fields(type(obj)):
+            key = f"{prefix}.{field.name}" if prefix else field.name
+            if path == key or path.startswith((key + ".", key + "[")):
+                changes[field.name] = _rebuild(getattr(obj, field.name), key, path, replacement)
+        return attrs.evolve(obj, **changes) if changes else obj
+    return obj

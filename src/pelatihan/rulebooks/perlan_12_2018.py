@@ -1,0 +1,115 @@
+"""Rulebook of Peraturan LAN 12/2018: classroom Latsar with habituation at the workplace."""
+
+from __future__ import annotations
+
+from pelatihan.provenance import Citation, Figure, Status
+from pelatihan.rulebooks.common import (
+    COHORT_SIZE_MAX,
+    MINUTES_PER_JP,
+    PASS_MARK,
+    agenda,
+    unavailable,
+)
+from pelatihan.rulebooks.model import Evaluation, KindDays, MethodRules, PhaseRule, Rulebook
+from pelatihan.training import Method, PhaseKind
+
+__all__ = ["RULEBOOK"]
+
+_BASIS = Citation("perlan-12-2018")
+_JATIM = "kilasjatim.com, opening of the East Java Latsar, 17 October 2019"
+_TWO = "two secondary sources agree (an East Java 2019 report and a reported cohort run)"
+_ONE_RUN = "one reported cohort run: 18 days theory, 30 days habituation, 3 days exam and seminar"
+
+
+def _sec(value: int, source: str, note: str = "") -> Figure[int | None]:
+    return Figure(value, Status.SEC, _BASIS, source=source, note=note)
+
+
+RULEBOOK = Rulebook(
+    id="perlan-12-2018",
+    regime="perlan-12-2018",
+    title="Peraturan LAN 12/2018",
+    methods=(
+        MethodRules(
+            method=Method.KLASIKAL,
+            available=Figure(
+                True,
+                Status.REG,
+                _BASIS,
+                note="The regulation's preamble sets a classroom-based Latsar.",
+            ),
+            phases=(
+                PhaseRule(
+                    PhaseKind.KLASIKAL,
+                    _sec(
+                        18,
+                        _ONE_RUN,
+                        "How the 21 classroom days split around habituation is reported for "
+                        "one run only; organisers' splits vary.",
+                    ),
+                    label="on campus 1",
+                ),
+                PhaseRule(PhaseKind.HABITUASI, _sec(30, _TWO), label="habituation"),
+                PhaseRule(
+                    PhaseKind.KLASIKAL,
+                    _sec(3, _ONE_RUN, "Examination and the seminar of the actualisation results."),
+                    label="on campus 2",
+                ),
+            ),
+            days_total=_sec(51, _TWO),
+            days_in_class=_sec(21, _JATIM),
+            days_out_of_class=_sec(30, _TWO),
+            kind_days=(
+                KindDays(PhaseKind.KLASIKAL, _sec(21, _JATIM)),
+                KindDays(PhaseKind.HABITUASI, _sec(30, _TWO)),
+            ),
+        ),
+        unavailable(
+            Method.BLENDED,
+            _BASIS,
+            "Blended learning was introduced by Peraturan LAN 1/2021 (LAN press release, "
+            "February 2021).",
+        ),
+        unavailable(
+            Method.DISTANCE,
+            _BASIS,
+            "Distance learning was introduced by Peraturan LAN 1/2021 (LAN press release, "
+            "February 2021).",
+        ),
+    ),
+    agendas=(
+        agenda(
+            1,
+            "Sikap Perilaku Bela Negara",
+            (
+                "Wawasan Kebangsaan dan Nilai-Nilai Bela Negara",
+                "Analisis Isu Kontemporer",
+                "Kesiapsiagaan Bela Negara",
+            ),
+            _BASIS,
+        ),
+        agenda(
+            2,
+            "Nilai-Nilai Dasar PNS",
+            ("Akuntabilitas", "Nasionalisme", "Etika Publik", "Komitmen Mutu", "Anti Korupsi"),
+            _BASIS,
+            note="The five ANEKA values.",
+        ),
+        agenda(
+            3,
+            "Kedudukan dan Peran PNS dalam NKRI",
+            ("Manajemen ASN", "Pelayanan Publik", "Whole of Government"),
+            _BASIS,
+        ),
+        agenda(4, "Habituasi", None, _BASIS),
+    ),
+    minutes_per_jp=MINUTES_PER_JP,
+    cohort_size_max=COHORT_SIZE_MAX,
+    klasikal_approval_from=Figure(
+        None,
+        Status.INF,
+        _BASIS,
+        note="Classroom delivery is the regime's own method; no approval is needed.",
+    ),
+    evaluation=Evaluation(pass_mark=PASS_MARK),
+)

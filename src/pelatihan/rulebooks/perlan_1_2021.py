@@ -1,0 +1,213 @@
+"""Rulebooks of Peraturan LAN 1/2021, as first issued and as amended by 10/2021.
+
+Peraturan LAN 1/2021 replaces 12/2018 and introduces blended learning as the
+norm, keeps classroom delivery, and allows distance learning in an emergency.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+
+from pelatihan.provenance import Citation, Figure, Status
+from pelatihan.rulebooks.common import COHORT_SIZE_MAX, MINUTES_PER_JP, PASS_MARK, agenda
+from pelatihan.rulebooks.model import (
+    Evaluation,
+    KindDays,
+    MethodRules,
+    PhaseRule,
+    Rulebook,
+)
+from pelatihan.training import Method, PhaseKind
+
+__all__ = ["AMENDED", "RULEBOOK"]
+
+_BASIS = Citation("perlan-1-2021")
+_GUIDE_2021 = Citation("kep-93-2021")
+_GUIDE_2022 = Citation("kep-13-2022")
+_FOUR = "four secondary sources agree (LAN material and organisers' reports)"
+_OPEN_DAYS = "The day count of this phase is not established; supply it in a rulebook variant."
+
+
+def _blended(days: int) -> Figure[int | None]:
+    return Figure(days, Status.SEC, _BASIS, source=_FOUR)
+
+
+def _open(note: str = _OPEN_DAYS) -> Figure[int | None]:
+    return Figure(None, Status.OPEN, _BASIS, note=note)
+
+
+_BLENDED = MethodRules(
+    method=Method.BLENDED,
+    available=Figure(True, Status.REG, _BASIS, note="Blended learning is the norm."),
+    phases=(
+        PhaseRule(PhaseKind.MOOC, _blended(16), label="MOOC"),
+        PhaseRule(PhaseKind.ELEARNING, _blended(22), label="e-learning"),
+        PhaseRule(PhaseKind.HABITUASI, _blended(30), label="habituation"),
+        PhaseRule(PhaseKind.KLASIKAL, _blended(6), label="classroom"),
+    ),
+    days_total=_blended(74),
+    days_in_class=_blended(6),
+    days_out_of_class=Figure(
+        68,
+        Status.INF,
+        _BASIS,
+        note="The sum of the out-of-class phases: MOOC 16 + e-learning 22 + habituation 30.",
+    ),
+    kind_days=(
+        KindDays(PhaseKind.MOOC, _blended(16)),
+        KindDays(PhaseKind.ELEARNING, _blended(22)),
+        KindDays(PhaseKind.HABITUASI, _blended(30)),
+        KindDays(PhaseKind.KLASIKAL, _blended(6)),
+    ),
+    jp_total=Figure(647, Status.SEC, _BASIS, source=_FOUR),
+)
+
+_KLASIKAL = MethodRules(
+    method=Method.KLASIKAL,
+    available=Figure(
+        True,
+        Status.REG,
+        _BASIS,
+        note="Kept next to blended learning; see klasikal_approval_from.",
+    ),
+    phases=(
+        PhaseRule(PhaseKind.KLASIKAL, _open(), label="on campus 1"),
+        PhaseRule(PhaseKind.HABITUASI, _open(), label="habituation"),
+        PhaseRule(PhaseKind.KLASIKAL, _open(), label="on campus 2"),
+    ),
+    days_total=_open("The total days of classroom delivery are not established."),
+    days_in_class=_open("The classroom days are not established."),
+    days_out_of_class=_open("The out-of-class days are not established."),
+    jp_total=Figure(511, Status.SEC, _BASIS, source="one LAN official"),
+)
+
+_DISTANCE = MethodRules(
+    method=Method.DISTANCE,
+    available=Figure(
+        True,
+        Status.SEC,
+        _BASIS,
+        source="LAN press release, February 2021",
+        note="Distance learning is allowed in an emergency.",
+    ),
+    phases=(
+        PhaseRule(PhaseKind.DISTANCE, _open(), label="distance learning 1"),
+        PhaseRule(PhaseKind.HABITUASI, _open(), label="habituation"),
+        PhaseRule(PhaseKind.DISTANCE, _open(), label="distance learning 2"),
+    ),
+    days_total=_open("The days of distance learning in an emergency are not established."),
+    days_in_class=Figure(
+        0, Status.INF, _BASIS, note="Distance learning replaces the classroom days."
+    ),
+    days_out_of_class=_open("The days of distance learning in an emergency are not established."),
+)
+
+
+def _academic_parts(
+    status: Status, basis: Citation, note: str = ""
+) -> tuple[tuple[Method, tuple[tuple[str, Figure[int | None]], ...]], ...]:
+    def part(weight: int) -> Figure[int | None]:
+        return Figure(weight, status, basis, note=note)
+
+    online = (("mooc_test", part(10)), ("elearning_test", part(10)))
+    return (
+        (Method.KLASIKAL, (("type_a", part(10)), ("type_b", part(10)))),
+        (Method.BLENDED, online),
+        (Method.DISTANCE, online),
+    )
+
+
+_ABSENCE = "reported for 2021 blended cohorts: more than 6 sessions, 18 JP and/or 2 days"
+
+_EVALUATION_2022 = Evaluation(
+    academic_weight=Figure(20, Status.REG, _GUIDE_2022),
+    academic_parts=_academic_parts(Status.REG, _GUIDE_2022),
+    attitude_weight=Figure(
+        None, Status.OPEN, _GUIDE_2022, note="Not established; with actualisation it makes 80%."
+    ),
+    actualisation_weight=Figure(
+        None, Status.OPEN, _GUIDE_2022, note="Not established; with attitude it makes 80%."
+    ),
+    pass_mark=PASS_MARK,
+    absence_sessions=Figure(6, Status.SEC, _BASIS, source=_ABSENCE),
+    absence_jp=Figure(18, Status.SEC, _BASIS, source=_ABSENCE),
+    absence_days=Figure(2, Status.SEC, _BASIS, source=_ABSENCE),
+)
+
+RULEBOOK = Rulebook(
+    id="perlan-1-2021",
+    regime="perlan-1-2021",
+    title="Peraturan LAN 1/2021",
+    methods=(_KLASIKAL, _BLENDED, _DISTANCE),
+    agendas=(
+        agenda(1, "Sikap Perilaku Bela Negara", None, _BASIS),
+        agenda(
+            2,
+            "Nilai-Nilai Dasar PNS",
+            None,
+            _BASIS,
+            note="Framed by the ASN core values BerAKHLAK from 27 July 2021 (SE MenPANRB 20/2021).",
+        ),
+        agenda(
+            3,
+            None,
+            None,
+            _BASIS,
+            note="The wording before the 10/2021 amendment is not established.",
+        ),
+        agenda(4, "Habituasi", None, _BASIS),
+    ),
+    minutes_per_jp=MINUTES_PER_JP,
+    cohort_size_max=COHORT_SIZE_MAX,
+    klasikal_approval_from=Figure(
+        datetime.date(2024, 1, 1),
+        Status.REG,
+        _GUIDE_2021,
+        note="From 2024 Latsar is blended; classroom delivery needs the written approval of the "
+        "Head of LAN.",
+    ),
+    evaluation=attrs.evolve(
+        _EVALUATION_2022,
+        academic_weight=Figure(
+            20,
+            Status.INF,
+            _GUIDE_2021,
+            note="Assumed the same as in the 2022 guideline (Keputusan Kepala LAN 13/2022).",
+        ),
+        academic_parts=_academic_parts(
+            Status.INF,
+            _GUIDE_2021,
+            "Assumed the same as in the 2022 guideline (Keputusan Kepala LAN 13/2022).",
+        ),
+    ),
+)
+
+AMENDED = attrs.evolve(
+    RULEBOOK,
+    id="perlan-1-2021+10-2021",
+    regime="perlan-1-2021+10-2021",
+    title="Peraturan LAN 1/2021 jo. 10/2021",
+    agendas=(
+        RULEBOOK.agendas[0],
+        RULEBOOK.agendas[1],
+        agenda(
+            3,
+            "Kedudukan dan Peran PNS untuk mendukung terwujudnya smart governance \u2026",
+            None,
+            Citation("perlan-10-2021"),
+            name_status=Status.REG,
+            note="The wording continues beyond what is recorded here.",
+        ),
+        RULEBOOK.agendas[3],
+    ),
+    klasikal_approval_from=Figure(
+        datetime.date(2024, 1, 1),
+        Status.OPEN,
+        _GUIDE_2021,
+        note="Set by the 2021 guideline; whether the 2022 guideline (Keputusan Kepala LAN "
+        "13/2022) keeps it is not established.",
+    ),
+    evaluation=_EVALUATION_2022,
+)

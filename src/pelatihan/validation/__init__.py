@@ -1,0 +1,30 @@
+"""Validation: rules that produce findings, collected in one report.
+
+The result of every check in ``pelatihan`` is a :class:`Report` of
+:class:`Finding` values; see :mod:`pelatihan.validation.report` for the model
+and :mod:`pelatihan.validation.catalogue` for the list of rules.
+"""
+
+from pelatihan.validation import catalogue
+from pelatihan.validation.catalogue import Rule
+from pelatihan.validation.report import (
+    Finding,
+    FindingError,
+    Location,
+    Report,
+    ReportErrors,
+    Severity,
+)
+from pelatihan.validation.schedule_rules import validate_schedule
+
+__all__ = [
+    "Finding",
+    "FindingError",
+    "Location",
+    "Report",
+    "ReportErrors",
+    "Rule",
+    "Severity",
+    "catalogue",
+    "validate_schedule",
+]

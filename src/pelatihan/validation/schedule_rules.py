@@ -1,0 +1,546 @@
+"""Schedule rules: a schedule checked against its regime's rulebook, every problem reported.
+
+    >>> import datetime
+    >>> from pelatihan import Phase, Schedule, validate_schedule
+    >>> d = datetime.date
+    >>> schedule = Schedule(
+    ...     [Phase("klasikal", d(2019, 10, 17), d(2019, 11, 14)),
+    ...      Phase("habituasi", d(2019, 11, 18), d(2019, 12, 27))],
+    ...     regime="perlan-1-2021", method="klasikal",
+    ... )
+    >>> report = validate_schedule(schedule)
+    >>> for finding in report:
+    ...     print(finding.severity.value, finding.code, finding.location)
+    error schedule.days-out-of-class $.phases
+    error schedule.days-total $.phases
+    error schedule.kind-days $.phases
+    warning schedule.gap $.phases[1]
+    error schedule.regime $.regime
+    >>> print(report.findings[1].message_en)
+    total: 49 training days, the rulebook gives 51 (SEC)
+    >>> print(report.findings[1].message_id)
+    jumlah seluruhnya: 49 hari pelatihan, buku aturan menetapkan 51 (SEC)
+    >>> report.counts()
+    {'error': 4, 'warning': 1, 'info': 0}
+
+Each finding cites the figure it rests on, with its provenance status, so a
+report says when a check rests on a figure that is not read in a regulation.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from pelatihan.legal import NoRegimeError, get_regime, regime_on
+from pelatihan.provenance import Citation, Figure
+from pelatihan.rulebooks import MethodRules, Rulebook, get
+from pelatihan.schedule import Phase, Schedule
+from pelatihan.training import Method, PhaseKind, Setting
+from pelatihan.validation.catalogue import Rule, register
+from pelatihan.validation.report import Finding, Location, Report, Severity
+
+__all__ = ["validate_schedule"]
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+EMPTY = register(
+    Rule(
+        "schedule.empty",
+        _E,
+        "Schedule has no phases",
+        "Jadwal tidak memiliki tahap",
+        "A schedule must have at least one phase.",
+    )
+)
+PHASE_DATES = register(
+    Rule(
+        "schedule.phase-dates",
+        _E,
+        "Phase ends before it starts",
+        "Tahap berakhir sebelum dimulai",
+        "Every phase's last day is on or after its first day.",
+    )
+)
+EMPTY_PHASE = register(
+    Rule(
+        "schedule.empty-phase",
+        _E,
+        "Phase has no training day",
+        "Tahap tidak memiliki hari pelatihan",
+        "Every phase has at least one training day on the calendar.",
+    )
+)
+NO_REGIME = register(
+    Rule(
+        "schedule.no-regime",
+        _E,
+        "No regime for the start date",
+        "Tidak ada rezim untuk tanggal mulai",
+        "The schedule starts on or after the first day of a modelled Latsar regime.",
+    )
+)
+REGIME = register(
+    Rule(
+        "schedule.regime",
+        _E,
+        "Claimed regime is not the one in force",
+        "Rezim yang dinyatakan bukan yang berlaku",
+        "The regime a schedule claims is the one in force on its first day.",
+    )
+)
+METHOD = register(
+    Rule(
+        "schedule.method",
+        _E,
+        "Method not provided by the regime",
+        "Metode tidak tersedia dalam rezim",
+        "The delivery method is one the regime provides.",
+    )
+)
+PHASE_KIND = register(
+    Rule(
+        "schedule.phase-kind",
+        _E,
+        "Phase kind not part of the method",
+        "Jenis tahap bukan bagian dari metode",
+        "Every phase is of a kind the method's phases include.",
+    )
+)
+PHASE_ORDER = register(
+    Rule(
+        "schedule.phase-order",
+        _E,
+        "Phases out of order",
+        "Urutan tahap tidak sesuai",
+        "Phases follow the rulebook's order; a phase may be split into consecutive parts.",
+    )
+)
+OVERLAP = register(
+    Rule(
+        "schedule.overlap",
+        _E,
+        "Phases overlap",
+        "Tahap saling tumpang tindih",
+        "No two phases share a day.",
+    )
+)
+GAP = register(
+    Rule(
+        "schedule.gap",
+        _W,
+        "Training days between phases",
+        "Ada hari pelatihan di antara tahap",
+        "Consecutive phases leave no training day between them.",
+    )
+)
+CLOSED_DAY = register(
+    Rule(
+        "schedule.closed-day",
+        _W,
+        "Phase starts or ends on a closed day",
+        "Tahap dimulai atau berakhir pada hari libur",
+        "Each phase starts and ends on one of its training days (not a weekend, national "
+        "holiday, cuti bersama or organiser's closure).",
+    )
+)
+DAYS_TOTAL = register(
+    Rule(
+        "schedule.days-total",
+        _E,
+        "Total days differ from the rulebook",
+        "Jumlah hari berbeda dari buku aturan",
+        "The schedule's training days add up to the method's total.",
+    )
+)
+DAYS_IN_CLASS = register(
+    Rule(
+        "schedule.days-in-class",
+        _E,
+        "Days in class differ from the rulebook",
+        "Jumlah hari dalam kelas berbeda dari buku aturan",
+        "The training days in class add up to the method's figure.",
+    )
+)
+DAYS_OUT_OF_CLASS = register(
+    Rule(
+        "schedule.days-out-of-class",
+        _E,
+        "Days out of class differ from the rulebook",
+        "Jumlah hari luar kelas berbeda dari buku aturan",
+        "The training days out of class add up to the method's figure.",
+    )
+)
+KIND_DAYS = register(
+    Rule(
+        "schedule.kind-days",
+        _E,
+        "Days of a kind of phase differ from the rulebook",
+        "Jumlah hari suatu jenis tahap berbeda dari buku aturan",
+        "The training days of each kind of phase (split or not) add up to the rulebook's "
+        "figure for that kind, where it gives one.",
+    )
+)
+FIGURE_OPEN = register(
+    Rule(
+        "schedule.figure-open",
+        _I,
+        "Figure not established; not checked",
+        "Angka belum ditetapkan; tidak diperiksa",
+        "A check whose figure is OPEN in the rulebook is reported as not done; supply the "
+        "figure in a rulebook variant to check it.",
+    )
+)
+KLASIKAL_APPROVAL = register(
+    Rule(
+        "schedule.klasikal-approval",
+        _W,
+        "Classroom delivery without approval",
+        "Penyelenggaraan klasikal tanpa persetujuan",
+        "A classroom cohort starting when blended learning is the norm has the written "
+        "approval of the Head of LAN.",
+        Citation("kep-93-2021"),
+    )
+)
+UNCONFIRMED_YEAR = register(
+    Rule(
+        "calendar.unconfirmed-year",
+        _W,
+        "Holidays of a year not yet confirmed",
+        "Hari libur tahun ini belum ditetapkan",
+        "The schedule's years have national holidays and cuti bersama decreed; for a later "
+        "year the day counts may change when the decree is issued.",
+        Citation("skb-3-menteri"),
+    )
+)
+
+
+def _infer_method(phases: tuple[Phase, ...]) -> Method:
+    kinds = {phase.kind for phase in phases}
+    if kinds & {PhaseKind.MOOC, PhaseKind.ELEARNING}:
+        return Method.BLENDED
+    if PhaseKind.DISTANCE in kinds:
+        return Method.DISTANCE
+    return Method.KLASIKAL
+
+
+def validate_schedule(
+    schedule: Schedule,
+    rulebook: Rulebook | None = None,
+    *,
+    location: Location | None = None,
+) -> Report:
+    """Check a schedule against its rulebook and report every problem found.
+
+    The rulebook is, in order: ``rulebook`` if given (an organiser's variant),
+    else the shipped rulebook of the regime in force on the schedule's first day.
+    A schedule without a method is taken as blended when it has MOOC or
+    e-learning phases, distance when it has distance phases, classroom
+    otherwise.
+
+    Args:
+        schedule: The schedule to check.
+        rulebook: The rulebook to check it against.
+        location: Where the schedule is in a larger input (``$.cohorts[3]``);
+            phases are reported below it as ``.phases[i]``.
+
+    Returns:
+        A report of every finding; ``report.ok`` is true when none is an error.
+
+    Example:
+        >>> import datetime
+        >>> from pelatihan import plan_schedule
+        >>> validate_schedule(plan_schedule(datetime.date(2024, 4, 22), "III", "blended")).ok
+        True
+    """
+    return Report(_check(schedule, rulebook, location or Location()))
+
+
+def _check(schedule: Schedule, rulebook: Rulebook | None, here: Location) -> Iterator[Finding]:
+    phases = schedule.phases
+    if not phases:
+        yield EMPTY.finding(
+            here.child("phases"), "the schedule has no phases", "jadwal tidak memiliki tahap"
+        )
+        return
+    at = here.child("phases")
+    yield from _check_dates(schedule, at)
+    start = min(phase.start for phase in phases)
+
+    # which rulebook
+    try:
+        in_force = regime_on(start)
+    except NoRegimeError as error:
+        yield NO_REGIME.finding(
+            here.child("start"), error.message_en, error.message_id, value=start
+        )
+        return
+    if rulebook is None:
+        rulebook = get(in_force.id)
+    if schedule.regime is not None and schedule.regime != in_force.id:
+        claimed = _regime_name(schedule.regime)
+        yield REGIME.finding(
+            here.child("regime"),
+            f"the schedule claims {claimed}, but a cohort starting on {start.isoformat()} is "
+            f"governed by {in_force.name}",
+            f"jadwal menyatakan {claimed}, padahal angkatan yang mulai {start.isoformat()} "
+            f"diatur oleh {in_force.name}",
+            value=schedule.regime,
+            figure=in_force.in_force_from,
+        )
+
+    method = schedule.method or _infer_method(phases)
+    rules = rulebook.method(method)
+    if not rules.available.value:
+        yield METHOD.finding(
+            here.child("method"),
+            f"{rulebook.title} does not provide {method.value} delivery",
+            f"{rulebook.title} tidak menyediakan metode {method.value}",
+            value=method.value,
+            figure=rules.available,
+        )
+        return
+    yield from _check_order(rules, phases, at, rulebook)
+    yield from _check_overlaps_and_gaps(schedule, at)
+    yield from _check_days(schedule, rules, here)
+    yield from _check_approval(schedule, method, rulebook, start, here)
+    yield from _check_calendar(schedule, here)
+
+
+def _regime_name(regime_id: str) -> str:
+    try:
+        return get_regime(regime_id).name
+    except LookupError:
+        return repr(regime_id)
+
+
+def _check_dates(schedule: Schedule, at: Location) -> Iterator[Finding]:
+    calendar = schedule.calendar
+    for index, phase in enumerate(schedule.phases):
+        here = at.child(index)
+        if phase.end < phase.start:
+            yield PHASE_DATES.finding(
+                here.child("end"),
+                f"phase {index + 1} ({phase.kind.value}) ends on {phase.end.isoformat()}, before "
+                f"it starts on {phase.start.isoformat()}",
+                f"tahap {index + 1} ({phase.kind.value}) berakhir {phase.end.isoformat()}, "
+                f"sebelum dimulai {phase.start.isoformat()}",
+                value=phase.end,
+            )
+            continue
+        if calendar.count_training_days(phase.start, phase.end, phase.weekdays) == 0:
+            yield EMPTY_PHASE.finding(
+                here,
+                f"phase {index + 1} ({phase.kind.value}) has no training day between "
+                f"{phase.start.isoformat()} and {phase.end.isoformat()}",
+                f"tahap {index + 1} ({phase.kind.value}) tidak memiliki hari pelatihan antara "
+                f"{phase.start.isoformat()} dan {phase.end.isoformat()}",
+            )
+            continue
+        for field, day in (("start", phase.start), ("end", phase.end)):
+            if not calendar.is_training_day(day, phase.weekdays):
+                reason_en, reason_id = _closed_reason(schedule, day)
+                yield CLOSED_DAY.finding(
+                    here.child(field),
+                    f"phase {index + 1} ({phase.kind.value}) {field}s on "
+                    f"{day.isoformat()}, {reason_en}",
+                    f"tahap {index + 1} ({phase.kind.value}) "
+                    f"{'dimulai' if field == 'start' else 'berakhir'} pada {day.isoformat()}, "
+                    f"{reason_id}",
+                    value=day,
+                )
+
+
+def _closed_reason(schedule: Schedule, day: datetime.date) -> tuple[str, str]:
+    closure = schedule.calendar.closure(day)
+    if closure is not None:
+        return f"a closed day ({closure.name})", f"hari libur ({closure.name})"
+    name_en = day.strftime("%A")
+    return f"a {name_en}, not a training day of the phase", "bukan hari pelatihan tahap ini"
+
+
+def _check_order(
+    rules: MethodRules, phases: tuple[Phase, ...], at: Location, rulebook: Rulebook
+) -> Iterator[Finding]:
+    pattern = [rule.kind for rule in rules.phases]
+    expected = " \u2192 ".join(kind.value for kind in pattern)
+    position = -1
+    for index, phase in enumerate(phases):
+        if phase.kind not in pattern:
+            yield PHASE_KIND.finding(
+                at.child(index).child("kind"),
+                f"phase {index + 1} is {phase.kind.value}, which {rules.method.value} delivery "
+                f"under {rulebook.title} does not have (expected {expected})",
+                f"tahap {index + 1} berjenis {phase.kind.value}, yang tidak ada dalam metode "
+                f"{rules.method.value} menurut {rulebook.title} (seharusnya {expected})",
+                value=phase.kind.value,
+                figure=rules.available,
+            )
+            continue
+        if position >= 0 and pattern[position] is phase.kind:
+            continue  # a split phase continues
+        following = [i for i in range(position + 1, len(pattern)) if pattern[i] is phase.kind]
+        if not following:
+            yield PHASE_ORDER.finding(
+                at.child(index),
+                f"phase {index + 1} ({phase.kind.value}) is out of order: {rules.method.value} "
+                f"delivery under {rulebook.title} runs {expected}",
+                f"tahap {index + 1} ({phase.kind.value}) tidak sesuai urutan: metode "
+                f"{rules.method.value} menurut {rulebook.title} berurutan {expected}",
+                value=phase.kind.value,
+                figure=rules.available,
+            )
+            continue
+        position = following[0]
+
+
+def _check_overlaps_and_gaps(schedule: Schedule, at: Location) -> Iterator[Finding]:
+    ordered = sorted(
+        (pair for pair in enumerate(schedule.phases) if pair[1].start <= pair[1].end),
+        key=lambda pair: (pair[1].start, pair[0]),
+    )
+    if not ordered:
+        return
+    i, before = ordered[0]  # the phase reaching furthest so far
+    for j, after in ordered[1:]:
+        if after.start <= before.end:
+            yield OVERLAP.finding(
+                at.child(j),
+                f"phase {j + 1} ({after.kind.value}) starts on {after.start.isoformat()}, before "
+                f"phase {i + 1} ({before.kind.value}) ends on {before.end.isoformat()}",
+                f"tahap {j + 1} ({after.kind.value}) dimulai {after.start.isoformat()}, sebelum "
+                f"tahap {i + 1} ({before.kind.value}) berakhir {before.end.isoformat()}",
+                value=after.start,
+            )
+        else:
+            between_start = before.end + datetime.timedelta(days=1)
+            between_end = after.start - datetime.timedelta(days=1)
+            gap = schedule.calendar.count_training_days(between_start, between_end, after.weekdays)
+            if gap:
+                ended, started = before.end.isoformat(), after.start.isoformat()
+                days_en = f"{gap} training day{'s' if gap != 1 else ''}"
+                verb = "belong" if gap != 1 else "belongs"
+                yield GAP.finding(
+                    at.child(j),
+                    f"{days_en} between the end of phase {i + 1} ({ended}) and the start of "
+                    f"phase {j + 1} ({started}) {verb} to no phase",
+                    f"{gap} hari pelatihan antara akhir tahap {i + 1} ({ended}) dan awal tahap "
+                    f"{j + 1} ({started}) tidak termasuk tahap mana pun",
+                    value=gap,
+                )
+        if after.end > before.end:
+            i, before = j, after
+
+
+def _compare(
+    rule: Rule,
+    where: Location,
+    *,
+    what_en: str,
+    what_id: str,
+    actual: int,
+    figure: Figure[int | None],
+) -> Iterator[Finding]:
+    expected = figure.value
+    if expected is None:
+        yield FIGURE_OPEN.finding(
+            where,
+            f"{what_en}: {actual} training days; the rulebook does not establish the figure, so "
+            "it was not checked",
+            f"{what_id}: {actual} hari pelatihan; buku aturan belum menetapkan angkanya, sehingga "
+            "tidak diperiksa",
+            value=actual,
+            figure=figure,
+        )
+        return
+    if actual != expected:
+        status = figure.status.value
+        yield rule.finding(
+            where,
+            f"{what_en}: {actual} training days, the rulebook gives {expected} ({status})",
+            f"{what_id}: {actual} hari pelatihan, buku aturan menetapkan {expected} ({status})",
+            value=actual,
+            figure=figure,
+        )
+
+
+def _check_days(schedule: Schedule, rules: MethodRules, here: Location) -> Iterator[Finding]:
+    here = here.child("phases")
+    days = schedule.phase_days()
+    in_class = sum(
+        d for p, d in zip(schedule.phases, days, strict=True) if p.setting is Setting.IN_CLASS
+    )
+    out = sum(days) - in_class
+    yield from _compare(
+        DAYS_TOTAL,
+        here,
+        what_en="total",
+        what_id="jumlah seluruhnya",
+        actual=sum(days),
+        figure=rules.days_total,
+    )
+    yield from _compare(
+        DAYS_IN_CLASS,
+        here,
+        what_en="in class",
+        what_id="dalam kelas",
+        actual=in_class,
+        figure=rules.days_in_class,
+    )
+    yield from _compare(
+        DAYS_OUT_OF_CLASS,
+        here,
+        what_en="out of class",
+        what_id="luar kelas",
+        actual=out,
+        figure=rules.days_out_of_class,
+    )
+    for item in rules.kind_days:
+        actual = sum(d for p, d in zip(schedule.phases, days, strict=True) if p.kind is item.kind)
+        yield from _compare(
+            KIND_DAYS,
+            here,
+            what_en=f"{item.kind.value} phases",
+            what_id=f"tahap {item.kind.value}",
+            actual=actual,
+            figure=item.days,
+        )
+
+
+def _check_approval(
+    schedule: Schedule, method: Method, rulebook: Rulebook, start: datetime.date, here: Location
+) -> Iterator[Finding]:
+    figure = rulebook.klasikal_approval_from
+    since = figure.value
+    if (
+        method is not Method.KLASIKAL
+        or since is None
+        or start < since
+        or schedule.klasikal_approved
+    ):
+        return
+    yield KLASIKAL_APPROVAL.finding(
+        here.child("method"),
+        f"a classroom cohort starting on {start.isoformat()} needs the written approval of the "
+        f"Head of LAN (from {since.isoformat()}); none is recorded",
+        f"angkatan klasikal yang mulai {start.isoformat()} memerlukan persetujuan tertulis Kepala "
+        f"LAN (sejak {since.isoformat()}); persetujuan tidak tercatat",
+        value=method.value,
+        figure=figure,
+    )
+
+
+def _check_calendar(schedule: Schedule, here: Location) -> Iterator[Finding]:
+    start, end = schedule.start, schedule.end
+    if start is None or end is None:
+        return
+    for year in schedule.calendar.unconfirmed_years(start, max(start, end)):
+        yield UNCONFIRMED_YEAR.finding(
+            here,
+            f"the national holidays and cuti bersama of {year} are not confirmed in the calendar "
+            "data; day counts may change when they are decreed (add closures to the calendar)",
+            f"hari libur nasional dan cuti bersama tahun {year} belum ditetapkan dalam data "
+            "kalender; jumlah hari dapat berubah setelah ditetapkan (tambahkan hari libur ke "
+            "kalender)",
+            value=year,
+        )

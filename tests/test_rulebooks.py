@@ -1,0 +1,169 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from pelatihan import legal, rulebooks
+from pelatihan.provenance import Status
+from pelatihan.rulebooks import OpenFigureError, PhaseRule, UnknownFigureError
+from pelatihan.training import Method, PhaseKind, Setting
+
+
+def test_every_regime_has_a_shipped_rulebook_with_its_own_id() -> None:
+    for regime in legal.regimes():
+        assert rulebooks.get(regime.id).regime == regime.id
+
+
+def test_unknown_regime_id_raises_lookup_error() -> None:
+    with pytest.raises(legal.UnknownInstrumentError):
+        rulebooks.get("perlan-7-2030")
+
+
+def test_every_figure_has_a_status_and_non_reg_figures_say_where_or_why() -> None:
+    for book in rulebooks.all_rulebooks():
+        for path, figure in book.figures().items():
+            assert isinstance(figure.status, Status), path
+            if figure.status in (Status.SEC,) and figure.value is not None:
+                assert figure.source or figure.note, (book.id, path)
+            if figure.status is Status.INF:
+                assert figure.note, (book.id, path)  # an inference states its reasoning
+
+
+def test_every_citation_in_a_rulebook_names_a_known_instrument() -> None:
+    for book in rulebooks.all_rulebooks():
+        for path, figure in book.figures().items():
+            if figure.basis is not None:
+                assert legal.find(figure.basis.instrument) is not None, (book.id, path)
+
+
+def test_perlan_12_2018_classroom_is_51_days_21_in_class_30_out() -> None:
+    rules = rulebooks.get("perlan-12-2018").method("klasikal")
+    assert (rules.days_total.value, rules.days_in_class.value, rules.days_out_of_class.value) == (
+        51,
+        21,
+        30,
+    )
+    in_class = sum(p.days.value or 0 for p in rules.phases if p.setting is Setting.IN_CLASS)
+    out = sum(p.days.value or 0 for p in rules.phases if p.setting is Setting.OUT_OF_CLASS)
+    assert (in_class, out) == (21, 30)  # the planned split adds up to the totals
+
+
+def test_perlan_12_2018_provides_only_classroom_delivery() -> None:
+    book = rulebooks.get("perlan-12-2018")
+    assert book.method("klasikal").available.value
+    assert not book.method("blended").available.value
+    assert not book.method("distance").available.value
+
+
+def test_perlan_1_2021_blended_is_mooc_elearning_habituasi_klasikal_74_days_647_jp() -> None:
+    for regime in ("perlan-1-2021", "perlan-1-2021+10-2021"):
+        rules = rulebooks.get(regime).method(Method.BLENDED)
+        assert [(p.kind, p.days.value) for p in rules.phases] == [
+            (PhaseKind.MOOC, 16),
+            (PhaseKind.ELEARNING, 22),
+            (PhaseKind.HABITUASI, 30),
+            (PhaseKind.KLASIKAL, 6),
+        ]
+        assert rules.days_total.value == 74 == sum(p.days.value or 0 for p in rules.phases)
+        assert rules.jp_total.value == 647
+        assert rules.days_in_class.value == 6
+        assert rules.days_out_of_class.value == 68
+        assert rules.days_out_of_class.status is Status.INF
+
+
+def test_perlan_1_2021_classroom_has_511_jp_and_open_days() -> None:
+    rules = rulebooks.get("perlan-1-2021").method("klasikal")
+    assert rules.jp_total.value == 511
+    assert rules.days_total.value is None
+    assert rules.days_total.status is Status.OPEN
+    assert all(p.days.status is Status.OPEN for p in rules.phases)
+
+
+def test_classroom_approval_from_2024_is_regulation_text_in_the_2021_guideline() -> None:
+    base = rulebooks.get("perlan-1-2021").klasikal_approval_from
+    amended = rulebooks.get("perlan-1-2021+10-2021").klasikal_approval_from
+    assert base.value == amended.value == datetime.date(2024, 1, 1)
+    assert base.status is Status.REG
+    assert amended.status is Status.OPEN  # whether the 2022 guideline keeps it is open
+
+
+def test_evaluation_academic_weight_is_regulation_text_and_other_weights_are_open() -> None:
+    evaluation = rulebooks.get("perlan-1-2021+10-2021").evaluation
+    assert evaluation.academic_weight.value == 20
+    assert evaluation.academic_weight.status is Status.REG
+    assert evaluation.attitude_weight.value is None
+    assert evaluation.actualisation_weight.value is None
+    assert evaluation.pass_mark.value == Decimal("70.01")
+
+
+def test_amended_rulebook_rewords_agenda_3() -> None:
+    agenda = rulebooks.get("perlan-1-2021+10-2021").agendas[2]
+    assert agenda.name.value is not None
+    assert "smart governance" in agenda.name.value
+    assert agenda.name.status is Status.REG
+    assert rulebooks.get("perlan-1-2021").agendas[2].name.value is None
+
+
+def test_figure_paths_are_unique_and_resolvable() -> None:
+    book = rulebooks.get("perlan-1-2021+10-2021")
+    figures = book.figures()
+    for path, figure in figures.items():
+        assert book.figure(path) == figure
+    with pytest.raises(UnknownFigureError):
+        book.figure("methods.blended.nonsense")
+
+
+def test_variant_overrides_only_the_named_figures_and_marks_them_user() -> None:
+    base = rulebooks.get("perlan-12-2018")
+    mine = base.variant(
+        "bpsdm-x-2019",
+        {"methods.klasikal.phases[0].days": 17, "cohort_size_max": 35},
+        source="SK Kepala BPSDM X",
+        note="approved variant",
+    )
+    before, after = base.figures(), mine.figures()
+    changed = {path for path in before if before[path] != after[path]}
+    assert changed == {"methods.klasikal.phases[0].days", "cohort_size_max"}
+    assert after["cohort_size_max"].value == 35
+    assert after["cohort_size_max"].status is Status.USER
+    assert after["cohort_size_max"].source == "SK Kepala BPSDM X"
+    assert (
+        after["methods.klasikal.phases[0].days"].basis
+        == before["methods.klasikal.phases[0].days"].basis
+    )
+    assert (mine.id, mine.parent, mine.regime) == ("bpsdm-x-2019", "perlan-12-2018", base.regime)
+
+
+def test_variant_index_paths_do_not_touch_similar_prefixes() -> None:
+    base = rulebooks.get("perlan-1-2021")
+    mine = base.variant("v", {"methods.blended.phases[1].days": 20})
+    assert [p.days.value for p in mine.method("blended").phases] == [16, 20, 30, 6]
+
+
+def test_variant_replaces_a_whole_phase_sequence() -> None:
+    base = rulebooks.get("perlan-1-2021")
+    mine = base.variant(
+        "v",
+        {
+            "methods.klasikal.phases": [
+                ("klasikal", 10),
+                PhaseRule(PhaseKind.HABITUASI, base.method("blended").phases[2].days),
+            ]
+        },
+    )
+    phases = mine.method("klasikal").phases
+    assert [(p.kind, p.days.value) for p in phases] == [
+        (PhaseKind.KLASIKAL, 10),
+        (PhaseKind.HABITUASI, 30),
+    ]
+    assert phases[0].days.status is Status.USER
+
+
+def test_variant_with_unknown_path_raises() -> None:
+    with pytest.raises(UnknownFigureError) as caught:
+        rulebooks.get("perlan-1-2021").variant("v", {"methods.blended.days": 70})
+    assert caught.value.value == "methods.blended.days"
+
+
+def test_open_figure_error_is_a_validation_error() -> None:
+    assert issubclass(OpenFigureError, ValueError)
