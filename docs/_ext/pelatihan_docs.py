@@ -143,11 +143,8 @@ class RulebookDirective(_RstDirective):
     def lines(self) -> list[str]:
         book = rulebooks.get(self.arguments[0])
         regime = legal.get_regime(book.regime)
-        since = _figure_text(regime.in_force_from)
-        out = [
-            f"Rulebook id ``{book.id}``; regime {regime.name}, for cohorts from {since.rstrip('.')}.",
-            "",
-        ]
+        since = _figure_text(regime.in_force_from).rstrip(".")
+        out = [f"Rulebook id ``{book.id}``; regime {regime.name}, for cohorts from {since}.", ""]
         for rules in book.methods:
             title = f"Method: {rules.method.value}"
             out += [title, "^" * len(title), ""]
