@@ -26,7 +26,41 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-__all__ = ["ValidationError"]
+__all__ = ["PREVIEW_LIMIT", "ValidationError", "quote", "shorten"]
+
+PREVIEW_LIMIT = 40
+"""At most this many characters of an input appear in a message or an error's ``value``."""
+
+
+def shorten(value: object) -> object:
+    """Return ``value``, with text longer than :data:`PREVIEW_LIMIT` cut and ending in an ellipsis.
+
+    Errors keep the offending input as their ``value``; this bounds what a hostile
+    or broken input (a 10 MB cell) can put there.
+
+    Example:
+        >>> shorten("x" * 100) == "x" * 39 + "\u2026"
+        True
+        >>> shorten(42)
+        42
+    """
+    if isinstance(value, str) and len(value) > PREVIEW_LIMIT:
+        return value[: PREVIEW_LIMIT - 1] + "\u2026"
+    return value
+
+
+def quote(value: object) -> str:
+    """Quote an input for a message: text and numbers as written (shortened), anything else by type.
+
+    Example:
+        >>> quote("III/z"), quote(7), quote(None), quote(b"III/a")
+        ("'III/z'", '7', '(NoneType)', '(bytes)')
+    """
+    if not isinstance(value, (str, int)):
+        return f"({type(value).__name__})"
+    text = repr(shorten(value))
+    limit = 2 * PREVIEW_LIMIT  # escapes (control characters, huge numbers) can lengthen a repr
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 class ValidationError(ValueError):

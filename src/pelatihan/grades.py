@@ -143,7 +143,7 @@ from typing import ClassVar, Final, TypeAlias
 
 import attrs
 
-from pelatihan.errors import ValidationError
+from pelatihan.errors import ValidationError, quote
 from pelatihan.provenance import Citation, Figure, Status
 
 __all__ = [
@@ -192,20 +192,6 @@ _RUANG: Final[Mapping[int, tuple[str, ...]]] = MappingProxyType(
 
 _MAX_INPUT: Final = 100
 """Longer inputs are rejected before any pattern is tried."""
-
-_SHOWN: Final = 40
-"""At most this many characters of an input appear in a message."""
-
-
-def _shown(value: object) -> str:
-    """Quote ``value`` for a message, cut to :data:`_SHOWN` characters."""
-    if isinstance(value, str):
-        if len(value) > _SHOWN:
-            return repr(value[: _SHOWN - 3] + "...")
-        return repr(value)
-    if isinstance(value, int):
-        return repr(value)
-    return f"({type(value).__name__})"
 
 
 # ---------------------------------------------------------------------------
@@ -306,8 +292,8 @@ def _check_grade(golongan: object, ruang: object, text: str | None = None) -> tu
     """
     if isinstance(golongan, bool) or not isinstance(golongan, int) or not 1 <= golongan <= 4:
         raise InvalidGrade(
-            f"golongan must be an int from 1 to 4 (I to IV), got {_shown(golongan)}",
-            f"golongan harus bilangan bulat 1 sampai 4 (I sampai IV), bukan {_shown(golongan)}",
+            f"golongan must be an int from 1 to 4 (I to IV), got {quote(golongan)}",
+            f"golongan harus bilangan bulat 1 sampai 4 (I sampai IV), bukan {quote(golongan)}",
             component="golongan",
             value=golongan if text is None else text,
         )
@@ -315,9 +301,9 @@ def _check_grade(golongan: object, ruang: object, text: str | None = None) -> tu
     if not isinstance(ruang, str) or ruang not in allowed:
         roman = _ROMAN[golongan - 1]
         raise InvalidGrade(
-            f"ruang {_shown(ruang)} does not exist in golongan {roman}: "
+            f"ruang {quote(ruang)} does not exist in golongan {roman}: "
             f"expected 'a' to '{allowed[-1]}'",
-            f"ruang {_shown(ruang)} tidak ada pada golongan {roman}: "
+            f"ruang {quote(ruang)} tidak ada pada golongan {roman}: "
             f"seharusnya 'a' sampai '{allowed[-1]}'",
             component="ruang",
             value=ruang if text is None else text,
@@ -491,8 +477,8 @@ def _parse_grade(text: object) -> Grade:
     if len(text) > _MAX_INPUT:
         raise _invalid_grade(
             text,
-            f"grade {_shown(text)} is too long ({len(text)} characters, at most {_MAX_INPUT})",
-            f"golongan {_shown(text)} terlalu panjang ({len(text)} karakter, "
+            f"grade {quote(text)} is too long ({len(text)} characters, at most {_MAX_INPUT})",
+            f"golongan {quote(text)} terlalu panjang ({len(text)} karakter, "
             f"paling banyak {_MAX_INPUT})",
         )
     clean = _normalize(text)
@@ -509,9 +495,9 @@ def _parse_grade(text: object) -> Grade:
         by_name, by_code = _from_name(match["name"]), _from_code(match, text)
         if by_name != by_code:
             raise InconsistentGrade(
-                f"inconsistent grade {_shown(text)}: the rank {by_name.pangkat} is {by_name}, "
+                f"inconsistent grade {quote(text)}: the rank {by_name.pangkat} is {by_name}, "
                 f"but the golongan/ruang given is {by_code} ({by_code.pangkat})",
-                f"pangkat dan golongan/ruang tidak sesuai pada {_shown(text)}: pangkat "
+                f"pangkat dan golongan/ruang tidak sesuai pada {quote(text)}: pangkat "
                 f"{by_name.pangkat} adalah {by_name}, tetapi golongan/ruang yang tertulis "
                 f"{by_code} ({by_code.pangkat})",
                 value=text,
@@ -537,8 +523,8 @@ def _diagnose(clean: str, text: str) -> InvalidGrade:
         if golongan is None:
             gol = loose["gol"].upper()
             return InvalidGrade(
-                f"golongan {_shown(gol)} does not exist: expected I to IV, as in 'III/a'",
-                f"golongan {_shown(gol)} tidak ada: seharusnya I sampai IV, seperti 'III/a'",
+                f"golongan {quote(gol)} does not exist: expected I to IV, as in 'III/a'",
+                f"golongan {quote(gol)} tidak ada: seharusnya I sampai IV, seperti 'III/a'",
                 component="golongan",
                 value=text,
             )
@@ -550,17 +536,17 @@ def _diagnose(clean: str, text: str) -> InvalidGrade:
     if only is not None:
         roman = _ROMAN[_ROMAN_VALUE[only["gol"]] - 1]
         return InvalidGrade(
-            f"grade {_shown(text)} has no ruang: expected a letter after the golongan, "
+            f"grade {quote(text)} has no ruang: expected a letter after the golongan, "
             f"as in '{roman}/a'",
-            f"golongan {_shown(text)} tanpa ruang: seharusnya ada huruf setelah golongan, "
+            f"golongan {quote(text)} tanpa ruang: seharusnya ada huruf setelah golongan, "
             f"seperti '{roman}/a'",
             component="ruang",
             value=text,
         )
     return _invalid_grade(
         text,
-        f"unknown grade {_shown(text)}",
-        f"golongan/ruang {_shown(text)} tidak dikenali",
+        f"unknown grade {quote(text)}",
+        f"golongan/ruang {quote(text)} tidak dikenali",
     )
 
 
@@ -696,10 +682,10 @@ def _parse_education(text: object) -> Education:
             if level is not None:
                 return level
     raise UnknownEducation(
-        f"unknown education level {_shown(text)}: expected SD, SMP/SLTP, "
+        f"unknown education level {quote(text)}: expected SD, SMP/SLTP, "
         "SLTA (SMA, SMU, SMK, MA), D-I to D-IV, S-1 to S-3 (Sarjana, Magister, Doktor), "
         "or a professional degree (dokter, dokter gigi, apoteker)",
-        f"jenjang pendidikan {_shown(text)} tidak dikenali: seharusnya SD, SMP/SLTP, "
+        f"jenjang pendidikan {quote(text)} tidak dikenali: seharusnya SD, SMP/SLTP, "
         "SLTA (SMA, SMU, SMK, MA), D-I sampai D-IV, S-1 sampai S-3 (Sarjana, Magister, "
         "Doktor), atau pendidikan profesi (dokter, dokter gigi, apoteker)",
         value=text,
@@ -992,9 +978,9 @@ def _parse_track(text: object) -> Track:
             value=text,
         )
     raise InvalidTrack(
-        f"invalid Latsar track {_shown(text)}: expected 'II' or 'III' "
+        f"invalid Latsar track {quote(text)}: expected 'II' or 'III' "
         "(or 'golongan II', 'Gol. III')",
-        f"jalur Latsar {_shown(text)} tidak dikenali: seharusnya 'II' atau 'III' "
+        f"jalur Latsar {quote(text)} tidak dikenali: seharusnya 'II' atau 'III' "
         "(atau 'golongan II', 'Gol. III')",
         value=text,
     )

@@ -125,7 +125,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from pelatihan.errors import ValidationError
+from pelatihan.errors import ValidationError, shorten
 from pelatihan.provenance import Citation, Figure, Status
 
 __all__ = [
@@ -193,8 +193,6 @@ Example:
 
 _LENGTH = 18
 _MIN_YEAR = 1900
-_PREVIEW = 40
-_ELLIPSIS = "\u2026"
 _SEPARATOR_CLASS = r"\s.\-\u2010-\u2015\u2212"
 _SEPARATORS = re.compile(f"[{_SEPARATOR_CLASS}]+")
 _FORBIDDEN = re.compile(f"[^0-9{_SEPARATOR_CLASS}]")
@@ -391,7 +389,7 @@ class Sex(enum.Enum):
             key = str(value)
         found = _SEX_NAMES.get(key) if key is not None else None
         if found is None:
-            shown = _shown(value)
+            shown = shorten(value)
             raise InvalidSex(
                 f"unknown sex {shown!r}: expected L/P, M/F, 1/2, laki-laki/perempuan "
                 "or male/female",
@@ -495,7 +493,7 @@ class YearMonth:
         """
         match = _YEAR_MONTH.fullmatch(text.strip()) if isinstance(text, str) else None
         if match is None:
-            shown = _shown(text)
+            shown = shorten(text)
             raise InvalidYearMonth(
                 f"a year and month must be written YYYY-MM (such as 2015-05), got {shown!r}",
                 f"tahun dan bulan harus ditulis YYYY-MM (misalnya 2015-05), bukan {shown!r}",
@@ -632,13 +630,6 @@ class NIP:
         return self.compact
 
 
-def _shown(value: object) -> object:
-    """The input to store in an error: text longer than 40 characters is shortened."""
-    if isinstance(value, str) and len(value) > _PREVIEW:
-        return value[: _PREVIEW - 1] + _ELLIPSIS
-    return value
-
-
 def _describe_char(char: str) -> str:
     name = unicodedata.name(char, "")
     return f"U+{ord(char):04X} {name}" if name else f"U+{ord(char):04X}"
@@ -725,7 +716,7 @@ def compact(number: str | int) -> str:
 
 
 def _length_error(count: int, number: object) -> InvalidLength:
-    shown = _shown(number)
+    shown = shorten(number)
     if count == 0:
         return InvalidLength(
             "NIP must have 18 digits, got none: the value is empty",
@@ -753,7 +744,7 @@ def _digits(number: object) -> str:
     forbidden = _FORBIDDEN.search(text)
     if forbidden is not None:
         char = forbidden.group()
-        shown = _shown(number)
+        shown = shorten(number)
         where = f"{char!r} ({_describe_char(char)})"
         position = forbidden.start() + 1
         raise InvalidFormat(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import enum
 
-from pelatihan.errors import ValidationError
+from pelatihan.errors import ValidationError, quote
 
 __all__ = ["InvalidMethod", "InvalidPhaseKind", "Method", "PhaseKind", "Setting"]
 
@@ -37,11 +37,6 @@ def _key(text: object) -> str:
     if not isinstance(text, str):
         return ""
     return " ".join(text.casefold().replace("-", " ").replace("_", " ").split())[:60]
-
-
-def _shown(text: object) -> str:
-    shown = repr(text)
-    return shown if len(shown) <= 40 else shown[:39] + "\u2026"
 
 
 class Setting(enum.Enum):
@@ -89,8 +84,8 @@ class Method(enum.Enum):
         found = _METHOD_NAMES.get(_key(text))
         if found is None:
             raise InvalidMethod(
-                f"unknown delivery method {_shown(text)}: expected klasikal, blended or distance",
-                f"metode penyelenggaraan {_shown(text)} tidak dikenal: gunakan klasikal, "
+                f"unknown delivery method {quote(text)}: expected klasikal, blended or distance",
+                f"metode penyelenggaraan {quote(text)} tidak dikenal: gunakan klasikal, "
                 "blended atau distance",
                 value=text if isinstance(text, str) else None,
             )
@@ -145,9 +140,9 @@ class PhaseKind(enum.Enum):
         found = _PHASE_NAMES.get(_key(text).replace(" ", ""))
         if found is None:
             raise InvalidPhaseKind(
-                f"unknown phase kind {_shown(text)}: expected mooc, elearning, distance, "
+                f"unknown phase kind {quote(text)}: expected mooc, elearning, distance, "
                 "klasikal or habituasi",
-                f"jenis tahap {_shown(text)} tidak dikenal: gunakan mooc, elearning, distance, "
+                f"jenis tahap {quote(text)} tidak dikenal: gunakan mooc, elearning, distance, "
                 "klasikal atau habituasi",
                 value=text if isinstance(text, str) else None,
             )
