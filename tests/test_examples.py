@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from pelatihan import validate
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
@@ -76,3 +78,57 @@ def test_kemendagri_2021_plans_blended_cohorts_and_writes_icalendar(tmp_path: Pa
     assert text.count("BEGIN:VEVENT") == 4
     assert "UID:kemendagri-2021-gol-iii-phase-1@pelatihan" in text
     assert "DTSTART;VALUE=DATE:20210315" in text
+
+
+ROOT = EXAMPLES.parent
+
+
+def test_bundled_cohort_file_is_clean() -> None:
+    report = validate(EXAMPLES / "cohort.json")
+    assert report.ok
+    assert len(report) == 0, report.to_text()
+
+
+def test_mistakes_example_gives_exactly_its_expected_report(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ROOT)  # the expected report names the file by its relative path
+    report = validate("examples/cohort-mistakes.json")
+    expected = (EXAMPLES / "cohort-mistakes.expected.json").read_text(encoding="utf-8")
+    assert report.to_json() + "\n" == expected
+
+
+def test_mistakes_example_shows_every_kind_of_cohort_mistake() -> None:
+    codes = validate(EXAMPLES / "cohort-mistakes.json").codes()
+    expected = {
+        "nip.format",
+        "nip.length",
+        "nip.birth-date",
+        "nip.age",
+        "nip.sex",
+        "nip.serial",
+        "participant.birth-date",
+        "participant.sex",
+        "participant.tmt",
+        "participant.track",
+        "participant.duplicate-nip",
+        "participant.probation",
+        "grade.format",
+        "grade.inconsistent",
+        "track.none",
+        "cohort.size",
+        "organizer.accreditation",
+        "schedule.regime",
+        "schedule.method",
+        "schedule.days-total",
+        "schedule.overlap",
+        "schedule.gap",
+        "schedule.closed-day",
+        "schedule.phase-kind",
+        "schedule.klasikal-approval",
+        "input.unknown-key",
+        "input.missing",
+        "input.type",
+        "input.date",
+    }
+    assert expected <= codes

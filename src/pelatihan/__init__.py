@@ -21,8 +21,10 @@ The public names are gathered here; each lives in its own module:
 
 from pelatihan import calendar, legal, nip, rulebooks
 from pelatihan.calendar import Calendar
+from pelatihan.cohort import Cohort, Organizer, Participant
 from pelatihan.errors import ValidationError
 from pelatihan.grades import Education, Grade, Track, entry_grade
+from pelatihan.io.reader import load
 from pelatihan.provenance import Citation, Figure, Status
 from pelatihan.rulebooks import Rulebook
 from pelatihan.schedule import Phase, Schedule, plan_schedule
@@ -35,16 +37,20 @@ from pelatihan.validation import (
     Severity,
     validate_schedule,
 )
+from pelatihan.validation.cohort_rules import validate
 
 __all__ = [
     "Calendar",
     "Citation",
+    "Cohort",
     "Education",
     "Figure",
     "Finding",
     "Grade",
     "Location",
     "Method",
+    "Organizer",
+    "Participant",
     "Phase",
     "PhaseKind",
     "Report",
@@ -60,9 +66,11 @@ __all__ = [
     "calendar",
     "entry_grade",
     "legal",
+    "load",
     "nip",
     "plan_schedule",
     "rulebooks",
+    "validate",
     "validate_schedule",
 ]
 

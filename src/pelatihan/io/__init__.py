@@ -1,8 +1,20 @@
 """Reading and writing ``pelatihan`` objects in other formats.
 
-Each format lives in its own module, imported on its own, so that a format's
+Data flows one way: readers turn a file into a
+:class:`~pelatihan.io.document.RawDocument` (plain data, with rows), structuring
+(:mod:`pelatihan.io.structure`) builds the models and collects structural
+problems, and the rules (:func:`pelatihan.validate`) report the rest. Each
+format lives in its own module, imported on its own, so that a format's
 optional dependency is needed only by those who use it:
 
+* :mod:`pelatihan.io.jsonfile` — the JSON interchange format ``pelatihan/cohorts@1``;
+* :mod:`pelatihan.io.csv` — participant lists exported as CSV (``,`` or ``;``,
+  Indonesian or English headers);
+* :mod:`pelatihan.io.xlsx` — the same as Excel workbooks; needs
+  ``pip install 'pelatihan[xlsx]'``;
+* :mod:`pelatihan.io.reader` — :func:`~pelatihan.io.reader.load` chooses the
+  reader by the file's extension;
+* :mod:`pelatihan.io.schema` — the JSON Schema of the interchange format;
 * :mod:`pelatihan.io.ics` — a schedule as an iCalendar (RFC 5545) file; needs
   ``pip install 'pelatihan[ics]'``.
 """

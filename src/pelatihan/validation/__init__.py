@@ -2,7 +2,8 @@
 
 The result of every check in ``pelatihan`` is a :class:`Report` of
 :class:`Finding` values; see :mod:`pelatihan.validation.report` for the model
-and :mod:`pelatihan.validation.catalogue` for the list of rules.
+and :mod:`pelatihan.validation.catalogue` for the list of rules. Cohorts are
+checked by :func:`pelatihan.validate` (:mod:`pelatihan.validation.cohort_rules`).
 """
 
 from pelatihan.validation import catalogue

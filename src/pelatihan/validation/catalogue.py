@@ -129,4 +129,5 @@ def rules() -> tuple[Rule, ...]:
 
 def _load() -> None:
     # The rule modules register their rules when imported.
-    from pelatihan.validation import schedule_rules  # noqa: F401, PLC0415
+    from pelatihan.io import jsonfile, structure, tabular  # noqa: F401, PLC0415
+    from pelatihan.validation import cohort_rules, schedule_rules  # noqa: F401, PLC0415

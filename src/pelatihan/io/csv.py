@@ -1,0 +1,200 @@
+r"""Reading participant lists from CSV files, as HR systems and Excel export them.
+
+:func:`read_csv` reads a CSV file into a :class:`~pelatihan.io.document.RawDocument`
+in the interchange shape; :mod:`pelatihan.io.tabular` describes the headers it
+knows, how rows are grouped into cohorts and how every row is accounted for.
+
+The file
+--------
+
+* The text must be UTF-8, with or without a byte-order mark (Excel's "CSV
+  UTF-8"). Any other encoding (Excel's plain "CSV" on Windows writes
+  Windows-1252) is an :class:`~pelatihan.io.document.InputError` naming the
+  file, the byte offset and the line of the first byte that is not UTF-8.
+* The delimiter is the one of ``;`` (Excel with Indonesian settings), ``,`` and
+  tab that occurs most often in the header line. Fields in double quotes may hold
+  delimiters, quotes (doubled) and line breaks.
+* The header is the first line that is not blank. Rows are numbered as a
+  spreadsheet numbers them: the header is row 1 (after any blank lines before
+  it), and a row whose quoted cell spans several lines is still one row.
+* Rows are read one at a time, so a file's size is bounded only by the size of
+  the resulting document.
+
+    >>> import io
+    >>> from pelatihan.io.csv import read_csv
+    >>> data = (
+    ...     "\ufeffAngkatan;NIP;Nama;Gol/Ruang;Instansi\r\n"
+    ...     "I;19860926 201505 1 001;Budi Santoso;III/a;\"Dinas Kesehatan; Kota Bogor\"\r\n"
+    ...     ";;;;\r\n"
+    ...     "II;19950417 201903 2 004;Dewi Lestari;II/c;BKN\r\n"
+    ... ).encode("utf-8")
+    >>> doc = read_csv(io.BytesIO(data), file_name="peserta.csv", defaults={"track": "III"})
+    >>> cohorts = doc.data["cohorts"]
+    >>> [(c["id"], c["track"], [p["name"] for p in c["participants"]]) for c in cohorts]
+    [('I', 'III', ['Budi Santoso']), ('II', 'III', ['Dewi Lestari'])]
+    >>> cohorts[0]["participants"][0]["agency"]
+    'Dinas Kesehatan; Kota Bogor'
+    >>> doc.rows
+    {'$.cohorts[0].participants[0]': 2, '$.cohorts[1].participants[0]': 4}
+    >>> [(f.code, f.location.row) for f in doc.findings]
+    [('input.blank-row', 3)]
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import itertools
+import os
+import re
+from collections.abc import Iterator, Mapping
+from typing import IO
+
+from pelatihan.io.document import InputError, RawDocument
+from pelatihan.io.tabular import TableBuilder, file_label
+
+__all__ = ["DELIMITERS", "read_csv"]
+
+DELIMITERS = (";", ",", "\t")
+"""The delimiters :func:`read_csv` recognises, in the order that breaks ties."""
+
+_CHUNK = 1 << 16
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def read_csv(
+    source: str | os.PathLike[str] | IO[bytes],
+    *,
+    defaults: Mapping[str, str] | None = None,
+    file_name: str | None = None,
+) -> RawDocument:
+    r"""Read a CSV participant list into raw data.
+
+    Args:
+        source: A path, or a file opened in binary mode.
+        defaults: Cohort facts for the cohorts whose rows do not give them:
+            ``track``, ``method``, ``start``, ``regime``, ``organizer``, and
+            ``cohort``, the name of the cohort when there is no cohort column
+            (otherwise the file's stem).
+        file_name: The name to give the file in findings and errors (by default
+            the path, or the file object's ``name``).
+
+    Returns:
+        The document, with the row of each participant and the findings about
+        the file (unknown or duplicate columns, blank rows, rows too long,
+        cohorts whose rows disagree).
+
+    Raises:
+        InputError: If the file cannot be opened, is not UTF-8, has no rows, or
+            has no NIP or no name column.
+        ValueError: If ``defaults`` has an unknown key.
+
+    Example:
+        >>> import io
+        >>> doc = read_csv(io.BytesIO(b"NIP,Nama\n1,Ana\n"), file_name="angkatan-1.csv")
+        >>> cohort = doc.data["cohorts"][0]
+        >>> cohort["id"], cohort["name"], cohort["participants"]
+        ('angkatan-1', 'angkatan-1', [{'nip': '1', 'name': 'Ana'}])
+        >>> read_csv(io.BytesIO(b"NIP,Nama\n1,Ren\xe9\n"), file_name="x.csv")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+            ...
+        pelatihan.io.document.InputError: x.csv: not UTF-8 text: byte 0xe9 at offset 14 (line 2) ...
+    """
+    if isinstance(source, (str, os.PathLike)):
+        path = file_name or os.fspath(source)
+        try:
+            with open(source, "rb") as stream:
+                return _read(stream, path, defaults)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise InputError(
+                f"{path}: cannot be read: {reason}",
+                f"{path}: tidak dapat dibaca: {reason}",
+                value=path,
+            ) from error
+    stream_name = getattr(source, "name", None)
+    name = file_name or (stream_name if isinstance(stream_name, str) else None)
+    return _read(source, name, defaults)
+
+
+def _read(stream: IO[bytes], name: str | None, defaults: Mapping[str, str] | None) -> RawDocument:
+    lines = _lines(stream, name)
+    row = 0
+    for line in lines:
+        row += 1
+        if line.strip():
+            header_line = line
+            break
+    else:
+        label = file_label(name)
+        raise InputError(
+            f"{label}: no rows: the file is empty; expected a header and a row for each "
+            "participant",
+            f"{label}: tidak ada baris: berkas kosong; seharusnya ada judul kolom dan satu baris "
+            "untuk setiap peserta",
+            value=name,
+        )
+    delimiter = max(DELIMITERS, key=header_line.count)  # the first of a tie
+    reader = csv.reader(
+        itertools.chain([header_line], lines), delimiter=delimiter, skipinitialspace=True
+    )
+    try:
+        table = TableBuilder(next(reader), file=name, header_row=row, defaults=defaults)
+        for cells in reader:
+            row += 1
+            table.add_row(row, cells)
+    except csv.Error as error:
+        label = file_label(name)
+        raise InputError(
+            f"{label}: row {row + 1} cannot be read as CSV: {error}",
+            f"{label}: baris {row + 1} tidak dapat dibaca sebagai CSV: {error}",
+            value=name,
+        ) from None
+    return table.document()
+
+
+def _lines(stream: IO[bytes], name: str | None) -> Iterator[str]:
+    r"""The file's lines, each with its line ending (``\r\n``, ``\r`` or ``\n``), BOM removed."""
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    fed = newlines = 0
+    pending = ""
+    start = True
+    while True:
+        chunk = stream.read(_CHUNK)
+        final = not chunk
+        held = len(decoder.getstate()[0])
+        try:
+            text = decoder.decode(chunk, final)
+        except UnicodeDecodeError as error:
+            raise _not_utf8(name, error, fed - held, newlines) from None
+        fed += len(chunk)
+        newlines += chunk.count(b"\n")
+        if start and text:
+            text = text.removeprefix("\ufeff")
+            start = False
+        pending += text
+        begin = 0
+        for match in _LINE_END.finditer(pending):
+            if match.end() == len(pending) and match.group() == "\r" and not final:
+                break  # a "\r\n" may be split between chunks
+            yield pending[begin : match.end()]
+            begin = match.end()
+        pending = pending[begin:]
+        if final:
+            if pending:
+                yield pending
+            return
+
+
+def _not_utf8(name: str | None, error: UnicodeDecodeError, base: int, newlines: int) -> InputError:
+    offset = base + error.start
+    line = newlines + error.object[: error.start].count(b"\n") + 1
+    shown = f"0x{error.object[error.start]:02x}"
+    label = file_label(name)
+    return InputError(
+        f"{label}: not UTF-8 text: byte {shown} at offset {offset} (line {line}) is not valid "
+        "UTF-8; save it as UTF-8 (CSV UTF-8 in Excel)",
+        f"{label}: bukan teks UTF-8: bita {shown} pada posisi {offset} (baris {line}) bukan "
+        "UTF-8 yang sah; simpan berkas sebagai UTF-8 (CSV UTF-8 di Excel)",
+        value=offset,
+    )

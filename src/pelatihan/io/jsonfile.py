@@ -1,0 +1,151 @@
+"""Reading the JSON interchange format (``pelatihan/cohorts@1``).
+
+The file must be UTF-8 JSON (a byte-order mark is allowed). What cannot be read
+at all — a missing or empty file, text that is not UTF-8, text that is not
+JSON, ``NaN`` or ``Infinity`` (not JSON), nesting deeper than any cohort file
+needs — is one :class:`~pelatihan.io.document.InputError` naming the file.
+A key given twice in one object keeps its last value and is reported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from pelatihan.io.document import InputError, RawDocument
+from pelatihan.validation.catalogue import Rule, register
+from pelatihan.validation.report import Location, Severity
+
+__all__ = ["MAX_DEPTH", "read_json", "read_json_text"]
+
+MAX_DEPTH = 64
+"""The deepest nesting accepted; the format itself needs 5 levels."""
+
+DUPLICATE_KEY = register(
+    Rule(
+        "input.duplicate-key",
+        Severity.WARNING,
+        "Key given twice",
+        "Kunci ditulis dua kali",
+        "No object gives the same key twice; when one does, the last value is used.",
+    )
+)
+
+
+def _depth(text: str) -> Iterator[int]:
+    depth = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            yield depth
+        elif char in "]}":
+            depth -= 1
+
+
+def read_json_text(text: str, file_name: str | None = None) -> RawDocument:
+    """Read JSON text into a :class:`~pelatihan.io.document.RawDocument`.
+
+    Raises:
+        InputError: If the text is empty, too deeply nested, or not JSON.
+
+    Example:
+        >>> doc = read_json_text('{"format": "pelatihan/cohorts@1", "cohorts": [], "cohorts": []}')
+        >>> doc.data, [f.code for f in doc.findings]
+        ({'format': 'pelatihan/cohorts@1', 'cohorts': []}, ['input.duplicate-key'])
+    """
+    name = file_name or "<input>"
+    if not text.strip():
+        raise InputError(
+            f"{name}: the file is empty; expected a JSON object in the pelatihan/cohorts@1 format",
+            f"{name}: berkas kosong; seharusnya objek JSON dengan format pelatihan/cohorts@1",
+            value=file_name,
+        )
+    if any(level > MAX_DEPTH for level in _depth(text)):
+        raise InputError(
+            f"{name}: JSON nested deeper than {MAX_DEPTH} levels; a cohort file needs 5",
+            f"{name}: JSON bersarang lebih dari {MAX_DEPTH} tingkat; berkas angkatan cukup 5",
+            value=file_name,
+        )
+    duplicates: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in items:
+            if key in result:
+                duplicates.append(key)
+            result[key] = value
+        return result
+
+    def reject(constant: str) -> None:
+        raise ValueError(f"{constant} is not JSON")
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=reject)
+    except (json.JSONDecodeError, ValueError) as error:
+        where = ""
+        if isinstance(error, json.JSONDecodeError):
+            where = f" at line {error.lineno}, column {error.colno}"
+            detail = error.msg
+        else:
+            detail = str(error)
+        raise InputError(
+            f"{name}: not valid JSON{where}: {detail}",
+            f"{name}: bukan JSON yang sah{where}: {detail}",
+            value=file_name,
+        ) from None
+    findings = tuple(
+        DUPLICATE_KEY.finding(
+            Location("$", file=file_name),
+            f"the key {key!r} is given more than once in an object; the last value is used",
+            f"kunci {key!r} ditulis lebih dari sekali dalam satu objek; nilai terakhir dipakai",
+            value=key,
+        )
+        for key in dict.fromkeys(duplicates)
+    )
+    return RawDocument(data, file_name, findings=findings)
+
+
+def read_json(source: str | os.PathLike[str] | IO[bytes]) -> RawDocument:
+    """Read a JSON cohort file.
+
+    Args:
+        source: A path, or a binary file object.
+
+    Raises:
+        InputError: If the file cannot be read as UTF-8 JSON.
+    """
+    if isinstance(source, (str, os.PathLike)):
+        name = os.fspath(source)
+        try:
+            data = Path(name).read_bytes()
+        except OSError as error:
+            raise InputError(
+                f"{name}: cannot read the file: {error.strerror or error}",
+                f"{name}: berkas tidak dapat dibaca: {error.strerror or error}",
+                value=name,
+            ) from None
+    else:
+        name = str(getattr(source, "name", "<input>"))
+        data = source.read()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{name}: not UTF-8 text (byte {error.start}); save the file as UTF-8",
+            f"{name}: bukan teks UTF-8 (bita ke-{error.start}); simpan berkas sebagai UTF-8",
+            value=name,
+        ) from None
+    return read_json_text(text, name)

@@ -1,0 +1,65 @@
+"""Reading any supported cohort file: JSON, CSV or Excel, chosen by the file's extension."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from pelatihan.io.document import InputError, RawDocument
+from pelatihan.io.structure import Loaded, structure
+
+__all__ = ["SUFFIXES", "load", "read"]
+
+SUFFIXES = (".json", ".csv", ".txt", ".xlsx", ".xlsm")
+"""The file extensions :func:`read` knows."""
+
+
+def read(path: str | os.PathLike[str], *, defaults: Mapping[str, str] | None = None) -> RawDocument:
+    """Read a cohort file into raw data, by its extension.
+
+    Args:
+        path: A ``.json``, ``.csv`` (or ``.txt``) or ``.xlsx`` file.
+        defaults: For tabular files, cohort-level facts not in the file's
+            columns: ``track``, ``method``, ``start``, ``regime``, ``organizer``,
+            ``cohort`` (the cohort's name when there is no cohort column).
+
+    Raises:
+        InputError: If the file cannot be read, or its extension is not known.
+    """
+    name = os.fspath(path)
+    suffix = Path(name).suffix.lower()
+    if suffix == ".json":
+        from pelatihan.io.jsonfile import read_json  # noqa: PLC0415 - import what is used
+
+        return read_json(name)
+    if suffix in (".csv", ".txt"):
+        from pelatihan.io.csv import read_csv  # noqa: PLC0415
+
+        return read_csv(name, defaults=defaults)
+    if suffix in (".xlsx", ".xlsm"):
+        from pelatihan.io.xlsx import read_xlsx  # noqa: PLC0415
+
+        return read_xlsx(name, defaults=defaults)
+    raise InputError(
+        f"{name}: unknown file type {suffix or '(none)'}; expected one of {', '.join(SUFFIXES)}",
+        f"{name}: jenis berkas {suffix or '(tanpa ekstensi)'} tidak dikenal; gunakan salah satu "
+        f"dari {', '.join(SUFFIXES)}",
+        value=name,
+    )
+
+
+def load(path: str | os.PathLike[str], *, defaults: Mapping[str, str] | None = None) -> Loaded:
+    """Read a cohort file and structure it into cohort models.
+
+    Example:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> lines = ["NIP;Nama;Gol/Ruang;Instansi", "19950417 201903 2 004;Dewi;III/a;Dinkes"]
+        >>> _ = (folder / "peserta.csv").write_text(chr(10).join(lines), encoding="utf-8")
+        >>> loaded = load(folder / "peserta.csv", defaults={"track": "III", "method": "blended"})
+        >>> [(c.name, c.track.value, len(c.participants)) for c in loaded.cohorts]
+        [('peserta', 'III', 1)]
+    """
+    return structure(read(path, defaults=defaults))

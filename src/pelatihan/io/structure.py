@@ -1,0 +1,508 @@
+"""Structuring: from a raw document to cohort models, every structural problem collected.
+
+A problem with one field (a date that is not a date, a track that is not II or
+III, a key nobody knows) becomes a finding with its JSON path, and the row
+for tabular input; the rest of the record is still structured and checked, so
+one bad cell never hides the others. Records that cannot be structured at all
+(a participant that is not an object) are reported, never silently dropped:
+every input record ends up either in :attr:`Loaded.cohorts` or in a finding.
+
+This is done field by field here rather than with a general structuring
+library, which would reject a whole record at its first bad field.
+
+    >>> from pelatihan.io.document import RawDocument
+    >>> from pelatihan.io.structure import structure
+    >>> raw = {"format": "pelatihan/cohorts@1", "cohorts": [{
+    ...     "id": "c1", "name": "Angkatan I", "track": "III", "method": "blended",
+    ...     "start": "2024-04-22", "colour": "blue",
+    ...     "participants": [{"nip": "19950417 201903 2 004", "name": "Dewi", "grade": "III/a",
+    ...                       "agency": "Dinkes", "birth_date": "17-04-1995"}]}]}
+    >>> loaded = structure(RawDocument(raw, "angkatan.json"))
+    >>> for finding in loaded.findings:
+    ...     print(finding.code, finding.location.path)
+    input.unknown-key $.cohorts[0].colour
+    input.date $.cohorts[0].participants[0].birth_date
+    >>> loaded.cohorts[0].participants[0].birth_date is None
+    True
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, cast
+
+import attrs
+
+from pelatihan.cohort import Cohort, Organizer, Participant
+from pelatihan.errors import ValidationError, quote, shorten
+from pelatihan.grades import Track
+from pelatihan.io.document import FORMAT, RawDocument
+from pelatihan.legal import UnknownInstrumentError, get_regime
+from pelatihan.nip import Sex
+from pelatihan.nip import validate as validate_nip
+from pelatihan.schedule import Phase
+from pelatihan.training import Method, PhaseKind
+from pelatihan.validation.catalogue import Rule, register
+from pelatihan.validation.report import Finding, Location, Severity
+
+__all__ = ["Loaded", "structure"]
+
+T = TypeVar("T")
+
+FORMAT_RULE = register(
+    Rule(
+        "input.format",
+        Severity.ERROR,
+        "Not the pelatihan cohort format",
+        "Bukan format angkatan pelatihan",
+        f'A JSON document is an object with "format": "{FORMAT}" and a list of "cohorts".',
+    )
+)
+TYPE_RULE = register(
+    Rule(
+        "input.type",
+        Severity.ERROR,
+        "Value of the wrong type",
+        "Nilai dengan tipe yang salah",
+        "Each value has the type the format gives it (text, a list, an object, true/false).",
+    )
+)
+MISSING_RULE = register(
+    Rule(
+        "input.missing",
+        Severity.ERROR,
+        "Required value missing",
+        "Nilai wajib tidak ada",
+        "Every required field is present and not empty.",
+    )
+)
+UNKNOWN_KEY_RULE = register(
+    Rule(
+        "input.unknown-key",
+        Severity.WARNING,
+        "Unknown key",
+        "Kunci tidak dikenal",
+        "Every key is one the format defines; others are reported and ignored.",
+    )
+)
+DATE_RULE = register(
+    Rule(
+        "input.date",
+        Severity.ERROR,
+        "Not a date",
+        "Bukan tanggal",
+        "Dates are real calendar dates written YYYY-MM-DD (ISO 8601).",
+    )
+)
+VALUE_RULE = register(
+    Rule(
+        "input.value",
+        Severity.ERROR,
+        "Value not allowed",
+        "Nilai tidak diperbolehkan",
+        "Values with a fixed set of choices (sex, track, method, phase kind, regime) hold one "
+        "of them.",
+    )
+)
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+class _Bad(Exception):
+    """A field that cannot be structured; carries its finding."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message_en)
+        self.finding = finding
+
+
+@attrs.frozen
+class Loaded:
+    """Cohorts structured from a document, with the findings of reading and structuring.
+
+    Args:
+        cohorts: The cohorts that could be structured.
+        document: The raw document they came from.
+        findings: Findings of reading and structuring.
+        cohort_index: For each structured cohort, its index in the input.
+        participant_index: For each structured cohort, its participants' indexes
+            in the input.
+    """
+
+    cohorts: tuple[Cohort, ...]
+    document: RawDocument
+    findings: tuple[Finding, ...] = ()
+    cohort_index: tuple[int, ...] = ()
+    participant_index: tuple[tuple[int, ...], ...] = ()
+
+    def cohort_location(self, position: int) -> Location:
+        """The location of the cohort at ``position`` in :attr:`cohorts`."""
+        return self.document.location(f"$.cohorts[{self.cohort_index[position]}]")
+
+    def participant_location(self, position: int, participant: int) -> Location:
+        """The location (with file row) of a participant of the cohort at ``position``."""
+        index = self.participant_index[position][participant]
+        path = f"$.cohorts[{self.cohort_index[position]}].participants[{index}]"
+        return self.document.location(path)
+
+
+class _Structurer:
+    def __init__(self, document: RawDocument) -> None:
+        self.document = document
+        self.findings: list[Finding] = list(document.findings)
+
+    # -- helpers -----------------------------------------------------------------
+
+    def at(self, path: str) -> Location:
+        return self.document.location(path)
+
+    def report(self, finding: Finding) -> None:
+        self.findings.append(finding)
+
+    def type_error(self, path: str, expected_en: str, expected_id: str, value: object) -> _Bad:
+        got = type(value).__name__ if value is not None else "null"
+        return _Bad(
+            TYPE_RULE.finding(
+                self.at(path),
+                f"expected {expected_en}, got {got} {quote(value)}",
+                f"seharusnya {expected_id}, bukan {got} {quote(value)}",
+                value=_plain(value),
+            )
+        )
+
+    def unknown_keys(self, record: Mapping[str, Any], path: str, known: frozenset[str]) -> None:
+        for key in record:
+            if key not in known:
+                where = self.at(path).child(str(key))
+                allowed = ", ".join(sorted(known))
+                self.report(
+                    UNKNOWN_KEY_RULE.finding(
+                        where,
+                        f"unknown key {quote(key)} is ignored; known keys: {allowed}",
+                        f"kunci {quote(key)} tidak dikenal dan diabaikan; kunci yang dikenal: "
+                        f"{allowed}",
+                        value=shorten(str(key)),
+                    )
+                )
+
+    def field(
+        self,
+        record: Mapping[str, Any],
+        path: str,
+        key: str,
+        convert: Callable[[object, str], T],
+        *,
+        required: bool = False,
+        default: T,
+    ) -> T:
+        here = f"{path}.{key}"
+        value = record.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.report(
+                    MISSING_RULE.finding(
+                        self.at(here),
+                        f"{key} is required",
+                        f"{key} wajib diisi",
+                    )
+                )
+            return default
+        try:
+            return convert(value, here)
+        except _Bad as bad:
+            self.report(bad.finding)
+            return default
+
+    # -- converters -------------------------------------------------------------
+
+    def text(self, value: object, path: str) -> str:
+        if isinstance(value, str):
+            return value.strip()
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        raise self.type_error(path, "text", "teks", value)
+
+    def nip_text(self, value: object, path: str) -> str:
+        if isinstance(value, float):
+            try:
+                validate_nip(cast("str", value))  # raises the NIP module's spreadsheet-float error
+            except ValidationError as error:
+                raise _Bad(Finding.from_error(error, self.at(path))) from None
+        return self.text(value, path)
+
+    def date(self, value: object, path: str) -> datetime.date:
+        if isinstance(value, str):
+            match = _ISO_DATE.fullmatch(value.strip())
+            if match is not None:
+                try:
+                    return datetime.date(int(match[1]), int(match[2]), int(match[3]))
+                except ValueError:
+                    pass
+            raise _Bad(
+                DATE_RULE.finding(
+                    self.at(path),
+                    f"{quote(value)} is not a date written YYYY-MM-DD",
+                    f"{quote(value)} bukan tanggal dengan format YYYY-MM-DD",
+                    value=shorten(value),
+                )
+            )
+        raise self.type_error(path, "a date written YYYY-MM-DD", "tanggal YYYY-MM-DD", value)
+
+    def flag(self, value: object, path: str) -> bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _BOOLEAN_TEXT:
+            return _BOOLEAN_TEXT[value.strip().lower()]
+        raise self.type_error(path, "true or false", "true atau false", value)
+
+    def choice(self, parse: Callable[[Any], T]) -> Callable[[object, str], T]:
+        def convert(value: object, path: str) -> T:
+            if not isinstance(value, str):
+                raise self.type_error(path, "text", "teks", value)
+            try:
+                return parse(value)
+            except ValidationError as error:
+                raise _Bad(
+                    VALUE_RULE.finding(
+                        self.at(path), error.message_en, error.message_id, value=shorten(value)
+                    )
+                ) from None
+
+        return convert
+
+    def regime(self, value: object, path: str) -> str:
+        text = self.text(value, path)
+        try:
+            return get_regime(text).id
+        except UnknownInstrumentError as error:
+            raise _Bad(
+                VALUE_RULE.finding(
+                    self.at(path), error.message_en, error.message_id, value=shorten(text)
+                )
+            ) from None
+
+    # -- records ----------------------------------------------------------------
+
+    def document_cohorts(self) -> list[tuple[int, Any]]:
+        data = self.document.data
+        if not isinstance(data, dict):
+            self.report(self.type_error("$", "a JSON object", "objek JSON", data).finding)
+            return []
+        marker = data.get("format")
+        if marker != FORMAT:
+            self.report(
+                FORMAT_RULE.finding(
+                    self.at("$").child("format"),
+                    f'"format" must be "{FORMAT}", got {quote(marker)}',
+                    f'"format" harus "{FORMAT}", bukan {quote(marker)}',
+                    value=_plain(marker),
+                )
+            )
+        self.unknown_keys(data, "$", frozenset({"format", "cohorts"}))
+        cohorts = data.get("cohorts")
+        if not isinstance(cohorts, list):
+            if cohorts is None:
+                self.report(
+                    MISSING_RULE.finding(
+                        self.at("$.cohorts"), "cohorts is required", "cohorts wajib diisi"
+                    )
+                )
+            else:
+                self.report(
+                    self.type_error("$.cohorts", "a list", "daftar (list)", cohorts).finding
+                )
+            return []
+        return list(enumerate(cohorts))
+
+    def organizer(self, value: object, path: str) -> Organizer:
+        if not isinstance(value, dict):
+            raise self.type_error(path, "an object", "objek", value)
+        self.unknown_keys(value, path, frozenset({"name", "accredited"}))
+        name = self.field(value, path, "name", self.text, required=True, default="")
+        accredited = self.field(value, path, "accredited", self.flag, default=None)
+        return Organizer(name, accredited)
+
+    def phases(self, value: object, path: str) -> tuple[Phase, ...]:
+        if not isinstance(value, list):
+            raise self.type_error(path, "a list", "daftar (list)", value)
+        phases: list[Phase] = []
+        complete = True
+        for index, item in enumerate(value):
+            here = f"{path}[{index}]"
+            if not isinstance(item, dict):
+                self.report(self.type_error(here, "an object", "objek", item).finding)
+                complete = False
+                continue
+            self.unknown_keys(item, here, _PHASE_KEYS)
+            before = len(self.findings)
+            kind = self.field(
+                item, here, "kind", self.choice(PhaseKind.parse), required=True, default=None
+            )
+            start = self.field(item, here, "start", self.date, required=True, default=None)
+            end = self.field(item, here, "end", self.date, required=True, default=None)
+            weekdays = self.field(item, here, "weekdays", self.weekdays, default=None)
+            label = self.field(item, here, "label", self.text, default="")
+            if (
+                kind is None
+                or start is None
+                or end is None
+                or any(f.is_error for f in self.findings[before:])
+            ):
+                complete = False
+                continue
+            if weekdays is None:
+                phases.append(Phase(kind, start, end, label=label))
+            else:
+                phases.append(Phase(kind, start, end, weekdays, label))
+        # A schedule with a phase missing would be checked wrongly: check it only when whole.
+        return tuple(phases) if complete else ()
+
+    def weekdays(self, value: object, path: str) -> frozenset[int]:
+        if (
+            isinstance(value, list)
+            and value
+            and all(
+                isinstance(day, int) and not isinstance(day, bool) and 0 <= day <= 6
+                for day in value
+            )
+        ):
+            return frozenset(value)
+        raise self.type_error(
+            path,
+            "a non-empty list of weekday numbers 0 (Monday) to 6 (Sunday)",
+            "daftar nomor hari 0 (Senin) sampai 6 (Minggu)",
+            value,
+        )
+
+    def participant(self, record: Mapping[str, Any], path: str) -> Participant:
+        self.unknown_keys(record, path, _PARTICIPANT_KEYS)
+        return Participant(
+            nip=self.field(record, path, "nip", self.nip_text, required=True, default=""),
+            name=self.field(record, path, "name", self.text, required=True, default=""),
+            grade=self.field(record, path, "grade", self.text, required=True, default=""),
+            agency=self.field(record, path, "agency", self.text, required=True, default=""),
+            birth_date=self.field(record, path, "birth_date", self.date, default=None),
+            sex=self.field(record, path, "sex", self.choice(Sex.parse), default=None),
+            tmt_cpns=self.field(record, path, "tmt_cpns", self.date, default=None),
+            education=self.field(record, path, "education", self.text, default=None),
+            position=self.field(record, path, "position", self.text, default=None),
+        )
+
+    def cohort(self, record: Mapping[str, Any], path: str) -> tuple[Cohort, tuple[int, ...]]:
+        self.unknown_keys(record, path, _COHORT_KEYS)
+        participants: list[Participant] = []
+        kept: list[int] = []
+        raw = record.get("participants")
+        if isinstance(raw, list):
+            for index, item in enumerate(raw):
+                here = f"{path}.participants[{index}]"
+                if isinstance(item, dict):
+                    participants.append(self.participant(item, here))
+                    kept.append(index)
+                else:
+                    self.report(self.type_error(here, "an object", "objek", item).finding)
+        elif raw is None:
+            self.report(
+                MISSING_RULE.finding(
+                    self.at(f"{path}.participants"),
+                    "participants is required",
+                    "participants wajib diisi",
+                )
+            )
+        else:
+            self.report(
+                self.type_error(f"{path}.participants", "a list", "daftar (list)", raw).finding
+            )
+        cohort = Cohort(
+            id=self.field(record, path, "id", self.text, required=True, default=""),
+            name=self.field(record, path, "name", self.text, required=True, default=""),
+            track=self.field(
+                record, path, "track", self.choice(Track.parse), required=True, default=None
+            ),
+            method=self.field(
+                record, path, "method", self.choice(Method.parse), required=True, default=None
+            ),
+            organizer=self.field(record, path, "organizer", self.organizer, default=None),
+            phases=self.field(record, path, "phases", self.phases, default=()),
+            participants=participants,
+            regime=self.field(record, path, "regime", self.regime, default=None),
+            start=self.field(record, path, "start", self.date, default=None),
+            klasikal_approved=self.field(
+                record, path, "klasikal_approved", self.flag, default=False
+            ),
+        )
+        return cohort, tuple(kept)
+
+
+_BOOLEAN_TEXT = {"true": True, "false": False, "ya": True, "tidak": False, "yes": True, "no": False}
+_PHASE_KEYS = frozenset({"kind", "start", "end", "weekdays", "label"})
+_PARTICIPANT_KEYS = frozenset(
+    {
+        "nip",
+        "name",
+        "grade",
+        "agency",
+        "birth_date",
+        "sex",
+        "tmt_cpns",
+        "education",
+        "position",
+    }
+)
+_COHORT_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "track",
+        "method",
+        "regime",
+        "start",
+        "organizer",
+        "phases",
+        "participants",
+        "klasikal_approved",
+    }
+)
+
+
+def _plain(value: object) -> object:
+    """A value small and plain enough to keep in a finding."""
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, str):
+        return shorten(value)
+    return f"({type(value).__name__})"
+
+
+def structure(document: RawDocument) -> Loaded:
+    """Build the cohorts of a raw document, collecting every structural problem.
+
+    Args:
+        document: What a reader returned.
+
+    Returns:
+        The cohorts, with the findings of reading and structuring, and the
+        input positions needed to place later findings (file rows included).
+    """
+    structurer = _Structurer(document)
+    cohorts: list[Cohort] = []
+    cohort_index: list[int] = []
+    participant_index: list[tuple[int, ...]] = []
+    for index, record in structurer.document_cohorts():
+        path = f"$.cohorts[{index}]"
+        if not isinstance(record, dict):
+            structurer.report(structurer.type_error(path, "an object", "objek", record).finding)
+            continue
+        cohort, kept = structurer.cohort(record, path)
+        cohorts.append(cohort)
+        cohort_index.append(index)
+        participant_index.append(kept)
+    return Loaded(
+        cohorts=tuple(cohorts),
+        document=document,
+        findings=tuple(structurer.findings),
+        cohort_index=tuple(cohort_index),
+        participant_index=tuple(participant_index),
+    )

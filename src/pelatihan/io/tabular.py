@@ -1,0 +1,522 @@
+"""Participant lists as tables: the header mapping and row handling shared by CSV and Excel.
+
+HR systems export participant lists as tables with one row per participant
+under a header row. :class:`TableBuilder` turns the header and the rows, as
+text, into a :class:`~pelatihan.io.document.RawDocument` in the interchange
+shape; :mod:`pelatihan.io.csv` and :mod:`pelatihan.io.xlsx` feed it rows as
+they read them.
+
+Headers
+-------
+
+A header names its column's field whatever its case and whatever spaces, dots,
+underscores, slashes and hyphens it holds (``Gol. Ruang``, ``GOL/RUANG`` and
+``gol_ruang`` are one header):
+
+=============  =================================================================
+field          headers
+=============  =================================================================
+nip            NIP
+name           Nama, Nama Lengkap, Nama Peserta, Name
+grade          Gol/Ruang, Golongan, Golongan/Ruang, Gol, Pangkat/Golongan,
+               Pangkat Gol, Grade
+agency         Instansi, Unit Kerja, Agency
+birth_date     Tanggal Lahir, Tgl Lahir, Birth Date, Date of Birth
+sex            Jenis Kelamin, JK, L/P, Sex, Gender
+tmt_cpns       TMT CPNS, TMT, TMT Pengangkatan CPNS
+education      Pendidikan, Pendidikan Terakhir, Education
+position       Jabatan, Position
+cohort         Angkatan, Cohort
+track          Jalur, Track, Latsar Golongan
+method         Metode, Method
+start          Tanggal Mulai, Mulai, Start, Start Date
+organizer      Penyelenggara, Organizer, Lembaga Pelatihan
+regime         Rezim, Regime
+=============  =================================================================
+
+The field names themselves (``birth_date``, ``tmt_cpns``) are headers too. A
+column with another header is ignored, with an ``input.unknown-column``
+warning; a second column for the same field is ignored, with an
+``input.duplicate-column`` error. A table needs a NIP column and a name column:
+without either, reading it raises :class:`~pelatihan.io.document.InputError`.
+
+Cohorts
+-------
+
+Rows with the same ``cohort`` (*angkatan*) form one cohort, whose ``id`` and
+``name`` are that text; cohorts come in the order they first appear. Rows with
+no cohort (no such column, or an empty cell) belong to the cohort named by the
+``cohort`` default, or else by the file's stem (``angkatan-1`` for
+``angkatan-1.csv``). The cohort's ``track``, ``method``, ``regime``, ``start``
+and ``organizer`` come from columns, or else from the defaults the caller
+gives. A cohort whose rows give two values for one of them gets an
+``input.cohort-conflict`` error at the row that disagrees, and keeps the first.
+
+Rows
+----
+
+Every row after the header is accounted for: it becomes a participant of its
+cohort (its row number recorded in :attr:`RawDocument.rows
+<pelatihan.io.document.RawDocument.rows>`) or, when it is blank, an
+``input.blank-row`` info finding. A row with text beyond the header's last
+column still becomes a participant, with an ``input.row-shape`` error; a row
+shorter than the header has empty cells. Cells are stripped of surrounding
+whitespace, empty cells are left out, and dates (``birth_date``, ``tmt_cpns``,
+``start``) become ISO text when :func:`~pelatihan.io.dates.parse_date` reads
+them (otherwise they are kept as written, for the structurer to report). No
+other value is checked here.
+
+    >>> from pelatihan.io.tabular import TableBuilder
+    >>> table = TableBuilder(["NIP", "Nama", "Gol/Ruang", "Tgl. Lahir", "No"], file="a.csv")
+    >>> table.add_row(2, ["19860926 201505 1 001", " Siti ", "III/a", "26-09-1986", "1"])
+    >>> table.add_row(3, ["", "", "", "", ""])
+    >>> doc = table.document()
+    >>> doc.data["cohorts"][0]["participants"]  # doctest: +NORMALIZE_WHITESPACE
+    [{'nip': '19860926 201505 1 001', 'name': 'Siti', 'grade': 'III/a',
+      'birth_date': '1986-09-26'}]
+    >>> doc.rows
+    {'$.cohorts[0].participants[0]': 2}
+    >>> [(f.code, f.severity.value, str(f.location)) for f in doc.findings]
+    [('input.unknown-column', 'warning', 'a.csv:1 $'), ('input.blank-row', 'info', 'a.csv:3 $')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import PurePath
+
+import attrs
+
+from pelatihan.errors import quote, shorten
+from pelatihan.io.dates import iso_or_none
+from pelatihan.io.document import FORMAT, InputError, RawDocument
+from pelatihan.validation.catalogue import Rule, register
+from pelatihan.validation.report import Finding, Location, Severity
+
+__all__ = [
+    "BLANK_ROW",
+    "COHORT_CONFLICT",
+    "COHORT_FIELDS",
+    "DATE_FIELDS",
+    "DEFAULT_KEYS",
+    "DUPLICATE_COLUMN",
+    "HEADERS",
+    "PARTICIPANT_FIELDS",
+    "ROW_SHAPE",
+    "UNKNOWN_COLUMN",
+    "TableBuilder",
+    "file_label",
+    "header_field",
+    "normalize_header",
+]
+
+UNKNOWN_COLUMN = register(
+    Rule(
+        "input.unknown-column",
+        Severity.WARNING,
+        "Unknown column ignored",
+        "Kolom tidak dikenal diabaikan",
+        "Every column of a participant table has a known header; a column with another "
+        "header (or with none) is ignored.",
+    )
+)
+DUPLICATE_COLUMN = register(
+    Rule(
+        "input.duplicate-column",
+        Severity.ERROR,
+        "Column given twice",
+        "Kolom ganda",
+        "No two columns of a participant table are for the same field; the second is ignored.",
+    )
+)
+BLANK_ROW = register(
+    Rule(
+        "input.blank-row",
+        Severity.INFO,
+        "Blank row skipped",
+        "Baris kosong dilewati",
+        "A row of a participant table with no text at all is skipped.",
+    )
+)
+ROW_SHAPE = register(
+    Rule(
+        "input.row-shape",
+        Severity.ERROR,
+        "Row longer than the header",
+        "Baris lebih panjang dari judul kolom",
+        "No row of a participant table has text beyond the header's last column; such text "
+        "is ignored.",
+    )
+)
+COHORT_CONFLICT = register(
+    Rule(
+        "input.cohort-conflict",
+        Severity.ERROR,
+        "Rows of a cohort disagree",
+        "Baris satu angkatan tidak sepakat",
+        "The rows of one cohort give the same track, method, regime, start and organiser, "
+        "or leave them empty; the first value given is kept.",
+    )
+)
+
+PARTICIPANT_FIELDS = (
+    "nip",
+    "name",
+    "grade",
+    "agency",
+    "birth_date",
+    "sex",
+    "tmt_cpns",
+    "education",
+    "position",
+)
+"""The participant's fields, in the order a participant record lists them."""
+
+COHORT_FIELDS = ("track", "method", "regime", "start", "organizer")
+"""The facts of a cohort a table can give, besides its name, in the order a cohort lists them."""
+
+DATE_FIELDS = frozenset({"birth_date", "tmt_cpns", "start"})
+"""The fields whose text is turned into ISO dates when it is a recognisable date."""
+
+DEFAULT_KEYS = frozenset({*COHORT_FIELDS, "cohort"})
+"""The keys a reader's ``defaults`` may have."""
+
+HEADERS: dict[str, tuple[str, ...]] = {
+    "nip": ("NIP",),
+    "name": ("Nama", "Nama Lengkap", "Nama Peserta", "Name"),
+    "grade": (
+        "Gol/Ruang",
+        "Golongan",
+        "Golongan/Ruang",
+        "Gol",
+        "Pangkat/Golongan",
+        "Pangkat Gol",
+        "Grade",
+    ),
+    "agency": ("Instansi", "Unit Kerja", "Agency"),
+    "birth_date": ("Tanggal Lahir", "Tgl Lahir", "Birth Date", "Date of Birth"),
+    "sex": ("Jenis Kelamin", "JK", "L/P", "Sex", "Gender"),
+    "tmt_cpns": ("TMT CPNS", "TMT", "TMT Pengangkatan CPNS"),
+    "education": ("Pendidikan", "Pendidikan Terakhir", "Education"),
+    "position": ("Jabatan", "Position"),
+    "cohort": ("Angkatan", "Cohort"),
+    "track": ("Jalur", "Track", "Latsar Golongan"),
+    "method": ("Metode", "Method"),
+    "start": ("Tanggal Mulai", "Mulai", "Start", "Start Date"),
+    "organizer": ("Penyelenggara", "Organizer", "Lembaga Pelatihan"),
+    "regime": ("Rezim", "Regime"),
+}
+"""The headers each field's column may have (matched by :func:`normalize_header`)."""
+
+_IGNORED = re.compile(r"[\s._/\-\ufeff]+")
+
+
+def normalize_header(text: str) -> str:
+    r"""The form headers are compared in: casefolded, without spaces, ``._/-`` and a BOM.
+
+    Example:
+        >>> normalize_header("\ufeffGol. Ruang"), normalize_header("TMT_CPNS")
+        ('golruang', 'tmtcpns')
+    """
+    return _IGNORED.sub("", text.casefold())
+
+
+_ALIASES: dict[str, str] = {
+    normalize_header(header): field
+    for field, headers in HEADERS.items()
+    for header in (field, *headers)
+}
+
+
+def header_field(text: str) -> str | None:
+    """The field a column with this header is for, or ``None`` for an unknown header.
+
+    Example:
+        >>> header_field("Tgl. Lahir"), header_field("L/P"), header_field("No")
+        ('birth_date', 'sex', None)
+    """
+    return _ALIASES.get(normalize_header(text))
+
+
+def file_label(file: str | None) -> str:
+    """How messages name a file: its name, or ``<input>`` for data with no file name.
+
+    Example:
+        >>> file_label("angkatan.csv"), file_label(None)
+        ('angkatan.csv', '<input>')
+    """
+    return "<input>" if file is None else file
+
+
+def _listing(headers: Sequence[str], limit: int = 20) -> str:
+    shown = ", ".join(quote(header) for header in headers[:limit])
+    if len(headers) > limit:
+        shown += f", \u2026 (+{len(headers) - limit})"
+    return shown or "-"
+
+
+@attrs.define
+class _Cohort:
+    index: int
+    name: str
+    facts: dict[str, tuple[str, int]] = attrs.field(factory=dict)
+    participants: list[dict[str, str]] = attrs.field(factory=list)
+
+
+class TableBuilder:
+    """Builds a :class:`~pelatihan.io.document.RawDocument` from a header and rows of text.
+
+    Give it the header, then each row after the header with :meth:`add_row`, in
+    order, then call :meth:`document`.
+
+    Args:
+        header: The header row's cells.
+        file: The file's name, for findings and errors.
+        header_row: The header's row number in the file.
+        defaults: The cohort facts to use when no column gives them: keys
+            ``track``, ``method``, ``start``, ``regime``, ``organizer`` and
+            ``cohort`` (the name of the cohort of rows that name none).
+
+    Raises:
+        InputError: If the header has no NIP column or no name column.
+        ValueError: If ``defaults`` has a key not in :data:`DEFAULT_KEYS`.
+
+    Example:
+        >>> table = TableBuilder(["Angkatan", "NIP", "Nama"], defaults={"track": "III"})
+        >>> table.add_row(2, ["I", "1", "Ana"])
+        >>> table.add_row(3, ["II", "2", "Budi"])
+        >>> table.add_row(4, ["I", "3", "Citra"])
+        >>> doc = table.document()
+        >>> [(c["id"], c["track"], len(c["participants"])) for c in doc.data["cohorts"]]
+        [('I', 'III', 2), ('II', 'III', 1)]
+        >>> doc.rows["$.cohorts[0].participants[1]"]
+        4
+    """
+
+    def __init__(
+        self,
+        header: Sequence[str],
+        *,
+        file: str | None = None,
+        header_row: int = 1,
+        defaults: Mapping[str, str] | None = None,
+    ) -> None:
+        self.file = file
+        self._defaults = _check_defaults(defaults or {})
+        self._findings: list[Finding] = []
+        self._rows: dict[str, int] = {}
+        self._cohorts: dict[str, _Cohort] = {}
+        self._pending_blank: list[int] = []
+        self._participants = 0
+        names = [cell.strip() for cell in header]
+        while names and not names[-1]:
+            names.pop()
+        self.header: tuple[str, ...] = tuple(names)
+        self._unnamed: set[int] = set()
+        columns: list[str | None] = []
+        first: dict[str, int] = {}
+        where = Location("$", file=file, row=header_row)
+        for index, name in enumerate(names):
+            field = header_field(name) if name else None
+            if field is None:
+                columns.append(None)
+                if name:
+                    self._findings.append(
+                        UNKNOWN_COLUMN.finding(
+                            where,
+                            f"column {index + 1}, {quote(name)}, is not a known column: "
+                            "it is ignored",
+                            f"kolom {index + 1}, {quote(name)}, bukan kolom yang dikenal: "
+                            "kolom ini diabaikan",
+                            value=shorten(name),
+                        )
+                    )
+                else:
+                    self._unnamed.add(index)
+            elif field in first:
+                columns.append(None)
+                earlier = first[field]
+                self._findings.append(
+                    DUPLICATE_COLUMN.finding(
+                        where,
+                        f"column {index + 1}, {quote(name)}, is a second {field} column after "
+                        f"column {earlier + 1}, {quote(names[earlier])}: it is ignored",
+                        f"kolom {index + 1}, {quote(name)}, adalah kolom {field} kedua setelah "
+                        f"kolom {earlier + 1}, {quote(names[earlier])}: kolom ini diabaikan",
+                        value=shorten(name),
+                    )
+                )
+            else:
+                first[field] = index
+                columns.append(field)
+        self.columns: tuple[str | None, ...] = tuple(columns)
+        """The field of each column, ``None`` for a column that is ignored."""
+        missing = [field for field in ("nip", "name") if field not in first]
+        if missing:
+            label = file_label(file)
+            what = {"nip": ("NIP", "NIP"), "name": ("name", "nama")}
+            raise InputError(
+                f"{label}: "
+                + " and ".join(f"no {what[field][0]} column" for field in missing)
+                + f": the header (row {header_row}) has {_listing(names)}; expected "
+                + " and ".join(
+                    f"a {what[field][0]} column ({', '.join(HEADERS[field])})" for field in missing
+                ),
+                f"{label}: tidak ada kolom "
+                + " dan ".join(what[field][1] for field in missing)
+                + f": judul kolom (baris {header_row}) berisi {_listing(names)}; seharusnya ada "
+                + " dan ".join(
+                    f"kolom {what[field][1]} ({', '.join(HEADERS[field])})" for field in missing
+                ),
+                value=file,
+            )
+
+    def add_row(self, row: int, cells: Sequence[str]) -> None:
+        """Add the row numbered ``row`` in the file, its cells as text."""
+        values = [cell.strip() for cell in cells]
+        if not any(values):
+            self._pending_blank.append(row)
+            return
+        self._flush_blank()
+        width = len(self.columns)
+        record: dict[str, str] = {}
+        facts: dict[str, str] = {}
+        cohort_name = self._defaults.get("cohort") or self._stem()
+        for index, cell in enumerate(values[:width]):
+            if not cell:
+                continue
+            field = self.columns[index]
+            if field is None:
+                if index in self._unnamed:
+                    self._unnamed.discard(index)
+                    self._report_unnamed(index, row)
+                continue
+            value = (iso_or_none(cell) or cell) if field in DATE_FIELDS else cell
+            if field == "cohort":
+                cohort_name = value
+            elif field in COHORT_FIELDS:
+                facts[field] = value
+            else:
+                record[field] = value
+        cohort = self._cohorts.get(cohort_name)
+        if cohort is None:
+            cohort = self._cohorts[cohort_name] = _Cohort(len(self._cohorts), cohort_name)
+        path = f"$.cohorts[{cohort.index}].participants[{len(cohort.participants)}]"
+        cohort.participants.append({f: record[f] for f in PARTICIPANT_FIELDS if f in record})
+        self._rows[path] = row
+        self._participants += 1
+        extra = [value for value in values[width:] if value]
+        if extra:
+            self._findings.append(
+                ROW_SHAPE.finding(
+                    Location(path, file=self.file, row=row),
+                    f"row {row} has text beyond the header's last column ({width}): "
+                    f"{_listing(extra, 3)} ignored",
+                    f"baris {row} berisi teks di luar kolom terakhir judul kolom ({width}): "
+                    f"{_listing(extra, 3)} diabaikan",
+                    value=shorten(extra[0]),
+                )
+            )
+        for field, value in facts.items():
+            self._fact(cohort, field, value, row)
+
+    def document(self, *, trailing_blank_rows: bool = True) -> RawDocument:
+        """The document of the rows added so far.
+
+        Args:
+            trailing_blank_rows: Whether blank rows after the last row with text
+                are reported (``input.blank-row``); a worksheet's extent often
+                runs past its last row of data, so the Excel reader leaves them out.
+
+        Raises:
+            InputError: If no row has any text.
+        """
+        if trailing_blank_rows:
+            self._flush_blank()
+        if not self._participants:
+            label = file_label(self.file)
+            raise InputError(
+                f"{label}: no rows: expected a header and a row for each participant",
+                f"{label}: tidak ada baris: seharusnya ada judul kolom dan satu baris "
+                "untuk setiap peserta",
+                value=self.file,
+            )
+        cohorts: list[dict[str, object]] = []
+        for cohort in self._cohorts.values():
+            data: dict[str, object] = {"id": cohort.name, "name": cohort.name}
+            for field in COHORT_FIELDS:
+                value = cohort.facts[field][0] if field in cohort.facts else None
+                value = value or self._defaults.get(field)
+                if value is not None:
+                    data[field] = {"name": value} if field == "organizer" else value
+            data["participants"] = cohort.participants
+            cohorts.append(data)
+        return RawDocument(
+            {"format": FORMAT, "cohorts": cohorts},
+            file=self.file,
+            rows=dict(self._rows),
+            findings=tuple(self._findings),
+        )
+
+    def _stem(self) -> str:
+        stem = PurePath(self.file).stem if self.file else ""
+        return stem or "cohort"
+
+    def _flush_blank(self) -> None:
+        for row in self._pending_blank:
+            self._findings.append(
+                BLANK_ROW.finding(
+                    Location("$", file=self.file, row=row),
+                    f"row {row} is blank: it is skipped",
+                    f"baris {row} kosong: baris ini dilewati",
+                )
+            )
+        self._pending_blank.clear()
+
+    def _report_unnamed(self, index: int, row: int) -> None:
+        self._findings.append(
+            UNKNOWN_COLUMN.finding(
+                Location("$", file=self.file, row=row),
+                f"column {index + 1} has no header but row {row} has text in it: "
+                "the column is ignored",
+                f"kolom {index + 1} tidak berjudul tetapi baris {row} berisi teks di "
+                "dalamnya: kolom ini diabaikan",
+                value="",
+            )
+        )
+
+    def _fact(self, cohort: _Cohort, field: str, value: str, row: int) -> None:
+        known = cohort.facts.get(field)
+        if known is None:
+            cohort.facts[field] = (value, row)
+            return
+        first, first_row = known
+        if first == value:
+            return
+        self._findings.append(
+            COHORT_CONFLICT.finding(
+                Location(f"$.cohorts[{cohort.index}].{field}", file=self.file, row=row),
+                f"row {row} gives the {field} {quote(value)} for cohort {quote(cohort.name)}, "
+                f"row {first_row} gave {quote(first)}: the first is kept",
+                f"baris {row} memberi {field} {quote(value)} untuk angkatan "
+                f"{quote(cohort.name)}, baris {first_row} memberi {quote(first)}: "
+                "yang pertama dipakai",
+                value=shorten(value),
+            )
+        )
+
+
+def _check_defaults(defaults: Mapping[str, str]) -> dict[str, str]:
+    unknown = sorted(set(defaults) - DEFAULT_KEYS)
+    if unknown:
+        raise ValueError(
+            f"unknown defaults {', '.join(map(repr, unknown))}: expected some of "
+            f"{', '.join(sorted(DEFAULT_KEYS))}"
+        )
+    checked: dict[str, str] = {}
+    for key, value in defaults.items():
+        text = value.strip()
+        if text:
+            checked[key] = (iso_or_none(text) or text) if key in DATE_FIELDS else text
+    return checked

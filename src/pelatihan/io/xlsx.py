@@ -1,0 +1,268 @@
+"""Reading participant lists from Excel workbooks (``.xlsx``).
+
+:func:`read_xlsx` reads one worksheet of a workbook into a
+:class:`~pelatihan.io.document.RawDocument` in the interchange shape;
+:mod:`pelatihan.io.tabular` describes the headers it knows, how rows are
+grouped into cohorts and how every row is accounted for. It needs the optional
+dependency `openpyxl <https://pypi.org/project/openpyxl/>`_ (``pip install
+'pelatihan[xlsx]'``); without it, it raises :class:`ModuleNotFoundError` saying
+so, while ``import pelatihan.io.xlsx`` still works.
+
+The worksheet
+-------------
+
+* The first worksheet is read, or the one named by ``sheet``.
+* The header is the first row with any value in it; rows keep the numbers
+  Excel shows, so a finding at row 7 is on the sheet's row 7.
+* Values are read as Excel last computed them (formulas give their results).
+  Cells become text: dates and date-times their ISO date (``2024-04-22``),
+  whole numbers their digits, ``TRUE``/``FALSE`` ``"true"``/``"false"``.
+* A NIP cell holding a floating-point number is kept as Python writes the
+  float, ``1.98609262015051e+17``: Excel keeps 15 significant digits, so an
+  18-digit NIP typed as a number has already lost its last digits, and the NIP
+  rules report it. Format the NIP column as text in Excel to keep them. Other
+  whole floating-point numbers become their digits (``12.0`` becomes ``12``).
+* Blank rows after the last row with a value are not reported: a worksheet's
+  extent often runs past its data.
+
+    >>> import datetime, io, openpyxl
+    >>> from pelatihan.io.xlsx import read_xlsx
+    >>> book = openpyxl.Workbook()
+    >>> sheet = book.active
+    >>> sheet.append(["NIP", "Nama", "Gol/Ruang", "Tanggal Lahir"])
+    >>> sheet.append(["19860926 201505 1 001", "Budi", "III/a", datetime.datetime(1986, 9, 26)])
+    >>> sheet.append([1.98609262015051e17, "Sari", "III/b", "26/09/1986"])
+    >>> data = io.BytesIO()
+    >>> book.save(data)
+    >>> doc = read_xlsx(io.BytesIO(data.getvalue()), file_name="angkatan.xlsx")
+    >>> for person in doc.data["cohorts"][0]["participants"]:
+    ...     print(person)
+    {'nip': '19860926 201505 1 001', 'name': 'Budi', 'grade': 'III/a', 'birth_date': '1986-09-26'}
+    {'nip': '1.98609262015051e+17', 'name': 'Sari', 'grade': 'III/b', 'birth_date': '1986-09-26'}
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import warnings
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import IO, TYPE_CHECKING
+
+from pelatihan.io.document import InputError, RawDocument
+from pelatihan.io.tabular import TableBuilder, file_label
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+__all__ = ["read_xlsx"]
+
+_MISSING_OPENPYXL = (
+    "reading Excel files needs the optional dependency: pip install 'pelatihan[xlsx]'"
+)
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the signature of Excel 97-2003 (.xls) files
+
+# What openpyxl raises for a file that is not a readable workbook: not a zip, a zip
+# without the workbook's parts, broken XML (ElementTree's and lxml's errors are
+# SyntaxErrors), values of the wrong type, a truncated or corrupt archive.
+_BROKEN: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    KeyError,
+    SyntaxError,
+    TypeError,
+    ValueError,
+    EOFError,
+    zlib.error,
+)
+# Opening a workbook runs openpyxl's code only, which fails on some malformed parts
+# (a chart sheet without a drawing, say) with these too.
+_BROKEN_ON_OPEN: tuple[type[Exception], ...] = (*_BROKEN, AttributeError, IndexError)
+
+
+def read_xlsx(
+    source: str | os.PathLike[str] | IO[bytes],
+    *,
+    sheet: str | None = None,
+    defaults: Mapping[str, str] | None = None,
+    file_name: str | None = None,
+) -> RawDocument:
+    r"""Read a participant list from an Excel workbook into raw data.
+
+    Args:
+        source: A path, or a file opened in binary mode.
+        sheet: The name of the worksheet to read; the first worksheet by default.
+        defaults: Cohort facts for the cohorts whose rows do not give them:
+            ``track``, ``method``, ``start``, ``regime``, ``organizer``, and
+            ``cohort``, the name of the cohort when there is no cohort column
+            (otherwise the file's stem).
+        file_name: The name to give the file in findings and errors (by default
+            the path, or the file object's ``name``).
+
+    Returns:
+        The document, with the sheet row of each participant and the findings
+        about the file (unknown or duplicate columns, blank rows, rows too long,
+        cohorts whose rows disagree).
+
+    Raises:
+        ModuleNotFoundError: If the optional dependency ``openpyxl`` is not installed.
+        InputError: If the file cannot be opened, is not an ``.xlsx`` workbook,
+            has no such sheet, has no rows, or has no NIP or no name column.
+        ValueError: If ``defaults`` has an unknown key.
+
+    Example:
+        >>> import io
+        >>> read_xlsx(io.BytesIO(b"NIP;Nama\n1;Ana\n"), file_name="x.xlsx")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+            ...
+        pelatihan.io.document.InputError: x.xlsx: not an Excel workbook (.xlsx): File is not ...
+    """
+    try:
+        import openpyxl  # noqa: F401, PLC0415 - an optional dependency, imported when used
+    except ImportError as error:
+        raise ModuleNotFoundError(_MISSING_OPENPYXL, name="openpyxl") from error
+
+    if isinstance(source, (str, os.PathLike)):
+        path = file_name or os.fspath(source)
+        try:
+            stream = open(source, "rb")  # noqa: SIM115 - closed below, after openpyxl
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise InputError(
+                f"{path}: cannot be read: {reason}",
+                f"{path}: tidak dapat dibaca: {reason}",
+                value=path,
+            ) from error
+        with stream:
+            return _read(stream, path, sheet, defaults)
+    stream_name = getattr(source, "name", None)
+    name = file_name or (stream_name if isinstance(stream_name, str) else None)
+    return _read(source, name, sheet, defaults)
+
+
+def _read(
+    stream: IO[bytes],
+    name: str | None,
+    sheet: str | None,
+    defaults: Mapping[str, str] | None,
+) -> RawDocument:
+    from openpyxl import load_workbook  # noqa: PLC0415 - an optional dependency
+
+    label = file_label(name)
+    if stream.seekable():
+        start = stream.tell()
+        old_excel = stream.read(len(_OLE2)) == _OLE2
+        stream.seek(start)
+        if old_excel:
+            raise InputError(
+                f"{label}: an Excel 97-2003 workbook (.xls), which cannot be read; "
+                "save it as an Excel Workbook (.xlsx)",
+                f"{label}: buku kerja Excel 97-2003 (.xls), yang tidak dapat dibaca; "
+                "simpan sebagai Excel Workbook (.xlsx)",
+                value=name,
+            )
+    with warnings.catch_warnings():
+        # openpyxl warns about styles and extensions it drops; only values are read here.
+        warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+        try:
+            book = load_workbook(stream, read_only=True, data_only=True)
+        except _BROKEN_ON_OPEN as error:
+            raise _not_a_workbook(label, name, error) from error
+        try:
+            worksheet = _worksheet(book, sheet, label, name)
+            worksheet.reset_dimensions()  # read every cell, whatever extent the file states
+            return _table(worksheet.values, name, defaults)  # every row from row 1, numbered
+        except InputError:
+            raise
+        except _BROKEN as error:
+            raise _not_a_workbook(label, name, error) from error
+        finally:
+            book.close()
+
+
+def _worksheet(
+    book: Workbook, sheet: str | None, label: str, name: str | None
+) -> ReadOnlyWorksheet:
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet  # noqa: PLC0415
+
+    if sheet is None:
+        found = [ws for ws in book.worksheets if isinstance(ws, ReadOnlyWorksheet)]
+        if found:
+            return found[0]
+        raise InputError(
+            f"{label}: the workbook has no worksheet",
+            f"{label}: buku kerja tidak memiliki lembar kerja",
+            value=name,
+        )
+    if sheet in book.sheetnames:
+        chosen = book[sheet]
+        if isinstance(chosen, ReadOnlyWorksheet):
+            return chosen
+    sheets = ", ".join(
+        repr(ws.title) for ws in book.worksheets if isinstance(ws, ReadOnlyWorksheet)
+    )
+    raise InputError(
+        f"{label}: no worksheet named {sheet!r}; the worksheets are {sheets or '(none)'}",
+        f"{label}: tidak ada lembar kerja bernama {sheet!r}; lembar kerjanya "
+        f"{sheets or '(tidak ada)'}",
+        value=sheet,
+    )
+
+
+def _table(
+    rows: Iterable[Sequence[object]], name: str | None, defaults: Mapping[str, str] | None
+) -> RawDocument:
+    numbered: Iterator[tuple[int, Sequence[object]]] = enumerate(rows, start=1)
+    header: list[str] = []
+    header_row = 0
+    for header_row, values in numbered:  # noqa: B007 - the header's row number is used below
+        header = [_text(value) for value in values]
+        if any(cell.strip() for cell in header):
+            break
+    else:
+        label = file_label(name)
+        raise InputError(
+            f"{label}: no rows: the worksheet is empty; expected a header and a row for "
+            "each participant",
+            f"{label}: tidak ada baris: lembar kerja kosong; seharusnya ada judul kolom dan "
+            "satu baris untuk setiap peserta",
+            value=name,
+        )
+    table = TableBuilder(header, file=name, header_row=header_row, defaults=defaults)
+    nip = table.columns.index("nip")
+    for number, values in numbered:
+        table.add_row(
+            number, [_text(value, nip=index == nip) for index, value in enumerate(values)]
+        )
+    return table.document(trailing_blank_rows=False)
+
+
+def _text(value: object, *, nip: bool = False) -> str:
+    """A cell's value as text (see the module documentation)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if nip or not value.is_integer():
+            return repr(value)
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _not_a_workbook(label: str, name: str | None, error: Exception) -> InputError:
+    reason = str(error).strip("'\"") or type(error).__name__
+    return InputError(
+        f"{label}: not an Excel workbook (.xlsx): {reason}; save it as an Excel Workbook (.xlsx)",
+        f"{label}: bukan buku kerja Excel (.xlsx): {reason}; simpan sebagai Excel Workbook (.xlsx)",
+        value=name,
+    )

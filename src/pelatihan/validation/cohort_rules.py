@@ -1,0 +1,648 @@
+"""Cohort rules: participants, organisers and schedules checked together, every problem reported.
+
+:func:`validate` takes a cohort file, structured cohorts, or :class:`~pelatihan.Cohort`
+values, and returns one :class:`~pelatihan.validation.Report`. Every finding
+says where it is (JSON path, and file row for tabular input), what is wrong in
+English and Indonesian, and what legal basis and provenance the rule rests on.
+
+    >>> import datetime
+    >>> from pelatihan import Cohort, Organizer, Participant, validate
+    >>> cohort = Cohort(
+    ...     "c1", "Angkatan I", track="III", method="blended",
+    ...     organizer=Organizer("BPSDM Contoh", accredited=True),
+    ...     start=datetime.date(2024, 4, 22),
+    ...     participants=[
+    ...         Participant("19950417 201903 2 004", "Dewi Lestari", "III/a", "Dinkes"),
+    ...         Participant("19980105 202401 1 001", "Bagus Wicaksono", "II/a", "Satpol PP"),
+    ...     ],
+    ... )
+    >>> for finding in validate(cohort):
+    ...     print(finding.code, finding.location)
+    participant.probation $.cohorts[0].participants[0]
+    participant.track $.cohorts[0].participants[1].grade
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+
+from dateutil.relativedelta import relativedelta
+
+from pelatihan import nip as nip_module
+from pelatihan.calendar import Calendar
+from pelatihan.cohort import Cohort, Participant
+from pelatihan.errors import ValidationError
+from pelatihan.grades import TRACK_RULES, Grade, InconsistentGrade, Track
+from pelatihan.io.document import RawDocument
+from pelatihan.io.structure import Loaded
+from pelatihan.legal import NoRegimeError, regime_on
+from pelatihan.provenance import Citation, Figure, Source, Status
+from pelatihan.rulebooks import OpenFigureError, Rulebook, get
+from pelatihan.schedule import Schedule, plan_schedule
+from pelatihan.training import Method
+from pelatihan.validation.catalogue import Rule, register
+from pelatihan.validation.report import Finding, Location, Report, Severity
+from pelatihan.validation.schedule_rules import (
+    FIGURE_OPEN,
+    METHOD,
+    NO_REGIME,
+    REGIME,
+    validate_schedule,
+)
+
+__all__ = ["PROBATION_MARGIN_DAYS", "PROBATION_MONTHS", "validate"]
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+_NIP_BASIS = Citation("perka-bkn-22-2007")
+
+PROBATION_MONTHS: Figure[int] = Figure(
+    12,
+    Status.SEC,
+    Citation("uu-5-2014", "Pasal 64 ayat (1)"),
+    source=str(Source("https://id.scribd.com/document/571975702", "LAN slides quoting the law")),
+    note="The CPNS probation lasts one year from the TMT CPNS; Latsar is taken within it.",
+)
+"""Length of the probation year in months, within which Latsar must end."""
+
+PROBATION_MARGIN_DAYS: Figure[int] = Figure(
+    30,
+    Status.OPEN,
+    None,
+    note="How close to the end of the probation year a Latsar end is worth a warning: a "
+    "default of this library, not a regulation figure; pass probation_margin_days= to change it.",
+)
+"""Days before the end of the probation year within which a Latsar end is a warning."""
+
+
+def _nip_rule(code: str, title_en: str, title_id: str, checks: str) -> Rule:
+    basis = Citation("pp-11-2017", "Pasal 23") if code == "nip.age" else _NIP_BASIS
+    return register(Rule(code, _E, title_en, title_id, checks, basis))
+
+
+NIP_RULES = {
+    rule.code: rule
+    for rule in (
+        _nip_rule(
+            "nip.format",
+            "NIP has characters other than digits",
+            "NIP memuat karakter selain angka",
+            "A NIP is text or a whole number holding only the digits 0-9 once spaces, dots "
+            "and dashes are removed (a spreadsheet float has lost digits).",
+        ),
+        _nip_rule(
+            "nip.length",
+            "NIP is not 18 digits",
+            "NIP tidak 18 digit",
+            "A NIP has exactly 18 digits.",
+        ),
+        _nip_rule(
+            "nip.birth-date",
+            "NIP birth date is not a date",
+            "Tanggal lahir pada NIP tidak valid",
+            "Digits 1-8 of a NIP are a real date of birth.",
+        ),
+        _nip_rule(
+            "nip.tmt",
+            "NIP TMT is not a year and month",
+            "TMT pada NIP tidak valid",
+            "Digits 9-14 of a NIP are a real year and month of CPNS appointment.",
+        ),
+        _nip_rule(
+            "nip.age",
+            "NIP holder too young at appointment",
+            "Pemilik NIP terlalu muda saat diangkat",
+            "The holder is at least the minimum age (18) on the first day of the TMT month.",
+        ),
+        _nip_rule(
+            "nip.sex",
+            "NIP sex digit is not 1 or 2",
+            "Digit jenis kelamin NIP bukan 1 atau 2",
+            "Digit 15 of a NIP is 1 (male) or 2 (female).",
+        ),
+        _nip_rule(
+            "nip.serial",
+            "NIP serial number is 000",
+            "Nomor urut NIP 000",
+            "Digits 16-18 of a NIP are a serial number from 001 to 999.",
+        ),
+    )
+}
+NIP_INVALID = NIP_RULES["nip.format"]
+GRADE_FORMAT = register(
+    Rule(
+        "grade.format",
+        _E,
+        "Grade not recognised",
+        "Golongan/ruang tidak dikenali",
+        "A grade is written as a golongan/ruang (III/a, 3a) or a rank name (Penata Muda).",
+    )
+)
+GRADE_INCONSISTENT = register(
+    Rule(
+        "grade.inconsistent",
+        _E,
+        "Rank name and golongan/ruang disagree",
+        "Pangkat dan golongan/ruang tidak sesuai",
+        "When a grade gives both a rank name and a golongan/ruang, they name the same grade.",
+    )
+)
+TRACK_NONE = register(
+    Rule(
+        "track.none",
+        _E,
+        "Grade has no Latsar track",
+        "Golongan tidak memiliki jalur Latsar",
+        "A participant's golongan has a Latsar track (golongan IV has none).",
+    )
+)
+PARTICIPANT_TRACK = register(
+    Rule(
+        "participant.track",
+        _E,
+        "Grade belongs to another track",
+        "Golongan termasuk jalur lain",
+        "A participant's grade belongs to the cohort's track (golongan III to track III; II and "
+        "I to track II).",
+    )
+)
+BIRTH_DATE = register(
+    Rule(
+        "participant.birth-date",
+        _E,
+        "Birth date differs from the NIP",
+        "Tanggal lahir berbeda dengan NIP",
+        "A stated birth date equals the one in digits 1-8 of the NIP.",
+        _NIP_BASIS,
+    )
+)
+SEX = register(
+    Rule(
+        "participant.sex",
+        _E,
+        "Sex differs from the NIP",
+        "Jenis kelamin berbeda dengan NIP",
+        "A stated sex equals the one in digit 15 of the NIP.",
+        _NIP_BASIS,
+    )
+)
+TMT = register(
+    Rule(
+        "participant.tmt",
+        _E,
+        "TMT CPNS differs from the NIP",
+        "TMT CPNS berbeda dengan NIP",
+        "A stated TMT CPNS falls in the year and month of digits 9-14 of the NIP.",
+        _NIP_BASIS,
+    )
+)
+DUPLICATE = register(
+    Rule(
+        "participant.duplicate-nip",
+        _E,
+        "Same NIP twice",
+        "NIP yang sama muncul dua kali",
+        "A NIP appears once in a file: not twice in a cohort, nor in two cohorts (Latsar is "
+        "taken once).",
+        Citation("pp-11-2017", "Pasal 34 ayat (5)"),
+    )
+)
+PROBATION = register(
+    Rule(
+        "participant.probation",
+        _E,
+        "Latsar ends after the probation year",
+        "Latsar berakhir setelah masa percobaan",
+        "The cohort's last day is within the participant's probation year (TMT CPNS plus 12 "
+        "months).",
+        PROBATION_MONTHS.basis,
+    )
+)
+PROBATION_NEAR = register(
+    Rule(
+        "participant.probation-near",
+        _W,
+        "Latsar ends close to the end of the probation year",
+        "Latsar berakhir mendekati akhir masa percobaan",
+        "The cohort's last day is more than the margin (30 days by default) before the end of "
+        "the participant's probation year.",
+        PROBATION_MONTHS.basis,
+    )
+)
+COHORT_SIZE = register(
+    Rule(
+        "cohort.size",
+        _E,
+        "Cohort larger than the limit",
+        "Angkatan melebihi batas",
+        "A cohort has no more participants than the rulebook's limit.",
+    )
+)
+COHORT_EMPTY = register(
+    Rule(
+        "cohort.empty",
+        _W,
+        "Cohort without participants",
+        "Angkatan tanpa peserta",
+        "A cohort has at least one participant.",
+    )
+)
+NO_SCHEDULE = register(
+    Rule(
+        "cohort.no-schedule",
+        _I,
+        "Schedule unknown; not checked",
+        "Jadwal tidak diketahui; tidak diperiksa",
+        "A cohort has phases, or a first day and method to plan from; without them the schedule "
+        "and the probation deadline are not checked.",
+    )
+)
+ACCREDITATION = register(
+    Rule(
+        "organizer.accreditation",
+        _W,
+        "Organiser not known to be accredited",
+        "Penyelenggara tidak diketahui terakreditasi",
+        "The organiser is a training institution accredited by LAN.",
+        Citation("perlan-1-2021"),
+    )
+)
+
+
+class _Checker:
+    def __init__(
+        self,
+        calendar: Calendar | None,
+        rulebook: Rulebook | None,
+        margin_days: int,
+    ) -> None:
+        self.calendar = calendar
+        self.rulebook = rulebook
+        self.margin_days = margin_days
+        self.seen: dict[str, tuple[int, Location]] = {}
+
+    def cohort(
+        self,
+        position: int,
+        cohort: Cohort,
+        here: Location,
+        participant_at: Iterable[Location],
+    ) -> Iterator[Finding]:
+        rulebook = self.rulebook_for(cohort)
+        schedule: Schedule | None = None
+        if cohort.phases:
+            schedule = cohort.schedule(self.calendar)
+            if schedule is not None:
+                yield from validate_schedule(schedule, self.rulebook, location=here)
+        elif cohort.start is not None and cohort.method is not None:
+            schedule = yield from self.plan(cohort, cohort.start, cohort.method, rulebook, here)
+        else:
+            yield NO_SCHEDULE.finding(
+                here,
+                "the cohort has no phases, nor a first day and method to plan from; the schedule "
+                "and the probation deadline were not checked",
+                "angkatan tidak memiliki tahap, maupun tanggal mulai dan metode untuk "
+                "direncanakan; jadwal dan batas masa percobaan tidak diperiksa",
+            )
+        yield from self.organizer(cohort, here)
+        yield from self.size(cohort, rulebook, here)
+        last_day = schedule.end if schedule is not None else None
+        for participant, where in zip(cohort.participants, participant_at, strict=True):
+            yield from self.participant(position, participant, where, cohort, last_day)
+
+    def plan(
+        self,
+        cohort: Cohort,
+        start: datetime.date,
+        method: Method,
+        rulebook: Rulebook | None,
+        here: Location,
+    ) -> Generator[Finding, None, Schedule | None]:
+        """Plan a cohort given by its first day; report why when it cannot be planned."""
+        yield from self.claimed_regime(cohort, start, here)
+        if rulebook is None:
+            return None  # no regime for the start: reported by claimed_regime
+        rules = rulebook.method(method)
+        if not rules.available.value:
+            yield METHOD.finding(
+                here.child("method"),
+                f"{rulebook.title} does not provide {method.value} delivery",
+                f"{rulebook.title} tidak menyediakan metode {method.value}",
+                value=method.value,
+                figure=rules.available,
+            )
+            return None
+        try:
+            schedule = plan_schedule(
+                start,
+                cohort.track or Track.III,
+                method,
+                calendar=self.calendar,
+                rulebook=rulebook,
+                klasikal_approved=cohort.klasikal_approved,
+            )
+        except OpenFigureError as error:
+            yield FIGURE_OPEN.finding(
+                here,
+                f"{error.message_en}; the schedule and the probation deadline were not checked",
+                f"{error.message_id}; jadwal dan batas masa percobaan tidak diperiksa",
+                value=error.value,
+            )
+            return None
+        yield from validate_schedule(schedule, rulebook, location=here)
+        return schedule
+
+    def rulebook_for(self, cohort: Cohort) -> Rulebook | None:
+        if self.rulebook is not None:
+            return self.rulebook
+        day = cohort.first_day
+        if day is None:
+            return get(cohort.regime) if cohort.regime else None
+        try:
+            return get(regime_on(day).id)
+        except NoRegimeError:
+            return None
+
+    def claimed_regime(
+        self, cohort: Cohort, start: datetime.date, here: Location
+    ) -> Iterator[Finding]:
+        try:
+            in_force = regime_on(start)
+        except NoRegimeError as error:
+            yield NO_REGIME.finding(
+                here.child("start"), error.message_en, error.message_id, value=start
+            )
+            return
+        if cohort.regime is None:
+            return
+        if in_force.id != cohort.regime:
+            yield REGIME.finding(
+                here.child("regime"),
+                f"the cohort claims {cohort.regime}, but a cohort starting on {start.isoformat()} "
+                f"is governed by {in_force.name}",
+                f"angkatan menyatakan {cohort.regime}, padahal angkatan yang mulai "
+                f"{start.isoformat()} diatur oleh {in_force.name}",
+                value=cohort.regime,
+                figure=in_force.in_force_from,
+            )
+
+    def organizer(self, cohort: Cohort, here: Location) -> Iterator[Finding]:
+        organizer = cohort.organizer
+        if organizer is not None and organizer.accredited is True:
+            return
+        if organizer is None:
+            en, id_ = "no organiser is given", "penyelenggara tidak dicantumkan"
+        elif organizer.accredited is False:
+            en = f"the organiser {organizer.name!r} is not accredited by LAN"
+            id_ = f"penyelenggara {organizer.name!r} tidak terakreditasi LAN"
+        else:
+            en = f"the organiser {organizer.name!r} is not known to be accredited by LAN"
+            id_ = f"penyelenggara {organizer.name!r} tidak diketahui terakreditasi LAN"
+        yield ACCREDITATION.finding(here.child("organizer"), en, id_)
+
+    def size(self, cohort: Cohort, rulebook: Rulebook | None, here: Location) -> Iterator[Finding]:
+        count = len(cohort.participants)
+        if count == 0:
+            yield COHORT_EMPTY.finding(
+                here.child("participants"),
+                "the cohort has no participants",
+                "angkatan tidak memiliki peserta",
+            )
+            return
+        if rulebook is None:
+            return
+        figure = rulebook.cohort_size_max
+        limit = figure.value
+        if limit is not None and count > limit:
+            yield COHORT_SIZE.finding(
+                here.child("participants"),
+                f"the cohort has {count} participants; the limit is {limit} "
+                f"({figure.status.value})",
+                f"angkatan memiliki {count} peserta; batasnya {limit} ({figure.status.value})",
+                value=count,
+                figure=figure,
+            )
+
+    def participant(
+        self,
+        position: int,
+        person: Participant,
+        here: Location,
+        cohort: Cohort,
+        last_day: datetime.date | None,
+    ) -> Iterator[Finding]:
+        parsed: nip_module.NIP | None = None
+        if person.nip:
+            try:
+                parsed = nip_module.parse(person.nip)
+            except nip_module.InvalidNIP as error:
+                rule = NIP_RULES.get(error.code, NIP_INVALID)
+                figure = nip_module.MINIMUM_AGE if error.code == "nip.age" else None
+                yield rule.finding(
+                    here.child("nip"),
+                    error.message_en,
+                    error.message_id,
+                    value=error.value,
+                    figure=figure,
+                )
+            yield from self.duplicate(position, person, parsed, here)
+        if parsed is not None:
+            yield from self.against_nip(person, parsed, here)
+        if person.grade:
+            yield from self.grade(person, cohort, here)
+        yield from self.probation(person, parsed, here, last_day)
+
+    def duplicate(
+        self,
+        position: int,
+        person: Participant,
+        parsed: nip_module.NIP | None,
+        here: Location,
+    ) -> Iterator[Finding]:
+        key = parsed.compact if parsed is not None else "".join(person.nip.split())
+        first = self.seen.get(key)
+        if first is None:
+            self.seen[key] = (position, here)
+            return
+        where = "this cohort" if first[0] == position else "another cohort"
+        where_id = "angkatan ini" if first[0] == position else "angkatan lain"
+        yield DUPLICATE.finding(
+            here.child("nip"),
+            f"NIP {person.nip} appears again; first in {where} at {first[1]}",
+            f"NIP {person.nip} muncul lagi; pertama kali di {where_id} pada {first[1]}",
+            value=person.nip,
+        )
+
+    def against_nip(
+        self, person: Participant, parsed: nip_module.NIP, here: Location
+    ) -> Iterator[Finding]:
+        if person.birth_date is not None and person.birth_date != parsed.birth_date:
+            yield BIRTH_DATE.finding(
+                here.child("birth_date"),
+                f"birth date {person.birth_date.isoformat()} differs from the NIP's "
+                f"{parsed.birth_date.isoformat()}",
+                f"tanggal lahir {person.birth_date.isoformat()} berbeda dengan NIP "
+                f"({parsed.birth_date.isoformat()})",
+                value=person.birth_date,
+            )
+        if person.sex is not None and person.sex is not parsed.sex:
+            yield SEX.finding(
+                here.child("sex"),
+                f"sex {person.sex.code} differs from the NIP's {parsed.sex.code} (digit 15)",
+                f"jenis kelamin {person.sex.code} berbeda dengan NIP ({parsed.sex.code}, digit 15)",
+                value=person.sex.code,
+            )
+        tmt = person.tmt_cpns
+        if tmt is not None and (tmt.year, tmt.month) != (parsed.tmt.year, parsed.tmt.month):
+            yield TMT.finding(
+                here.child("tmt_cpns"),
+                f"TMT CPNS {tmt.isoformat()} is not in the NIP's TMT month {parsed.tmt}",
+                f"TMT CPNS {tmt.isoformat()} tidak pada bulan TMT NIP ({parsed.tmt})",
+                value=tmt,
+            )
+
+    def grade(self, person: Participant, cohort: Cohort, here: Location) -> Iterator[Finding]:
+        at = here.child("grade")
+        try:
+            grade = Grade.parse(person.grade)
+        except ValidationError as error:
+            rule = GRADE_INCONSISTENT if isinstance(error, InconsistentGrade) else GRADE_FORMAT
+            yield rule.finding(at, error.message_en, error.message_id, value=error.value)
+            return
+        figure = TRACK_RULES[grade.golongan]
+        track = figure.value
+        if track is None:
+            yield TRACK_NONE.finding(
+                at,
+                f"{grade} ({grade.pangkat}) is golongan IV, which has no Latsar track",
+                f"{grade} ({grade.pangkat}) adalah golongan IV, yang tidak memiliki jalur Latsar",
+                value=str(grade),
+                figure=figure,
+            )
+        elif cohort.track is not None and track is not cohort.track:
+            yield PARTICIPANT_TRACK.finding(
+                at,
+                f"{grade} ({grade.pangkat}) belongs to Latsar track {track}, but the cohort is "
+                f"track {cohort.track}",
+                f"{grade} ({grade.pangkat}) termasuk jalur Latsar golongan {track}, sedangkan "
+                f"angkatan ini jalur golongan {cohort.track}",
+                value=str(grade),
+                figure=figure,
+            )
+
+    def probation(
+        self,
+        person: Participant,
+        parsed: nip_module.NIP | None,
+        here: Location,
+        last_day: datetime.date | None,
+    ) -> Iterator[Finding]:
+        if last_day is None:
+            return
+        if person.tmt_cpns is not None:
+            tmt = person.tmt_cpns
+        elif parsed is not None:
+            tmt = parsed.tmt.first_day
+        else:
+            return
+        deadline = tmt + relativedelta(months=PROBATION_MONTHS.value) - datetime.timedelta(days=1)
+        if last_day > deadline:
+            late = (last_day - deadline).days
+            yield PROBATION.finding(
+                here,
+                f"Latsar ends on {last_day.isoformat()}, {late} days after the probation year "
+                f"that began with TMT {tmt.isoformat()} ends ({deadline.isoformat()})",
+                f"Latsar berakhir {last_day.isoformat()}, {late} hari setelah masa percobaan "
+                f"sejak TMT {tmt.isoformat()} berakhir ({deadline.isoformat()})",
+                value=last_day,
+                figure=PROBATION_MONTHS,
+            )
+        elif (deadline - last_day).days < self.margin_days:
+            left = (deadline - last_day).days
+            yield PROBATION_NEAR.finding(
+                here,
+                f"Latsar ends on {last_day.isoformat()}, only {left} days before the probation "
+                f"year ends ({deadline.isoformat()})",
+                f"Latsar berakhir {last_day.isoformat()}, hanya {left} hari sebelum masa "
+                f"percobaan berakhir ({deadline.isoformat()})",
+                value=last_day,
+                figure=PROBATION_MONTHS,
+            )
+
+
+def _locations(
+    cohorts: tuple[Cohort, ...], loaded: Loaded | None
+) -> Iterator[tuple[Location, list[Location]]]:
+    for position, cohort in enumerate(cohorts):
+        if loaded is not None:
+            yield (
+                loaded.cohort_location(position),
+                [loaded.participant_location(position, j) for j in range(len(cohort.participants))],
+            )
+        else:
+            here = Location(f"$.cohorts[{position}]")
+            yield (
+                here,
+                [here.child("participants").child(j) for j in range(len(cohort.participants))],
+            )
+
+
+def validate(
+    source: Loaded | RawDocument | Cohort | Iterable[Cohort] | str | os.PathLike[str],
+    *,
+    rulebook: Rulebook | None = None,
+    calendar: Calendar | None = None,
+    defaults: Mapping[str, str] | None = None,
+    probation_margin_days: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Validate cohorts and report every finding.
+
+    Args:
+        source: A cohort file (JSON, CSV, Excel), what :func:`pelatihan.io.reader.load`
+            or a reader returned, one :class:`~pelatihan.Cohort`, or several.
+        rulebook: A rulebook to check every cohort against (an organiser's
+            variant); by default each cohort's regime's shipped rulebook.
+        calendar: The calendar to count days on; Indonesia-wide by default.
+        defaults: For tabular files, cohort-level facts not in the columns
+            (``track``, ``method``, ``start``, ``regime``, ``organizer``, ``cohort``).
+        probation_margin_days: Days before the end of the probation year within
+            which a Latsar end is a warning (:data:`PROBATION_MARGIN_DAYS`).
+        progress: Called after each cohort with the participants checked so far
+            and the total, for a progress display.
+
+    Returns:
+        One report: reading, structuring and rule findings together.
+
+    Raises:
+        pelatihan.io.document.InputError: If a file cannot be read at all.
+    """
+    from pelatihan.io.reader import load  # noqa: PLC0415 - readers load optional packages
+    from pelatihan.io.structure import structure  # noqa: PLC0415
+
+    loaded: Loaded | None
+    if isinstance(source, (str, os.PathLike)):
+        loaded = load(source, defaults=defaults)
+    elif isinstance(source, RawDocument):
+        loaded = structure(source)
+    elif isinstance(source, Loaded):
+        loaded = source
+    else:
+        loaded = None
+    if loaded is not None:
+        cohorts = loaded.cohorts
+        findings: list[Finding] = list(loaded.findings)
+    else:
+        cohorts = (source,) if isinstance(source, Cohort) else tuple(source)  # type: ignore[arg-type]
+        findings = []
+    margin = PROBATION_MARGIN_DAYS.value if probation_margin_days is None else probation_margin_days
+    checker = _Checker(calendar, rulebook, margin)
+    total = sum(len(cohort.participants) for cohort in cohorts)
+    done = 0
+    for position, (here, participant_at) in enumerate(_locations(cohorts, loaded)):
+        findings.extend(checker.cohort(position, cohorts[position], here, participant_at))
+        done += len(cohorts[position].participants)
+        if progress is not None:
+            progress(done, total)
+    return Report(findings)
