@@ -38,7 +38,8 @@ autodoc_default_options = {"members": True, "show-inheritance": True}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 
-doctest_global_setup = "import datetime\nimport pelatihan"
+EXAMPLES = (Path(__file__).resolve().parent.parent / "examples").as_posix()
+doctest_global_setup = f"import datetime\nimport pelatihan\nfrom pathlib import Path\nEXAMPLES = Path({EXAMPLES!r})"
 # Docstrings are run by pytest (--doctest-modules) in their own module's namespace; the
 # doctest builder runs the pages' own ``doctest`` blocks.
 doctest_test_doctest_blocks = ""
