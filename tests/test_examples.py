@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pelatihan import validate
+from pelatihan import Report, validate
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -132,3 +132,24 @@ def test_mistakes_example_shows_every_kind_of_cohort_mistake() -> None:
         "input.date",
     }
     assert expected <= codes
+
+
+CSV_DEFAULTS = {
+    "track": "III",
+    "method": "klasikal",
+    "start": "2019-10-17",
+    "organizer": "BPSDM Provinsi Jawa Timur",
+}
+
+
+def test_csv_and_xlsx_examples_give_the_same_findings_on_the_same_rows() -> None:
+    from_csv = validate(EXAMPLES / "participants.csv", defaults=CSV_DEFAULTS)
+    from_xlsx = validate(EXAMPLES / "participants.xlsx", defaults=CSV_DEFAULTS)
+
+    def key(report: Report) -> list[tuple[str, int | None, str]]:
+        return [(f.code, f.location.row, f.location.path) for f in report]
+
+    assert key(from_csv) == key(from_xlsx)
+    assert from_csv.counts() == {"error": 9, "warning": 1, "info": 0}
+    rows = {f.location.row for f in from_csv if f.location.row is not None}
+    assert rows == {5, 6, 7, 8, 9, 10, 11, 12}
