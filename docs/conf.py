@@ -39,7 +39,14 @@ napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 
 EXAMPLES = (Path(__file__).resolve().parent.parent / "examples").as_posix()
-doctest_global_setup = f"import datetime\nimport pelatihan\nfrom pathlib import Path\nEXAMPLES = Path({EXAMPLES!r})"
+doctest_global_setup = "\n".join(
+    [
+        "import datetime",
+        "import pelatihan",
+        "from pathlib import Path",
+        f"EXAMPLES = Path({EXAMPLES!r})",
+    ]
+)
 # Docstrings are run by pytest (--doctest-modules) in their own module's namespace; the
 # doctest builder runs the pages' own ``doctest`` blocks.
 doctest_test_doctest_blocks = ""

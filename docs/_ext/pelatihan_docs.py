@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from docutils import nodes
@@ -221,10 +222,35 @@ class RuleCatalogue(_RstDirective):
         return _table(("Code", "Severity", "Title", "What it checks"), rows, "22 10 28 40")
 
 
+class CliReference(_RstDirective):
+    """The ``pelatihan`` command's help, for the command and each subcommand, from its parser."""
+
+    def lines(self) -> list[str]:
+        import argparse  # noqa: PLC0415
+
+        from pelatihan.cli import build_parser  # noqa: PLC0415
+
+        os.environ["COLUMNS"] = "100"  # argparse wraps help to the terminal's width
+        parser = build_parser()
+        out = ["Usage", "-----", "", ".. code-block:: text", ""]
+        out += [f"   {line}" for line in parser.format_help().splitlines()]
+        out.append("")
+        subparsers = next(
+            action for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+        )
+        for name, sub in subparsers.choices.items():
+            title = f"pelatihan {name}"
+            out += [title, "-" * len(title), "", ".. code-block:: text", ""]
+            out += [f"   {line}" for line in sub.format_help().splitlines()]
+            out.append("")
+        return out
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directives."""
     app.add_directive("legal-instruments", LegalInstruments)
     app.add_directive("legal-regimes", LegalRegimes)
     app.add_directive("rulebook", RulebookDirective)
     app.add_directive("rule-catalogue", RuleCatalogue)
+    app.add_directive("cli-reference", CliReference)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,871 @@
+"""The ``pelatihan`` command: validate cohort files, plan schedules, list rules and regimes.
+
+Usage (``python -m pelatihan`` works the same)::
+
+    pelatihan validate angkatan.json peserta.csv --track III --method blended
+    pelatihan validate angkatan.json --format json --output laporan.json
+    pelatihan plan --start 2024-04-22 --track III --method blended --ics angkatan.ics
+    pelatihan rules --lang id
+    pelatihan regimes
+    pelatihan schema > cohorts-1.json
+
+Exit status: 0 when no finding is an error, 1 when some finding is an error,
+2 when the input or the command line cannot be used (a file that cannot be
+read, an option value that is not valid, a schedule that cannot be planned).
+Messages about unusable input go to standard error as ``pelatihan: <message>``.
+
+:func:`build_parser` returns the command's argument parser (the documentation
+renders the command reference from it); :func:`main` runs the command and
+returns its exit status.
+
+    >>> main(["--version"])  # doctest: +ELLIPSIS
+    pelatihan ...
+    0
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import math
+import os
+import re
+import sys
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from pelatihan import __version__, legal
+from pelatihan.calendar import Calendar, HolidayDataWarning
+from pelatihan.errors import ValidationError
+from pelatihan.grades import Track
+from pelatihan.io.reader import SUFFIXES, load
+from pelatihan.io.structure import Loaded
+from pelatihan.schedule import Schedule, plan_schedule
+from pelatihan.training import Method
+from pelatihan.validation.catalogue import Rule, rules
+from pelatihan.validation.cohort_rules import validate
+from pelatihan.validation.report import Finding, Report, Severity
+
+__all__ = [
+    "EXIT_ERRORS",
+    "EXIT_OK",
+    "EXIT_UNUSABLE",
+    "PROGRESS_THRESHOLD",
+    "ProgressLine",
+    "build_parser",
+    "main",
+]
+
+EXIT_OK = 0
+"""Exit status when no finding is an error (and for commands that only print)."""
+EXIT_ERRORS = 1
+"""Exit status when some finding is an error."""
+EXIT_UNUSABLE = 2
+"""Exit status when the input or the command line cannot be used."""
+
+PROGRESS_THRESHOLD = 2000
+"""Inputs with more participants than this show a progress line on a terminal."""
+
+_PROGRESS_INTERVAL = 0.1  # seconds between two rewrites of the progress line
+_OPTIONAL_MODULES = frozenset({"openpyxl", "icalendar"})
+_TABULAR_SUFFIXES = frozenset(suffix for suffix in SUFFIXES if suffix != ".json")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_PLACE = re.compile(r"\$\.cohorts\[(\d+)\](?:\.participants\[(\d+)\])?")
+
+_SEVERITY_LABEL = {
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
+    "id": {Severity.ERROR: "kesalahan", Severity.WARNING: "peringatan", Severity.INFO: "info"},
+}
+_WORDS = {
+    "en": {
+        "no-findings": "no findings",
+        "cohort-findings": "Cohort findings",
+        "file-findings": "File findings",
+        "cohort-n": "cohort #{n}",
+        "participant-n": "participant #{n}",
+        "no-name": "(no name)",
+        "row": "row {row}",
+        "validating": "validating {done}/{total} participants",
+        "basis": "basis",
+        "checks": "checks",
+        "no-basis": "none of its own (findings cite the figure they rest on, if any)",
+    },
+    "id": {
+        "no-findings": "tidak ada temuan",
+        "cohort-findings": "Temuan angkatan",
+        "file-findings": "Temuan berkas",
+        "cohort-n": "angkatan ke-{n}",
+        "participant-n": "peserta ke-{n}",
+        "no-name": "(tanpa nama)",
+        "row": "baris {row}",
+        "validating": "memvalidasi {done}/{total} peserta",
+        "basis": "dasar",
+        "checks": "memeriksa",
+        "no-basis": "tidak ada (temuan merujuk angka yang menjadi dasarnya, bila ada)",
+    },
+}
+
+
+class _Unusable(Exception):
+    """The input or the command line cannot be used; the message is printed, the status is 2."""
+
+
+# -- argument types -----------------------------------------------------------------------
+
+
+def _date(text: str) -> datetime.date:
+    match = _ISO_DATE.fullmatch(text.strip())
+    if match is not None:
+        try:
+            return datetime.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD")
+
+
+def _track(text: str) -> Track:
+    try:
+        return Track.parse(text)
+    except ValidationError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _method(text: str) -> Method:
+    try:
+        return Method.parse(text)
+    except ValidationError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+# -- the parser ---------------------------------------------------------------------------
+
+
+_EPILOG = (
+    "exit status: 0 when no finding is an error, 1 when some finding is an error, "
+    "2 when the input or the command line cannot be used"
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``pelatihan`` command.
+
+    Example:
+        >>> parser = build_parser()
+        >>> args = parser.parse_args(["plan", "--start", "2024-04-22", "--track", "3",
+        ...                           "--method", "blended"])
+        >>> args.command, args.start, args.track.value, args.method.value
+        ('plan', datetime.date(2024, 4, 22), 'III', 'blended')
+    """
+    parser = argparse.ArgumentParser(
+        prog="pelatihan",
+        description="Validate Latsar CPNS cohort files, plan schedules, and list the rules "
+        "and the regulations they rest on.",
+        epilog=_EPILOG,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    regime_ids = [regime.id for regime in legal.regimes()]
+
+    check = commands.add_parser(
+        "validate",
+        help="validate cohort files (JSON, CSV, Excel) and report every finding",
+        description="Validate cohort files and report every finding of all of them together. "
+        "The file type comes from the extension: " + ", ".join(SUFFIXES) + ".",
+        epilog=_EPILOG,
+    )
+    check.add_argument("files", nargs="+", metavar="FILE", help="a cohort file to validate")
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text grouped per file, cohort and participant (default), or the JSON report",
+    )
+    check.add_argument(
+        "--lang", choices=("en", "id"), default="en", help="language of the messages (en)"
+    )
+    check.add_argument(
+        "--basis",
+        action="store_true",
+        help="show each finding's legal basis and provenance status (text output)",
+    )
+    check.add_argument(
+        "--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout"
+    )
+    tabular = check.add_argument_group(
+        "cohort facts for CSV and Excel files",
+        "Used for the cohorts whose rows do not give them; JSON files give their own.",
+    )
+    tabular.add_argument("--track", type=_track, metavar="{II,III}", help="the Latsar track")
+    tabular.add_argument(
+        "--method",
+        type=_method,
+        metavar="{klasikal,blended,distance}",
+        help="the delivery method",
+    )
+    tabular.add_argument("--start", type=_date, metavar="YYYY-MM-DD", help="the cohort's first day")
+    tabular.add_argument(
+        "--regime", choices=regime_ids, metavar="ID", help="the regime id (pelatihan regimes)"
+    )
+    tabular.add_argument("--organizer", metavar="NAME", help="the organiser's name")
+    tabular.add_argument(
+        "--cohort",
+        metavar="NAME",
+        help="the cohort's name when there is no cohort column (default: the file's stem)",
+    )
+    check.set_defaults(handler=_run_validate)
+
+    plan = commands.add_parser(
+        "plan",
+        help="plan a cohort's schedule from its first day",
+        description="Plan a cohort's schedule on the working calendar, following the rulebook "
+        "of the regime in force on its first day.",
+        epilog=_EPILOG,
+    )
+    plan.add_argument(
+        "--start", type=_date, required=True, metavar="YYYY-MM-DD", help="the first day"
+    )
+    plan.add_argument(
+        "--track", type=_track, required=True, metavar="{II,III}", help="the Latsar track"
+    )
+    plan.add_argument(
+        "--method",
+        type=_method,
+        required=True,
+        metavar="{klasikal,blended,distance}",
+        help="the delivery method",
+    )
+    plan.add_argument(
+        "--regime",
+        choices=regime_ids,
+        metavar="ID",
+        help="the regime id (default: the one in force on the first day)",
+    )
+    plan.add_argument(
+        "--closure",
+        type=_date,
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="YYYY-MM-DD",
+        help="extra closed days (regional holidays, the organiser's closures)",
+    )
+    plan.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or JSON"
+    )
+    plan.add_argument("--ics", metavar="FILE", help="also write the schedule as an iCalendar file")
+    plan.add_argument(
+        "--cohort-id",
+        metavar="ID",
+        help="the cohort id the calendar events' UIDs are made from "
+        "(default: from the first day, track and method)",
+    )
+    plan.add_argument("--name", metavar="NAME", help="the cohort's name in the calendar")
+    plan.set_defaults(handler=_run_plan)
+
+    catalogue = commands.add_parser(
+        "rules",
+        help="list the rules: every finding code",
+        description="List every rule: its code, severity, title, what it checks and its basis.",
+    )
+    catalogue.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or JSON"
+    )
+    catalogue.add_argument(
+        "--lang", choices=("en", "id"), default="en", help="language of the titles (en)"
+    )
+    catalogue.set_defaults(handler=_run_rules)
+
+    regulations = commands.add_parser(
+        "regimes",
+        help="list the regimes and the legal instruments",
+        description="List the Latsar regimes, with the day each is in force from, and the "
+        "legal instruments they rest on.",
+    )
+    regulations.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or JSON"
+    )
+    regulations.set_defaults(handler=_run_regimes)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the cohort file format",
+        description="Print the JSON Schema (draft 2020-12) of the JSON cohort file format.",
+    )
+    schema.set_defaults(handler=_run_schema)
+    return parser
+
+
+# -- output ---------------------------------------------------------------------------------
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"pelatihan: {message}\n")
+
+
+def _emit(text: str, output: str | None = None) -> None:
+    if output is None:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+        return
+    try:
+        Path(output).write_text(text + "\n", encoding="utf-8")
+    except OSError as error:
+        raise _Unusable(f"{output}: cannot be written: {error.strerror or error}") from error
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+class ProgressLine:
+    """A progress line on a terminal: ``validating 12,000/250,000 participants``.
+
+    It shows only when ``stream`` is a terminal and the input has more than
+    ``threshold`` participants; otherwise it writes nothing. Each update
+    rewrites the line after a carriage return; :meth:`clear` blanks it at the end.
+
+    Args:
+        stream: Where to write (standard error).
+        total: The number of participants to validate.
+        lang: ``"en"`` or ``"id"``.
+        threshold: Show the line only above this many participants
+            (:data:`PROGRESS_THRESHOLD` by default).
+
+    Example:
+        >>> import io
+        >>> line = ProgressLine(io.StringIO(), 250_000)  # not a terminal
+        >>> line.enabled
+        False
+    """
+
+    def __init__(
+        self,
+        stream: TextIO,
+        total: int,
+        *,
+        lang: str = "en",
+        threshold: int | None = None,
+    ) -> None:
+        self.stream = stream
+        self.total = total
+        self.lang = lang
+        limit = PROGRESS_THRESHOLD if threshold is None else threshold
+        self.enabled = total > limit and _is_terminal(stream)
+        self._width = 0
+        self._shown_at = -math.inf
+
+    def update(self, done: int) -> None:
+        """Show that ``done`` participants of the total are validated.
+
+        The line is rewritten at most ten times a second, and always for the last update.
+        """
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if done < self.total and now - self._shown_at < _PROGRESS_INTERVAL:
+            return
+        self._shown_at = now
+        text = _WORDS[self.lang]["validating"].format(
+            done=_thousands(done, self.lang), total=_thousands(self.total, self.lang)
+        )
+        self._width = max(self._width, len(text))
+        self.stream.write("\r" + text.ljust(self._width))
+        self.stream.flush()
+
+    def clear(self) -> None:
+        """Blank the line, if anything was shown."""
+        if self.enabled and self._width:
+            self.stream.write("\r" + " " * self._width + "\r")
+            self.stream.flush()
+            self._width = 0
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):  # no isatty, or a closed stream
+        return False
+
+
+def _thousands(number: int, lang: str) -> str:
+    text = f"{number:,}"
+    return text.replace(",", ".") if lang == "id" else text
+
+
+# -- validate -------------------------------------------------------------------------------
+
+
+def _defaults(args: argparse.Namespace) -> dict[str, str]:
+    defaults: dict[str, str] = {}
+    if args.track is not None:
+        defaults["track"] = args.track.value
+    if args.method is not None:
+        defaults["method"] = args.method.value
+    if args.start is not None:
+        defaults["start"] = args.start.isoformat()
+    for key in ("regime", "organizer", "cohort"):
+        value = getattr(args, key)
+        if value is not None:
+            defaults[key] = value
+    return defaults
+
+
+def _load_one(name: str, defaults: dict[str, str], lang: str) -> Loaded | str:
+    """Load a file, or return why it cannot be used."""
+    try:
+        return load(name, defaults=defaults)
+    except ValidationError as error:  # InputError: unreadable, unknown extension
+        return error.message(lang)
+    except ModuleNotFoundError as error:  # an optional extra that is not installed
+        if error.name not in _OPTIONAL_MODULES:
+            raise
+        return f"{name}: {error}"
+    except OSError as error:
+        return f"{name}: cannot be read: {error.strerror or error}"
+
+
+def _load_all(files: Sequence[str], defaults: dict[str, str], lang: str) -> list[Loaded]:
+    results = [_load_one(name, defaults, lang) for name in files]
+    problems = [result for result in results if isinstance(result, str)]
+    if problems:
+        raise _Unusable("\n".join(problems))
+    return [result for result in results if not isinstance(result, str)]
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    defaults = _defaults(args)
+    if defaults:
+        ignored = [name for name in args.files if Path(name).suffix.lower() == ".json"]
+        if ignored:
+            options = ", ".join(f"--{key}" for key in defaults)
+            verb = "applies" if len(defaults) == 1 else "apply"
+            _error(
+                f"note: {options} {verb} to CSV and Excel files only; "
+                f"ignored for {', '.join(ignored)}"
+            )
+    documents = _load_all(args.files, defaults, args.lang)
+    sizes = [sum(len(cohort.participants) for cohort in item.cohorts) for item in documents]
+    progress = ProgressLine(sys.stderr, sum(sizes), lang=args.lang)
+    reports: list[Report] = []
+    try:
+        offset = 0
+        for item, size in zip(documents, sizes, strict=True):
+            reports.append(validate(item, progress=_shifted(progress, offset)))
+            offset += size
+    finally:
+        progress.clear()
+    combined = Report(tuple(finding for report in reports for finding in report))
+    if args.format == "json":
+        text = combined.to_json()
+    else:
+        text = _render_text(documents, reports, combined, lang=args.lang, basis=args.basis)
+    _emit(text, args.output)
+    return EXIT_OK if combined.ok else EXIT_ERRORS
+
+
+def _shifted(progress: ProgressLine, offset: int) -> Callable[[int, int], None] | None:
+    if not progress.enabled:
+        return None
+
+    def update(done: int, _total: int) -> None:
+        progress.update(offset + done)
+
+    return update
+
+
+def _render_text(
+    documents: Sequence[Loaded],
+    reports: Sequence[Report],
+    combined: Report,
+    *,
+    lang: str = "en",
+    basis: bool = False,
+) -> str:
+    """Render the reports of several files as text grouped per file, cohort and participant.
+
+    Each file's findings are grouped per cohort (headed by its name and id), and
+    within it per participant (headed by name, NIP and file row); the cohort's
+    own findings follow its participants, and the file's own findings follow
+    its cohorts. The last line counts the findings of all files.
+
+    Args:
+        documents: The files as loaded, in order.
+        reports: The report of each file, in the same order.
+        combined: The report of all files together (for the summary line).
+        lang: ``"en"`` or ``"id"``.
+        basis: Also show each finding's legal basis and provenance status.
+    """
+    words = _WORDS[lang]
+    severity_width = max(len(label) for label in _SEVERITY_LABEL[lang].values())
+    code_width = max((len(finding.code) for finding in combined), default=0)
+
+    def block(findings: Sequence[Finding], indent: str) -> list[str]:
+        path_width = max(len(finding.location.path) for finding in findings)
+        return [line(finding, indent, path_width) for finding in findings]
+
+    def line(finding: Finding, indent: str, path_width: int) -> str:
+        label = _SEVERITY_LABEL[lang][finding.severity]
+        text = (
+            f"{indent}{label:<{severity_width}}  {finding.code:<{code_width}}  "
+            f"{finding.location.path:<{path_width}}  {finding.message(lang)}"
+        )
+        if basis:
+            cited = [str(finding.basis)] if finding.basis is not None else []
+            if finding.status is not None:
+                cited.append(finding.status.value)
+            if cited:
+                text += f"  [{', '.join(cited)}]"
+        return text
+
+    lines: list[str] = []
+    for document, report in zip(documents, reports, strict=True):
+        lines.append(document.document.file or "<input>")
+        if not report.findings:
+            lines.append(f"  {words['no-findings']}")
+            continue
+        by_cohort: dict[int, tuple[dict[int, list[Finding]], list[Finding]]] = {}
+        file_level: list[Finding] = []
+        for finding in report:
+            match = _PLACE.match(finding.location.path)
+            if match is None:
+                file_level.append(finding)
+                continue
+            people, own = by_cohort.setdefault(int(match[1]), ({}, []))
+            if match[2] is None:
+                own.append(finding)
+            else:
+                people.setdefault(int(match[2]), []).append(finding)
+        cohorts = {index: position for position, index in enumerate(document.cohort_index)}
+        for cohort_index in sorted(by_cohort):
+            people, own = by_cohort[cohort_index]
+            position = cohorts.get(cohort_index)
+            lines.append("  " + _cohort_header(document, position, cohort_index, lang))
+            inputs: dict[int, int] = {}
+            if position is not None:
+                kept = document.participant_index[position]
+                inputs = {index: number for number, index in enumerate(kept)}
+            for person_index in sorted(people):
+                found = people[person_index]
+                number = inputs.get(person_index)
+                lines.append(
+                    "    "
+                    + _participant_header(
+                        document,
+                        position=position,
+                        number=number,
+                        index=person_index,
+                        findings=found,
+                        lang=lang,
+                    )
+                )
+                lines.extend(block(found, "      "))
+            if own:
+                lines.append(f"    {words['cohort-findings']}")
+                lines.extend(block(own, "      "))
+        if file_level:
+            lines.append(f"  {words['file-findings']}")
+            lines.extend(block(file_level, "    "))
+    lines.append(_summary(combined.counts(), lang))
+    return "\n".join(lines)
+
+
+def _cohort_header(document: Loaded, position: int | None, index: int, lang: str) -> str:
+    fallback = _WORDS[lang]["cohort-n"].format(n=index + 1)
+    if position is None:
+        return fallback
+    cohort = document.cohorts[position]
+    name, ident = cohort.name, cohort.id
+    if name and ident and name != ident:
+        return f"{name} ({ident})"
+    return name or ident or fallback
+
+
+def _participant_header(
+    document: Loaded,
+    *,
+    position: int | None,
+    number: int | None,
+    index: int,
+    findings: Sequence[Finding],
+    lang: str,
+) -> str:
+    words = _WORDS[lang]
+    parts: list[str] = []
+    if position is not None and number is not None:
+        person = document.cohorts[position].participants[number]
+        parts.append(person.name or words["no-name"])
+        if person.nip:
+            parts.append(f"NIP {person.nip}")
+    else:
+        parts.append(words["participant-n"].format(n=index + 1))
+    row = next((f.location.row for f in findings if f.location.row is not None), None)
+    if row is not None:
+        parts.append(words["row"].format(row=row))
+    return ", ".join(parts)
+
+
+def _summary(counts: dict[str, int], lang: str) -> str:
+    """The summary line, as :meth:`Report.to_text` ends."""
+    errors, warnings_, infos = counts["error"], counts["warning"], counts["info"]
+    if lang == "id":
+        return f"{errors} kesalahan, {warnings_} peringatan, {infos} info"
+    return (
+        f"{errors} error{'s' if errors != 1 else ''}, "
+        f"{warnings_} warning{'s' if warnings_ != 1 else ''}, {infos} info"
+    )
+
+
+# -- plan -----------------------------------------------------------------------------------
+
+
+def _plan_data(plan: Schedule) -> dict[str, object]:
+    jp = plan.jp.value if plan.jp is not None else None
+    return {
+        "regime": plan.regime,
+        "method": plan.method.value if plan.method is not None else None,
+        "track": plan.track.value if plan.track is not None else None,
+        "start": plan.start.isoformat() if plan.start is not None else None,
+        "end": plan.end.isoformat() if plan.end is not None else None,
+        "days_in_class": plan.days_in_class,
+        "days_out_of_class": plan.days_out_of_class,
+        "days_total": plan.days_total,
+        "jp": jp,
+        "phases": [
+            {
+                "kind": phase.kind.value,
+                "label": phase.label,
+                "setting": phase.setting.value,
+                "start": phase.start.isoformat(),
+                "end": phase.end.isoformat(),
+                "training_days": days,
+            }
+            for phase, days in zip(plan.phases, plan.phase_days(), strict=True)
+        ],
+    }
+
+
+def _plan_text(plan: Schedule) -> str:
+    regime = legal.get_regime(plan.regime).name if plan.regime else "-"
+    track = plan.track.value if plan.track is not None else "-"
+    method = plan.method.value if plan.method is not None else "-"
+    header = ("#", "phase", "kind", "setting", "start", "end", "training days")
+    rows = [
+        (
+            str(number),
+            phase.label or phase.kind.value,
+            phase.kind.value,
+            phase.setting.label,
+            phase.start.isoformat(),
+            phase.end.isoformat(),
+            str(days),
+        )
+        for number, (phase, days) in enumerate(
+            zip(plan.phases, plan.phase_days(), strict=True), start=1
+        )
+    ]
+    widths = [max(len(row[column]) for row in (header, *rows)) for column in range(len(header))]
+    lines = [
+        f"Latsar CPNS Golongan {track}, {method}: {regime} ({plan.regime})",
+        *(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+            for row in (header, *rows)
+        ),
+        (
+            f"{plan.start} to {plan.end}: {plan.days_in_class} days in class, "
+            f"{plan.days_out_of_class} days out of class, {plan.days_total} training days in total"
+        ),
+    ]
+    if plan.jp is not None and plan.jp.value is not None:
+        lines.append(f"{plan.jp.value} JP (lesson hours, {plan.jp.status.value})")
+    else:
+        lines.append("JP (lesson hours): not established")
+    return "\n".join(lines)
+
+
+def _run_plan(args: argparse.Namespace) -> int:
+    calendar = Calendar(closures=args.closure) if args.closure else None
+    plan = plan_schedule(args.start, args.track, args.method, args.regime, calendar)
+    if args.ics:
+        from pelatihan.io.ics import write_ics  # noqa: PLC0415 - needs an optional extra
+
+        cohort_id = args.cohort_id or (
+            f"latsar-{args.track.value}-{args.method.value}-{args.start.isoformat()}"
+        )
+        try:
+            write_ics(plan, args.ics, cohort_id=cohort_id, name=args.name)
+        except ValueError as error:
+            raise _Unusable(str(error)) from error
+        except OSError as error:
+            raise _Unusable(f"{args.ics}: cannot be written: {error.strerror or error}") from error
+    _emit(_json(_plan_data(plan)) if args.format == "json" else _plan_text(plan))
+    return EXIT_OK
+
+
+# -- rules, regimes, schema -----------------------------------------------------------------
+
+
+def _rule_data(rule: Rule) -> dict[str, object]:
+    cited: dict[str, object] | None = None
+    if rule.basis is not None:
+        cited = {
+            "instrument": rule.basis.instrument,
+            "article": rule.basis.article,
+            "citation": str(rule.basis),
+        }
+    return {
+        "code": rule.code,
+        "severity": rule.severity.value,
+        "title": {"en": rule.title_en, "id": rule.title_id},
+        "checks": rule.checks,
+        "basis": cited,
+    }
+
+
+def _run_rules(args: argparse.Namespace) -> int:
+    catalogue = rules()
+    if args.format == "json":
+        _emit(_json([_rule_data(rule) for rule in catalogue]))
+        return EXIT_OK
+    words = _WORDS[args.lang]
+    lines: list[str] = []
+    for rule in catalogue:
+        title = rule.title_id if args.lang == "id" else rule.title_en
+        severity = _SEVERITY_LABEL[args.lang][rule.severity]
+        cited = str(rule.basis) if rule.basis is not None else words["no-basis"]
+        lines.extend(
+            (
+                f"{rule.code} ({severity}): {title}",
+                f"    {words['checks']}: {rule.checks}",
+                f"    {words['basis']}: {cited}",
+            )
+        )
+    _emit("\n".join(lines))
+    return EXIT_OK
+
+
+def _regime_data(regime: legal.Regime) -> dict[str, object]:
+    since = regime.in_force_from
+    return {
+        "id": regime.id,
+        "name": regime.name,
+        "instrument": regime.instrument,
+        "amended_by": list(regime.amended_by),
+        "in_force_from": {
+            "date": since.value.isoformat(),
+            "status": since.status.value,
+            "basis": str(since.basis) if since.basis is not None else None,
+            "note": since.note,
+        },
+    }
+
+
+def _instrument_data(instrument: legal.Instrument) -> dict[str, object]:
+    return {
+        "id": instrument.id,
+        "short_name": instrument.short_name,
+        "kind": instrument.kind.value,
+        "status": instrument.status.value,
+        "title": instrument.title,
+        "summary": instrument.summary,
+        "replaces": list(instrument.replaces),
+        "amends": list(instrument.amends),
+    }
+
+
+def _run_regimes(args: argparse.Namespace) -> int:
+    if args.format == "json":
+        data = {
+            "regimes": [_regime_data(regime) for regime in legal.regimes()],
+            "instruments": [_instrument_data(item) for item in legal.instruments()],
+        }
+        _emit(_json(data))
+        return EXIT_OK
+    lines = ["Regimes"]
+    for regime in legal.regimes():
+        since = regime.in_force_from
+        lines.append(
+            f"  {regime.id}  {regime.name}  in force from {since.value.isoformat()} "
+            f"({since.status.value})"
+        )
+        if since.note:
+            lines.append(f"      {since.note}")
+    lines.append("Instruments")
+    catalogue = legal.instruments()
+    id_width = max(len(item.id) for item in catalogue)
+    name_width = max(len(item.short_name) for item in catalogue)
+    lines.extend(
+        f"  {item.id:<{id_width}}  {item.short_name:<{name_width}}  {item.status.value:<4}  "
+        f"{item.title}"
+        for item in catalogue
+    )
+    _emit("\n".join(lines))
+    return EXIT_OK
+
+
+def _run_schema(_args: argparse.Namespace) -> int:
+    from pelatihan.io.schema import cohort_schema  # noqa: PLC0415 - needed by this command only
+
+    _emit(_json(cohort_schema()))
+    return EXIT_OK
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; point it at the null device so that fails quietly.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor (an in-memory stream)
+        pass
+
+
+# -- main -----------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``pelatihan`` command and return its exit status.
+
+    Args:
+        argv: The arguments, without the program name; ``sys.argv[1:]`` by default.
+
+    Returns:
+        0 when no finding is an error, 1 when some is, 2 when the input or the
+        command line cannot be used.
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(None if argv is None else list(argv))
+    except SystemExit as exit_:  # argparse exits for --help, --version and usage errors
+        return exit_.code if isinstance(exit_.code, int) else EXIT_UNUSABLE
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    lang = getattr(args, "lang", "en")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", HolidayDataWarning)
+        try:
+            status = handler(args)
+        except _Unusable as error:
+            _error(str(error).replace("\n", "\npelatihan: "))
+            status = EXIT_UNUSABLE
+        except ValidationError as error:  # InputError, OpenFigureError, NoRegimeError, ...
+            _error(error.message(lang))
+            status = EXIT_UNUSABLE
+        except ModuleNotFoundError as error:  # an optional extra that is not installed
+            if error.name not in _OPTIONAL_MODULES:
+                raise
+            _error(str(error))
+            status = EXIT_UNUSABLE
+        except BrokenPipeError:  # the reader of the output went away (| head)
+            _silence_stdout()
+            status = EXIT_UNUSABLE
+        except OSError as error:
+            _error(str(error))
+            status = EXIT_UNUSABLE
+        except KeyboardInterrupt:
+            sys.stderr.write("\n")
+            status = 130
+    for warning in caught:
+        _error(f"warning: {warning.message}")
+    return status

@@ -1,0 +1,277 @@
+"""The JSON Schema of the cohort interchange format (``pelatihan/cohorts@1``).
+
+:func:`cohort_schema` describes the JSON files :func:`pelatihan.load` reads, as a
+JSON Schema (draft 2020-12), for systems that produce the files and want to
+check them before handing them over, and for editors that complete and check
+keys as one types. Its choices (tracks, methods, phase kinds, regimes, sex codes)
+are built from the library's own enumerations, so they never drift from what
+the reader accepts.
+
+The schema describes the canonical form of the format. A document it accepts
+is structured without any ``input.format``, ``input.type``, ``input.missing``,
+``input.unknown-key``, ``input.date`` or ``input.value`` finding; the reader is
+more lenient than the schema in a few ways (it also accepts spellings such as
+``"Blended Learning"`` or ``"3"``, numbers as text, and ``"ya"`` for true), so a
+document the schema rejects may still be readable. ``format: "date"`` must be
+asserted (as with jsonschema's ``format_checker``) for impossible dates such as
+2024-02-30 to be rejected.
+
+    >>> from pelatihan.io.schema import SCHEMA_ID, cohort_schema
+    >>> schema = cohort_schema()
+    >>> schema["$id"] == SCHEMA_ID, schema["properties"]["format"]["const"]
+    (True, 'pelatihan/cohorts@1')
+    >>> cohort_schema()["$defs"]["cohort"]["properties"]["track"]["enum"]
+    ['II', 'III']
+"""
+
+from __future__ import annotations
+
+from pelatihan.grades import Track
+from pelatihan.io.document import FORMAT
+from pelatihan.legal import regimes
+from pelatihan.nip import Sex
+from pelatihan.training import Method, PhaseKind
+
+__all__ = ["DIALECT", "SCHEMA_ID", "cohort_schema"]
+
+SCHEMA_ID = "https://pelatihan.readthedocs.io/schema/cohorts-1.json"
+"""The ``$id`` of the schema of ``pelatihan/cohorts@1``."""
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+"""The JSON Schema dialect the schema is written in."""
+
+_DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_NIP_PATTERN = "^[ .-]*[0-9][0-9 .-]*$"
+_NOT_BLANK = r"\S"
+_NULL_NOTE = " Null is the same as leaving the key out."
+
+
+def _text(description: str) -> dict[str, object]:
+    """A required text: a string with something other than spaces."""
+    return {"type": "string", "pattern": _NOT_BLANK, "description": description}
+
+
+def _optional_text(description: str) -> dict[str, object]:
+    return {"type": ["string", "null"], "description": description + _NULL_NOTE}
+
+
+def _date(description: str) -> dict[str, object]:
+    return {
+        "type": "string",
+        "format": "date",
+        "pattern": _DATE_PATTERN,
+        "description": description + " Written YYYY-MM-DD (ISO 8601).",
+    }
+
+
+def _optional_date(description: str) -> dict[str, object]:
+    schema = _date(description)
+    schema["type"] = ["string", "null"]
+    schema["description"] = f"{schema['description']}{_NULL_NOTE}"
+    return schema
+
+
+def _choice(values: list[str], description: str, *, optional: bool) -> dict[str, object]:
+    if optional:
+        return {
+            "type": ["string", "null"],
+            "enum": [*values, None],
+            "description": description + _NULL_NOTE,
+        }
+    return {"type": "string", "enum": values, "description": description}
+
+
+def _object(
+    title: str,
+    description: str,
+    properties: dict[str, dict[str, object]],
+    required: list[str],
+) -> dict[str, object]:
+    return {
+        "title": title,
+        "description": description,
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def _organizer() -> dict[str, object]:
+    return _object(
+        "Organiser",
+        "The organiser of the training (penyelenggara), such as a provincial BPSDM.",
+        {
+            "name": _text("The organiser's name."),
+            "accredited": {
+                "type": ["boolean", "null"],
+                "description": "Whether LAN has accredited the organiser (terakreditasi) for "
+                "Latsar; unknown when absent." + _NULL_NOTE,
+            },
+        },
+        ["name"],
+    )
+
+
+def _phase() -> dict[str, object]:
+    return _object(
+        "Phase",
+        "One phase of the cohort's schedule (tahap), in class or out of class by its kind.",
+        {
+            "kind": _choice(
+                [kind.value for kind in PhaseKind],
+                "What happens in the phase: MOOC, e-learning, distance learning (pembelajaran "
+                "jarak jauh), classroom days (klasikal) or habituation at the workplace "
+                "(habituasi).",
+                optional=False,
+            ),
+            "start": _date("The phase's first day."),
+            "end": _date("The phase's last day (inclusive)."),
+            "weekdays": {
+                "type": ["array", "null"],
+                "items": {"type": "integer", "minimum": 0, "maximum": 6},
+                "minItems": 1,
+                "description": "The weekdays that are training days in the phase, 0 (Monday, "
+                "Senin) to 6 (Sunday, Minggu); Monday to Friday when absent." + _NULL_NOTE,
+            },
+            "label": _optional_text(
+                'A name for the phase, when a kind appears more than once ("on campus 2").'
+            ),
+        },
+        ["kind", "start", "end"],
+    )
+
+
+def _participant() -> dict[str, object]:
+    return _object(
+        "Participant",
+        "A candidate civil servant (CPNS) taking the training (peserta).",
+        {
+            "nip": {
+                "type": "string",
+                "pattern": _NIP_PATTERN,
+                "description": "The 18-digit civil-servant number (Nomor Induk Pegawai, NIP) as "
+                'written in the export; spaces, dots and dashes are allowed ("19950417 '
+                '202403 2 004"). Write it as text: a spreadsheet number loses digits.',
+            },
+            "name": _text("The participant's full name (nama)."),
+            "grade": _text(
+                'The grade (golongan/ruang) as written: "III/a", "3a", or the rank name '
+                '(pangkat) "Penata Muda".'
+            ),
+            "agency": _text("The government agency the participant works for (instansi)."),
+            "birth_date": _optional_date("The date of birth (tanggal lahir)."),
+            "sex": _choice(
+                [sex.code for sex in Sex],
+                "The sex (jenis kelamin): L (laki-laki, male) or P (perempuan, female).",
+                optional=True,
+            ),
+            "tmt_cpns": _optional_date(
+                "The date the CPNS appointment took effect (terhitung mulai tanggal, TMT CPNS)."
+            ),
+            "education": _optional_text(
+                'The education level used to apply (pendidikan), as written ("S-1", "D-III").'
+            ),
+            "position": _optional_text("The position (jabatan)."),
+        },
+        ["nip", "name", "grade", "agency"],
+    )
+
+
+def _cohort() -> dict[str, object]:
+    return _object(
+        "Cohort",
+        "One cohort (angkatan) of Latsar CPNS: its facts, schedule and participants.",
+        {
+            "id": _text("The cohort's identifier, unique in the organiser's records."),
+            "name": _text('The cohort\'s name as the organiser writes it ("Angkatan XII").'),
+            "track": _choice(
+                [track.value for track in Track],
+                "The Latsar track (jalur): Golongan II or Golongan III.",
+                optional=False,
+            ),
+            "method": _choice(
+                [method.value for method in Method],
+                "The delivery method (metode): classroom (klasikal), blended learning, or "
+                "distance learning in an emergency (pembelajaran jarak jauh).",
+                optional=False,
+            ),
+            "regime": _choice(
+                [regime.id for regime in regimes()],
+                "The regulation the cohort is run under (rezim); by default the one in force "
+                "on the cohort's first day.",
+                optional=True,
+            ),
+            "start": _optional_date("The cohort's first day."),
+            "organizer": {
+                "anyOf": [{"$ref": "#/$defs/organizer"}, {"type": "null"}],
+                "description": "The organiser (penyelenggara)." + _NULL_NOTE,
+            },
+            "klasikal_approved": {
+                "type": ["boolean", "null"],
+                "description": "Whether the Head of LAN approved classroom delivery in writing "
+                "(persetujuan Kepala LAN); false when absent." + _NULL_NOTE,
+            },
+            "phases": {
+                "type": ["array", "null"],
+                "items": {"$ref": "#/$defs/phase"},
+                "description": "The cohort's schedule, phase by phase; the planned schedule "
+                "is used when absent." + _NULL_NOTE,
+            },
+            "participants": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/participant"},
+                "description": "The participants (peserta).",
+            },
+        },
+        ["id", "name", "track", "method", "participants"],
+    )
+
+
+def cohort_schema() -> dict[str, object]:
+    """Return the JSON Schema (draft 2020-12) of the cohort interchange format.
+
+    Each call returns a new dictionary, free to change.
+
+    Returns:
+        The schema, as plain JSON data.
+
+    Example:
+        >>> import json
+        >>> schema = cohort_schema()
+        >>> schema["required"], sorted(schema["$defs"])
+        (['format', 'cohorts'], ['cohort', 'organizer', 'participant', 'phase'])
+        >>> json.loads(json.dumps(schema)) == schema
+        True
+    """
+    return {
+        "$schema": DIALECT,
+        "$id": SCHEMA_ID,
+        "title": "pelatihan cohorts",
+        "description": (
+            f"Cohorts of Latsar CPNS, the basic training of candidate civil servants "
+            f"(Pelatihan Dasar CPNS), in the interchange format {FORMAT} read by the "
+            "pelatihan library: each cohort (angkatan) with its facts, its schedule and "
+            "its participants (peserta)."
+        ),
+        "type": "object",
+        "properties": {
+            "format": {
+                "const": FORMAT,
+                "description": "The format's name and version; always " + FORMAT + ".",
+            },
+            "cohorts": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/cohort"},
+                "description": "The cohorts (angkatan).",
+            },
+        },
+        "required": ["format", "cohorts"],
+        "additionalProperties": False,
+        "$defs": {
+            "cohort": _cohort(),
+            "organizer": _organizer(),
+            "participant": _participant(),
+            "phase": _phase(),
+        },
+    }

@@ -1,0 +1,415 @@
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pelatihan import Method, PhaseKind, Track, legal
+from pelatihan.io.document import FORMAT, RawDocument
+from pelatihan.io.schema import DIALECT, SCHEMA_ID, cohort_schema
+from pelatihan.io.structure import structure
+from pelatihan.nip import Sex
+
+jsonschema = pytest.importorskip("jsonschema")
+
+SCHEMA = cohort_schema()
+VALIDATOR = jsonschema.Draft202012Validator(
+    SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
+STRUCTURAL = frozenset(
+    {
+        "input.format",
+        "input.type",
+        "input.missing",
+        "input.unknown-key",
+        "input.date",
+        "input.value",
+    }
+)
+DEFS: dict[str, Any] = SCHEMA["$defs"]  # type: ignore[assignment]
+
+
+def valid_document() -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "cohorts": [
+            {
+                "id": "jatim-2024-1",
+                "name": "Angkatan XII",
+                "track": "III",
+                "method": "blended",
+                "regime": "perlan-1-2021+10-2021",
+                "start": "2024-04-22",
+                "organizer": {"name": "BPSDM Provinsi Jawa Timur", "accredited": True},
+                "klasikal_approved": False,
+                "phases": [
+                    {"kind": "mooc", "start": "2024-04-22", "end": "2024-05-16"},
+                    {"kind": "elearning", "start": "2024-05-17", "end": "2024-06-21"},
+                    {"kind": "habituasi", "start": "2024-06-24", "end": "2024-08-02"},
+                    {
+                        "kind": "klasikal",
+                        "start": "2024-08-05",
+                        "end": "2024-08-12",
+                        "weekdays": [0, 1, 2, 3, 4],
+                        "label": "on campus",
+                    },
+                ],
+                "participants": [
+                    {
+                        "nip": "19950417 202403 2 004",
+                        "name": "Dewi Lestari",
+                        "grade": "III/a",
+                        "agency": "Dinas Kesehatan",
+                        "birth_date": "1995-04-17",
+                        "sex": "P",
+                        "tmt_cpns": "2024-03-01",
+                        "education": "S-1",
+                        "position": "Analis Kesehatan",
+                    }
+                ],
+            }
+        ],
+    }
+
+
+def schema_accepts(data: object) -> bool:
+    return bool(VALIDATOR.is_valid(data))
+
+
+def structural_codes(data: object) -> set[str]:
+    loaded = structure(RawDocument(data, "angkatan.json"))
+    return {finding.code for finding in loaded.findings} & STRUCTURAL
+
+
+def changed(change: Callable[[dict[str, Any]], object]) -> dict[str, Any]:
+    data = valid_document()
+    change(data)
+    return data
+
+
+def cohort0(data: dict[str, Any]) -> dict[str, Any]:
+    result: dict[str, Any] = data["cohorts"][0]
+    return result
+
+
+def participant0(data: dict[str, Any]) -> dict[str, Any]:
+    result: dict[str, Any] = cohort0(data)["participants"][0]
+    return result
+
+
+def phase0(data: dict[str, Any]) -> dict[str, Any]:
+    result: dict[str, Any] = cohort0(data)["phases"][0]
+    return result
+
+
+def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    assert SCHEMA["$schema"] == DIALECT
+    assert SCHEMA["$id"] == SCHEMA_ID == "https://pelatihan.readthedocs.io/schema/cohorts-1.json"
+    assert SCHEMA["title"]
+    assert SCHEMA["description"]
+
+
+def test_the_schema_is_plain_json_and_a_fresh_copy_each_call() -> None:
+    assert json.loads(json.dumps(SCHEMA)) == SCHEMA
+    schema = cohort_schema()
+    schema["$defs"]["cohort"]["properties"].clear()  # type: ignore[index]
+    assert cohort_schema() == SCHEMA
+
+
+def test_every_object_forbids_unknown_keys_and_describes_its_keys() -> None:
+    objects = [SCHEMA, *DEFS.values()]
+    for item in objects:
+        assert item["additionalProperties"] is False
+        for name, prop in item["properties"].items():
+            assert prop["description"], name
+
+
+def test_a_valid_document_validates() -> None:
+    data = valid_document()
+    assert list(VALIDATOR.iter_errors(data)) == []
+    assert structural_codes(data) == set()
+
+
+def test_a_minimal_document_validates() -> None:
+    data = {
+        "format": FORMAT,
+        "cohorts": [
+            {
+                "id": "c1",
+                "name": "Angkatan I",
+                "track": "II",
+                "method": "klasikal",
+                "participants": [
+                    {
+                        "nip": "19980105 202401 1 001",
+                        "name": "Bagus",
+                        "grade": "II/a",
+                        "agency": "X",
+                    }
+                ],
+            }
+        ],
+    }
+    assert schema_accepts(data)
+    assert schema_accepts({"format": FORMAT, "cohorts": []})
+
+
+@pytest.mark.parametrize(
+    "where",
+    [lambda d: d, cohort0, participant0, phase0, lambda d: cohort0(d)["organizer"]],
+    ids=["document", "cohort", "participant", "phase", "organizer"],
+)
+def test_unknown_keys_fail(where: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+    assert not schema_accepts(changed(lambda d: where(d).update(colour="blue")))
+
+
+@pytest.mark.parametrize(
+    ("where", "key", "value"),
+    [
+        (cohort0, "track", "IV"),
+        (cohort0, "method", "online"),
+        (cohort0, "regime", "perlan-99-2099"),
+        (phase0, "kind", "lecture"),
+        (participant0, "sex", "X"),
+        (participant0, "nip", "NIP-satu"),
+    ],
+)
+def test_values_outside_the_choices_fail(
+    where: Callable[[dict[str, Any]], dict[str, Any]], key: str, value: str
+) -> None:
+    assert not schema_accepts(changed(lambda d: where(d).__setitem__(key, value)))
+
+
+@pytest.mark.parametrize(
+    ("where", "key"),
+    [
+        (lambda d: d, "format"),
+        (lambda d: d, "cohorts"),
+        *((cohort0, key) for key in ("id", "name", "track", "method", "participants")),
+        *((participant0, key) for key in ("nip", "name", "grade", "agency")),
+        *((phase0, key) for key in ("kind", "start", "end")),
+        (lambda d: cohort0(d)["organizer"], "name"),
+    ],
+)
+def test_missing_required_fields_fail(
+    where: Callable[[dict[str, Any]], dict[str, Any]], key: str
+) -> None:
+    assert not schema_accepts(changed(lambda d: where(d).pop(key)))
+
+
+def test_the_enums_are_the_librarys() -> None:
+    cohort = DEFS["cohort"]["properties"]
+    assert cohort["track"]["enum"] == [track.value for track in Track]
+    assert cohort["method"]["enum"] == [method.value for method in Method]
+    assert cohort["regime"]["enum"] == [*(regime.id for regime in legal.regimes()), None]
+    assert DEFS["phase"]["properties"]["kind"]["enum"] == [kind.value for kind in PhaseKind]
+    assert DEFS["participant"]["properties"]["sex"]["enum"] == [*(s.code for s in Sex), None]
+    assert SCHEMA["properties"]["format"]["const"] == FORMAT  # type: ignore[index]
+
+
+def test_every_value_of_each_enum_is_accepted_by_the_structurer() -> None:
+    documents = [
+        *(_set(cohort0, "track", track.value) for track in Track),
+        *(_set(cohort0, "method", method.value) for method in Method),
+        *(_set(cohort0, "regime", regime.id) for regime in legal.regimes()),
+        *(_set(phase0, "kind", kind.value) for kind in PhaseKind),
+        *(_set(participant0, "sex", sex.code) for sex in Sex),
+    ]
+    for data in documents:
+        assert schema_accepts(data)
+        assert structural_codes(data) == set()
+
+
+def _set(where: Callable[[dict[str, Any]], Any], key: str, value: object) -> dict[str, Any]:
+    return changed(lambda d: where(d).__setitem__(key, value))
+
+
+def _drop(where: Callable[[dict[str, Any]], Any], key: str) -> dict[str, Any]:
+    return changed(lambda d: where(d).pop(key))
+
+
+def _organizer(data: dict[str, Any]) -> dict[str, Any]:
+    result: dict[str, Any] = cohort0(data)["organizer"]
+    return result
+
+
+# Hand-written documents on which the schema and the structurer must agree: the schema
+# accepts the document exactly when structuring reports no structural finding.
+AGREEMENT: dict[str, object] = {
+    "valid": valid_document(),
+    "no cohorts": {"format": FORMAT, "cohorts": []},
+    "not an object": [valid_document()],
+    "a number": 42,
+    "wrong format": _set(lambda d: d, "format", "pelatihan/cohorts@2"),
+    "no format": _drop(lambda d: d, "format"),
+    "no cohorts key": _drop(lambda d: d, "cohorts"),
+    "cohorts not a list": _set(lambda d: d, "cohorts", {"id": "c1"}),
+    "cohort not an object": _set(lambda d: d, "cohorts", ["c1"]),
+    "unknown top-level key": _set(lambda d: d, "version", 1),
+    "unknown cohort key": _set(cohort0, "colour", "blue"),
+    "unknown participant key": _set(participant0, "email", "a@b.c"),
+    "unknown phase key": _set(phase0, "hours", 8),
+    "unknown organizer key": _set(_organizer, "city", "Surabaya"),
+    "missing id": _drop(cohort0, "id"),
+    "blank name": _set(cohort0, "name", "   "),
+    "null track": _set(cohort0, "track", None),
+    "missing participants": _drop(cohort0, "participants"),
+    "participants not a list": _set(cohort0, "participants", {"nip": "1"}),
+    "participant not an object": _set(cohort0, "participants", ["19950417 202403 2 004"]),
+    "empty participants": _set(cohort0, "participants", []),
+    "missing nip": _drop(participant0, "nip"),
+    "blank agency": _set(participant0, "agency", ""),
+    "grade a list": _set(participant0, "grade", ["III", "a"]),
+    "name a boolean": _set(participant0, "name", True),
+    "track IV": _set(cohort0, "track", "IV"),
+    "unknown method": _set(cohort0, "method", "online"),
+    "unknown regime": _set(cohort0, "regime", "perlan-2-2021"),
+    "regime null": _set(cohort0, "regime", None),
+    "every regime": _set(cohort0, "regime", "perlan-12-2018"),
+    "unknown phase kind": _set(phase0, "kind", "lecture"),
+    "sex X": _set(participant0, "sex", "X"),
+    "sex L": _set(participant0, "sex", "L"),
+    "sex null": _set(participant0, "sex", None),
+    "sex a number": _set(participant0, "sex", 3),
+    "start not a date": _set(cohort0, "start", "22-04-2024"),
+    "start impossible": _set(cohort0, "start", "2024-02-30"),
+    "start leap day": _set(cohort0, "start", "2024-02-29"),
+    "start a number": _set(cohort0, "start", 20240422),
+    "start null": _set(cohort0, "start", None),
+    "birth date not a date": _set(participant0, "birth_date", "17/04/1995"),
+    "tmt impossible": _set(participant0, "tmt_cpns", "2024-13-01"),
+    "phase end not a date": _set(phase0, "end", "soon"),
+    "phase missing start": _drop(phase0, "start"),
+    "phases not a list": _set(cohort0, "phases", {"kind": "mooc"}),
+    "phase not an object": _set(cohort0, "phases", ["mooc"]),
+    "phases null": _set(cohort0, "phases", None),
+    "no phases": _set(cohort0, "phases", []),
+    "weekdays with 7": _set(phase0, "weekdays", [0, 7]),
+    "weekdays empty": _set(phase0, "weekdays", []),
+    "weekdays text": _set(phase0, "weekdays", "Mon-Fri"),
+    "weekdays with a boolean": _set(phase0, "weekdays", [True]),
+    "weekdays Saturday": _set(phase0, "weekdays", [0, 1, 2, 3, 4, 5]),
+    "organizer text": _set(cohort0, "organizer", "BPSDM"),
+    "organizer null": _set(cohort0, "organizer", None),
+    "organizer without name": _drop(_organizer, "name"),
+    "accredited a number": _set(_organizer, "accredited", 1),
+    "accredited null": _set(_organizer, "accredited", None),
+    "klasikal_approved a list": _set(cohort0, "klasikal_approved", []),
+    "klasikal_approved true": _set(cohort0, "klasikal_approved", True),
+    "education null": _set(participant0, "education", None),
+    "position empty": _set(participant0, "position", ""),
+}
+
+
+@pytest.mark.parametrize("name", list(AGREEMENT))
+def test_the_schema_accepts_exactly_what_structures_without_structural_findings(
+    name: str,
+) -> None:
+    data = AGREEMENT[name]
+    codes = structural_codes(data)
+    assert schema_accepts(data) == (not codes), codes
+
+
+# The reader is more lenient than the schema, which describes the canonical form: these
+# are readable, but the schema rejects them.
+LENIENT: dict[str, object] = {
+    "method spelled out": _set(cohort0, "method", "Blended Learning"),
+    "track as a number in text": _set(cohort0, "track", "3"),
+    "id as a number": _set(cohort0, "id", 12),
+    "accredited as ya": _set(_organizer, "accredited", "ya"),
+    "sex spelled out": _set(participant0, "sex", "Perempuan"),
+    "date with spaces": _set(cohort0, "start", " 2024-04-22 "),
+    "optional date empty": _set(participant0, "birth_date", ""),
+    "label as a number": _set(phase0, "label", 2),
+}
+
+
+@pytest.mark.parametrize("name", list(LENIENT))
+def test_the_schema_is_stricter_than_the_reader_on_spellings(name: str) -> None:
+    data = LENIENT[name]
+    assert structural_codes(data) == set()
+    assert not schema_accepts(data)
+
+
+PLACES: list[tuple[str, ...]] = [
+    (),
+    ("cohorts", "0"),
+    ("cohorts", "0", "organizer"),
+    ("cohorts", "0", "phases", "0"),
+    ("cohorts", "0", "participants", "0"),
+]
+KEYS = sorted(
+    {
+        "colour",
+        *SCHEMA["properties"],  # type: ignore[misc]
+        *(key for item in DEFS.values() for key in item["properties"]),
+    }
+)
+VALUES = st.sampled_from(
+    [
+        None,
+        True,
+        False,
+        0,
+        7,
+        -1,
+        "",
+        " ",
+        "x",
+        "II",
+        "III",
+        "IV",
+        "klasikal",
+        "blended",
+        "mooc",
+        "P",
+        "perlan-1-2021",
+        "2024-04-22",
+        "2024-02-30",
+        "19950417 202403 2 004",
+        [],
+        [0, 6],
+        [9],
+        ["x"],
+        {},
+        {"name": "BPSDM"},
+        {"kind": "mooc", "start": "2024-04-22", "end": "2024-04-30"},
+    ]
+)
+MUTATIONS = st.tuples(st.sampled_from(PLACES), st.sampled_from(KEYS), VALUES | st.just(...))
+
+
+def _mutate(data: dict[str, Any], place: tuple[str, ...], key: str, value: object) -> None:
+    target: Any = data
+    for step in place:
+        if isinstance(target, list) and step.isdigit() and int(step) < len(target):
+            target = target[int(step)]
+        elif isinstance(target, dict) and step in target:
+            target = target[step]
+        else:
+            return
+    if not isinstance(target, dict):
+        return
+    if value is ...:
+        target.pop(key, None)
+    else:
+        target[key] = copy.deepcopy(value)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(MUTATIONS, min_size=1, max_size=3))
+def test_whatever_the_schema_accepts_structures_without_structural_findings(
+    mutations: list[tuple[tuple[str, ...], str, object]],
+) -> None:
+    data = valid_document()
+    for place, key, value in mutations:
+        _mutate(data, place, key, value)
+    codes = structural_codes(data)
+    if schema_accepts(data):
+        assert codes == set()
