@@ -130,7 +130,7 @@ def test_the_summary_line_is_that_of_report_to_text() -> None:
         report = Report(findings)
         for lang in ("en", "id"):
             expected = report.to_text(lang).splitlines()[-1]
-            assert cli._summary(report.counts(), lang) == expected
+            assert report.summary(lang) == expected
 
 
 def test_format_json_is_exactly_the_report_json(

@@ -569,7 +569,7 @@ def _render_text(
         if file_level:
             lines.append(f"  {words['file-findings']}")
             lines.extend(block(file_level, "    "))
-    lines.append(_summary(combined.counts(), lang))
+    lines.append(combined.summary(lang))
     return "\n".join(lines)
 
 
@@ -606,17 +606,6 @@ def _participant_header(
     if row is not None:
         parts.append(words["row"].format(row=row))
     return ", ".join(parts)
-
-
-def _summary(counts: dict[str, int], lang: str) -> str:
-    """The summary line, as :meth:`Report.to_text` ends."""
-    errors, warnings_, infos = counts["error"], counts["warning"], counts["info"]
-    if lang == "id":
-        return f"{errors} kesalahan, {warnings_} peringatan, {infos} info"
-    return (
-        f"{errors} error{'s' if errors != 1 else ''}, "
-        f"{warnings_} warning{'s' if warnings_ != 1 else ''}, {infos} info"
-    )
 
 
 # -- plan -----------------------------------------------------------------------------------

@@ -18,10 +18,47 @@ import attrs
 from pelatihan.errors import ValidationError
 from pelatihan.validation.report import Finding, Location
 
-__all__ = ["FORMAT", "InputError", "RawDocument"]
+__all__ = [
+    "COHORT_KEYS",
+    "FORMAT",
+    "PARTICIPANT_KEYS",
+    "PHASE_KEYS",
+    "InputError",
+    "RawDocument",
+]
 
 FORMAT = "pelatihan/cohorts@1"
 """The value of the ``format`` key of the JSON interchange format."""
+
+PARTICIPANT_KEYS = (
+    "nip",
+    "name",
+    "grade",
+    "agency",
+    "birth_date",
+    "sex",
+    "tmt_cpns",
+    "education",
+    "position",
+)
+"""The keys of a participant record, in the order a record lists them."""
+
+COHORT_KEYS = (
+    "id",
+    "name",
+    "track",
+    "method",
+    "regime",
+    "start",
+    "organizer",
+    "klasikal_approved",
+    "phases",
+    "participants",
+)
+"""The keys of a cohort record."""
+
+PHASE_KEYS = ("kind", "start", "end", "weekdays", "label")
+"""The keys of a phase record."""
 
 
 class InputError(ValidationError):

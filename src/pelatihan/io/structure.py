@@ -38,7 +38,13 @@ import attrs
 from pelatihan.cohort import Cohort, Organizer, Participant
 from pelatihan.errors import ValidationError, quote, shorten
 from pelatihan.grades import Track
-from pelatihan.io.document import FORMAT, RawDocument
+from pelatihan.io.document import (
+    COHORT_KEYS,
+    FORMAT,
+    PARTICIPANT_KEYS,
+    PHASE_KEYS,
+    RawDocument,
+)
 from pelatihan.legal import UnknownInstrumentError, get_regime
 from pelatihan.nip import Sex
 from pelatihan.nip import validate as validate_nip
@@ -437,34 +443,9 @@ class _Structurer:
 
 
 _BOOLEAN_TEXT = {"true": True, "false": False, "ya": True, "tidak": False, "yes": True, "no": False}
-_PHASE_KEYS = frozenset({"kind", "start", "end", "weekdays", "label"})
-_PARTICIPANT_KEYS = frozenset(
-    {
-        "nip",
-        "name",
-        "grade",
-        "agency",
-        "birth_date",
-        "sex",
-        "tmt_cpns",
-        "education",
-        "position",
-    }
-)
-_COHORT_KEYS = frozenset(
-    {
-        "id",
-        "name",
-        "track",
-        "method",
-        "regime",
-        "start",
-        "organizer",
-        "phases",
-        "participants",
-        "klasikal_approved",
-    }
-)
+_PHASE_KEYS = frozenset(PHASE_KEYS)
+_PARTICIPANT_KEYS = frozenset(PARTICIPANT_KEYS)
+_COHORT_KEYS = frozenset(COHORT_KEYS)
 
 
 def _plain(value: object) -> object:

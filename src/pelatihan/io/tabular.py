@@ -90,7 +90,7 @@ import attrs
 
 from pelatihan.errors import quote, shorten
 from pelatihan.io.dates import iso_or_none
-from pelatihan.io.document import FORMAT, InputError, RawDocument
+from pelatihan.io.document import FORMAT, PARTICIPANT_KEYS, InputError, RawDocument
 from pelatihan.validation.catalogue import Rule, register
 from pelatihan.validation.report import Finding, Location, Severity
 
@@ -160,17 +160,7 @@ COHORT_CONFLICT = register(
     )
 )
 
-PARTICIPANT_FIELDS = (
-    "nip",
-    "name",
-    "grade",
-    "agency",
-    "birth_date",
-    "sex",
-    "tmt_cpns",
-    "education",
-    "position",
-)
+PARTICIPANT_FIELDS = PARTICIPANT_KEYS
 """The participant's fields, in the order a participant record lists them."""
 
 COHORT_FIELDS = ("track", "method", "regime", "start", "organizer")

@@ -46,9 +46,9 @@ from pelatihan.validation.catalogue import Rule, register
 from pelatihan.validation.report import Finding, Location, Report, Severity
 from pelatihan.validation.schedule_rules import (
     FIGURE_OPEN,
-    METHOD,
     NO_REGIME,
     REGIME,
+    method_not_provided,
     validate_schedule,
 )
 
@@ -323,15 +323,8 @@ class _Checker:
         yield from self.claimed_regime(cohort, start, here)
         if rulebook is None:
             return None  # no regime for the start: reported by claimed_regime
-        rules = rulebook.method(method)
-        if not rules.available.value:
-            yield METHOD.finding(
-                here.child("method"),
-                f"{rulebook.title} does not provide {method.value} delivery",
-                f"{rulebook.title} tidak menyediakan metode {method.value}",
-                value=method.value,
-                figure=rules.available,
-            )
+        if not rulebook.method(method).available.value:
+            yield method_not_provided(rulebook, method, here)
             return None
         try:
             schedule = plan_schedule(

@@ -394,8 +394,17 @@ class Report:
                 status = f", {finding.status.value}" if finding.status is not None else ""
                 line += f"  [{finding.basis}{status}]"
             lines.append(line)
-        lines.append(_summary(self.counts(), lang))
+        lines.append(self.summary(lang))
         return "\n".join(lines)
+
+    def summary(self, lang: str = "en") -> str:
+        """The summary line: the number of findings per severity.
+
+        Example:
+            >>> Report().summary(), Report().summary("id")
+            ('0 errors, 0 warnings, 0 info', '0 kesalahan, 0 peringatan, 0 info')
+        """
+        return _summary(self.counts(), lang)
 
 
 def _summary(counts: dict[str, int], lang: str) -> str:

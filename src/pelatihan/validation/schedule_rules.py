@@ -292,19 +292,24 @@ def _check(schedule: Schedule, rulebook: Rulebook | None, here: Location) -> Ite
     method = schedule.method or _infer_method(phases)
     rules = rulebook.method(method)
     if not rules.available.value:
-        yield METHOD.finding(
-            here.child("method"),
-            f"{rulebook.title} does not provide {method.value} delivery",
-            f"{rulebook.title} tidak menyediakan metode {method.value}",
-            value=method.value,
-            figure=rules.available,
-        )
+        yield method_not_provided(rulebook, method, here)
         return
     yield from _check_order(rules, phases, at, rulebook)
     yield from _check_overlaps_and_gaps(schedule, at)
     yield from _check_days(schedule, rules, here)
     yield from _check_approval(schedule, method, rulebook, start, here)
     yield from _check_calendar(schedule, here)
+
+
+def method_not_provided(rulebook: Rulebook, method: Method, here: Location) -> Finding:
+    """The finding for a delivery method the rulebook's regime does not provide."""
+    return METHOD.finding(
+        here.child("method"),
+        f"{rulebook.title} does not provide {method.value} delivery",
+        f"{rulebook.title} tidak menyediakan metode {method.value}",
+        value=method.value,
+        figure=rulebook.method(method).available,
+    )
 
 
 def _regime_name(regime_id: str) -> str:
