@@ -33,6 +33,7 @@ from collections.abc import Iterable
 import attrs
 
 from pelatihan.calendar import Calendar
+from pelatihan.evaluation import Result
 from pelatihan.grades import Grade, Track
 from pelatihan.nip import Sex
 from pelatihan.rulebooks import OpenFigureError, Rulebook
@@ -65,6 +66,10 @@ def _phases(value: Iterable[Phase]) -> tuple[Phase, ...]:
 
 
 def _participants(value: Iterable[Participant]) -> tuple[Participant, ...]:
+    return tuple(value)
+
+
+def _results(value: Iterable[Result]) -> tuple[Result, ...]:
     return tuple(value)
 
 
@@ -154,6 +159,7 @@ class Cohort:
         start: The first day, for a cohort whose phases are not given: its
             schedule is then planned from the rulebook.
         klasikal_approved: Whether the Head of LAN approved classroom delivery.
+        results: The participants' evaluation results, once the cohort has ended.
     """
 
     id: str
@@ -166,6 +172,7 @@ class Cohort:
     regime: str | None = None
     start: datetime.date | None = None
     klasikal_approved: bool = False
+    results: tuple[Result, ...] = attrs.field(default=(), converter=_results)
 
     @property
     def number(self) -> int | None:

@@ -19,10 +19,12 @@ from pelatihan.errors import ValidationError
 from pelatihan.validation.report import Finding, Location
 
 __all__ = [
+    "ABSENCE_KEYS",
     "COHORT_KEYS",
     "FORMAT",
     "PARTICIPANT_KEYS",
     "PHASE_KEYS",
+    "RESULT_KEYS",
     "InputError",
     "RawDocument",
 ]
@@ -54,8 +56,15 @@ COHORT_KEYS = (
     "klasikal_approved",
     "phases",
     "participants",
+    "results",
 )
 """The keys of a cohort record."""
+
+RESULT_KEYS = ("nip", "scores", "absences", "remediated", "passed_on")
+"""The keys of a result record."""
+
+ABSENCE_KEYS = ("sessions", "jp", "days")
+"""The keys of a result's absences."""
 
 PHASE_KEYS = ("kind", "start", "end", "weekdays", "label")
 """The keys of a phase record."""

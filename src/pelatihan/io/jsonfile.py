@@ -4,11 +4,14 @@ The file must be UTF-8 JSON (a byte-order mark is allowed). What cannot be read
 at all — a missing or empty file, text that is not UTF-8, text that is not
 JSON, ``NaN`` or ``Infinity`` (not JSON), nesting deeper than any cohort file
 needs — is one :class:`~pelatihan.io.document.InputError` naming the file.
-A key given twice in one object keeps its last value and is reported.
+A key given twice in one object keeps its last value and is reported. Numbers
+with a fraction are read as :class:`~decimal.Decimal`, so a score of 70.01 stays
+exactly 70.01.
 """
 
 from __future__ import annotations
 
+import decimal
 import json
 import os
 from collections.abc import Iterator
@@ -93,7 +96,9 @@ def read_json_text(text: str, file_name: str | None = None) -> RawDocument:
         raise ValueError(f"{constant} is not JSON")
 
     try:
-        data = json.loads(text, object_pairs_hook=pairs, parse_constant=reject)
+        data = json.loads(
+            text, object_pairs_hook=pairs, parse_constant=reject, parse_float=decimal.Decimal
+        )
     except (json.JSONDecodeError, ValueError) as error:
         where = ""
         if isinstance(error, json.JSONDecodeError):

@@ -31,18 +31,22 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar, cast
 
 import attrs
 
 from pelatihan.cohort import Cohort, Organizer, Participant
 from pelatihan.errors import ValidationError, quote, shorten
+from pelatihan.evaluation import Absences, InvalidScore, Result, to_score
 from pelatihan.grades import Track
 from pelatihan.io.document import (
+    ABSENCE_KEYS,
     COHORT_KEYS,
     FORMAT,
     PARTICIPANT_KEYS,
     PHASE_KEYS,
+    RESULT_KEYS,
     RawDocument,
 )
 from pelatihan.legal import UnknownInstrumentError, get_regime
@@ -110,6 +114,16 @@ VALUE_RULE = register(
         "Nilai tidak diperbolehkan",
         "Values with a fixed set of choices (sex, track, method, phase kind, regime) hold one "
         "of them.",
+    )
+)
+
+SCORE_RULE = register(
+    Rule(
+        "results.score",
+        Severity.ERROR,
+        "Score not from 0 to 100",
+        "Nilai tidak antara 0 dan 100",
+        "Every score is a number from 0 to 100.",
     )
 )
 
@@ -231,9 +245,10 @@ class _Structurer:
         raise self.type_error(path, "text", "teks", value)
 
     def nip_text(self, value: object, path: str) -> str:
-        if isinstance(value, float):
+        if isinstance(value, (float, Decimal)):
             try:
-                validate_nip(cast("str", value))  # raises the NIP module's spreadsheet-float error
+                # the NIP module explains what a spreadsheet float does to a NIP
+                validate_nip(cast("str", float(value)))
             except ValidationError as error:
                 raise _Bad(Finding.from_error(error, self.at(path))) from None
         return self.text(value, path)
@@ -382,6 +397,57 @@ class _Structurer:
             value,
         )
 
+    def score(self, value: object, path: str) -> Decimal:
+        try:
+            return to_score(value)
+        except InvalidScore as error:
+            raise _Bad(
+                SCORE_RULE.finding(
+                    self.at(path), error.message_en, error.message_id, value=_plain(value)
+                )
+            ) from None
+
+    def count(self, value: object, path: str) -> Decimal:
+        if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
+            raise self.type_error(path, "a number", "angka", value)
+        try:
+            number = Decimal(str(value).strip().replace(",", "."))
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite() or number < 0:
+            raise self.type_error(path, "a number of 0 or more", "angka 0 atau lebih", value)
+        return number
+
+    def absences(self, value: object, path: str) -> Absences:
+        if not isinstance(value, dict):
+            raise self.type_error(path, "an object", "objek", value)
+        self.unknown_keys(value, path, _ABSENCE_KEYS)
+        sessions = self.field(value, path, "sessions", self.count, default=Decimal(0))
+        jp = self.field(value, path, "jp", self.count, default=Decimal(0))
+        days = self.field(value, path, "days", self.count, default=Decimal(0))
+        return Absences(int(sessions), jp, int(days))
+
+    def result(self, record: Mapping[str, Any], path: str) -> Result | None:
+        self.unknown_keys(record, path, _RESULT_KEYS)
+        nip = self.field(record, path, "nip", self.nip_text, required=True, default="")
+        scores: dict[str, Decimal] = {}
+        raw = record.get("scores")
+        if isinstance(raw, dict):
+            for key, value in raw.items():
+                here = f"{path}.scores"
+                try:
+                    scores[str(key)] = self.score(value, Location(here).child(str(key)).path)
+                except _Bad as bad:
+                    self.report(bad.finding)
+        elif raw is not None:
+            self.report(self.type_error(f"{path}.scores", "an object", "objek", raw).finding)
+        absences = self.field(record, path, "absences", self.absences, default=Absences())
+        remediated = self.field(record, path, "remediated", self.flag, default=False)
+        passed_on = self.field(record, path, "passed_on", self.date, default=None)
+        if not nip:
+            return None
+        return Result(nip, scores, absences, remediated, passed_on)
+
     def participant(self, record: Mapping[str, Any], path: str) -> Participant:
         self.unknown_keys(record, path, _PARTICIPANT_KEYS)
         return Participant(
@@ -421,6 +487,21 @@ class _Structurer:
             self.report(
                 self.type_error(f"{path}.participants", "a list", "daftar (list)", raw).finding
             )
+        results: list[Result] = []
+        raw_results = record.get("results")
+        if isinstance(raw_results, list):
+            for index, item in enumerate(raw_results):
+                here = f"{path}.results[{index}]"
+                if isinstance(item, dict):
+                    result = self.result(item, here)
+                    if result is not None:
+                        results.append(result)
+                else:
+                    self.report(self.type_error(here, "an object", "objek", item).finding)
+        elif raw_results is not None:
+            self.report(
+                self.type_error(f"{path}.results", "a list", "daftar (list)", raw_results).finding
+            )
         cohort = Cohort(
             id=self.field(record, path, "id", self.text, required=True, default=""),
             name=self.field(record, path, "name", self.text, required=True, default=""),
@@ -438,6 +519,7 @@ class _Structurer:
             klasikal_approved=self.field(
                 record, path, "klasikal_approved", self.flag, default=False
             ),
+            results=results,
         )
         return cohort, tuple(kept)
 
@@ -446,12 +528,16 @@ _BOOLEAN_TEXT = {"true": True, "false": False, "ya": True, "tidak": False, "yes"
 _PHASE_KEYS = frozenset(PHASE_KEYS)
 _PARTICIPANT_KEYS = frozenset(PARTICIPANT_KEYS)
 _COHORT_KEYS = frozenset(COHORT_KEYS)
+_RESULT_KEYS = frozenset(RESULT_KEYS)
+_ABSENCE_KEYS = frozenset(ABSENCE_KEYS)
 
 
 def _plain(value: object) -> object:
     """A value small and plain enough to keep in a finding."""
     if value is None or isinstance(value, (bool, int, float)):
         return value
+    if isinstance(value, Decimal):
+        return str(value)
     if isinstance(value, str):
         return shorten(value)
     return f"({type(value).__name__})"

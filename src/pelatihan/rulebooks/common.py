@@ -33,6 +33,43 @@ PASS_MARK: Figure[Decimal | None] = Figure(
 )
 
 
+_BANDS_NOTE = (
+    "The band names are used across LAN training; the edges >90, >80, >70 (70.01) and >60 are "
+    "inferred from the 70.01 pass mark."
+)
+
+
+def _band(edge: str) -> Figure[Decimal | None]:
+    return Figure(Decimal(edge), Status.INF, None, note=_BANDS_NOTE)
+
+
+BANDS: tuple[tuple[str, Figure[Decimal | None]], ...] = (
+    ("sangat_memuaskan", _band("90")),
+    ("memuaskan", _band("80")),
+    ("cukup_memuaskan", _band("70")),
+    ("kurang_memuaskan", _band("60")),
+    ("tidak_memuaskan", Figure(None, Status.INF, None, note="Every score of 60 or less.")),
+)
+"""Qualification bands, best first: a score in a band exceeds the band's edge."""
+
+REMEDIATED_SCORE: Figure[Decimal | None] = Figure(
+    Decimal("70.01"),
+    Status.SEC,
+    None,
+    source="LAN training material and organisers' reports",
+    note="A participant who reaches Cukup Memuaskan only after remediation passes with exactly "
+    "70.01.",
+)
+
+APPOINTMENT_MONTHS_AFTER: Figure[int | None] = Figure(
+    1,
+    Status.SEC,
+    Citation("pp-11-2017", "Pasal 36"),
+    source="civil-service agencies' guidance on appointment after Latsar",
+    note="A CPNS who passed can be appointed PNS from the first day of the month after passing.",
+)
+
+
 def unavailable(method: Method, basis: Citation, note: str) -> MethodRules:
     """Rules for a method the regime does not provide."""
     return MethodRules(method=method, available=Figure(False, Status.SEC, basis, note=note))

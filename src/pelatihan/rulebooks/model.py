@@ -27,6 +27,13 @@ __all__ = [
 WORKWEEK: frozenset[int] = frozenset(range(5))
 
 _NOT_ESTABLISHED: Figure[Any] = Figure(None, Status.OPEN, note="Not established.")
+_SCORE_PLACES: Figure[int] = Figure(
+    2,
+    Status.OPEN,
+    None,
+    note="Scores are recorded with two decimals (70.01), rounded half up; the rounding rule itself "
+    "is not established.",
+)
 
 
 class UnknownFigureError(ValidationError, LookupError):
@@ -135,6 +142,15 @@ class Evaluation:
         absence_sessions: Absences, in sessions, beyond which a participant can fail.
         absence_jp: Absences, in JP, beyond which a participant can fail.
         absence_days: Absences, in days, beyond which a participant can fail.
+        bands: The qualification bands (*kualifikasi*), best first, each with
+            the score it must exceed; the last band takes every lower score.
+        remediated_score: The final score recorded for a participant who
+            reaches the pass mark only after remediation.
+        score_places: The decimal places a final score is recorded with
+            (rounded half up).
+        appointment_months_after: A participant who passed can be appointed PNS
+            from the first day of the month this many months after the month
+            of passing.
     """
 
     academic_weight: Figure[int | None] = _NOT_ESTABLISHED
@@ -145,6 +161,10 @@ class Evaluation:
     absence_sessions: Figure[int | None] = _NOT_ESTABLISHED
     absence_jp: Figure[int | None] = _NOT_ESTABLISHED
     absence_days: Figure[int | None] = _NOT_ESTABLISHED
+    bands: tuple[tuple[str, Figure[Decimal | None]], ...] = ()
+    remediated_score: Figure[Decimal | None] = _NOT_ESTABLISHED
+    score_places: Figure[int] = _SCORE_PLACES
+    appointment_months_after: Figure[int | None] = _NOT_ESTABLISHED
 
 
 @attrs.frozen

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pelatihan.provenance import Citation, Figure, Status
 from pelatihan.rulebooks.common import (
+    APPOINTMENT_MONTHS_AFTER,
+    BANDS,
     COHORT_SIZE_MAX,
     MINUTES_PER_JP,
     PASS_MARK,
+    REMEDIATED_SCORE,
     agenda,
     unavailable,
 )
@@ -19,6 +22,12 @@ _BASIS = Citation("perlan-12-2018")
 _JATIM = "kilasjatim.com, opening of the East Java Latsar, 17 October 2019"
 _TWO = "two secondary sources agree (an East Java 2019 report and a reported cohort run)"
 _ONE_RUN = "one reported cohort run: 18 days theory, 30 days habituation, 3 days exam and seminar"
+
+
+_ACADEMIC_NOTE = (
+    "The written tests of classroom Latsar (type A, multiple choice; type B, a case); their "
+    "weights under this regulation are not established."
+)
 
 
 def _sec(value: int, source: str, note: str = "") -> Figure[int | None]:
@@ -111,5 +120,19 @@ RULEBOOK = Rulebook(
         _BASIS,
         note="Classroom delivery is the regime's own method; no approval is needed.",
     ),
-    evaluation=Evaluation(pass_mark=PASS_MARK),
+    evaluation=Evaluation(
+        academic_parts=(
+            (
+                Method.KLASIKAL,
+                (
+                    ("type_a", Figure(None, Status.OPEN, _BASIS, note=_ACADEMIC_NOTE)),
+                    ("type_b", Figure(None, Status.OPEN, _BASIS, note=_ACADEMIC_NOTE)),
+                ),
+            ),
+        ),
+        pass_mark=PASS_MARK,
+        bands=BANDS,
+        remediated_score=REMEDIATED_SCORE,
+        appointment_months_after=APPOINTMENT_MONTHS_AFTER,
+    ),
 )

@@ -11,7 +11,15 @@ import datetime
 import attrs
 
 from pelatihan.provenance import Citation, Figure, Status
-from pelatihan.rulebooks.common import COHORT_SIZE_MAX, MINUTES_PER_JP, PASS_MARK, agenda
+from pelatihan.rulebooks.common import (
+    APPOINTMENT_MONTHS_AFTER,
+    BANDS,
+    COHORT_SIZE_MAX,
+    MINUTES_PER_JP,
+    PASS_MARK,
+    REMEDIATED_SCORE,
+    agenda,
+)
 from pelatihan.rulebooks.model import (
     Evaluation,
     KindDays,
@@ -131,6 +139,9 @@ _EVALUATION_2022 = Evaluation(
         None, Status.OPEN, _GUIDE_2022, note="Not established; with attitude it makes 80%."
     ),
     pass_mark=PASS_MARK,
+    bands=BANDS,
+    remediated_score=REMEDIATED_SCORE,
+    appointment_months_after=APPOINTMENT_MONTHS_AFTER,
     absence_sessions=Figure(6, Status.SEC, _BASIS, source=_ABSENCE),
     absence_jp=Figure(18, Status.SEC, _BASIS, source=_ABSENCE),
     absence_days=Figure(2, Status.SEC, _BASIS, source=_ABSENCE),

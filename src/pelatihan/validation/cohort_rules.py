@@ -34,6 +34,7 @@ from pelatihan import nip as nip_module
 from pelatihan.calendar import Calendar
 from pelatihan.cohort import Cohort, Participant
 from pelatihan.errors import ValidationError
+from pelatihan.evaluation import OutcomeStatus, Result, components, evaluate
 from pelatihan.grades import TRACK_RULES, Grade, InconsistentGrade, Track
 from pelatihan.io.document import RawDocument
 from pelatihan.io.structure import Loaded
@@ -270,6 +271,77 @@ ACCREDITATION = register(
 )
 
 
+RESULT_UNKNOWN = register(
+    Rule(
+        "results.unknown-nip",
+        _E,
+        "Result for someone not in the cohort",
+        "Hasil untuk orang yang bukan peserta angkatan",
+        "Every result's NIP is the NIP of one of the cohort's participants.",
+    )
+)
+RESULT_DUPLICATE = register(
+    Rule(
+        "results.duplicate",
+        _E,
+        "Two results for one participant",
+        "Dua hasil untuk satu peserta",
+        "A participant has at most one result.",
+    )
+)
+RESULT_COMPONENT = register(
+    Rule(
+        "results.component",
+        _E,
+        "Score of a component the method does not have",
+        "Nilai komponen yang tidak ada dalam metode",
+        "Scores are given for the components of the cohort's method (type_a and type_b in "
+        "classroom delivery, mooc_test and elearning_test in blended and distance delivery, "
+        "attitude, actualisation).",
+    )
+)
+RESULT_MISSING = register(
+    Rule(
+        "results.missing",
+        _I,
+        "Participant without a result",
+        "Peserta tanpa hasil",
+        "When a cohort has results, every participant has one.",
+    )
+)
+RESULT_INCOMPLETE = register(
+    Rule(
+        "results.incomplete",
+        _I,
+        "Final score not computed",
+        "Nilai akhir tidak dihitung",
+        "A result has a score for every component, and the rulebook establishes every weight; "
+        "otherwise the final score is reported as not computed.",
+    )
+)
+FAILED = register(
+    Rule(
+        "evaluation.failed",
+        _W,
+        "Participant did not pass",
+        "Peserta tidak lulus",
+        "A participant's recorded final score reaches the pass mark (70.01); one who does not "
+        "is dismissed as CPNS.",
+        Citation("uu-5-2014", "Pasal 65"),
+    )
+)
+ABSENCE = register(
+    Rule(
+        "evaluation.absence",
+        _W,
+        "Absences beyond the limit",
+        "Ketidakhadiran melebihi batas",
+        "A participant's cumulative absences stay within the limits in sessions, JP and days; "
+        "beyond them the participant can fail.",
+    )
+)
+
+
 class _Checker:
     def __init__(
         self,
@@ -308,8 +380,108 @@ class _Checker:
         yield from self.organizer(cohort, here)
         yield from self.size(cohort, rulebook, here)
         last_day = schedule.end if schedule is not None else None
+        participant_at = list(participant_at)
         for participant, where in zip(cohort.participants, participant_at, strict=True):
             yield from self.participant(position, participant, where, cohort, last_day)
+        if cohort.results:
+            yield from self.results(cohort, rulebook, here, participant_at)
+
+    def results(
+        self,
+        cohort: Cohort,
+        rulebook: Rulebook | None,
+        here: Location,
+        participant_at: list[Location],
+    ) -> Iterator[Finding]:
+        by_nip = {_nip_key(person.nip): index for index, person in enumerate(cohort.participants)}
+        seen: set[str] = set()
+        method = cohort.method
+        for index, result in enumerate(cohort.results):
+            at = here.child("results").child(index)
+            key = _nip_key(result.nip)
+            if key not in by_nip:
+                yield RESULT_UNKNOWN.finding(
+                    at.child("nip"),
+                    f"result for NIP {result.nip}, who is not a participant of the cohort",
+                    f"hasil untuk NIP {result.nip}, yang bukan peserta angkatan ini",
+                    value=result.nip,
+                )
+                continue
+            if key in seen:
+                yield RESULT_DUPLICATE.finding(
+                    at.child("nip"),
+                    f"a second result for NIP {result.nip}",
+                    f"hasil kedua untuk NIP {result.nip}",
+                    value=result.nip,
+                )
+                continue
+            seen.add(key)
+            if rulebook is None or method is None:
+                continue
+            yield from self.outcome(result, method, rulebook, at)
+        for key, index in by_nip.items():
+            if key and key not in seen:
+                person = cohort.participants[index]
+                yield RESULT_MISSING.finding(
+                    participant_at[index],
+                    f"no result for {person.name} (NIP {person.nip})",
+                    f"belum ada hasil untuk {person.name} (NIP {person.nip})",
+                    value=person.nip,
+                )
+
+    def outcome(
+        self, result: Result, method: Method, rulebook: Rulebook, at: Location
+    ) -> Iterator[Finding]:
+        weights = components(method, rulebook)
+        for key in result.scores:
+            if key not in weights:
+                allowed = ", ".join(weights)
+                yield RESULT_COMPONENT.finding(
+                    at.child("scores").child(key),
+                    f"{method.value} delivery has no component {key!r}; its components: {allowed}",
+                    f"metode {method.value} tidak memiliki komponen {key!r}; komponennya: "
+                    f"{allowed}",
+                    value=key,
+                )
+        outcome = evaluate(result, method, rulebook)
+        evaluation = rulebook.evaluation
+        if outcome.status is OutcomeStatus.INCOMPLETE:
+            yield RESULT_INCOMPLETE.finding(
+                at,
+                f"the final score was not computed: {outcome.reason}",
+                f"nilai akhir tidak dihitung: {outcome.reason_id}",
+                figure=evaluation.attitude_weight
+                if evaluation.attitude_weight.value is None
+                else None,
+            )
+        elif outcome.status is OutcomeStatus.FAILED:
+            band = outcome.qualification.value if outcome.qualification else ""
+            yield FAILED.finding(
+                at,
+                f"final score {outcome.recorded_score} ({band}) is below the pass mark "
+                f"{evaluation.pass_mark.value}",
+                f"nilai akhir {outcome.recorded_score} ({band}) di bawah batas lulus "
+                f"{evaluation.pass_mark.value}",
+                value=outcome.recorded_score,
+                figure=evaluation.pass_mark,
+            )
+        limits = {
+            "sessions": (evaluation.absence_sessions, "sessions", "sesi"),
+            "jp": (evaluation.absence_jp, "JP", "JP"),
+            "days": (evaluation.absence_days, "days", "hari"),
+        }
+        for name in outcome.absences_over:
+            figure, unit_en, unit_id = limits[name]
+            count = getattr(result.absences, name)
+            yield ABSENCE.finding(
+                at.child("absences").child(name),
+                f"{count} {unit_en} absent, more than the limit of {figure.value} "
+                f"({figure.status.value}); the participant can fail",
+                f"tidak hadir {count} {unit_id}, melebihi batas {figure.value} "
+                f"({figure.status.value}); peserta dapat dinyatakan tidak lulus",
+                value=count,
+                figure=figure,
+            )
 
     def plan(
         self,
@@ -562,6 +734,13 @@ class _Checker:
                 value=last_day,
                 figure=PROBATION_MONTHS,
             )
+
+
+def _nip_key(text: str) -> str:
+    try:
+        return nip_module.compact(text)
+    except ValidationError:
+        return "".join(text.split())
 
 
 def _locations(

@@ -1,0 +1,385 @@
+"""Evaluation and outcomes: final scores, qualification, pass or fail, absences, appointment.
+
+After a cohort ends, each participant's scores decide the outcome. The final
+score weighs the components of the regime's evaluation (:class:`Evaluation`
+figures of the rulebook): the academic evaluation (20%: written tests type A and
+type B in classroom delivery, the MOOC and e-learning tests in blended and
+distance delivery — read in Keputusan Kepala LAN 13/2022), the attitude and
+behaviour evaluation (*sikap perilaku*) and the actualisation evaluation
+(*aktualisasi*). The weights of the last two are **not established**: the
+shipped rulebooks cannot compute a final score, and say so
+(:class:`~pelatihan.rulebooks.OpenFigureError` naming the figures), until you
+supply them in a rulebook variant:
+
+    >>> from decimal import Decimal
+    >>> from pelatihan import rulebooks
+    >>> from pelatihan.evaluation import final_score, qualification, evaluate, Result
+    >>> book = rulebooks.get("perlan-1-2021+10-2021")
+    >>> scores = {"mooc_test": 80, "elearning_test": 78, "attitude": 85, "actualisation": 88}
+    >>> final_score(scores, "blended", book)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pelatihan.rulebooks.model.OpenFigureError: ... 'evaluation.actualisation_weight', so ...
+    >>> mine = book.variant("contoh", {"evaluation.attitude_weight": 40,
+    ...                                "evaluation.actualisation_weight": 40})
+    >>> final_score(scores, "blended", mine)
+    Decimal('85.00')
+    >>> qualification(Decimal("85.00"), mine)
+    <Qualification.MEMUASKAN: 'Memuaskan'>
+
+Scores are :class:`~decimal.Decimal` throughout, so 70.005 and 70.01 never
+suffer float surprises; a final score is rounded half up to two decimals
+(``evaluation.score_places``, a default). A participant passes with a final
+score of at least the pass mark (70.01). A participant who reaches it only after
+remediation is recorded at exactly 70.01 (*Cukup Memuaskan*). Absences beyond
+the regime's limits (6 sessions, 18 JP or 2 days, reported for 2021 blended
+cohorts) put a participant at risk of failing. Whoever passes can be appointed
+PNS from the first day of the following month.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from pelatihan.errors import ValidationError, quote
+from pelatihan.provenance import Figure
+from pelatihan.rulebooks import OpenFigureError, Rulebook
+from pelatihan.training import Method
+
+__all__ = [
+    "ACTUALISATION",
+    "ATTITUDE",
+    "Absences",
+    "IncompleteScores",
+    "InvalidScore",
+    "Outcome",
+    "OutcomeStatus",
+    "Qualification",
+    "Result",
+    "components",
+    "evaluate",
+    "final_score",
+    "qualification",
+    "to_score",
+]
+
+ATTITUDE = "attitude"
+"""The component key of the attitude and behaviour evaluation (*sikap perilaku*)."""
+ACTUALISATION = "actualisation"
+"""The component key of the actualisation evaluation (*aktualisasi*)."""
+
+_HUNDRED = Decimal(100)
+
+
+class InvalidScore(ValidationError):
+    """A score that is not a number from 0 to 100."""
+
+    code = "results.score"
+
+
+class IncompleteScores(ValidationError):
+    """Scores that lack a component the method's evaluation needs."""
+
+    code = "results.incomplete"
+
+
+class Qualification(enum.Enum):
+    """The qualification bands (*kualifikasi*), best first."""
+
+    SANGAT_MEMUASKAN = "Sangat Memuaskan"
+    """Very satisfactory."""
+    MEMUASKAN = "Memuaskan"
+    """Satisfactory."""
+    CUKUP_MEMUASKAN = "Cukup Memuaskan"
+    """Sufficiently satisfactory: the lowest passing band."""
+    KURANG_MEMUASKAN = "Kurang Memuaskan"
+    """Less than satisfactory."""
+    TIDAK_MEMUASKAN = "Tidak Memuaskan"
+    """Unsatisfactory."""
+
+    @property
+    def key(self) -> str:
+        """The band's key in the rulebook's figure paths (``"cukup_memuaskan"``)."""
+        return self.name.lower()
+
+
+class OutcomeStatus(enum.Enum):
+    """Whether a participant passed."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+    INCOMPLETE = "incomplete"
+    """Scores are missing, or the rulebook cannot compute a final score."""
+
+
+def to_score(value: object) -> Decimal:
+    """Read a score: a number (or numeric text, ``,`` or ``.`` as decimal mark) from 0 to 100.
+
+    Floats are read through their shortest text, so ``70.01`` stays ``70.01``.
+
+    Raises:
+        InvalidScore: If the value is not such a number.
+
+    Example:
+        >>> to_score("70,01"), to_score(85), to_score(70.01)
+        (Decimal('70.01'), Decimal('85'), Decimal('70.01'))
+    """
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        number = None
+    else:
+        text = str(value).strip().replace(",", ".")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            number = None
+    if number is None or not number.is_finite() or not 0 <= number <= _HUNDRED:
+        raise InvalidScore(
+            f"a score must be a number from 0 to 100, got {quote(value)}",
+            f"nilai harus berupa angka 0 sampai 100, bukan {quote(value)}",
+            value=value if isinstance(value, (int, str)) else str(value),
+        )
+    return number
+
+
+@attrs.frozen
+class Absences:
+    """A participant's absences, counted cumulatively.
+
+    Args:
+        sessions: Sessions missed.
+        jp: Lesson hours (JP) missed.
+        days: Days missed.
+    """
+
+    sessions: int = 0
+    jp: Decimal = attrs.field(default=Decimal(0), converter=Decimal)
+    days: int = 0
+
+
+def _scores(value: Mapping[str, object]) -> dict[str, Decimal]:
+    return {str(key): to_score(score) for key, score in value.items()}
+
+
+@attrs.frozen(hash=False)
+class Result:
+    """A participant's evaluation results.
+
+    Args:
+        nip: The participant's NIP, as in the cohort.
+        scores: Score per component (see :func:`components`), 0 to 100.
+        absences: The participant's absences.
+        remediated: Whether the scores are those after remediation.
+        passed_on: The day the results were decided, when known.
+    """
+
+    nip: str
+    scores: Mapping[str, Decimal] = attrs.field(factory=dict, converter=_scores)
+    absences: Absences = Absences()
+    remediated: bool = False
+    passed_on: datetime.date | None = None
+
+
+def components(method: Method | str, rulebook: Rulebook) -> dict[str, Figure[int | None]]:
+    """The score components of a method's evaluation, with their weights in percent.
+
+    Example:
+        >>> from pelatihan import rulebooks
+        >>> weights = components("klasikal", rulebooks.get("perlan-1-2021+10-2021"))
+        >>> {key: figure.value for key, figure in weights.items()}
+        {'type_a': 10, 'type_b': 10, 'attitude': None, 'actualisation': None}
+    """
+    method = Method.parse(method)
+    evaluation = rulebook.evaluation
+    parts: dict[str, Figure[int | None]] = {}
+    for part_method, named in evaluation.academic_parts:
+        if part_method is method:
+            parts.update(dict(named))
+    parts[ATTITUDE] = evaluation.attitude_weight
+    parts[ACTUALISATION] = evaluation.actualisation_weight
+    return parts
+
+
+def _places(rulebook: Rulebook) -> Decimal:
+    return Decimal(1).scaleb(-rulebook.evaluation.score_places.value)
+
+
+def final_score(scores: Mapping[str, object], method: Method | str, rulebook: Rulebook) -> Decimal:
+    """The final score: the weighted sum of the components, rounded half up.
+
+    Raises:
+        OpenFigureError: If a weight the method needs is not established (the
+            message names the figures to supply in a rulebook variant), or the
+            weights do not add up to 100.
+        IncompleteScores: If a component the method needs has no score.
+        InvalidScore: If a score is not a number from 0 to 100.
+    """
+    method = Method.parse(method)
+    weights = components(method, rulebook)
+    open_paths = [
+        _weight_path(method, key) for key, figure in weights.items() if figure.value is None
+    ]
+    if open_paths:
+        listed = ", ".join(repr(path) for path in open_paths)
+        raise OpenFigureError(
+            f"{rulebook.title} does not establish the weights {listed}, so no final score can be "
+            "computed; supply them in a rulebook variant (Rulebook.variant)",
+            f"{rulebook.title} belum menetapkan bobot {listed}, sehingga nilai akhir tidak dapat "
+            "dihitung; isi bobot tersebut dalam varian buku aturan (Rulebook.variant)",
+            value=open_paths,
+        )
+    total_weight = sum(figure.value or 0 for figure in weights.values())
+    if total_weight != 100:
+        raise OpenFigureError(
+            f"the weights of {method.value} evaluation in {rulebook.title} add up to "
+            f"{total_weight}, not 100",
+            f"bobot evaluasi {method.value} dalam {rulebook.title} berjumlah {total_weight}, "
+            "bukan 100",
+            value=total_weight,
+        )
+    given = _scores(scores)
+    missing = [key for key in weights if key not in given]
+    if missing:
+        raise IncompleteScores(
+            f"no score for {', '.join(missing)}",
+            f"nilai {', '.join(missing)} belum ada",
+            value=missing,
+        )
+    total = sum(
+        (Decimal(figure.value or 0) * given[key] for key, figure in weights.items()), Decimal(0)
+    )
+    return (total / _HUNDRED).quantize(_places(rulebook), rounding=ROUND_HALF_UP)
+
+
+def _weight_path(method: Method, key: str) -> str:
+    if key == ATTITUDE:
+        return "evaluation.attitude_weight"
+    if key == ACTUALISATION:
+        return "evaluation.actualisation_weight"
+    return f"evaluation.academic_parts.{method.value}.{key}"
+
+
+def qualification(score: Decimal, rulebook: Rulebook) -> Qualification:
+    """The qualification band of a final score.
+
+    A score is in the first band whose edge it exceeds; the last band takes
+    every lower score.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> from pelatihan import rulebooks
+        >>> book = rulebooks.get("perlan-12-2018")
+        >>> [qualification(Decimal(s), book).value for s in ("90.01", "90", "70.01", "70")]
+        ['Sangat Memuaskan', 'Memuaskan', 'Cukup Memuaskan', 'Kurang Memuaskan']
+    """
+    for key, figure in rulebook.evaluation.bands:
+        edge = figure.value
+        if edge is None or score > edge:
+            return Qualification[key.upper()]
+    return Qualification.TIDAK_MEMUASKAN
+
+
+@attrs.frozen
+class Outcome:
+    """What a participant's results come to.
+
+    Args:
+        status: Passed, failed, or incomplete.
+        final_score: The computed final score, when it can be computed.
+        recorded_score: The score recorded (70.01 after remediation).
+        qualification: The qualification band of the recorded score.
+        absences_over: The absence limits crossed (``"sessions"``, ``"jp"``, ``"days"``).
+        appointment_from: The earliest day of appointment as PNS, for a
+            participant who passed on a known day.
+        reason: Why the outcome is incomplete, when it is (English).
+        reason_id: The same in Indonesian.
+    """
+
+    status: OutcomeStatus
+    final_score: Decimal | None = None
+    recorded_score: Decimal | None = None
+    qualification: Qualification | None = None
+    absences_over: tuple[str, ...] = ()
+    appointment_from: datetime.date | None = None
+    reason: str = ""
+    reason_id: str = ""
+
+
+def absences_over(absences: Absences, rulebook: Rulebook) -> tuple[str, ...]:
+    """The absence limits of the rulebook that ``absences`` exceed.
+
+    Example:
+        >>> from pelatihan import rulebooks
+        >>> absences_over(Absences(sessions=7, jp=12, days=2), rulebooks.get("perlan-1-2021"))
+        ('sessions',)
+    """
+    evaluation = rulebook.evaluation
+    limits = (
+        ("sessions", Decimal(absences.sessions), evaluation.absence_sessions),
+        ("jp", absences.jp, evaluation.absence_jp),
+        ("days", Decimal(absences.days), evaluation.absence_days),
+    )
+    return tuple(
+        name for name, count, figure in limits if figure.value is not None and count > figure.value
+    )
+
+
+def evaluate(result: Result, method: Method | str, rulebook: Rulebook) -> Outcome:
+    """The outcome of a participant's results.
+
+    Example:
+        >>> from pelatihan import rulebooks
+        >>> book = rulebooks.get("perlan-1-2021").variant(
+        ...     "contoh", {"evaluation.attitude_weight": 40, "evaluation.actualisation_weight": 40})
+        >>> result = Result("19950417 202403 2 004",
+        ...                 {"type_a": 60, "type_b": 62, "attitude": 72, "actualisation": 75},
+        ...                 remediated=True, passed_on=datetime.date(2024, 8, 20))
+        >>> outcome = evaluate(result, "klasikal", book)
+        >>> outcome.status.value, outcome.final_score, outcome.recorded_score
+        ('passed', Decimal('71.00'), Decimal('70.01'))
+        >>> outcome.qualification.value, outcome.appointment_from
+        ('Cukup Memuaskan', datetime.date(2024, 9, 1))
+    """
+    over = absences_over(result.absences, rulebook)
+    try:
+        score = final_score(result.scores, method, rulebook)
+    except (OpenFigureError, IncompleteScores) as error:
+        return Outcome(
+            OutcomeStatus.INCOMPLETE,
+            absences_over=over,
+            reason=error.message_en,
+            reason_id=error.message_id,
+        )
+    evaluation = rulebook.evaluation
+    pass_mark = evaluation.pass_mark.value
+    if pass_mark is None:
+        return Outcome(
+            OutcomeStatus.INCOMPLETE,
+            final_score=score,
+            absences_over=over,
+            reason=f"{rulebook.title} does not establish the pass mark",
+            reason_id=f"{rulebook.title} belum menetapkan batas lulus",
+        )
+    recorded = score
+    if result.remediated and score >= pass_mark and evaluation.remediated_score.value is not None:
+        recorded = evaluation.remediated_score.value
+    passed = recorded >= pass_mark
+    appointment = None
+    months = evaluation.appointment_months_after.value
+    if passed and result.passed_on is not None and months is not None:
+        appointment = result.passed_on.replace(day=1) + relativedelta(months=months)
+    return Outcome(
+        OutcomeStatus.PASSED if passed else OutcomeStatus.FAILED,
+        final_score=score,
+        recorded_score=recorded,
+        qualification=qualification(recorded, rulebook),
+        absences_over=over,
+        appointment_from=appointment,
+    )
