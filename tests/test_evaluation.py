@@ -1,0 +1,173 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pelatihan import Status, rulebooks
+from pelatihan.evaluation import (
+    Absences,
+    IncompleteScores,
+    InvalidScore,
+    OutcomeStatus,
+    Qualification,
+    Result,
+    absences_over,
+    components,
+    evaluate,
+    final_score,
+    qualification,
+    to_score,
+)
+from pelatihan.rulebooks import OpenFigureError
+
+SHIPPED = rulebooks.get("perlan-1-2021+10-2021")
+BOOK = SHIPPED.variant(
+    "contoh", {"evaluation.attitude_weight": 40, "evaluation.actualisation_weight": 40}
+)
+SCORES = st.decimals(min_value=0, max_value=100, places=2)
+
+
+def test_components_follow_the_method() -> None:
+    assert list(components("klasikal", BOOK)) == ["type_a", "type_b", "attitude", "actualisation"]
+    assert list(components("blended", BOOK)) == [
+        "mooc_test",
+        "elearning_test",
+        "attitude",
+        "actualisation",
+    ]
+    assert components("distance", BOOK)["mooc_test"].status is Status.REG
+
+
+def test_shipped_rulebooks_cannot_compute_a_final_score_and_name_the_open_weights() -> None:
+    scores = {"type_a": 80, "type_b": 80, "attitude": 80, "actualisation": 80}
+    for book in rulebooks.all_rulebooks():
+        with pytest.raises(OpenFigureError) as caught:
+            final_score(scores, "klasikal", book)
+        assert "evaluation.attitude_weight" in caught.value.message_en
+        assert "Rulebook.variant" in caught.value.message_en
+        assert "evaluation.actualisation_weight" in caught.value.message_id
+
+
+def test_weights_that_do_not_add_up_to_100_are_refused() -> None:
+    lopsided = SHIPPED.variant(
+        "x", {"evaluation.attitude_weight": 50, "evaluation.actualisation_weight": 40}
+    )
+    with pytest.raises(OpenFigureError, match="add up to 110"):
+        final_score(
+            {"type_a": 1, "type_b": 1, "attitude": 1, "actualisation": 1}, "klasikal", lopsided
+        )
+
+
+def test_final_score_is_the_weighted_sum_rounded_half_up() -> None:
+    scores = {"type_a": "70,05", "type_b": 70, "attitude": 70, "actualisation": 70}
+    # 0.1 * 70.05 + 0.9 * 70 = 70.005 -> 70.01 (half up), never 70.00
+    assert final_score(scores, "klasikal", BOOK) == Decimal("70.01")
+
+
+def test_missing_component_is_incomplete() -> None:
+    with pytest.raises(IncompleteScores, match="actualisation"):
+        final_score({"type_a": 1, "type_b": 1, "attitude": 1}, "klasikal", BOOK)
+
+
+@pytest.mark.parametrize("value", [-1, 100.01, "abc", None, True, float("nan"), "1e999", [1]])
+def test_scores_outside_0_to_100_or_not_numbers_are_invalid(value: object) -> None:
+    with pytest.raises(InvalidScore):
+        to_score(value)
+
+
+@given(st.decimals(min_value=0, max_value=100, places=3))
+def test_to_score_reads_text_with_decimal_comma_exactly(value: Decimal) -> None:
+    assert to_score(str(value).replace(".", ",")) == value
+
+
+@given(st.floats(min_value=0, max_value=100, allow_nan=False))
+def test_floats_are_read_through_their_shortest_text(value: float) -> None:
+    assert to_score(value) == Decimal(repr(value))
+
+
+@pytest.mark.parametrize(
+    ("score", "band"),
+    [
+        ("100", Qualification.SANGAT_MEMUASKAN),
+        ("90.01", Qualification.SANGAT_MEMUASKAN),
+        ("90.00", Qualification.MEMUASKAN),
+        ("80.01", Qualification.MEMUASKAN),
+        ("80", Qualification.CUKUP_MEMUASKAN),
+        ("70.01", Qualification.CUKUP_MEMUASKAN),
+        ("70.00", Qualification.KURANG_MEMUASKAN),
+        ("60.01", Qualification.KURANG_MEMUASKAN),
+        ("60", Qualification.TIDAK_MEMUASKAN),
+        ("0", Qualification.TIDAK_MEMUASKAN),
+    ],
+)
+def test_band_edges(score: str, band: Qualification) -> None:
+    assert qualification(Decimal(score), BOOK) is band
+
+
+ORDER = list(Qualification)
+
+
+@given(SCORES, SCORES)
+def test_a_higher_score_never_gets_a_lower_band(a: Decimal, b: Decimal) -> None:
+    low, high = sorted((a, b))
+    assert ORDER.index(qualification(high, BOOK)) <= ORDER.index(qualification(low, BOOK))
+
+
+@given(SCORES)
+def test_passing_is_exactly_cukup_memuaskan_or_better(score: Decimal) -> None:
+    scores = {"type_a": score, "type_b": score, "attitude": score, "actualisation": score}
+    outcome = evaluate(Result("1", scores), "klasikal", BOOK)
+    better = (
+        Qualification.SANGAT_MEMUASKAN,
+        Qualification.MEMUASKAN,
+        Qualification.CUKUP_MEMUASKAN,
+    )
+    assert (outcome.status is OutcomeStatus.PASSED) == (outcome.qualification in better)
+    assert (outcome.status is OutcomeStatus.PASSED) == (score >= Decimal("70.01"))
+
+
+@given(st.decimals(min_value=0, max_value=100, places=4))
+def test_final_scores_have_two_places_and_round_half_up(score: Decimal) -> None:
+    scores = {"type_a": score, "type_b": score, "attitude": score, "actualisation": score}
+    result = final_score(scores, "klasikal", BOOK)
+    assert result.as_tuple().exponent == -2
+    assert abs(result - score) <= Decimal("0.005")
+
+
+def test_remediated_participant_who_reaches_the_pass_mark_is_recorded_at_70_01() -> None:
+    high = {"type_a": 90, "type_b": 90, "attitude": 90, "actualisation": 90}
+    outcome = evaluate(Result("1", high, remediated=True), "klasikal", BOOK)
+    assert outcome.status is OutcomeStatus.PASSED
+    assert outcome.final_score == Decimal("90.00")
+    assert outcome.recorded_score == Decimal("70.01")
+    assert outcome.qualification is Qualification.CUKUP_MEMUASKAN
+    low = {"type_a": 60, "type_b": 60, "attitude": 60, "actualisation": 60}
+    failed = evaluate(Result("1", low, remediated=True), "klasikal", BOOK)
+    assert failed.status is OutcomeStatus.FAILED
+    assert failed.recorded_score == Decimal("60.00")
+
+
+def test_appointment_from_the_first_day_of_the_next_month() -> None:
+    scores = {"mooc_test": 80, "elearning_test": 80, "attitude": 80, "actualisation": 80}
+    for passed_on, expected in [
+        (datetime.date(2024, 8, 12), datetime.date(2024, 9, 1)),
+        (datetime.date(2024, 12, 31), datetime.date(2025, 1, 1)),
+        (datetime.date(2024, 1, 1), datetime.date(2024, 2, 1)),
+    ]:
+        outcome = evaluate(Result("1", scores, passed_on=passed_on), "blended", BOOK)
+        assert outcome.appointment_from == expected
+
+
+def test_absence_limits_are_crossed_only_beyond_them() -> None:
+    assert absences_over(Absences(6, Decimal(18), 2), BOOK) == ()
+    assert absences_over(Absences(7, Decimal("18.5"), 3), BOOK) == ("sessions", "jp", "days")
+    assert absences_over(Absences(99, Decimal(99), 99), rulebooks.get("perlan-12-2018")) == ()
+
+
+def test_outcome_with_open_weights_is_incomplete_with_reasons_in_both_languages() -> None:
+    outcome = evaluate(Result("1", {}), "blended", SHIPPED)
+    assert outcome.status is OutcomeStatus.INCOMPLETE
+    assert "evaluation.attitude_weight" in outcome.reason
+    assert outcome.reason_id != outcome.reason
