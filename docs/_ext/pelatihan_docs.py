@@ -9,9 +9,11 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
@@ -246,6 +248,30 @@ class CliReference(_RstDirective):
         return out
 
 
+class ScheduleTimeline(SphinxDirective):
+    """A planned schedule drawn by :mod:`pelatihan.io.svg`, embedded in the page at build time.
+
+    Options: ``start`` (YYYY-MM-DD), ``track``, ``method``.
+    """
+
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "start": directives.unchanged_required,
+        "track": directives.unchanged_required,
+        "method": directives.unchanged_required,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        import datetime  # noqa: PLC0415
+
+        from pelatihan import plan_schedule  # noqa: PLC0415
+        from pelatihan.io.svg import schedule_to_svg  # noqa: PLC0415
+
+        start = datetime.date.fromisoformat(self.options["start"])
+        plan = plan_schedule(start, self.options["track"], self.options["method"])
+        svg = schedule_to_svg(plan)
+        return [nodes.raw("", f'<div class="timeline">{svg}</div>', format="html")]
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directives."""
     app.add_directive("legal-instruments", LegalInstruments)
@@ -253,4 +279,5 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("rulebook", RulebookDirective)
     app.add_directive("rule-catalogue", RuleCatalogue)
     app.add_directive("cli-reference", CliReference)
+    app.add_directive("schedule-timeline", ScheduleTimeline)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

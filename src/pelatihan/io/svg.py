@@ -1,0 +1,164 @@
+"""A schedule as a timeline picture (SVG): phases in class or out of class, closed days visible.
+
+The picture is drawn by the library itself, without a plotting package: one
+row per phase, a bar from its first to its last day, coloured by setting (in
+class or out of class), with national holidays and *cuti bersama* marked as
+stripes across the rows, weekends shaded, and month labels along the top. The
+output is deterministic text, so it can be committed, diffed, or embedded in
+documentation built at any time.
+
+    >>> import datetime
+    >>> from pelatihan import plan_schedule
+    >>> from pelatihan.io.svg import schedule_to_svg
+    >>> svg = schedule_to_svg(plan_schedule(datetime.date(2024, 4, 22), "III", "blended"))
+    >>> svg.startswith("<svg"), svg.count('class="phase'), "Idul Adha" in svg
+    (True, 4, True)
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from html import escape
+from pathlib import Path
+
+from pelatihan.calendar import ClosureKind
+from pelatihan.schedule import Schedule
+from pelatihan.training import Setting
+
+__all__ = ["COLOURS", "schedule_to_svg", "write_svg"]
+
+COLOURS = {
+    Setting.IN_CLASS: "#1d4ed8",
+    Setting.OUT_OF_CLASS: "#f59e0b",
+}
+"""Bar colours: blue in class, amber out of class (distinguishable with colour blindness)."""
+
+_SATURDAY = 5
+_CLOSED = "#dc2626"
+_WEEKEND = "#f1f5f9"
+_LABEL_WIDTH = 190
+_MIN_LABEL_DAYS = 12  # a partial first month gets a label only when there is room for it
+_DAY = 6  # pixels per day
+_ROW = 26
+_TOP = 58
+_MONTHS_ID = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Mei",
+    "Jun",
+    "Jul",
+    "Agu",
+    "Sep",
+    "Okt",
+    "Nov",
+    "Des",
+)
+
+
+def _x(day: datetime.date, first: datetime.date) -> int:
+    return _LABEL_WIDTH + (day - first).days * _DAY
+
+
+def schedule_to_svg(schedule: Schedule, *, title: str | None = None) -> str:
+    """Draw a schedule as an SVG timeline.
+
+    Args:
+        schedule: The schedule to draw.
+        title: A title above the picture; by default the regime, method and dates.
+
+    Raises:
+        ValueError: If the schedule has no phases.
+    """
+    if schedule.start is None or schedule.end is None:
+        raise ValueError("a schedule without phases has nothing to draw")
+    first, last = schedule.start, schedule.end
+    days = (last - first).days + 1
+    width = _LABEL_WIDTH + days * _DAY + 20
+    rows = len(schedule.phases)
+    height = _TOP + rows * _ROW + 60
+    chart_bottom = _TOP + rows * _ROW
+    if title is None:
+        method = schedule.method.value if schedule.method else "Latsar"
+        title = f"Latsar CPNS, {method}: {first.isoformat()} to {last.isoformat()}"
+    header = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12" role="img" '
+        'style="max-width:100%;height:auto">'
+    )
+    parts = [
+        header,
+        f"<title>{escape(title)}</title>",
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+        f'<text x="10" y="20" font-size="14" font-weight="bold">{escape(title)}</text>',
+    ]
+    # weekends and closed days across the chart
+    calendar = schedule.calendar
+    for offset in range(days):
+        day = first + datetime.timedelta(days=offset)
+        x = _x(day, first)
+        closure = calendar.closure(day)
+        if closure is not None:
+            kind = "cuti bersama" if closure.kind is ClosureKind.CUTI_BERSAMA else "closed"
+            parts.append(
+                f'<rect class="closed" x="{x}" y="{_TOP - 6}" width="{_DAY}" '
+                f'height="{chart_bottom - _TOP + 6}" fill="{_CLOSED}" fill-opacity="0.25">'
+                f"<title>{day.isoformat()}: {escape(closure.name)} ({kind})</title></rect>"
+            )
+        elif day.weekday() >= _SATURDAY:
+            parts.append(
+                f'<rect x="{x}" y="{_TOP - 6}" width="{_DAY}" height="{chart_bottom - _TOP + 6}" '
+                f'fill="{_WEEKEND}"/>'
+            )
+        next_month = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        room = offset == 0 and (next_month - day).days >= _MIN_LABEL_DAYS
+        if day.day == 1 or room:
+            label = f"{_MONTHS_ID[day.month - 1]} {day.year}"
+            parts.append(
+                f'<line x1="{x}" y1="{_TOP - 14}" x2="{x}" y2="{chart_bottom}" stroke="#94a3b8"/>'
+            )
+            parts.append(f'<text x="{x + 3}" y="{_TOP - 18}" fill="#334155">{label}</text>')
+    # one row per phase
+    for index, phase in enumerate(schedule.phases):
+        y = _TOP + index * _ROW
+        colour = COLOURS[phase.setting]
+        training = phase.training_days(calendar)
+        name = phase.label or phase.kind.value
+        parts.append(
+            f'<text x="10" y="{y + 16}">{escape(name)} ({training} days)</text>'
+            f'<rect class="phase {phase.setting.value}" x="{_x(phase.start, first)}" y="{y + 4}" '
+            f'width="{((phase.end - phase.start).days + 1) * _DAY}" height="{_ROW - 8}" '
+            f'fill="{colour}" rx="3"><title>{escape(name)}: {phase.start.isoformat()} to '
+            f"{phase.end.isoformat()}, {training} training days, {phase.setting.label}"
+            "</title></rect>"
+        )
+    # legend
+    y = chart_bottom + 24
+    legend = [
+        (COLOURS[Setting.IN_CLASS], "1", "in class (dalam kelas)"),
+        (COLOURS[Setting.OUT_OF_CLASS], "1", "out of class (luar kelas)"),
+        (_CLOSED, "0.25", "holiday or cuti bersama"),
+    ]
+    x = 10
+    for colour, opacity, text in legend:
+        parts.append(
+            f'<rect x="{x}" y="{y}" width="14" height="14" fill="{colour}" '
+            f'fill-opacity="{opacity}"/><text x="{x + 20}" y="{y + 12}">{text}</text>'
+        )
+        x += 210
+    parts.append(
+        f'<text x="10" y="{y + 34}" fill="#334155">{schedule.days_in_class} days in class, '
+        f"{schedule.days_out_of_class} days out of class, {schedule.days_total} training days"
+        "</text>"
+    )
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+def write_svg(
+    schedule: Schedule, path: str | os.PathLike[str], *, title: str | None = None
+) -> None:
+    """Write :func:`schedule_to_svg` to a file (UTF-8)."""
+    Path(path).write_text(schedule_to_svg(schedule, title=title), encoding="utf-8")
