@@ -683,3 +683,139 @@ def test_python_m_pelatihan_shows_holiday_warnings_on_stderr(tmp_path: Path) -> 
     assert result.returncode == 0
     assert "pelatihan: warning: holiday data for 2099 is not confirmed" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# -- validate --results ---------------------------------------------------------------------
+
+OTHER_NIP = "19960512 202403 1 002"
+NOBODY_NIP = "19990101 202403 1 099"
+RESULTS_HEADER = "NIP;Nama;Tes MOOC;Tes E-Learning;Sikap Perilaku;Aktualisasi"
+
+
+@pytest.fixture
+def two_people_file(tmp_path: Path) -> str:
+    people = (participant(), participant(nip=OTHER_NIP, name="Budi Santoso"))
+    return write_json(tmp_path, "angkatan.json", document(cohort(*people)))
+
+
+def write_results(folder: Path, *rows: str, header: str = RESULTS_HEADER) -> str:
+    path = folder / "hasil.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_results_findings_are_shown_under_the_participant_with_the_results_file_row(
+    capsys: pytest.CaptureFixture[str], two_people_file: str, tmp_path: Path
+) -> None:
+    results = write_results(
+        tmp_path,
+        f"{OTHER_NIP};Budi;80;78;85;88",
+        f"{NOBODY_NIP};Siapa;70;70;70;70",
+    )
+    code, out, err = run(capsys, "validate", two_people_file, "--results", results)
+    assert (code, err) == (1, "")  # the NIP of nobody is an error
+    lines = out.splitlines()
+    budi = lines.index(f"    Budi Santoso, NIP {OTHER_NIP}")
+    assert "results.incomplete" in lines[budi + 1]
+    assert f"{results}:2 $.cohorts[0].results[0]" in lines[budi + 1]
+    dewi = lines.index(f"    Dewi Lestari, NIP {VALID_NIP}")
+    assert "results.missing" in lines[dewi + 1]
+    own = lines.index("    Cohort findings")
+    assert "results.unknown-nip" in lines[own + 1]
+    assert f"{results}:3 $.cohorts[0].results[1].nip" in lines[own + 1]
+    assert lines[-1] == "1 error, 0 warnings, 2 info"
+
+
+def test_results_json_report_gives_each_result_finding_the_results_file_and_row(
+    capsys: pytest.CaptureFixture[str], two_people_file: str, tmp_path: Path
+) -> None:
+    results = write_results(tmp_path, f"{OTHER_NIP};Budi;80;78;85;200")
+    code, out, _ = run(
+        capsys, "validate", two_people_file, "--results", results, "--format", "json"
+    )
+    assert code == 1
+    found = {item["code"]: item for item in json.loads(out)["findings"]}
+    score = found["results.score"]
+    assert (score["file"], score["row"]) == (results, 2)
+    assert score["path"] == "$.cohorts[0].results[0].scores.actualisation"
+    assert "row" not in found["results.missing"]
+    assert found["results.missing"]["file"] == two_people_file
+
+
+def test_findings_about_the_results_file_itself_follow_under_its_name(
+    capsys: pytest.CaptureFixture[str], two_people_file: str, tmp_path: Path
+) -> None:
+    results = write_results(
+        tmp_path, f"{VALID_NIP};Dewi;80;78;85;88;x", "", header=RESULTS_HEADER + ";Catatan"
+    )
+    code, out, _ = run(capsys, "validate", two_people_file, "--results", results, "--lang", "id")
+    assert code == 0
+    lines = out.splitlines()
+    at = lines.index(results)
+    assert lines[at + 1] == "  Temuan berkas"
+    assert "input.unknown-column" in lines[at + 2]
+    assert "input.blank-row" in lines[at + 3]
+    assert lines.index(two_people_file) < at
+
+
+def test_results_go_to_the_file_with_the_participant_among_several_files(
+    capsys: pytest.CaptureFixture[str], valid_file: str, tmp_path: Path
+) -> None:
+    other = write_json(
+        tmp_path,
+        "angkatan-2.json",
+        document(cohort(participant(nip=OTHER_NIP, name="Budi Santoso"), id="jatim-2024-2")),
+    )
+    results = write_results(tmp_path, f"{OTHER_NIP};Budi;80;78;85;88")
+    code, out, _ = run(
+        capsys, "validate", valid_file, other, "--results", results, "--format", "json"
+    )
+    assert code == 0
+    paths = {(f["code"], f["file"]) for f in json.loads(out)["findings"]}
+    assert ("results.incomplete", results) in paths
+    assert ("results.missing", valid_file) not in paths  # the first file has no results
+
+
+def test_results_may_be_a_json_list(
+    capsys: pytest.CaptureFixture[str], two_people_file: str, tmp_path: Path
+) -> None:
+    items = [
+        {"nip": VALID_NIP, "scores": {"mooc_test": 80}},
+        {"nip": OTHER_NIP, "cohort": "jatim-2024-1", "scores": {"mooc_test": 70}},
+    ]
+    results = write_json(tmp_path, "hasil.json", items)
+    code, out, _ = run(capsys, "validate", two_people_file, "--results", results)
+    assert code == 0
+    assert out.count("results.incomplete") == 2
+    assert f"{results} $.cohorts[0].results[1]" in out
+
+
+def test_the_participant_header_keeps_the_cohort_files_row_beside_results_findings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "peserta.csv"
+    path.write_text(f"{CSV_HEADER}\n{CSV_ROW}\n", encoding="utf-8")
+    results = write_results(tmp_path, f"{VALID_NIP};Dewi;80;78;85;88")
+    options = ["--track", "III", "--method", "blended", "--start", "2024-04-22"]
+    code, out, _ = run(capsys, "validate", str(path), *options, "--results", results)
+    assert code == 0
+    assert f"    Dewi Lestari, NIP {VALID_NIP}, row 2\n" in out
+    assert f"{results}:2 $.cohorts[0].results[0]" in out
+
+
+def test_an_unusable_results_file_exits_2_and_every_unusable_file_is_named(
+    capsys: pytest.CaptureFixture[str], valid_file: str, tmp_path: Path
+) -> None:
+    bad = tmp_path / "hasil.csv"
+    bad.write_text("Nama;Sikap\nDewi;80\n", encoding="utf-8")
+    code, out, err = run(capsys, "validate", valid_file, "--results", str(bad))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"pelatihan: {bad}: no NIP column")
+    code, _, err = run(
+        capsys, "validate", str(tmp_path / "a.json"), "--results", str(tmp_path / "b.xls")
+    )
+    assert code == 2
+    lines = err.splitlines()
+    assert len(lines) == 2
+    assert "a.json" in lines[0]
+    assert "unknown file type .xls for results" in lines[1]

@@ -153,3 +153,139 @@ def test_csv_and_xlsx_examples_give_the_same_findings_on_the_same_rows() -> None
     assert from_csv.counts() == {"error": 9, "warning": 1, "info": 0}
     rows = {f.location.row for f in from_csv if f.location.row is not None}
     assert rows == {5, 6, 7, 8, 9, 10, 11, 12}
+
+
+# -- results: examples/results.csv and examples/cohort-results.json -------------------------
+
+import datetime  # noqa: E402 - appended section
+
+from pelatihan import rulebooks  # noqa: E402
+from pelatihan.evaluation import OutcomeStatus, evaluate  # noqa: E402
+from pelatihan.io.jsonfile import read_json  # noqa: E402
+from pelatihan.io.results import (  # noqa: E402
+    attach_results,
+    read_results_csv,
+    validate_with_results,
+)
+from pelatihan.io.structure import structure  # noqa: E402
+
+RESULTS_CSV = EXAMPLES / "results.csv"
+STRANGER = "19970301 201903 1 010"  # in results.csv, in no cohort
+WEIGHTS_2018 = {
+    "evaluation.academic_parts.klasikal.type_a": 10,
+    "evaluation.academic_parts.klasikal.type_b": 10,
+    "evaluation.attitude_weight": 40,
+    "evaluation.actualisation_weight": 40,
+}
+ABSENCE_LIMITS = {
+    "evaluation.absence_sessions": 6,
+    "evaluation.absence_jp": 18,
+    "evaluation.absence_days": 2,
+}
+
+
+def test_results_example_with_the_shipped_rulebook_computes_no_score_and_finds_the_stranger() -> (
+    None
+):
+    report = validate_with_results(EXAMPLES / "cohort.json", RESULTS_CSV)
+    assert report.counts_by_code() == {"results.incomplete": 6, "results.unknown-nip": 1}
+    incomplete = [f for f in report if f.code == "results.incomplete"]
+    assert [f.location.row for f in incomplete] == [2, 3, 4, 5, 6, 7]
+    assert all(f.location.file == str(RESULTS_CSV) for f in incomplete)
+    assert "'evaluation.attitude_weight'" in incomplete[0].message_en
+    (stranger,) = [f for f in report if f.code == "results.unknown-nip"]
+    assert (stranger.location.row, stranger.location.path, stranger.value) == (
+        8,
+        "$.cohorts[0].results[6].nip",
+        STRANGER,
+    )
+
+
+def test_results_example_csv_and_json_give_the_same_findings_at_the_same_paths() -> None:
+    from_csv = validate_with_results(EXAMPLES / "cohort.json", RESULTS_CSV)
+    from_json = validate(EXAMPLES / "cohort-results.json")
+
+    def key(report: Report) -> list[tuple[str, str, str]]:
+        return sorted((f.code, f.location.path, f.message_en) for f in report)
+
+    assert key(from_csv) == key(from_json)
+    raw = read_json(EXAMPLES / "cohort-results.json").data
+    original = read_json(EXAMPLES / "cohort.json").data
+    assert isinstance(raw, dict)
+    assert isinstance(original, dict)
+    without = {k: v for k, v in raw["cohorts"][0].items() if k != "results"}
+    assert without == original["cohorts"][0]  # a copy of the golongan III cohort
+
+
+def test_attitude_and_actualisation_weights_alone_leave_the_2018_written_tests_open() -> None:
+    book = rulebooks.get("perlan-12-2018").variant(
+        "contoh", {"evaluation.attitude_weight": 40, "evaluation.actualisation_weight": 40}
+    )
+    report = validate_with_results(EXAMPLES / "cohort.json", RESULTS_CSV, rulebook=book)
+    assert report.counts_by_code() == {"results.incomplete": 6, "results.unknown-nip": 1}
+    message = next(f.message_en for f in report if f.code == "results.incomplete")
+    assert "'evaluation.academic_parts.klasikal.type_a'" in message
+    assert "attitude_weight" not in message
+
+
+def test_with_every_weight_supplied_one_participant_fails_and_absences_are_not_checked() -> None:
+    book = rulebooks.get("perlan-12-2018").variant("contoh", WEIGHTS_2018)
+    report = validate_with_results(EXAMPLES / "cohort.json", RESULTS_CSV, rulebook=book)
+    assert report.counts_by_code() == {"evaluation.failed": 1, "results.unknown-nip": 1}
+    (failed,) = [f for f in report if f.code == "evaluation.failed"]
+    assert failed.location.row == 4  # Rizky Pratama
+    assert "59.50 (Tidak Memuaskan)" in failed.message_en
+    # Peraturan LAN 12/2018 establishes no absence limits.
+    assert rulebooks.get("perlan-12-2018").evaluation.absence_sessions.value is None
+
+
+def test_with_absence_limits_supplied_too_the_absences_beyond_them_are_reported() -> None:
+    book = rulebooks.get("perlan-12-2018").variant("contoh", {**WEIGHTS_2018, **ABSENCE_LIMITS})
+    report = validate_with_results(EXAMPLES / "cohort.json", RESULTS_CSV, rulebook=book)
+    assert report.counts_by_code() == {
+        "evaluation.absence": 2,
+        "evaluation.failed": 1,
+        "results.unknown-nip": 1,
+    }
+    absences = [(f.location.row, f.location.path, f.value) for f in report]
+    assert (5, "$.cohorts[0].results[3].absences.sessions", 7) in absences  # Nur Aini
+    assert (5, "$.cohorts[0].results[3].absences.jp", "21") in absences
+    assert not any(path.endswith("absences.days") for _, path, _ in absences)  # 2 is no more
+
+
+def test_the_results_example_outcomes_remediation_bands_and_appointment() -> None:
+    book = rulebooks.get("perlan-12-2018").variant("contoh", WEIGHTS_2018)
+    document = attach_results(read_json(EXAMPLES / "cohort.json"), read_results_csv(RESULTS_CSV))
+    cohort = structure(document).cohorts[0]
+    outcomes = {
+        result.nip: evaluate(result, "klasikal", book)
+        for result in cohort.results
+        if result.nip != STRANGER
+    }
+    summary = {
+        nip: (
+            outcome.status.value,
+            str(outcome.final_score),
+            str(outcome.recorded_score),
+            outcome.qualification.value if outcome.qualification else None,
+        )
+        for nip, outcome in outcomes.items()
+    }
+    assert summary == {
+        "19950417 201903 2 004": ("passed", "85.20", "85.20", "Memuaskan"),
+        "19930212 201903 1 002": ("passed", "70.70", "70.01", "Cukup Memuaskan"),  # remediated
+        "19970815 201903 1 003": ("failed", "59.50", "59.50", "Tidak Memuaskan"),
+        "19960103 201903 2 006": ("passed", "80.40", "80.40", "Memuaskan"),
+        "19941122 201903 1 007": ("passed", "93.00", "93.00", "Sangat Memuaskan"),
+        "19920630 201903 2 008": ("passed", "78.75", "78.75", "Cukup Memuaskan"),
+    }
+    passed = [o for o in outcomes.values() if o.status is OutcomeStatus.PASSED]
+    assert {o.appointment_from for o in passed} == {datetime.date(2020, 1, 1)}
+
+
+def test_the_command_checks_the_results_example_and_points_at_its_rows() -> None:
+    cohorts = str(EXAMPLES / "cohort.json")
+    result = run("-m", "pelatihan", "validate", cohorts, "--results", str(RESULTS_CSV))
+    assert result.returncode == 1, result.stderr
+    assert f"{RESULTS_CSV}:8 $.cohorts[0].results[6].nip" in result.stdout
+    assert result.stdout.splitlines()[-1] == "1 error, 0 warnings, 6 info"

@@ -3,15 +3,18 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pelatihan import Method, PhaseKind, Track, legal
-from pelatihan.io.document import FORMAT, RawDocument
-from pelatihan.io.schema import DIALECT, SCHEMA_ID, cohort_schema
+from pelatihan import Method, PhaseKind, Track, legal, rulebooks
+from pelatihan.evaluation import components
+from pelatihan.io.document import ABSENCE_KEYS, FORMAT, RESULT_KEYS, RawDocument
+from pelatihan.io.jsonfile import read_json
+from pelatihan.io.schema import DIALECT, SCHEMA_ID, cohort_schema, score_components
 from pelatihan.io.structure import structure
 from pelatihan.nip import Sex
 
@@ -29,6 +32,7 @@ STRUCTURAL = frozenset(
         "input.unknown-key",
         "input.date",
         "input.value",
+        "results.score",
     }
 )
 DEFS: dict[str, Any] = SCHEMA["$defs"]  # type: ignore[assignment]
@@ -72,6 +76,20 @@ def valid_document() -> dict[str, Any]:
                         "position": "Analis Kesehatan",
                     }
                 ],
+                "results": [
+                    {
+                        "nip": "19950417 202403 2 004",
+                        "scores": {
+                            "mooc_test": 80,
+                            "elearning_test": "78,5",
+                            "attitude": 85.25,
+                            "actualisation": "88",
+                        },
+                        "absences": {"sessions": 1, "jp": 2.5, "days": 0},
+                        "remediated": False,
+                        "passed_on": "2024-08-20",
+                    }
+                ],
             }
         ],
     }
@@ -104,6 +122,21 @@ def participant0(data: dict[str, Any]) -> dict[str, Any]:
 
 def phase0(data: dict[str, Any]) -> dict[str, Any]:
     result: dict[str, Any] = cohort0(data)["phases"][0]
+    return result
+
+
+def result0(data: dict[str, Any]) -> dict[str, Any]:
+    result: dict[str, Any] = cohort0(data)["results"][0]
+    return result
+
+
+def scores0(data: dict[str, Any]) -> dict[str, Any]:
+    result: dict[str, Any] = result0(data)["scores"]
+    return result
+
+
+def absences0(data: dict[str, Any]) -> dict[str, Any]:
+    result: dict[str, Any] = result0(data)["absences"]
     return result
 
 
@@ -304,6 +337,42 @@ AGREEMENT: dict[str, object] = {
     "klasikal_approved true": _set(cohort0, "klasikal_approved", True),
     "education null": _set(participant0, "education", None),
     "position empty": _set(participant0, "position", ""),
+    "results null": _set(cohort0, "results", None),
+    "no results": _set(cohort0, "results", []),
+    "results not a list": _set(cohort0, "results", {"nip": "1"}),
+    "result not an object": _set(cohort0, "results", ["19950417 202403 2 004"]),
+    "unknown result key": _set(result0, "final_score", 85),
+    "result without nip": _drop(result0, "nip"),
+    "result nip blank": _set(result0, "nip", " "),
+    "result nip a list": _set(result0, "nip", ["1"]),
+    "result scores only": _set(cohort0, "results", [{"nip": "19950417 202403 2 004"}]),
+    "scores null": _set(result0, "scores", None),
+    "scores not an object": _set(result0, "scores", [80, 85]),
+    "scores empty": _set(result0, "scores", {}),
+    "score above 100": _set(scores0, "attitude", 100.5),
+    "score below 0": _set(scores0, "attitude", -1),
+    "score 100": _set(scores0, "attitude", 100),
+    "score 0": _set(scores0, "attitude", 0),
+    "score with a decimal comma": _set(scores0, "attitude", "70,01"),
+    "score text not a number": _set(scores0, "attitude", "baik"),
+    "score text above 100": _set(scores0, "attitude", "100,5"),
+    "score null": _set(scores0, "attitude", None),
+    "score a boolean": _set(scores0, "attitude", True),
+    "score a list": _set(scores0, "attitude", [80]),
+    "absences null": _set(result0, "absences", None),
+    "absences not an object": _set(result0, "absences", 3),
+    "absences empty": _set(result0, "absences", {}),
+    "unknown absence key": _set(absences0, "weeks", 1),
+    "absent sessions negative": _set(absences0, "sessions", -1),
+    "absent jp text": _set(absences0, "jp", "banyak"),
+    "absent days null": _set(absences0, "days", None),
+    "absent days a boolean": _set(absences0, "days", True),
+    "remediated true": _set(result0, "remediated", True),
+    "remediated null": _set(result0, "remediated", None),
+    "remediated a number": _set(result0, "remediated", 1),
+    "passed_on not a date": _set(result0, "passed_on", "20/08/2024"),
+    "passed_on impossible": _set(result0, "passed_on", "2024-02-30"),
+    "passed_on null": _set(result0, "passed_on", None),
 }
 
 
@@ -327,6 +396,10 @@ LENIENT: dict[str, object] = {
     "date with spaces": _set(cohort0, "start", " 2024-04-22 "),
     "optional date empty": _set(participant0, "birth_date", ""),
     "label as a number": _set(phase0, "label", 2),
+    "remediated as ya": _set(result0, "remediated", "ya"),
+    "score with spaces": _set(scores0, "attitude", " 85 "),
+    "absent jp as text": _set(absences0, "jp", "2,5"),
+    "result nip as a number": _set(result0, "nip", 199504172024032004),
 }
 
 
@@ -343,6 +416,9 @@ PLACES: list[tuple[str, ...]] = [
     ("cohorts", "0", "organizer"),
     ("cohorts", "0", "phases", "0"),
     ("cohorts", "0", "participants", "0"),
+    ("cohorts", "0", "results", "0"),
+    ("cohorts", "0", "results", "0", "scores"),
+    ("cohorts", "0", "results", "0", "absences"),
 ]
 KEYS = sorted(
     {
@@ -373,6 +449,10 @@ VALUES = st.sampled_from(
         "2024-04-22",
         "2024-02-30",
         "19950417 202403 2 004",
+        "70,01",
+        100,
+        101,
+        2.5,
         [],
         [0, 6],
         [9],
@@ -413,3 +493,55 @@ def test_whatever_the_schema_accepts_structures_without_structural_findings(
     codes = structural_codes(data)
     if schema_accepts(data):
         assert codes == set()
+
+
+# Results
+
+
+@pytest.mark.parametrize(
+    "where", [result0, scores0, absences0], ids=["result", "scores", "absences"]
+)
+def test_unknown_keys_in_results_fail(where: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+    assert not schema_accepts(changed(lambda d: where(d).update(colour="blue")))
+
+
+def test_the_result_keys_are_the_readers() -> None:
+    assert list(DEFS["result"]["properties"]) == list(RESULT_KEYS)
+    assert list(DEFS["absences"]["properties"]) == list(ABSENCE_KEYS)
+    assert DEFS["result"]["required"] == ["nip"]
+    assert DEFS["cohort"]["properties"]["results"]["items"] == {"$ref": "#/$defs/result"}
+
+
+def test_the_score_keys_are_the_evaluation_components() -> None:
+    expected = {
+        key
+        for book in rulebooks.all_rulebooks()
+        for method in Method
+        for key in components(method, book)
+    }
+    assert set(DEFS["scores"]["properties"]) == expected == set(score_components())
+
+
+@pytest.mark.parametrize("value", ["0", "70", "70,01", "70.01", "99.999", "100", "100,00"])
+def test_scores_written_as_text_from_0_to_100_validate(value: str) -> None:
+    data = _set(scores0, "attitude", value)
+    assert schema_accepts(data)
+    assert structural_codes(data) == set()
+
+
+@pytest.mark.parametrize("value", ["100,01", "101", "-1", "7O", "", "70,", "1e2"])
+def test_scores_written_as_text_outside_0_to_100_fail(value: str) -> None:
+    assert not schema_accepts(_set(scores0, "attitude", value))
+
+
+def test_a_score_of_a_component_no_method_has_fails_though_the_reader_takes_it() -> None:
+    data = _set(scores0, "speed", 90)
+    assert structural_codes(data) == set()  # the rules report it (results.component)
+    assert not schema_accepts(data)
+
+
+@pytest.mark.parametrize("name", ["cohort.json", "cohort-results.json"])
+def test_the_example_cohort_files_validate(name: str) -> None:
+    path = Path(__file__).resolve().parent.parent / "examples" / name
+    data = read_json(path).data
+    assert list(VALIDATOR.iter_errors(data)) == []

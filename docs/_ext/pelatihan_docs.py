@@ -3,7 +3,10 @@
 ``legal-instruments`` renders every instrument of :mod:`pelatihan.legal`;
 ``legal-regimes`` renders the Latsar regimes and their boundaries;
 ``rulebook <id>`` renders a shipped rulebook's figures with status and citation;
-``rule-catalogue`` renders every rule of :mod:`pelatihan.validation.catalogue`.
+``rule-catalogue`` renders every rule of :mod:`pelatihan.validation.catalogue`;
+``evaluation-rules <id>`` renders a shipped rulebook's evaluation figures: components
+and weights per method, pass mark, remediation, qualification bands, absence limits,
+rounding and appointment.
 """
 
 from __future__ import annotations
@@ -13,14 +16,18 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import Parser as RstParser
 from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
+from docutils.utils import new_document
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import ExtensionMetadata
 
 from pelatihan import legal, rulebooks
-from pelatihan.provenance import Figure
+from pelatihan.evaluation import ACTUALISATION, ATTITUDE, Qualification, components
+from pelatihan.provenance import Figure, Status
+from pelatihan.training import Method
 from pelatihan.validation import catalogue
 
 
@@ -208,6 +215,199 @@ class RulebookDirective(_RstDirective):
         return out
 
 
+_COMPONENT_NAMES = {
+    "type_a": "Written test type A",
+    "type_b": "Written test type B",
+    "mooc_test": "MOOC test",
+    "elearning_test": "E-learning test",
+    ATTITUDE: "Attitude and behaviour (*sikap perilaku*)",
+    ACTUALISATION: "Actualisation (*aktualisasi*)",
+}
+
+
+def _established(figure: Figure[Any], *, none_is_a_value: bool = False) -> str:
+    """In plain words: a regulation figure, a default of the library, or missing."""
+    if figure.status is Status.REG:
+        return "**regulation** (REG)"
+    if figure.status is Status.USER:
+        return "supplied (USER)"
+    if figure.value is None and not none_is_a_value:
+        return f"**not established**: supply it ({figure.status.value})"
+    kind = {Status.SEC: "reported", Status.INF: "inferred", Status.OPEN: "open"}[figure.status]
+    return f"default, {kind} ({figure.status.value})"
+
+
+def _weight_path(method: Method, key: str) -> str:
+    if key == ATTITUDE:
+        return "evaluation.attitude_weight"
+    if key == ACTUALISATION:
+        return "evaluation.actualisation_weight"
+    return f"evaluation.academic_parts.{method.value}.{key}"
+
+
+class EvaluationRules(_RstDirective):
+    """One shipped rulebook's evaluation figures, each with what establishes it.
+
+    Its output is parsed as reStructuredText whatever the page is written in, so it
+    can be used on a MyST (Markdown) page too; it has no section titles of its own.
+    """
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        host = self.state.document
+        document = new_document(host["source"], host.settings)
+        document.reporter = host.reporter
+        RstParser().parse("\n".join(self.lines()), document)
+        return list(document.children)
+
+    def lines(self) -> list[str]:
+        book = rulebooks.get(self.arguments[0])
+        evaluation = book.evaluation
+        methods = [rules.method for rules in book.methods if rules.available.value]
+        out = [
+            f"Rulebook ``{book.id}`` ({_cell(book.title)}). Methods provided: "
+            + ", ".join(method.value for method in methods)
+            + ".",
+            "",
+        ]
+        out += self.computable(book, methods)
+        out += [".. rubric:: Components of the final score and their weights", ""]
+        rows: list[tuple[str, ...]] = []
+        for method in methods:
+            for key, figure in components(method, book).items():
+                rows.append(
+                    (
+                        method.value,
+                        _cell(_COMPONENT_NAMES.get(key, key)),
+                        f"``{key}``",
+                        _value(figure),
+                        _established(figure),
+                        _provenance(figure),
+                    )
+                )
+        out += _table(
+            ("Method", "Component", "Score key", "Weight (%)", "Established", "Provenance"),
+            rows,
+            "10 20 14 8 16 32",
+        )
+        academic = evaluation.academic_weight
+        if academic.value is None:
+            weighs = "The weight of the academic evaluation in all is not established"
+        else:
+            weighs = f"The academic evaluation weighs {academic.value}% in all"
+        cited = _provenance(academic).rstrip(".")
+        out += [f"{weighs} ({_established(academic)}; {cited}).", ""]
+        out += [".. rubric:: Passing, remediation and qualification", ""]
+        places = evaluation.score_places
+        months = evaluation.appointment_months_after
+        rows = [
+            (
+                "Pass mark: a final score of at least",
+                "``evaluation.pass_mark``",
+                _value(evaluation.pass_mark),
+                _established(evaluation.pass_mark),
+                _provenance(evaluation.pass_mark),
+            ),
+            (
+                "Recorded score after remediation",
+                "``evaluation.remediated_score``",
+                _value(evaluation.remediated_score),
+                _established(evaluation.remediated_score),
+                _provenance(evaluation.remediated_score),
+            ),
+            (
+                "Decimal places of a final score (rounded half up)",
+                "``evaluation.score_places``",
+                _value(places),
+                _established(places),
+                _provenance(places),
+            ),
+            (
+                (
+                    "Appointment as PNS: from the first day of the month this many months "
+                    "after passing"
+                ),
+                "``evaluation.appointment_months_after``",
+                _value(months),
+                _established(months),
+                _provenance(months),
+            ),
+        ]
+        out += _table(
+            ("Figure", "Path", "Value", "Established", "Provenance"), rows, "26 22 8 16 28"
+        )
+        out += [".. rubric:: Qualification bands, best first", ""]
+        rows = []
+        previous: str | None = None
+        for key, figure in evaluation.bands:
+            name = Qualification[key.upper()].value
+            edge = figure.value
+            if edge is not None:
+                scores = f"above {edge}" + (f", up to {previous}" if previous else "")
+                previous = str(edge)
+            else:
+                scores = f"{previous} or less" if previous else "every score"
+            rows.append(
+                (
+                    f"*{name}*",
+                    f"``evaluation.bands.{key}``",
+                    scores,
+                    _established(figure, none_is_a_value=True),
+                    _provenance(figure),
+                )
+            )
+        out += _table(
+            ("Band (kualifikasi)", "Path", "Final scores", "Established", "Provenance"),
+            rows,
+            "18 26 16 14 26",
+        )
+        out += [".. rubric:: Absence limits", ""]
+        rows = [
+            (
+                unit,
+                f"``evaluation.absence_{name}``",
+                "—" if figure.value is None else f"more than {figure.value}",
+                _established(figure),
+                _provenance(figure),
+            )
+            for unit, name, figure in (
+                ("Sessions", "sessions", evaluation.absence_sessions),
+                ("Lesson hours (JP)", "jp", evaluation.absence_jp),
+                ("Days", "days", evaluation.absence_days),
+            )
+        ]
+        out += _table(
+            ("Absent", "Path", "Can fail with", "Established", "Provenance"),
+            rows,
+            "14 26 14 16 30",
+        )
+        return out
+
+    def computable(self, book: rulebooks.Rulebook, methods: list[Method]) -> list[str]:
+        """Say, per method, whether a final score can be computed, and what to supply if not."""
+        out: list[str] = []
+        for method in methods:
+            weights = components(method, book)
+            missing = [
+                f"``{_weight_path(method, key)}``"
+                for key, figure in weights.items()
+                if figure.value is None
+            ]
+            if missing:
+                out.append(
+                    f"* **{method.value}**: no final score can be computed until a variant "
+                    f"supplies {', '.join(missing)}."
+                )
+            else:
+                total = sum(figure.value or 0 for figure in weights.values())
+                out.append(
+                    f"* **{method.value}**: the weights add up to {total}; the final score can "
+                    "be computed."
+                )
+        return [*out, ""]
+
+
 class RuleCatalogue(_RstDirective):
     """Every rule: code, severity, titles, what it checks, basis."""
 
@@ -278,6 +478,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("legal-regimes", LegalRegimes)
     app.add_directive("rulebook", RulebookDirective)
     app.add_directive("rule-catalogue", RuleCatalogue)
+    app.add_directive("evaluation-rules", EvaluationRules)
     app.add_directive("cli-reference", CliReference)
     app.add_directive("schedule-timeline", ScheduleTimeline)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -3,6 +3,7 @@
 Usage (``python -m pelatihan`` works the same)::
 
     pelatihan validate angkatan.json peserta.csv --track III --method blended
+    pelatihan validate angkatan.json --results hasil.csv
     pelatihan validate angkatan.json --format json --output laporan.json
     pelatihan plan --start 2024-04-22 --track III --method blended --ics angkatan.ics
     pelatihan rules --lang id
@@ -43,11 +44,18 @@ from pelatihan.calendar import Calendar, HolidayDataWarning
 from pelatihan.errors import ValidationError
 from pelatihan.grades import Track
 from pelatihan.io.reader import SUFFIXES, load
-from pelatihan.io.structure import Loaded
+from pelatihan.io.results import SUFFIXES as RESULT_SUFFIXES
+from pelatihan.io.results import (
+    RawResults,
+    attach_results_across,
+    participant_of_result,
+    read_results,
+    validate_attached,
+)
+from pelatihan.io.structure import Loaded, structure
 from pelatihan.schedule import Schedule, plan_schedule
 from pelatihan.training import Method
 from pelatihan.validation.catalogue import Rule, rules
-from pelatihan.validation.cohort_rules import validate
 from pelatihan.validation.report import Finding, Report, Severity
 
 __all__ = [
@@ -74,7 +82,7 @@ _PROGRESS_INTERVAL = 0.1  # seconds between two rewrites of the progress line
 _OPTIONAL_MODULES = frozenset({"openpyxl", "icalendar"})
 _TABULAR_SUFFIXES = frozenset(suffix for suffix in SUFFIXES if suffix != ".json")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_PLACE = re.compile(r"\$\.cohorts\[(\d+)\](?:\.participants\[(\d+)\])?")
+_PLACE = re.compile(r"\$\.cohorts\[(\d+)\](?:\.(participants|results)\[(\d+)\])?")
 
 _SEVERITY_LABEL = {
     "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
@@ -194,6 +202,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout"
+    )
+    check.add_argument(
+        "--results",
+        metavar="RESULTS",
+        help="a results export to check with the cohorts ("
+        + ", ".join(RESULT_SUFFIXES)
+        + "): a table of NIP, scores, absences, remediation and date of passing, or a JSON "
+        "list of results; each result goes to the cohort of the participant with its NIP "
+        "(or the cohort its Angkatan column names)",
     )
     tabular = check.add_argument_group(
         "cohort facts for CSV and Excel files",
@@ -436,6 +453,15 @@ def _load_all(files: Sequence[str], defaults: dict[str, str], lang: str) -> list
     return [result for result in results if not isinstance(result, str)]
 
 
+def _read_results(name: str, lang: str) -> RawResults:
+    try:
+        return read_results(name)
+    except ValidationError as error:  # InputError: unreadable, unknown extension
+        raise _Unusable(error.message(lang)) from None
+    except OSError as error:
+        raise _Unusable(f"{name}: cannot be read: {error.strerror or error}") from None
+
+
 def _run_validate(args: argparse.Namespace) -> int:
     defaults = _defaults(args)
     if defaults:
@@ -447,14 +473,30 @@ def _run_validate(args: argparse.Namespace) -> int:
                 f"note: {options} {verb} to CSV and Excel files only; "
                 f"ignored for {', '.join(ignored)}"
             )
-    documents = _load_all(args.files, defaults, args.lang)
+    problems: list[str] = []
+    results: RawResults | None = None
+    documents: list[Loaded] = []
+    try:
+        documents = _load_all(args.files, defaults, args.lang)
+    except _Unusable as error:
+        problems.append(str(error))
+    if args.results:
+        try:
+            results = _read_results(args.results, args.lang)
+        except _Unusable as error:
+            problems.append(str(error))
+    if problems:
+        raise _Unusable("\n".join(problems))
+    if results is not None:
+        attached = attach_results_across([item.document for item in documents], results)
+        documents = [structure(document) for document in attached]
     sizes = [sum(len(cohort.participants) for cohort in item.cohorts) for item in documents]
     progress = ProgressLine(sys.stderr, sum(sizes), lang=args.lang)
     reports: list[Report] = []
     try:
         offset = 0
         for item, size in zip(documents, sizes, strict=True):
-            reports.append(validate(item, progress=_shifted(progress, offset)))
+            reports.append(validate_attached(item, progress=_shifted(progress, offset)))
             offset += size
     finally:
         progress.clear()
@@ -490,7 +532,11 @@ def _render_text(
     Each file's findings are grouped per cohort (headed by its name and id), and
     within it per participant (headed by name, NIP and file row); the cohort's
     own findings follow its participants, and the file's own findings follow
-    its cohorts. The last line counts the findings of all files.
+    its cohorts. A finding on a result goes under the participant with the
+    result's NIP, or else among the cohort's own; one that lies in another file
+    (a results export) shows that file and row. Findings about another file as
+    a whole follow, under that file's name. The last line counts the findings
+    of all files.
 
     Args:
         documents: The files as loaded, in order.
@@ -503,15 +549,19 @@ def _render_text(
     severity_width = max(len(label) for label in _SEVERITY_LABEL[lang].values())
     code_width = max((len(finding.code) for finding in combined), default=0)
 
-    def block(findings: Sequence[Finding], indent: str) -> list[str]:
-        path_width = max(len(finding.location.path) for finding in findings)
-        return [line(finding, indent, path_width) for finding in findings]
+    def block(findings: Sequence[Finding], indent: str, file: str | None) -> list[str]:
+        places = [_where(finding, file) for finding in findings]
+        width = max(len(place) for place in places)
+        return [
+            line(finding, indent, place, width)
+            for finding, place in zip(findings, places, strict=True)
+        ]
 
-    def line(finding: Finding, indent: str, path_width: int) -> str:
+    def line(finding: Finding, indent: str, place: str, width: int) -> str:
         label = _SEVERITY_LABEL[lang][finding.severity]
         text = (
             f"{indent}{label:<{severity_width}}  {finding.code:<{code_width}}  "
-            f"{finding.location.path:<{path_width}}  {finding.message(lang)}"
+            f"{place:<{width}}  {finding.message(lang)}"
         )
         if basis:
             cited = [str(finding.basis)] if finding.basis is not None else []
@@ -522,23 +572,14 @@ def _render_text(
         return text
 
     lines: list[str] = []
+    elsewhere: dict[str | None, list[Finding]] = {}
     for document, report in zip(documents, reports, strict=True):
-        lines.append(document.document.file or "<input>")
-        if not report.findings:
+        file = document.document.file
+        lines.append(file or "<input>")
+        by_cohort, file_level = _grouped(document, report, elsewhere)
+        if not by_cohort and not file_level:
             lines.append(f"  {words['no-findings']}")
             continue
-        by_cohort: dict[int, tuple[dict[int, list[Finding]], list[Finding]]] = {}
-        file_level: list[Finding] = []
-        for finding in report:
-            match = _PLACE.match(finding.location.path)
-            if match is None:
-                file_level.append(finding)
-                continue
-            people, own = by_cohort.setdefault(int(match[1]), ({}, []))
-            if match[2] is None:
-                own.append(finding)
-            else:
-                people.setdefault(int(match[2]), []).append(finding)
         cohorts = {index: position for position, index in enumerate(document.cohort_index)}
         for cohort_index in sorted(by_cohort):
             people, own = by_cohort[cohort_index]
@@ -558,19 +599,68 @@ def _render_text(
                         position=position,
                         number=number,
                         index=person_index,
-                        findings=found,
+                        row=document.document.rows.get(
+                            f"$.cohorts[{cohort_index}].participants[{person_index}]"
+                        ),
                         lang=lang,
                     )
                 )
-                lines.extend(block(found, "      "))
+                lines.extend(block(found, "      ", file))
             if own:
                 lines.append(f"    {words['cohort-findings']}")
-                lines.extend(block(own, "      "))
+                lines.extend(block(own, "      ", file))
         if file_level:
             lines.append(f"  {words['file-findings']}")
-            lines.extend(block(file_level, "    "))
+            lines.extend(block(file_level, "    ", file))
+    for other, findings in elsewhere.items():
+        lines.append(other or "<input>")
+        lines.append(f"  {words['file-findings']}")
+        lines.extend(block(findings, "    ", other))
     lines.append(combined.summary(lang))
     return "\n".join(lines)
+
+
+_Groups = dict[int, tuple[dict[int, list[Finding]], list[Finding]]]
+
+
+def _grouped(
+    document: Loaded, report: Report, elsewhere: dict[str | None, list[Finding]]
+) -> tuple[_Groups, list[Finding]]:
+    """A file's findings per cohort (per participant, and the cohort's own), and the file's own.
+
+    Findings about another file as a whole are added to ``elsewhere``, by file.
+    """
+    file = document.document.file
+    by_cohort: _Groups = {}
+    file_level: list[Finding] = []
+    for finding in report:
+        match = _PLACE.match(finding.location.path)
+        if match is None:
+            if finding.location.file == file:
+                file_level.append(finding)
+            else:
+                elsewhere.setdefault(finding.location.file, []).append(finding)
+            continue
+        cohort_index = int(match[1])
+        people, own = by_cohort.setdefault(cohort_index, ({}, []))
+        person: int | None = None
+        if match[2] == "participants":
+            person = int(match[3])
+        elif match[2] == "results":
+            person = participant_of_result(document.document, cohort_index, int(match[3]))
+        if person is None:
+            own.append(finding)
+        else:
+            people.setdefault(person, []).append(finding)
+    return by_cohort, file_level
+
+
+def _where(finding: Finding, file: str | None) -> str:
+    """A finding's JSON path, with its file and row when it lies in another file than ``file``."""
+    location = finding.location
+    if location.file == file:
+        return location.path
+    return str(location)
 
 
 def _cohort_header(document: Loaded, position: int | None, index: int, lang: str) -> str:
@@ -590,7 +680,7 @@ def _participant_header(
     position: int | None,
     number: int | None,
     index: int,
-    findings: Sequence[Finding],
+    row: int | None,
     lang: str,
 ) -> str:
     words = _WORDS[lang]
@@ -602,7 +692,6 @@ def _participant_header(
             parts.append(f"NIP {person.nip}")
     else:
         parts.append(words["participant-n"].format(n=index + 1))
-    row = next((f.location.row for f in findings if f.location.row is not None), None)
     if row is not None:
         parts.append(words["row"].format(row=row))
     return ", ".join(parts)

@@ -15,6 +15,9 @@ optional dependency is needed only by those who use it:
 * :mod:`pelatihan.io.reader` — :func:`~pelatihan.io.reader.load` chooses the
   reader by the file's extension;
 * :mod:`pelatihan.io.schema` — the JSON Schema of the interchange format;
+* :mod:`pelatihan.io.results` — evaluation results as CSV or JSON, attached to
+  the cohorts they belong to;
+* :mod:`pelatihan.io.svg` — a schedule as an SVG timeline;
 * :mod:`pelatihan.io.ics` — a schedule as an iCalendar (RFC 5545) file; needs
   ``pip install 'pelatihan[ics]'``.
 """

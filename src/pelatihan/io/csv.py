@@ -3,6 +3,8 @@ r"""Reading participant lists from CSV files, as HR systems and Excel export the
 :func:`read_csv` reads a CSV file into a :class:`~pelatihan.io.document.RawDocument`
 in the interchange shape; :mod:`pelatihan.io.tabular` describes the headers it
 knows, how rows are grouped into cohorts and how every row is accounted for.
+:func:`read_table` is the reading itself, for any :class:`~pelatihan.io.tabular.RowTable`:
+results exports are read with it too (:func:`pelatihan.io.results.read_results_csv`).
 
 The file
 --------
@@ -47,13 +49,15 @@ import csv
 import itertools
 import os
 import re
-from collections.abc import Iterator, Mapping
-from typing import IO
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import IO, TypeVar
 
 from pelatihan.io.document import InputError, RawDocument
-from pelatihan.io.tabular import TableBuilder, file_label
+from pelatihan.io.tabular import RowTable, TableBuilder, file_label
 
-__all__ = ["DELIMITERS", "read_csv"]
+__all__ = ["DELIMITERS", "read_csv", "read_table"]
+
+TableT = TypeVar("TableT", bound=RowTable)
 
 DELIMITERS = (";", ",", "\t")
 """The delimiters :func:`read_csv` recognises, in the order that breaks ties."""
@@ -100,11 +104,53 @@ def read_csv(
             ...
         pelatihan.io.document.InputError: x.csv: not UTF-8 text: byte 0xe9 at offset 14 (line 2) ...
     """
+
+    def start(header: Sequence[str], name: str | None, header_row: int) -> TableBuilder:
+        return TableBuilder(header, file=name, header_row=header_row, defaults=defaults)
+
+    return read_table(source, start, file_name=file_name).document()
+
+
+def read_table(
+    source: str | os.PathLike[str] | IO[bytes],
+    start: Callable[[Sequence[str], str | None, int], TableT],
+    *,
+    file_name: str | None = None,
+    record: tuple[str, str] = ("participant", "peserta"),
+) -> TableT:
+    r"""Read a CSV file's rows into a table: the encoding, delimiter and row numbering above.
+
+    Args:
+        source: A path, or a file opened in binary mode.
+        start: Makes the table from the header's cells, the file's name and the
+            header's row number; every row after the header is then given to
+            its :meth:`~pelatihan.io.tabular.RowTable.add_row`.
+        file_name: The name to give the file in findings and errors (by default
+            the path, or the file object's ``name``).
+        record: What a row is, in English and Indonesian, for the message about
+            an empty file.
+
+    Returns:
+        The table, every row added; the caller ends it.
+
+    Raises:
+        InputError: If the file cannot be opened, is not UTF-8, is empty, or
+            cannot be read as CSV (or ``start`` raises it).
+
+    Example:
+        >>> import io
+        >>> from pelatihan.io.tabular import TableBuilder
+        >>> def start(header, name, header_row):
+        ...     return TableBuilder(header, file=name, header_row=header_row)
+        >>> table = read_table(io.BytesIO(b"NIP;Nama\n1;Ana\n"), start)
+        >>> table.columns, table.records
+        (('nip', 'name'), 1)
+    """
     if isinstance(source, (str, os.PathLike)):
         path = file_name or os.fspath(source)
         try:
             with open(source, "rb") as stream:
-                return _read(stream, path, defaults)
+                return _read(stream, path, start, record)
         except OSError as error:
             reason = error.strerror or str(error)
             raise InputError(
@@ -114,10 +160,15 @@ def read_csv(
             ) from error
     stream_name = getattr(source, "name", None)
     name = file_name or (stream_name if isinstance(stream_name, str) else None)
-    return _read(source, name, defaults)
+    return _read(source, name, start, record)
 
 
-def _read(stream: IO[bytes], name: str | None, defaults: Mapping[str, str] | None) -> RawDocument:
+def _read(
+    stream: IO[bytes],
+    name: str | None,
+    start: Callable[[Sequence[str], str | None, int], TableT],
+    record: tuple[str, str],
+) -> TableT:
     lines = _lines(stream, name)
     row = 0
     for line in lines:
@@ -129,9 +180,9 @@ def _read(stream: IO[bytes], name: str | None, defaults: Mapping[str, str] | Non
         label = file_label(name)
         raise InputError(
             f"{label}: no rows: the file is empty; expected a header and a row for each "
-            "participant",
+            f"{record[0]}",
             f"{label}: tidak ada baris: berkas kosong; seharusnya ada judul kolom dan satu baris "
-            "untuk setiap peserta",
+            f"untuk setiap {record[1]}",
             value=name,
         )
     delimiter = max(DELIMITERS, key=header_line.count)  # the first of a tie
@@ -139,7 +190,7 @@ def _read(stream: IO[bytes], name: str | None, defaults: Mapping[str, str] | Non
         itertools.chain([header_line], lines), delimiter=delimiter, skipinitialspace=True
     )
     try:
-        table = TableBuilder(next(reader), file=name, header_row=row, defaults=defaults)
+        table = start(next(reader), name, row)
         for cells in reader:
             row += 1
             table.add_row(row, cells)
@@ -150,7 +201,7 @@ def _read(stream: IO[bytes], name: str | None, defaults: Mapping[str, str] | Non
             f"{label}: baris {row + 1} tidak dapat dibaca sebagai CSV: {error}",
             value=name,
         ) from None
-    return table.document()
+    return table
 
 
 def _lines(stream: IO[bytes], name: str | None) -> Iterator[str]:

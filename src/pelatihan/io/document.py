@@ -4,13 +4,16 @@ Readers (JSON, CSV, Excel) never validate rules: they turn a file into a
 :class:`RawDocument` — plain JSON-like data in the interchange shape
 (``{"format": "pelatihan/cohorts@1", "cohorts": [...]}``), the file's name, the
 row each participant came from (for tabular input), and findings about the
-file itself (a row with the wrong number of cells, a blank row). Structuring
+file itself (a row with the wrong number of cells, a blank row). Results
+attached from a results export (:func:`pelatihan.io.results.attach_results`)
+keep the file and row they came from, too. Structuring
 (:mod:`pelatihan.io.structure`) then builds the models, collecting every
 structural problem with its path and row.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import attrs
@@ -79,6 +82,9 @@ class InputError(ValidationError):
     code = "input.unreadable"
 
 
+_RECORD = re.compile(r"\$\.cohorts\[\d+\]\.(?:participants|results)\[\d+\]")
+
+
 @attrs.frozen
 class RawDocument:
     """A file read into plain data, before structuring.
@@ -86,28 +92,43 @@ class RawDocument:
     Args:
         data: The document in the interchange shape (dicts, lists, text, numbers).
         file: The file's name as given by the caller (``None`` for in-memory data).
-        rows: For tabular input, the row number (the header is row 1) of each
-            participant, keyed by its JSON path (``"$.cohorts[0].participants[3]"``).
+        rows: For records read from a table, the row number of each (the header
+            is row 1), keyed by the record's JSON path: participants
+            (``"$.cohorts[0].participants[3]"``) and attached results
+            (``"$.cohorts[0].results[0]"``).
         findings: Findings about the file itself, found while reading.
+        files: For records that came from another file than :attr:`file` (results
+            attached from a results export), that file's name, keyed by the
+            record's JSON path; ``None`` for a record read from in-memory data.
     """
 
     data: object
     file: str | None = None
     rows: Mapping[str, int] = attrs.field(factory=dict)
     findings: tuple[Finding, ...] = ()
+    files: Mapping[str, str | None] = attrs.field(factory=dict)
 
     def location(self, path: str) -> Location:
-        """The location of ``path``: the file, and the row of the participant it is in.
+        """The location of ``path``: the file, and the row of the record it is in.
+
+        A path inside a participant or a result is given the file and row that
+        record came from; any other path, the document's file.
 
         Example:
             >>> doc = RawDocument({}, "angkatan.csv", {"$.cohorts[0].participants[0]": 2})
             >>> str(doc.location("$.cohorts[0].participants[0].nip"))
             'angkatan.csv:2 $.cohorts[0].participants[0].nip'
+            >>> doc = RawDocument({}, "angkatan.json", {"$.cohorts[0].results[1]": 3},
+            ...                   files={"$.cohorts[0].results[1]": "hasil.csv"})
+            >>> str(doc.location("$.cohorts[0].results[1].scores.attitude"))
+            'hasil.csv:3 $.cohorts[0].results[1].scores.attitude'
+            >>> str(doc.location("$.cohorts[0].participants[0]"))
+            'angkatan.json $.cohorts[0].participants[0]'
         """
-        row = None
-        if self.rows:
-            marker = path.find("].participants[")
-            if marker != -1:
-                end = path.find("]", marker + len("].participants["))
-                row = self.rows.get(path[: end + 1])
-        return Location(path, file=self.file, row=row)
+        if self.rows or self.files:
+            match = _RECORD.match(path)
+            if match is not None:
+                record = match.group()
+                file = self.files.get(record, self.file)
+                return Location(path, file=file, row=self.rows.get(record))
+        return Location(path, file=self.file)

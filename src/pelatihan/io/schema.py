@@ -9,10 +9,11 @@ the reader accepts.
 
 The schema describes the canonical form of the format. A document it accepts
 is structured without any ``input.format``, ``input.type``, ``input.missing``,
-``input.unknown-key``, ``input.date`` or ``input.value`` finding; the reader is
-more lenient than the schema in a few ways (it also accepts spellings such as
-``"Blended Learning"`` or ``"3"``, numbers as text, and ``"ya"`` for true), so a
-document the schema rejects may still be readable. ``format: "date"`` must be
+``input.unknown-key``, ``input.date``, ``input.value`` or ``results.score``
+finding; the reader is more lenient than the schema in a few ways (it also
+accepts spellings such as ``"Blended Learning"`` or ``"3"``, numbers as text,
+``"ya"`` for true, and scores of components no method has, which the rules
+report), so a document the schema rejects may still be readable. ``format: "date"`` must be
 asserted (as with jsonschema's ``format_checker``) for impossible dates such as
 2024-02-30 to be rejected.
 
@@ -22,23 +23,30 @@ asserted (as with jsonschema's ``format_checker``) for impossible dates such as
     (True, 'pelatihan/cohorts@1')
     >>> cohort_schema()["$defs"]["cohort"]["properties"]["track"]["enum"]
     ['II', 'III']
+    >>> list(cohort_schema()["$defs"]["scores"]["properties"])
+    ['type_a', 'type_b', 'mooc_test', 'elearning_test', 'attitude', 'actualisation']
 """
 
 from __future__ import annotations
 
+from pelatihan.evaluation import ACTUALISATION, ATTITUDE
 from pelatihan.grades import Track
 from pelatihan.io.document import FORMAT
 from pelatihan.legal import regimes
 from pelatihan.nip import Sex
+from pelatihan.rulebooks import all_rulebooks
 from pelatihan.training import Method, PhaseKind
 
-__all__ = ["DIALECT", "SCHEMA_ID", "cohort_schema"]
+__all__ = ["DIALECT", "SCHEMA_ID", "SCORE_PATTERN", "cohort_schema", "score_components"]
 
 SCHEMA_ID = "https://pelatihan.readthedocs.io/schema/cohorts-1.json"
 """The ``$id`` of the schema of ``pelatihan/cohorts@1``."""
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect the schema is written in."""
+
+SCORE_PATTERN = "^(100([.,]0+)?|[0-9]{1,2}([.,][0-9]+)?)$"
+"""A score written as text: 0 to 100, with ``.`` or ``,`` as the decimal mark (``"70,01"``)."""
 
 _DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _NIP_PATTERN = "^[ .-]*[0-9][0-9 .-]*$"
@@ -178,6 +186,111 @@ def _participant() -> dict[str, object]:
     )
 
 
+def score_components() -> list[str]:
+    """The keys of a result's scores: every method's academic parts, attitude, actualisation.
+
+    Taken from the shipped rulebooks, in the order they list them.
+
+    Example:
+        >>> score_components()
+        ['type_a', 'type_b', 'mooc_test', 'elearning_test', 'attitude', 'actualisation']
+    """
+    keys = [
+        key
+        for book in all_rulebooks()
+        for _method, parts in book.evaluation.academic_parts
+        for key, _weight in parts
+    ]
+    return list(dict.fromkeys([*keys, ATTITUDE, ACTUALISATION]))
+
+
+_COMPONENTS = {
+    "type_a": "Written test type A (multiple choice or short answers), classroom delivery.",
+    "type_b": "Written test type B (a case), classroom delivery.",
+    "mooc_test": "The MOOC test, blended and distance delivery.",
+    "elearning_test": "The e-learning test, blended and distance delivery.",
+    ATTITUDE: "The attitude and behaviour evaluation (sikap perilaku).",
+    ACTUALISATION: "The actualisation evaluation (aktualisasi).",
+}
+
+
+def _scores() -> dict[str, object]:
+    score = {
+        "anyOf": [
+            {"type": "number", "minimum": 0, "maximum": 100},
+            {"type": "string", "pattern": SCORE_PATTERN},
+        ],
+    }
+    return _object(
+        "Scores",
+        "The participant's score per component of the evaluation, each 0 to 100: a number, "
+        'or text with "." or "," as the decimal mark ("70,01"). Which components a cohort '
+        "needs depends on its method.",
+        {
+            key: {
+                **score,
+                "description": _COMPONENTS.get(key, f"The {key} score.") + " 0 to 100.",
+            }
+            for key in score_components()
+        },
+        [],
+    )
+
+
+def _absences() -> dict[str, object]:
+    def count(kind: str, description: str) -> dict[str, object]:
+        return {
+            "type": [kind, "null"],
+            "minimum": 0,
+            "description": description + " 0 when absent." + _NULL_NOTE,
+        }
+
+    return _object(
+        "Absences",
+        "The participant's absences, counted cumulatively over the training.",
+        {
+            "sessions": count("integer", "Sessions missed."),
+            "jp": count("number", "Lesson hours (jam pelajaran, JP) missed."),
+            "days": count("integer", "Days missed."),
+        },
+        [],
+    )
+
+
+def _result() -> dict[str, object]:
+    return _object(
+        "Result",
+        "One participant's evaluation results (hasil evaluasi), for the participant with the "
+        "same NIP.",
+        {
+            "nip": {
+                "type": "string",
+                "pattern": _NIP_PATTERN,
+                "description": "The NIP of the participant the result is for, as written "
+                "(compared without spaces, dots and dashes).",
+            },
+            "scores": {
+                "anyOf": [{"$ref": "#/$defs/scores"}, {"type": "null"}],
+                "description": "The score per component." + _NULL_NOTE,
+            },
+            "absences": {
+                "anyOf": [{"$ref": "#/$defs/absences"}, {"type": "null"}],
+                "description": "The absences; none when absent." + _NULL_NOTE,
+            },
+            "remediated": {
+                "type": ["boolean", "null"],
+                "description": "Whether the scores are those after remediation (remedial); "
+                "false when absent." + _NULL_NOTE,
+            },
+            "passed_on": _optional_date(
+                "The day the results were decided (tanggal lulus), from which the month of "
+                "appointment as PNS follows."
+            ),
+        },
+        ["nip"],
+    )
+
+
 def _cohort() -> dict[str, object]:
     return _object(
         "Cohort",
@@ -223,6 +336,12 @@ def _cohort() -> dict[str, object]:
                 "items": {"$ref": "#/$defs/participant"},
                 "description": "The participants (peserta).",
             },
+            "results": {
+                "type": ["array", "null"],
+                "items": {"$ref": "#/$defs/result"},
+                "description": "The participants' evaluation results, at most one each, once "
+                "the cohort has ended; none when absent." + _NULL_NOTE,
+            },
         },
         ["id", "name", "track", "method", "participants"],
     )
@@ -239,8 +358,9 @@ def cohort_schema() -> dict[str, object]:
     Example:
         >>> import json
         >>> schema = cohort_schema()
-        >>> schema["required"], sorted(schema["$defs"])
-        (['format', 'cohorts'], ['cohort', 'organizer', 'participant', 'phase'])
+        >>> schema["required"], sorted(schema["$defs"])  # doctest: +NORMALIZE_WHITESPACE
+        (['format', 'cohorts'],
+         ['absences', 'cohort', 'organizer', 'participant', 'phase', 'result', 'scores'])
         >>> json.loads(json.dumps(schema)) == schema
         True
     """
@@ -251,8 +371,8 @@ def cohort_schema() -> dict[str, object]:
         "description": (
             f"Cohorts of Latsar CPNS, the basic training of candidate civil servants "
             f"(Pelatihan Dasar CPNS), in the interchange format {FORMAT} read by the "
-            "pelatihan library: each cohort (angkatan) with its facts, its schedule and "
-            "its participants (peserta)."
+            "pelatihan library: each cohort (angkatan) with its facts, its schedule, "
+            "its participants (peserta) and their results."
         ),
         "type": "object",
         "properties": {
@@ -273,5 +393,8 @@ def cohort_schema() -> dict[str, object]:
             "organizer": _organizer(),
             "participant": _participant(),
             "phase": _phase(),
+            "result": _result(),
+            "scores": _scores(),
+            "absences": _absences(),
         },
     }

@@ -149,6 +149,7 @@ class Loaded:
         cohort_index: For each structured cohort, its index in the input.
         participant_index: For each structured cohort, its participants' indexes
             in the input.
+        result_index: For each structured cohort, its results' indexes in the input.
     """
 
     cohorts: tuple[Cohort, ...]
@@ -156,6 +157,7 @@ class Loaded:
     findings: tuple[Finding, ...] = ()
     cohort_index: tuple[int, ...] = ()
     participant_index: tuple[tuple[int, ...], ...] = ()
+    result_index: tuple[tuple[int, ...], ...] = ()
 
     def cohort_location(self, position: int) -> Location:
         """The location of the cohort at ``position`` in :attr:`cohorts`."""
@@ -166,6 +168,11 @@ class Loaded:
         index = self.participant_index[position][participant]
         path = f"$.cohorts[{self.cohort_index[position]}].participants[{index}]"
         return self.document.location(path)
+
+    def result_location(self, position: int, result: int) -> Location:
+        """The location (with file and row) of a result of the cohort at ``position``."""
+        index = self.result_index[position][result]
+        return self.document.location(f"$.cohorts[{self.cohort_index[position]}].results[{index}]")
 
 
 class _Structurer:
@@ -462,7 +469,9 @@ class _Structurer:
             position=self.field(record, path, "position", self.text, default=None),
         )
 
-    def cohort(self, record: Mapping[str, Any], path: str) -> tuple[Cohort, tuple[int, ...]]:
+    def cohort(
+        self, record: Mapping[str, Any], path: str
+    ) -> tuple[Cohort, tuple[int, ...], tuple[int, ...]]:
         self.unknown_keys(record, path, _COHORT_KEYS)
         participants: list[Participant] = []
         kept: list[int] = []
@@ -488,6 +497,7 @@ class _Structurer:
                 self.type_error(f"{path}.participants", "a list", "daftar (list)", raw).finding
             )
         results: list[Result] = []
+        kept_results: list[int] = []
         raw_results = record.get("results")
         if isinstance(raw_results, list):
             for index, item in enumerate(raw_results):
@@ -496,6 +506,7 @@ class _Structurer:
                     result = self.result(item, here)
                     if result is not None:
                         results.append(result)
+                        kept_results.append(index)
                 else:
                     self.report(self.type_error(here, "an object", "objek", item).finding)
         elif raw_results is not None:
@@ -521,7 +532,7 @@ class _Structurer:
             ),
             results=results,
         )
-        return cohort, tuple(kept)
+        return cohort, tuple(kept), tuple(kept_results)
 
 
 _BOOLEAN_TEXT = {"true": True, "false": False, "ya": True, "tidak": False, "yes": True, "no": False}
@@ -557,19 +568,22 @@ def structure(document: RawDocument) -> Loaded:
     cohorts: list[Cohort] = []
     cohort_index: list[int] = []
     participant_index: list[tuple[int, ...]] = []
+    result_index: list[tuple[int, ...]] = []
     for index, record in structurer.document_cohorts():
         path = f"$.cohorts[{index}]"
         if not isinstance(record, dict):
             structurer.report(structurer.type_error(path, "an object", "objek", record).finding)
             continue
-        cohort, kept = structurer.cohort(record, path)
+        cohort, kept, kept_results = structurer.cohort(record, path)
         cohorts.append(cohort)
         cohort_index.append(index)
         participant_index.append(kept)
+        result_index.append(kept_results)
     return Loaded(
         cohorts=tuple(cohorts),
         document=document,
         findings=tuple(structurer.findings),
         cohort_index=tuple(cohort_index),
         participant_index=tuple(participant_index),
+        result_index=tuple(result_index),
     )

@@ -1,10 +1,16 @@
-"""Participant lists as tables: the header mapping and row handling shared by CSV and Excel.
+"""Tables: the header mapping and row handling shared by CSV and Excel, participants and results.
 
 HR systems export participant lists as tables with one row per participant
 under a header row. :class:`TableBuilder` turns the header and the rows, as
 text, into a :class:`~pelatihan.io.document.RawDocument` in the interchange
 shape; :mod:`pelatihan.io.csv` and :mod:`pelatihan.io.xlsx` feed it rows as
 they read them.
+
+:class:`RowTable` is what every table shares: headers matched to fields
+whatever their spelling, unknown and duplicate columns, blank rows, rows
+longer than the header, and a table without rows. :class:`TableBuilder`
+(participant lists) and :class:`pelatihan.io.results.ResultsTable` (results
+exports) build on it, each with its own headers.
 
 Headers
 -------
@@ -85,6 +91,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
+from typing import ClassVar
 
 import attrs
 
@@ -103,8 +110,11 @@ __all__ = [
     "DUPLICATE_COLUMN",
     "HEADERS",
     "PARTICIPANT_FIELDS",
+    "RESULTS_UNATTACHED",
+    "RESULTS_UNKNOWN_COHORT",
     "ROW_SHAPE",
     "UNKNOWN_COLUMN",
+    "RowTable",
     "TableBuilder",
     "file_label",
     "header_field",
@@ -117,8 +127,8 @@ UNKNOWN_COLUMN = register(
         Severity.WARNING,
         "Unknown column ignored",
         "Kolom tidak dikenal diabaikan",
-        "Every column of a participant table has a known header; a column with another "
-        "header (or with none) is ignored.",
+        "Every column of a table (a participant list, a results export) has a known header; "
+        "a column with another header (or with none) is ignored.",
     )
 )
 DUPLICATE_COLUMN = register(
@@ -127,7 +137,7 @@ DUPLICATE_COLUMN = register(
         Severity.ERROR,
         "Column given twice",
         "Kolom ganda",
-        "No two columns of a participant table are for the same field; the second is ignored.",
+        "No two columns of a table are for the same field; the second is ignored.",
     )
 )
 BLANK_ROW = register(
@@ -136,7 +146,7 @@ BLANK_ROW = register(
         Severity.INFO,
         "Blank row skipped",
         "Baris kosong dilewati",
-        "A row of a participant table with no text at all is skipped.",
+        "A row of a table with no text at all is skipped.",
     )
 )
 ROW_SHAPE = register(
@@ -145,8 +155,7 @@ ROW_SHAPE = register(
         Severity.ERROR,
         "Row longer than the header",
         "Baris lebih panjang dari judul kolom",
-        "No row of a participant table has text beyond the header's last column; such text "
-        "is ignored.",
+        "No row of a table has text beyond the header's last column; such text is ignored.",
     )
 )
 COHORT_CONFLICT = register(
@@ -157,6 +166,29 @@ COHORT_CONFLICT = register(
         "Baris satu angkatan tidak sepakat",
         "The rows of one cohort give the same track, method, regime, start and organiser, "
         "or leave them empty; the first value given is kept.",
+    )
+)
+
+RESULTS_UNKNOWN_COHORT = register(
+    Rule(
+        "results.unknown-cohort",
+        Severity.WARNING,
+        "Results row names an unknown cohort",
+        "Baris hasil menyebut angkatan yang tidak dikenal",
+        "The cohort (Angkatan) a row of a results export names is the id or the name of a "
+        "cohort in the files; otherwise the row goes to the cohort of the participant with "
+        "its NIP.",
+    )
+)
+RESULTS_UNATTACHED = register(
+    Rule(
+        "results.unattached",
+        Severity.ERROR,
+        "Results row not attached to any cohort",
+        "Baris hasil tidak masuk ke angkatan mana pun",
+        "Every row of a results export is attached to a cohort: the one it names, the one "
+        "with a participant of its NIP, or else the first; a row is reported when the files "
+        "have no cohort, or that cohort's results are not a list.",
     )
 )
 
@@ -212,15 +244,25 @@ def normalize_header(text: str) -> str:
     return _IGNORED.sub("", text.casefold())
 
 
-_ALIASES: dict[str, str] = {
-    normalize_header(header): field
-    for field, headers in HEADERS.items()
-    for header in (field, *headers)
-}
+def header_aliases(headers: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """The field of each normalised header: the fields' headers and the field names themselves.
+
+    Example:
+        >>> header_aliases({"nip": ("NIP",), "birth_date": ("Tgl. Lahir",)})
+        {'nip': 'nip', 'birthdate': 'birth_date', 'tgllahir': 'birth_date'}
+    """
+    return {
+        normalize_header(header): field
+        for field, names in headers.items()
+        for header in (field, *names)
+    }
+
+
+_ALIASES = header_aliases(HEADERS)
 
 
 def header_field(text: str) -> str | None:
-    """The field a column with this header is for, or ``None`` for an unknown header.
+    """The field a participant column with this header is for, or ``None`` for an unknown header.
 
     Example:
         >>> header_field("Tgl. Lahir"), header_field("L/P"), header_field("No")
@@ -246,6 +288,208 @@ def _listing(headers: Sequence[str], limit: int = 20) -> str:
     return shown or "-"
 
 
+class RowTable:
+    """The header and row handling every table shares; a subclass says what a row becomes.
+
+    A subclass sets :attr:`HEADERS`, :attr:`REQUIRED` and :attr:`RECORD`, and
+    implements :meth:`add_row` with :meth:`read_cells`, which does the shared
+    work: it strips the cells, keeps the text of known columns, holds blank rows
+    back (reporting them, ``input.blank-row``, once a row with text follows or
+    the table ends) and reports text in a column without a header. What a row
+    becomes, and where an ``input.row-shape`` finding about it is placed, is the
+    subclass's.
+
+    Args:
+        header: The header row's cells.
+        file: The file's name, for findings and errors.
+        header_row: The header's row number in the file.
+
+    Raises:
+        InputError: If the header lacks a column of :attr:`REQUIRED`.
+    """
+
+    HEADERS: ClassVar[Mapping[str, tuple[str, ...]]] = {}
+    """The headers each field's column may have (matched by :func:`normalize_header`)."""
+    REQUIRED: ClassVar[Mapping[str, tuple[str, str]]] = {}
+    """The fields a table needs a column for, with their names in English and Indonesian."""
+    RECORD: ClassVar[tuple[str, str]] = ("record", "rekaman")
+    """What one row is, in English and Indonesian (for messages)."""
+    _aliases: ClassVar[dict[str, str]] = {}
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        cls._aliases = header_aliases(cls.HEADERS)
+
+    def __init__(
+        self,
+        header: Sequence[str],
+        *,
+        file: str | None = None,
+        header_row: int = 1,
+    ) -> None:
+        self.file = file
+        self.findings: list[Finding] = []
+        """The findings about the table so far."""
+        self.records = 0
+        """The rows with text so far."""
+        self._pending_blank: list[int] = []
+        names = [cell.strip() for cell in header]
+        while names and not names[-1]:
+            names.pop()
+        self.header: tuple[str, ...] = tuple(names)
+        self._unnamed: set[int] = set()
+        columns: list[str | None] = []
+        first: dict[str, int] = {}
+        where = Location("$", file=file, row=header_row)
+        for index, name in enumerate(names):
+            field = self._aliases.get(normalize_header(name)) if name else None
+            if field is None:
+                columns.append(None)
+                if name:
+                    self.findings.append(
+                        UNKNOWN_COLUMN.finding(
+                            where,
+                            f"column {index + 1}, {quote(name)}, is not a known column: "
+                            "it is ignored",
+                            f"kolom {index + 1}, {quote(name)}, bukan kolom yang dikenal: "
+                            "kolom ini diabaikan",
+                            value=shorten(name),
+                        )
+                    )
+                else:
+                    self._unnamed.add(index)
+            elif field in first:
+                columns.append(None)
+                earlier = first[field]
+                self.findings.append(
+                    DUPLICATE_COLUMN.finding(
+                        where,
+                        f"column {index + 1}, {quote(name)}, is a second {field} column after "
+                        f"column {earlier + 1}, {quote(names[earlier])}: it is ignored",
+                        f"kolom {index + 1}, {quote(name)}, adalah kolom {field} kedua setelah "
+                        f"kolom {earlier + 1}, {quote(names[earlier])}: kolom ini diabaikan",
+                        value=shorten(name),
+                    )
+                )
+            else:
+                first[field] = index
+                columns.append(field)
+        self.columns: tuple[str | None, ...] = tuple(columns)
+        """The field of each column, ``None`` for a column that is ignored."""
+        missing = [field for field in self.REQUIRED if field not in first]
+        if missing:
+            label = file_label(file)
+            what = self.REQUIRED
+            raise InputError(
+                f"{label}: "
+                + " and ".join(f"no {what[field][0]} column" for field in missing)
+                + f": the header (row {header_row}) has {_listing(names)}; expected "
+                + " and ".join(
+                    f"a {what[field][0]} column ({', '.join(self.HEADERS[field])})"
+                    for field in missing
+                ),
+                f"{label}: tidak ada kolom "
+                + " dan ".join(what[field][1] for field in missing)
+                + f": judul kolom (baris {header_row}) berisi {_listing(names)}; seharusnya ada "
+                + " dan ".join(
+                    f"kolom {what[field][1]} ({', '.join(self.HEADERS[field])})"
+                    for field in missing
+                ),
+                value=file,
+            )
+
+    def add_row(self, row: int, cells: Sequence[str]) -> None:
+        """Add the row numbered ``row`` in the file, its cells as text."""
+        raise NotImplementedError
+
+    def read_cells(self, row: int, cells: Sequence[str]) -> tuple[dict[str, str], list[str]] | None:
+        """The text of a row's known columns by field, and its text beyond the header.
+
+        Returns ``None`` for a blank row (reported later, ``input.blank-row``);
+        otherwise counts the row in :attr:`records`. Empty cells are left out.
+        """
+        values = [cell.strip() for cell in cells]
+        if not any(values):
+            self._pending_blank.append(row)
+            return None
+        self._flush_blank()
+        self.records += 1
+        width = len(self.columns)
+        named: dict[str, str] = {}
+        for index, cell in enumerate(values[:width]):
+            if not cell:
+                continue
+            field = self.columns[index]
+            if field is None:
+                if index in self._unnamed:
+                    self._unnamed.discard(index)
+                    self._report_unnamed(index, row)
+                continue
+            named[field] = cell
+        return named, [value for value in values[width:] if value]
+
+    def row_shape(self, location: Location, row: int, extra: Sequence[str]) -> None:
+        """Report a row's text beyond the header's last column (``input.row-shape``)."""
+        if not extra:
+            return
+        width = len(self.columns)
+        self.findings.append(
+            ROW_SHAPE.finding(
+                location,
+                f"row {row} has text beyond the header's last column ({width}): "
+                f"{_listing(extra, 3)} ignored",
+                f"baris {row} berisi teks di luar kolom terakhir judul kolom ({width}): "
+                f"{_listing(extra, 3)} diabaikan",
+                value=shorten(extra[0]),
+            )
+        )
+
+    def finish(self, *, trailing_blank_rows: bool = True) -> None:
+        """End the table: report the blank rows still held back, if asked.
+
+        Args:
+            trailing_blank_rows: Whether blank rows after the last row with text
+                are reported (``input.blank-row``).
+
+        Raises:
+            InputError: If no row has any text.
+        """
+        if trailing_blank_rows:
+            self._flush_blank()
+        if not self.records:
+            label = file_label(self.file)
+            noun_en, noun_id = self.RECORD
+            raise InputError(
+                f"{label}: no rows: expected a header and a row for each {noun_en}",
+                f"{label}: tidak ada baris: seharusnya ada judul kolom dan satu baris "
+                f"untuk setiap {noun_id}",
+                value=self.file,
+            )
+
+    def _flush_blank(self) -> None:
+        for row in self._pending_blank:
+            self.findings.append(
+                BLANK_ROW.finding(
+                    Location("$", file=self.file, row=row),
+                    f"row {row} is blank: it is skipped",
+                    f"baris {row} kosong: baris ini dilewati",
+                )
+            )
+        self._pending_blank.clear()
+
+    def _report_unnamed(self, index: int, row: int) -> None:
+        self.findings.append(
+            UNKNOWN_COLUMN.finding(
+                Location("$", file=self.file, row=row),
+                f"column {index + 1} has no header but row {row} has text in it: "
+                "the column is ignored",
+                f"kolom {index + 1} tidak berjudul tetapi baris {row} berisi teks di "
+                "dalamnya: kolom ini diabaikan",
+                value="",
+            )
+        )
+
+
 @attrs.define
 class _Cohort:
     index: int
@@ -254,7 +498,7 @@ class _Cohort:
     participants: list[dict[str, str]] = attrs.field(factory=list)
 
 
-class TableBuilder:
+class TableBuilder(RowTable):
     """Builds a :class:`~pelatihan.io.document.RawDocument` from a header and rows of text.
 
     Give it the header, then each row after the header with :meth:`add_row`, in
@@ -284,6 +528,13 @@ class TableBuilder:
         4
     """
 
+    HEADERS = HEADERS
+    REQUIRED: ClassVar[Mapping[str, tuple[str, str]]] = {
+        "nip": ("NIP", "NIP"),
+        "name": ("name", "nama"),
+    }
+    RECORD = ("participant", "peserta")
+
     def __init__(
         self,
         header: Sequence[str],
@@ -292,96 +543,21 @@ class TableBuilder:
         header_row: int = 1,
         defaults: Mapping[str, str] | None = None,
     ) -> None:
-        self.file = file
         self._defaults = _check_defaults(defaults or {})
-        self._findings: list[Finding] = []
         self._rows: dict[str, int] = {}
         self._cohorts: dict[str, _Cohort] = {}
-        self._pending_blank: list[int] = []
-        self._participants = 0
-        names = [cell.strip() for cell in header]
-        while names and not names[-1]:
-            names.pop()
-        self.header: tuple[str, ...] = tuple(names)
-        self._unnamed: set[int] = set()
-        columns: list[str | None] = []
-        first: dict[str, int] = {}
-        where = Location("$", file=file, row=header_row)
-        for index, name in enumerate(names):
-            field = header_field(name) if name else None
-            if field is None:
-                columns.append(None)
-                if name:
-                    self._findings.append(
-                        UNKNOWN_COLUMN.finding(
-                            where,
-                            f"column {index + 1}, {quote(name)}, is not a known column: "
-                            "it is ignored",
-                            f"kolom {index + 1}, {quote(name)}, bukan kolom yang dikenal: "
-                            "kolom ini diabaikan",
-                            value=shorten(name),
-                        )
-                    )
-                else:
-                    self._unnamed.add(index)
-            elif field in first:
-                columns.append(None)
-                earlier = first[field]
-                self._findings.append(
-                    DUPLICATE_COLUMN.finding(
-                        where,
-                        f"column {index + 1}, {quote(name)}, is a second {field} column after "
-                        f"column {earlier + 1}, {quote(names[earlier])}: it is ignored",
-                        f"kolom {index + 1}, {quote(name)}, adalah kolom {field} kedua setelah "
-                        f"kolom {earlier + 1}, {quote(names[earlier])}: kolom ini diabaikan",
-                        value=shorten(name),
-                    )
-                )
-            else:
-                first[field] = index
-                columns.append(field)
-        self.columns: tuple[str | None, ...] = tuple(columns)
-        """The field of each column, ``None`` for a column that is ignored."""
-        missing = [field for field in ("nip", "name") if field not in first]
-        if missing:
-            label = file_label(file)
-            what = {"nip": ("NIP", "NIP"), "name": ("name", "nama")}
-            raise InputError(
-                f"{label}: "
-                + " and ".join(f"no {what[field][0]} column" for field in missing)
-                + f": the header (row {header_row}) has {_listing(names)}; expected "
-                + " and ".join(
-                    f"a {what[field][0]} column ({', '.join(HEADERS[field])})" for field in missing
-                ),
-                f"{label}: tidak ada kolom "
-                + " dan ".join(what[field][1] for field in missing)
-                + f": judul kolom (baris {header_row}) berisi {_listing(names)}; seharusnya ada "
-                + " dan ".join(
-                    f"kolom {what[field][1]} ({', '.join(HEADERS[field])})" for field in missing
-                ),
-                value=file,
-            )
+        super().__init__(header, file=file, header_row=header_row)
 
     def add_row(self, row: int, cells: Sequence[str]) -> None:
         """Add the row numbered ``row`` in the file, its cells as text."""
-        values = [cell.strip() for cell in cells]
-        if not any(values):
-            self._pending_blank.append(row)
+        read = self.read_cells(row, cells)
+        if read is None:
             return
-        self._flush_blank()
-        width = len(self.columns)
+        named, extra = read
         record: dict[str, str] = {}
         facts: dict[str, str] = {}
         cohort_name = self._defaults.get("cohort") or self._stem()
-        for index, cell in enumerate(values[:width]):
-            if not cell:
-                continue
-            field = self.columns[index]
-            if field is None:
-                if index in self._unnamed:
-                    self._unnamed.discard(index)
-                    self._report_unnamed(index, row)
-                continue
+        for field, cell in named.items():
             value = (iso_or_none(cell) or cell) if field in DATE_FIELDS else cell
             if field == "cohort":
                 cohort_name = value
@@ -395,19 +571,7 @@ class TableBuilder:
         path = f"$.cohorts[{cohort.index}].participants[{len(cohort.participants)}]"
         cohort.participants.append({f: record[f] for f in PARTICIPANT_FIELDS if f in record})
         self._rows[path] = row
-        self._participants += 1
-        extra = [value for value in values[width:] if value]
-        if extra:
-            self._findings.append(
-                ROW_SHAPE.finding(
-                    Location(path, file=self.file, row=row),
-                    f"row {row} has text beyond the header's last column ({width}): "
-                    f"{_listing(extra, 3)} ignored",
-                    f"baris {row} berisi teks di luar kolom terakhir judul kolom ({width}): "
-                    f"{_listing(extra, 3)} diabaikan",
-                    value=shorten(extra[0]),
-                )
-            )
+        self.row_shape(Location(path, file=self.file, row=row), row, extra)
         for field, value in facts.items():
             self._fact(cohort, field, value, row)
 
@@ -422,16 +586,7 @@ class TableBuilder:
         Raises:
             InputError: If no row has any text.
         """
-        if trailing_blank_rows:
-            self._flush_blank()
-        if not self._participants:
-            label = file_label(self.file)
-            raise InputError(
-                f"{label}: no rows: expected a header and a row for each participant",
-                f"{label}: tidak ada baris: seharusnya ada judul kolom dan satu baris "
-                "untuk setiap peserta",
-                value=self.file,
-            )
+        self.finish(trailing_blank_rows=trailing_blank_rows)
         cohorts: list[dict[str, object]] = []
         for cohort in self._cohorts.values():
             data: dict[str, object] = {"id": cohort.name, "name": cohort.name}
@@ -446,35 +601,12 @@ class TableBuilder:
             {"format": FORMAT, "cohorts": cohorts},
             file=self.file,
             rows=dict(self._rows),
-            findings=tuple(self._findings),
+            findings=tuple(self.findings),
         )
 
     def _stem(self) -> str:
         stem = PurePath(self.file).stem if self.file else ""
         return stem or "cohort"
-
-    def _flush_blank(self) -> None:
-        for row in self._pending_blank:
-            self._findings.append(
-                BLANK_ROW.finding(
-                    Location("$", file=self.file, row=row),
-                    f"row {row} is blank: it is skipped",
-                    f"baris {row} kosong: baris ini dilewati",
-                )
-            )
-        self._pending_blank.clear()
-
-    def _report_unnamed(self, index: int, row: int) -> None:
-        self._findings.append(
-            UNKNOWN_COLUMN.finding(
-                Location("$", file=self.file, row=row),
-                f"column {index + 1} has no header but row {row} has text in it: "
-                "the column is ignored",
-                f"kolom {index + 1} tidak berjudul tetapi baris {row} berisi teks di "
-                "dalamnya: kolom ini diabaikan",
-                value="",
-            )
-        )
 
     def _fact(self, cohort: _Cohort, field: str, value: str, row: int) -> None:
         known = cohort.facts.get(field)
@@ -484,7 +616,7 @@ class TableBuilder:
         first, first_row = known
         if first == value:
             return
-        self._findings.append(
+        self.findings.append(
             COHORT_CONFLICT.finding(
                 Location(f"$.cohorts[{cohort.index}].{field}", file=self.file, row=row),
                 f"row {row} gives the {field} {quote(value)} for cohort {quote(cohort.name)}, "

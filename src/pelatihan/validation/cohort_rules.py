@@ -360,6 +360,7 @@ class _Checker:
         cohort: Cohort,
         here: Location,
         participant_at: Iterable[Location],
+        result_at: Iterable[Location] = (),
     ) -> Iterator[Finding]:
         rulebook = self.rulebook_for(cohort)
         schedule: Schedule | None = None
@@ -384,7 +385,7 @@ class _Checker:
         for participant, where in zip(cohort.participants, participant_at, strict=True):
             yield from self.participant(position, participant, where, cohort, last_day)
         if cohort.results:
-            yield from self.results(cohort, rulebook, here, participant_at)
+            yield from self.results(cohort, rulebook, here, participant_at, list(result_at))
 
     def results(
         self,
@@ -392,12 +393,13 @@ class _Checker:
         rulebook: Rulebook | None,
         here: Location,
         participant_at: list[Location],
+        result_at: list[Location],
     ) -> Iterator[Finding]:
         by_nip = {_nip_key(person.nip): index for index, person in enumerate(cohort.participants)}
         seen: set[str] = set()
         method = cohort.method
         for index, result in enumerate(cohort.results):
-            at = here.child("results").child(index)
+            at = result_at[index] if index < len(result_at) else here.child("results").child(index)
             key = _nip_key(result.nip)
             if key not in by_nip:
                 yield RESULT_UNKNOWN.finding(
@@ -745,18 +747,21 @@ def _nip_key(text: str) -> str:
 
 def _locations(
     cohorts: tuple[Cohort, ...], loaded: Loaded | None
-) -> Iterator[tuple[Location, list[Location]]]:
+) -> Iterator[tuple[Location, list[Location], list[Location]]]:
+    """Where each cohort, its participants and its results are in the input."""
     for position, cohort in enumerate(cohorts):
         if loaded is not None:
             yield (
                 loaded.cohort_location(position),
                 [loaded.participant_location(position, j) for j in range(len(cohort.participants))],
+                [loaded.result_location(position, k) for k in range(len(cohort.results))],
             )
         else:
             here = Location(f"$.cohorts[{position}]")
             yield (
                 here,
                 [here.child("participants").child(j) for j in range(len(cohort.participants))],
+                [here.child("results").child(k) for k in range(len(cohort.results))],
             )
 
 
@@ -812,8 +817,10 @@ def validate(
     checker = _Checker(calendar, rulebook, margin)
     total = sum(len(cohort.participants) for cohort in cohorts)
     done = 0
-    for position, (here, participant_at) in enumerate(_locations(cohorts, loaded)):
-        findings.extend(checker.cohort(position, cohorts[position], here, participant_at))
+    for position, (here, participant_at, result_at) in enumerate(_locations(cohorts, loaded)):
+        findings.extend(
+            checker.cohort(position, cohorts[position], here, participant_at, result_at)
+        )
         done += len(cohorts[position].participants)
         if progress is not None:
             progress(done, total)
