@@ -260,13 +260,3 @@ def cohorts(
         participants=people,
         regime=regime_on(start).id,
     )
-
-
-def _hypothesis_setup_hook() -> None:
-    """Register the strategies for ``st.from_type`` (called by hypothesis' entry point)."""
-    st.register_type_strategy(NIP, nip_values())
-    st.register_type_strategy(Grade, grades())
-    st.register_type_strategy(Track, tracks())
-    st.register_type_strategy(Participant, participants())
-    st.register_type_strategy(Schedule, schedules())
-    st.register_type_strategy(Cohort, cohorts())
