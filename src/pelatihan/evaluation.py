@@ -48,13 +48,14 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from pelatihan.errors import ValidationError, quote
-from pelatihan.provenance import Figure
+from pelatihan.provenance import Citation, Figure, Source, Status
 from pelatihan.rulebooks import OpenFigureError, Rulebook
 from pelatihan.training import Method
 
 __all__ = [
     "ACTUALISATION",
     "ATTITUDE",
+    "PROBATION_MONTHS",
     "Absences",
     "IncompleteScores",
     "InvalidScore",
@@ -65,6 +66,7 @@ __all__ = [
     "components",
     "evaluate",
     "final_score",
+    "probation_end",
     "qualification",
     "to_score",
 ]
@@ -298,6 +300,8 @@ class Outcome:
         absences_over: The absence limits crossed (``"sessions"``, ``"jp"``, ``"days"``).
         appointment_from: The earliest day of appointment as PNS, for a
             participant who passed on a known day.
+        probation_end: The last day of the participant's probation year, when
+            the TMT CPNS is known.
         reason: Why the outcome is incomplete, when it is (English).
         reason_id: The same in Indonesian.
     """
@@ -308,8 +312,29 @@ class Outcome:
     qualification: Qualification | None = None
     absences_over: tuple[str, ...] = ()
     appointment_from: datetime.date | None = None
+    probation_end: datetime.date | None = None
     reason: str = ""
     reason_id: str = ""
+
+
+PROBATION_MONTHS: Figure[int] = Figure(
+    12,
+    Status.SEC,
+    Citation("uu-5-2014", "Pasal 64 ayat (1)"),
+    source=str(Source("https://id.scribd.com/document/571975702", "LAN slides quoting the law")),
+    note="The CPNS probation lasts one year from the TMT CPNS; Latsar is taken within it.",
+)
+"""Length of the probation year in months, within which Latsar must end."""
+
+
+def probation_end(tmt: datetime.date) -> datetime.date:
+    """The last day of the probation year that starts on ``tmt`` (the TMT CPNS).
+
+    Example:
+        >>> probation_end(datetime.date(2019, 3, 1)), probation_end(datetime.date(2023, 7, 15))
+        (datetime.date(2020, 2, 29), datetime.date(2024, 7, 14))
+    """
+    return tmt + relativedelta(months=PROBATION_MONTHS.value) - datetime.timedelta(days=1)
 
 
 def absences_over(absences: Absences, rulebook: Rulebook) -> tuple[str, ...]:
@@ -331,8 +356,20 @@ def absences_over(absences: Absences, rulebook: Rulebook) -> tuple[str, ...]:
     )
 
 
-def evaluate(result: Result, method: Method | str, rulebook: Rulebook) -> Outcome:
+def evaluate(
+    result: Result,
+    method: Method | str,
+    rulebook: Rulebook,
+    *,
+    tmt: datetime.date | None = None,
+) -> Outcome:
     """The outcome of a participant's results.
+
+    Args:
+        result: The participant's results.
+        method: The cohort's delivery method.
+        rulebook: The rulebook whose evaluation figures apply.
+        tmt: The TMT CPNS, to give the end of the probation year.
 
     Example:
         >>> from pelatihan import rulebooks
@@ -348,12 +385,14 @@ def evaluate(result: Result, method: Method | str, rulebook: Rulebook) -> Outcom
         ('Cukup Memuaskan', datetime.date(2024, 9, 1))
     """
     over = absences_over(result.absences, rulebook)
+    deadline = probation_end(tmt) if tmt is not None else None
     try:
         score = final_score(result.scores, method, rulebook)
     except (OpenFigureError, IncompleteScores) as error:
         return Outcome(
             OutcomeStatus.INCOMPLETE,
             absences_over=over,
+            probation_end=deadline,
             reason=error.message_en,
             reason_id=error.message_id,
         )
@@ -364,6 +403,7 @@ def evaluate(result: Result, method: Method | str, rulebook: Rulebook) -> Outcom
             OutcomeStatus.INCOMPLETE,
             final_score=score,
             absences_over=over,
+            probation_end=deadline,
             reason=f"{rulebook.title} does not establish the pass mark",
             reason_id=f"{rulebook.title} belum menetapkan batas lulus",
         )
@@ -382,4 +422,5 @@ def evaluate(result: Result, method: Method | str, rulebook: Rulebook) -> Outcom
         qualification=qualification(recorded, rulebook),
         absences_over=over,
         appointment_from=appointment,
+        probation_end=deadline,
     )

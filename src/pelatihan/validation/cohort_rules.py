@@ -28,18 +28,23 @@ import datetime
 import os
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 
-from dateutil.relativedelta import relativedelta
-
 from pelatihan import nip as nip_module
 from pelatihan.calendar import Calendar
 from pelatihan.cohort import Cohort, Participant
 from pelatihan.errors import ValidationError
-from pelatihan.evaluation import OutcomeStatus, Result, components, evaluate
+from pelatihan.evaluation import (
+    PROBATION_MONTHS,
+    OutcomeStatus,
+    Result,
+    components,
+    evaluate,
+    probation_end,
+)
 from pelatihan.grades import TRACK_RULES, Grade, InconsistentGrade, Track
 from pelatihan.io.document import RawDocument
 from pelatihan.io.structure import Loaded
 from pelatihan.legal import NoRegimeError, regime_on
-from pelatihan.provenance import Citation, Figure, Source, Status
+from pelatihan.provenance import Citation, Figure, Status
 from pelatihan.rulebooks import OpenFigureError, Rulebook, get
 from pelatihan.schedule import Schedule, plan_schedule
 from pelatihan.training import Method
@@ -57,15 +62,6 @@ __all__ = ["PROBATION_MARGIN_DAYS", "PROBATION_MONTHS", "validate"]
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 _NIP_BASIS = Citation("perka-bkn-22-2007")
-
-PROBATION_MONTHS: Figure[int] = Figure(
-    12,
-    Status.SEC,
-    Citation("uu-5-2014", "Pasal 64 ayat (1)"),
-    source=str(Source("https://id.scribd.com/document/571975702", "LAN slides quoting the law")),
-    note="The CPNS probation lasts one year from the TMT CPNS; Latsar is taken within it.",
-)
-"""Length of the probation year in months, within which Latsar must end."""
 
 PROBATION_MARGIN_DAYS: Figure[int] = Figure(
     30,
@@ -713,7 +709,7 @@ class _Checker:
             tmt = parsed.tmt.first_day
         else:
             return
-        deadline = tmt + relativedelta(months=PROBATION_MONTHS.value) - datetime.timedelta(days=1)
+        deadline = probation_end(tmt)
         if last_day > deadline:
             late = (last_day - deadline).days
             yield PROBATION.finding(
