@@ -63,6 +63,10 @@ DELIMITERS = (";", ",", "\t")
 """The delimiters :func:`read_csv` recognises, in the order that breaks ties."""
 
 _CHUNK = 1 << 16
+
+MAX_LINE = 1_000_000
+"""The longest line of a CSV file, in characters; a longer one is refused (a participant
+record takes a few hundred)."""
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
@@ -223,14 +227,24 @@ def _lines(stream: IO[bytes], name: str | None) -> Iterator[str]:
         if start and text:
             text = text.removeprefix("\ufeff")
             start = False
+        scanned = max(len(pending) - 1, 0)  # what is pending holds no line end but a last "\r"
         pending += text
         begin = 0
-        for match in _LINE_END.finditer(pending):
+        for match in _LINE_END.finditer(pending, scanned):
             if match.end() == len(pending) and match.group() == "\r" and not final:
                 break  # a "\r\n" may be split between chunks
             yield pending[begin : match.end()]
             begin = match.end()
         pending = pending[begin:]
+        if len(pending) > MAX_LINE:
+            label = file_label(name)
+            raise InputError(
+                f"{label}: line {newlines + 1} is longer than {MAX_LINE:,} characters; a "
+                "participant record takes a few hundred",
+                f"{label}: baris {newlines + 1} lebih panjang dari {MAX_LINE:,} karakter; satu "
+                "catatan peserta hanya beberapa ratus karakter",
+                value=name,
+            )
         if final:
             if pending:
                 yield pending

@@ -164,6 +164,7 @@ def _read(
                 "simpan sebagai Excel Workbook (.xlsx)",
                 value=name,
             )
+    _check_size(stream, label, name)
     with warnings.catch_warnings():
         # openpyxl warns about styles and extensions it drops; only values are read here.
         warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
@@ -181,6 +182,48 @@ def _read(
             raise _not_a_workbook(label, name, error) from error
         finally:
             book.close()
+
+
+MAX_UNCOMPRESSED = 256 * 1024 * 1024
+"""The most a workbook may hold once unzipped (256 MiB): a national export of 250,000
+participants takes a few tens of MiB; more is refused as a possible zip bomb."""
+
+MAX_RATIO = 200
+"""The most a part of a workbook may expand on unzipping (worksheets of real exports
+compress about 5 to 20 times)."""
+
+
+def _check_size(stream: IO[bytes], label: str, name: str | None) -> None:
+    """Refuse a workbook that would unzip to more than the limits (a zip bomb)."""
+    if not stream.seekable():
+        return
+    start = stream.tell()
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # openpyxl reports a file that is not a workbook
+    finally:
+        stream.seek(start)
+    total = sum(entry.file_size for entry in entries)
+    worst = max(
+        (
+            entry.file_size / max(entry.compress_size, 1)
+            for entry in entries
+            if entry.file_size > 1 << 20
+        ),
+        default=0.0,
+    )
+    if total > MAX_UNCOMPRESSED or worst > MAX_RATIO:
+        raise InputError(
+            f"{label}: the workbook would unzip to {total:,} bytes (a part expands {worst:.0f} "
+            f"times); more than {MAX_UNCOMPRESSED:,} bytes, or {MAX_RATIO} times, is refused as a "
+            "possible zip bomb",
+            f"{label}: buku kerja akan menjadi {total:,} bita setelah diekstrak (satu bagian "
+            f"membesar {worst:.0f} kali); lebih dari {MAX_UNCOMPRESSED:,} bita atau {MAX_RATIO} "
+            "kali ditolak karena mungkin bom zip",
+            value=name,
+        )
 
 
 def _worksheet(
