@@ -39,13 +39,13 @@ PNS from the first day of the following month.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import enum
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from pelatihan.errors import ValidationError, quote
 from pelatihan.provenance import Citation, Figure, Source, Status
@@ -63,6 +63,8 @@ __all__ = [
     "OutcomeStatus",
     "Qualification",
     "Result",
+    "absences_over",
+    "add_months",
     "components",
     "evaluate",
     "final_score",
@@ -334,7 +336,25 @@ def probation_end(tmt: datetime.date) -> datetime.date:
         >>> probation_end(datetime.date(2019, 3, 1)), probation_end(datetime.date(2023, 7, 15))
         (datetime.date(2020, 2, 29), datetime.date(2024, 7, 14))
     """
-    return tmt + relativedelta(months=PROBATION_MONTHS.value) - datetime.timedelta(days=1)
+    return add_months(tmt, PROBATION_MONTHS.value) - datetime.timedelta(days=1)
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later, or the month's last day when it has no such day.
+
+    Example:
+        >>> add_months(datetime.date(2024, 1, 31), 1), add_months(datetime.date(2023, 7, 15), 12)
+        (datetime.date(2024, 2, 29), datetime.date(2024, 7, 15))
+    """
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    if day.day <= _SHORTEST_MONTH:
+        return datetime.date(year, month, day.day)
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+_SHORTEST_MONTH = 28
 
 
 def absences_over(absences: Absences, rulebook: Rulebook) -> tuple[str, ...]:
@@ -414,7 +434,7 @@ def evaluate(
     appointment = None
     months = evaluation.appointment_months_after.value
     if passed and result.passed_on is not None and months is not None:
-        appointment = result.passed_on.replace(day=1) + relativedelta(months=months)
+        appointment = add_months(result.passed_on.replace(day=1), months)
     return Outcome(
         OutcomeStatus.PASSED if passed else OutcomeStatus.FAILED,
         final_score=score,

@@ -412,7 +412,7 @@ class Grade:
             pelatihan.grades.InvalidGrade: ruang 'z' does not exist in golongan III:
             expected 'a' to 'd'
         """
-        return _parse_grade(text)
+        return _parse_grade_cached(text)
 
 
 _ALL_GRADES: Final = tuple(Grade(golongan, ruang) for golongan, ruang in _PANGKAT)
@@ -466,6 +466,23 @@ def _invalid_grade(text: object, problem_en: str, problem_id: str) -> InvalidGra
     return InvalidGrade(
         f"{problem_en}: {_EXPECTED_GRADE_EN}", f"{problem_id}: {_EXPECTED_GRADE_ID}", value=text
     )
+
+
+_PARSED: dict[str, Grade] = {}
+_PARSED_LIMIT = 4096
+
+
+def _parse_grade_cached(text: object) -> Grade:
+    """:func:`_parse_grade`, remembering the texts already read (exports repeat a few forms)."""
+    if isinstance(text, str):
+        found = _PARSED.get(text)
+        if found is not None:
+            return found
+        grade = _parse_grade(text)
+        if len(_PARSED) < _PARSED_LIMIT:
+            _PARSED[text] = grade
+        return grade
+    return _parse_grade(text)
 
 
 def _parse_grade(text: object) -> Grade:

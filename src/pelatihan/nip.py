@@ -118,6 +118,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import numbers
 import re
 import unicodedata
@@ -810,6 +811,10 @@ def _tmt_before_1900(text: str) -> InvalidTMT:
 
 
 def _check_age(birth_date: datetime.date, tmt: YearMonth, minimum_age: int) -> None:
+    if (tmt.year, tmt.month) >= (birth_date.year, birth_date.month) and (
+        _age_on(birth_date, datetime.date(tmt.year, tmt.month, 1)) >= minimum_age
+    ):
+        return  # the common case, without building messages
     text = f"{tmt.year:04d}{tmt.month:02d}"
     birth_month = YearMonth.from_date(birth_date)
     if tmt < birth_month:
@@ -841,6 +846,20 @@ def _serial_error(text: str) -> InvalidSerial:
         component="serial",
         value=text,
     )
+
+
+_SEX = {"1": Sex.MALE, "2": Sex.FEMALE}
+
+_set = object.__setattr__  # frozen attrs instances are built field by field on the hot path
+
+
+@functools.lru_cache(maxsize=2048)
+def _year_month(year: int, month: int) -> YearMonth:
+    """A checked year and month, shared: a national export has a few hundred distinct TMTs."""
+    value = object.__new__(YearMonth)
+    _set(value, "year", year)
+    _set(value, "month", month)
+    return value
 
 
 def _check_parts(
@@ -886,7 +905,7 @@ def _check(number: object, minimum_age: int | None) -> tuple[str, NIP]:
     year = int(tmt_text[0:4])
     if year < _MIN_YEAR:
         raise _tmt_before_1900(tmt_text)
-    tmt = YearMonth(year, month)
+    tmt = _year_month(year, month)
     _check_age(birth_date, tmt, minimum)
     sex_text = digits[14]
     if sex_text not in "12":
@@ -900,7 +919,13 @@ def _check(number: object, minimum_age: int | None) -> tuple[str, NIP]:
     serial_text = digits[15:]
     if serial_text == "000":
         raise _serial_error(serial_text)
-    return digits, NIP(birth_date, tmt, Sex(int(sex_text)), int(serial_text))
+    # every part is checked above: build the value without checking it again
+    value = object.__new__(NIP)
+    _set(value, "birth_date", birth_date)
+    _set(value, "tmt", tmt)
+    _set(value, "sex", _SEX[sex_text])
+    _set(value, "serial", int(serial_text))
+    return digits, value
 
 
 def validate(number: str | int, *, minimum_age: int | None = None) -> str:

@@ -456,6 +456,9 @@ class _Structurer:
         return Result(nip, scores, absences, remediated, passed_on)
 
     def participant(self, record: Mapping[str, Any], path: str) -> Participant:
+        fast = _plain_participant(record)
+        if fast is not None:
+            return fast
         self.unknown_keys(record, path, _PARTICIPANT_KEYS)
         return Participant(
             nip=self.field(record, path, "nip", self.nip_text, required=True, default=""),
@@ -538,9 +541,71 @@ class _Structurer:
 _BOOLEAN_TEXT = {"true": True, "false": False, "ya": True, "tidak": False, "yes": True, "no": False}
 _PHASE_KEYS = frozenset(PHASE_KEYS)
 _PARTICIPANT_KEYS = frozenset(PARTICIPANT_KEYS)
+_REQUIRED_PARTICIPANT_KEYS = ("nip", "name", "grade", "agency")
 _COHORT_KEYS = frozenset(COHORT_KEYS)
 _RESULT_KEYS = frozenset(RESULT_KEYS)
 _ABSENCE_KEYS = frozenset(ABSENCE_KEYS)
+
+
+_SEX_CODES = {"L": Sex.MALE, "P": Sex.FEMALE}
+
+
+def _iso_date(value: object) -> tuple[bool, datetime.date | None]:
+    """Whether ``value`` is absent or plain ISO text, and the date it gives."""
+    if value is None:
+        return True, None
+    if type(value) is not str or _ISO_DATE.fullmatch(value) is None:
+        return False, None  # also keeps out forms fromisoformat accepts but the format does not
+    try:
+        return True, datetime.date.fromisoformat(value)
+    except ValueError:
+        return False, None
+
+
+def _plain_participant(record: Mapping[str, Any]) -> Participant | None:
+    """The participant of a record that is plainly right, or ``None`` for the general path.
+
+    National exports are mostly such records: known keys, non-empty text, ISO dates,
+    ``L``/``P``. Anything else goes field by field, which reports every problem.
+    """
+    nip, name, grade, agency = (record.get(key) for key in _REQUIRED_PARTICIPANT_KEYS)
+    if not (
+        type(nip) is str
+        and type(name) is str
+        and type(grade) is str
+        and type(agency) is str
+        and nip.strip()
+        and name.strip()
+        and grade.strip()
+        and agency.strip()
+    ):
+        return None
+    if len(record) > len(_REQUIRED_PARTICIPANT_KEYS) and not record.keys() <= _PARTICIPANT_KEYS:
+        return None
+    birth_ok, birth_date = _iso_date(record.get("birth_date"))
+    tmt_ok, tmt_cpns = _iso_date(record.get("tmt_cpns"))
+    if not (birth_ok and tmt_ok):
+        return None
+    sex_text = record.get("sex")
+    sex = None if sex_text is None else _SEX_CODES.get(sex_text)
+    if sex_text is not None and sex is None:
+        return None
+    education, position = record.get("education"), record.get("position")
+    if (education is not None and type(education) is not str) or (
+        position is not None and type(position) is not str
+    ):
+        return None
+    return Participant(
+        nip.strip(),
+        name.strip(),
+        grade.strip(),
+        agency.strip(),
+        birth_date,
+        sex,
+        tmt_cpns,
+        education.strip() or None if education is not None else None,
+        position.strip() or None if position is not None else None,
+    )
 
 
 def _plain(value: object) -> object:

@@ -25,8 +25,11 @@ English and Indonesian, and what legal basis and provenance the rule rests on.
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+
+import attrs
 
 from pelatihan import nip as nip_module
 from pelatihan.calendar import Calendar
@@ -55,7 +58,7 @@ from pelatihan.validation.schedule_rules import (
     NO_REGIME,
     REGIME,
     method_not_provided,
-    validate_schedule,
+    schedule_findings,
 )
 
 __all__ = ["PROBATION_MARGIN_DAYS", "PROBATION_MONTHS", "validate"]
@@ -338,6 +341,28 @@ ABSENCE = register(
 )
 
 
+class _Place:
+    """A location worked out only when a finding needs it (most records have none)."""
+
+    __slots__ = ("_find", "_location")
+
+    def __init__(self, find: Callable[[], Location]) -> None:
+        self._find = find
+        self._location: Location | None = None
+
+    @property
+    def location(self) -> Location:
+        if self._location is None:
+            self._location = self._find()
+        return self._location
+
+    def child(self, key: int | str) -> Location:
+        return self.location.child(key)
+
+    def __str__(self) -> str:
+        return str(self.location)
+
+
 class _Checker:
     def __init__(
         self,
@@ -348,22 +373,25 @@ class _Checker:
         self.calendar = calendar
         self.rulebook = rulebook
         self.margin_days = margin_days
-        self.seen: dict[str, tuple[int, Location]] = {}
+        self.seen: dict[str, tuple[int, _Place]] = {}
+        # plans and their findings at "$", by what they are planned from: cohorts of a
+        # national export share first days, tracks and methods
+        self.plans: dict[tuple[object, ...], tuple[Schedule | None, tuple[Finding, ...]]] = {}
 
     def cohort(
         self,
         position: int,
         cohort: Cohort,
         here: Location,
-        participant_at: Iterable[Location],
-        result_at: Iterable[Location] = (),
+        participant_at: Callable[[int], Location],
+        result_at: Callable[[int], Location],
     ) -> Iterator[Finding]:
         rulebook = self.rulebook_for(cohort)
         schedule: Schedule | None = None
         if cohort.phases:
             schedule = cohort.schedule(self.calendar)
             if schedule is not None:
-                yield from validate_schedule(schedule, self.rulebook, location=here)
+                yield from schedule_findings(schedule, self.rulebook, here)
         elif cohort.start is not None and cohort.method is not None:
             schedule = yield from self.plan(cohort, cohort.start, cohort.method, rulebook, here)
         else:
@@ -377,25 +405,24 @@ class _Checker:
         yield from self.organizer(cohort, here)
         yield from self.size(cohort, rulebook, here)
         last_day = schedule.end if schedule is not None else None
-        participant_at = list(participant_at)
-        for participant, where in zip(cohort.participants, participant_at, strict=True):
+        for index, participant in enumerate(cohort.participants):
+            where = _Place(functools.partial(participant_at, index))
             yield from self.participant(position, participant, where, cohort, last_day)
         if cohort.results:
-            yield from self.results(cohort, rulebook, here, participant_at, list(result_at))
+            yield from self.results(cohort, rulebook, participant_at, result_at)
 
     def results(
         self,
         cohort: Cohort,
         rulebook: Rulebook | None,
-        here: Location,
-        participant_at: list[Location],
-        result_at: list[Location],
+        participant_at: Callable[[int], Location],
+        result_at: Callable[[int], Location],
     ) -> Iterator[Finding]:
         by_nip = {_nip_key(person.nip): index for index, person in enumerate(cohort.participants)}
         seen: set[str] = set()
         method = cohort.method
         for index, result in enumerate(cohort.results):
-            at = result_at[index] if index < len(result_at) else here.child("results").child(index)
+            at = result_at(index)
             key = _nip_key(result.nip)
             if key not in by_nip:
                 yield RESULT_UNKNOWN.finding(
@@ -421,7 +448,7 @@ class _Checker:
             if key and key not in seen:
                 person = cohort.participants[index]
                 yield RESULT_MISSING.finding(
-                    participant_at[index],
+                    participant_at(index),
                     f"no result for {person.name} (NIP {person.nip})",
                     f"belum ada hasil untuk {person.name} (NIP {person.nip})",
                     value=person.nip,
@@ -496,25 +523,48 @@ class _Checker:
         if not rulebook.method(method).available.value:
             yield method_not_provided(rulebook, method, here)
             return None
+        track = cohort.track or Track.III
+        key = (start, track, method, cohort.klasikal_approved, rulebook.id, id(rulebook))
+        cached = self.plans.get(key)
+        if cached is None:
+            cached = self.planned(start, track, method, cohort.klasikal_approved, rulebook)
+            self.plans[key] = cached
+        schedule, findings = cached
+        for finding in findings:  # found at "$": place them below this cohort
+            where = finding.location
+            yield attrs.evolve(
+                finding, location=Location(here.path + where.path[1:], here.file, here.row)
+            )
+        return schedule
+
+    def planned(
+        self,
+        start: datetime.date,
+        track: Track,
+        method: Method,
+        approved: bool,
+        rulebook: Rulebook,
+    ) -> tuple[Schedule | None, tuple[Finding, ...]]:
+        """A plan and its findings at ``$``, or why it cannot be made."""
         try:
             schedule = plan_schedule(
                 start,
-                cohort.track or Track.III,
+                track,
                 method,
                 calendar=self.calendar,
                 rulebook=rulebook,
-                klasikal_approved=cohort.klasikal_approved,
+                klasikal_approved=approved,
             )
         except OpenFigureError as error:
-            yield FIGURE_OPEN.finding(
-                here,
-                f"{error.message_en}; the schedule and the probation deadline were not checked",
-                f"{error.message_id}; jadwal dan batas masa percobaan tidak diperiksa",
-                value=error.value,
+            return None, (
+                FIGURE_OPEN.finding(
+                    Location(),
+                    f"{error.message_en}; the schedule and the probation deadline were not checked",
+                    f"{error.message_id}; jadwal dan batas masa percobaan tidak diperiksa",
+                    value=error.value,
+                ),
             )
-            return None
-        yield from validate_schedule(schedule, rulebook, location=here)
-        return schedule
+        return schedule, tuple(schedule_findings(schedule, rulebook, Location()))
 
     def rulebook_for(self, cohort: Cohort) -> Rulebook | None:
         if self.rulebook is not None:
@@ -591,7 +641,7 @@ class _Checker:
         self,
         position: int,
         person: Participant,
-        here: Location,
+        here: _Place,
         cohort: Cohort,
         last_day: datetime.date | None,
     ) -> Iterator[Finding]:
@@ -621,7 +671,7 @@ class _Checker:
         position: int,
         person: Participant,
         parsed: nip_module.NIP | None,
-        here: Location,
+        here: _Place,
     ) -> Iterator[Finding]:
         key = parsed.compact if parsed is not None else "".join(person.nip.split())
         first = self.seen.get(key)
@@ -638,7 +688,7 @@ class _Checker:
         )
 
     def against_nip(
-        self, person: Participant, parsed: nip_module.NIP, here: Location
+        self, person: Participant, parsed: nip_module.NIP, here: _Place
     ) -> Iterator[Finding]:
         if person.birth_date is not None and person.birth_date != parsed.birth_date:
             yield BIRTH_DATE.finding(
@@ -665,19 +715,20 @@ class _Checker:
                 value=tmt,
             )
 
-    def grade(self, person: Participant, cohort: Cohort, here: Location) -> Iterator[Finding]:
-        at = here.child("grade")
+    def grade(self, person: Participant, cohort: Cohort, here: _Place) -> Iterator[Finding]:
         try:
             grade = Grade.parse(person.grade)
         except ValidationError as error:
             rule = GRADE_INCONSISTENT if isinstance(error, InconsistentGrade) else GRADE_FORMAT
-            yield rule.finding(at, error.message_en, error.message_id, value=error.value)
+            yield rule.finding(
+                here.child("grade"), error.message_en, error.message_id, value=error.value
+            )
             return
         figure = TRACK_RULES[grade.golongan]
         track = figure.value
         if track is None:
             yield TRACK_NONE.finding(
-                at,
+                here.child("grade"),
                 f"{grade} ({grade.pangkat}) is golongan IV, which has no Latsar track",
                 f"{grade} ({grade.pangkat}) adalah golongan IV, yang tidak memiliki jalur Latsar",
                 value=str(grade),
@@ -685,7 +736,7 @@ class _Checker:
             )
         elif cohort.track is not None and track is not cohort.track:
             yield PARTICIPANT_TRACK.finding(
-                at,
+                here.child("grade"),
                 f"{grade} ({grade.pangkat}) belongs to Latsar track {track}, but the cohort is "
                 f"track {cohort.track}",
                 f"{grade} ({grade.pangkat}) termasuk jalur Latsar golongan {track}, sedangkan "
@@ -698,7 +749,7 @@ class _Checker:
         self,
         person: Participant,
         parsed: nip_module.NIP | None,
-        here: Location,
+        here: _Place,
         last_day: datetime.date | None,
     ) -> Iterator[Finding]:
         if last_day is None:
@@ -713,7 +764,7 @@ class _Checker:
         if last_day > deadline:
             late = (last_day - deadline).days
             yield PROBATION.finding(
-                here,
+                here.location,
                 f"Latsar ends on {last_day.isoformat()}, {late} days after the probation year "
                 f"that began with TMT {tmt.isoformat()} ends ({deadline.isoformat()})",
                 f"Latsar berakhir {last_day.isoformat()}, {late} hari setelah masa percobaan "
@@ -724,7 +775,7 @@ class _Checker:
         elif (deadline - last_day).days < self.margin_days:
             left = (deadline - last_day).days
             yield PROBATION_NEAR.finding(
-                here,
+                here.location,
                 f"Latsar ends on {last_day.isoformat()}, only {left} days before the probation "
                 f"year ends ({deadline.isoformat()})",
                 f"Latsar berakhir {last_day.isoformat()}, hanya {left} hari sebelum masa "
@@ -743,22 +794,26 @@ def _nip_key(text: str) -> str:
 
 def _locations(
     cohorts: tuple[Cohort, ...], loaded: Loaded | None
-) -> Iterator[tuple[Location, list[Location], list[Location]]]:
-    """Where each cohort, its participants and its results are in the input."""
-    for position, cohort in enumerate(cohorts):
+) -> Iterator[tuple[Location, Callable[[int], Location], Callable[[int], Location]]]:
+    """Where each cohort is, and how to find where its participants and results are."""
+    for position in range(len(cohorts)):
         if loaded is not None:
             yield (
                 loaded.cohort_location(position),
-                [loaded.participant_location(position, j) for j in range(len(cohort.participants))],
-                [loaded.result_location(position, k) for k in range(len(cohort.results))],
+                functools.partial(loaded.participant_location, position),
+                functools.partial(loaded.result_location, position),
             )
         else:
             here = Location(f"$.cohorts[{position}]")
             yield (
                 here,
-                [here.child("participants").child(j) for j in range(len(cohort.participants))],
-                [here.child("results").child(k) for k in range(len(cohort.results))],
+                functools.partial(_below, here.child("participants")),
+                functools.partial(_below, here.child("results")),
             )
+
+
+def _below(parent: Location, index: int) -> Location:
+    return parent.child(index)
 
 
 def validate(

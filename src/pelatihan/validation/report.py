@@ -106,11 +106,11 @@ class Location:
     def child(self, key: int | str) -> Location:
         """Return the location of an item (an ``int``) or a field (a ``str``) below this one."""
         if isinstance(key, int):
-            return attrs.evolve(self, path=f"{self.path}[{key}]")
+            return Location(f"{self.path}[{key}]", self.file, self.row)
         if key.isidentifier():
-            return attrs.evolve(self, path=f"{self.path}.{key}")
+            return Location(f"{self.path}.{key}", self.file, self.row)
         quoted = json.dumps(key, ensure_ascii=False)  # escapes quotes and control characters
-        return attrs.evolve(self, path=f"{self.path}[{quoted}]")
+        return Location(f"{self.path}[{quoted}]", self.file, self.row)
 
     def sort_key(self) -> tuple[Any, ...]:
         """Order by file, row, then path with numeric indexes."""
@@ -192,10 +192,23 @@ class Finding:
     def sort_key(self) -> tuple[Any, ...]:
         """Location first, then severity, then code: the order of a report.
 
-        The whole finding breaks ties, so the order never depends on the input order.
+        Every field takes part, so equal keys mean equal findings and the order
+        never depends on the order the checks produced them in.
         """
-        whole = json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
-        return (*self.location.sort_key(), self.severity.rank, self.code, self.message_en, whole)
+        where = self.location
+        return (
+            *where.sort_key(),
+            self.severity.rank,
+            self.code,
+            self.message_en,
+            self.message_id,
+            where.path,
+            where.file is None,
+            json.dumps(self.value, ensure_ascii=False, sort_keys=True),
+            str(self.basis) if self.basis is not None else "",
+            self.basis.instrument if self.basis is not None else "",
+            self.status.value if self.status is not None else "",
+        )
 
     def to_dict(self) -> dict[str, object]:
         """The finding as plain JSON data (the shape of the JSON report)."""

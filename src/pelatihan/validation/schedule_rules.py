@@ -253,7 +253,14 @@ def validate_schedule(
         >>> validate_schedule(plan_schedule(datetime.date(2024, 4, 22), "III", "blended")).ok
         True
     """
-    return Report(_check(schedule, rulebook, location or Location()))
+    return Report(schedule_findings(schedule, rulebook, location or Location()))
+
+
+def schedule_findings(
+    schedule: Schedule, rulebook: Rulebook | None, location: Location
+) -> Iterator[Finding]:
+    """The findings of :func:`validate_schedule`, as they are found (not yet a sorted report)."""
+    return _check(schedule, rulebook, location)
 
 
 def _check(schedule: Schedule, rulebook: Rulebook | None, here: Location) -> Iterator[Finding]:
