@@ -819,3 +819,43 @@ def test_an_unusable_results_file_exits_2_and_every_unusable_file_is_named(
     assert len(lines) == 2
     assert "a.json" in lines[0]
     assert "unknown file type .xls for results" in lines[1]
+
+
+def test_plan_writes_an_svg_timeline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "plan.svg"
+    code = cli.main(
+        [
+            "plan",
+            "--start",
+            "2024-04-22",
+            "--track",
+            "III",
+            "--method",
+            "blended",
+            "--svg",
+            str(target),
+        ]
+    )
+    capsys.readouterr()
+    assert code == 0
+    svg = target.read_text(encoding="utf-8")
+    assert svg.startswith("<svg")
+    assert svg.count('class="phase') == 4
+
+
+def test_plan_svg_to_an_unwritable_place_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code = cli.main(
+        [
+            "plan",
+            "--start",
+            "2024-04-22",
+            "--track",
+            "III",
+            "--method",
+            "blended",
+            "--svg",
+            "/nonexistent/x.svg",
+        ]
+    )
+    assert code == 2
+    assert "cannot be written" in capsys.readouterr().err

@@ -275,6 +275,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     plan.add_argument("--ics", metavar="FILE", help="also write the schedule as an iCalendar file")
     plan.add_argument(
+        "--svg", metavar="FILE", help="also draw the schedule as an SVG timeline picture"
+    )
+    plan.add_argument(
         "--cohort-id",
         metavar="ID",
         help="the cohort id the calendar events' UIDs are made from "
@@ -779,6 +782,13 @@ def _run_plan(args: argparse.Namespace) -> int:
             raise _Unusable(str(error)) from error
         except OSError as error:
             raise _Unusable(f"{args.ics}: cannot be written: {error.strerror or error}") from error
+    if args.svg:
+        from pelatihan.io.svg import write_svg  # noqa: PLC0415 - only when asked for
+
+        try:
+            write_svg(plan, args.svg, title=args.name)
+        except OSError as error:
+            raise _Unusable(f"{args.svg}: cannot be written: {error.strerror or error}") from error
     _emit(_json(_plan_data(plan)) if args.format == "json" else _plan_text(plan))
     return EXIT_OK
 
