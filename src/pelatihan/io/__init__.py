@@ -8,6 +8,7 @@ format lives in its own module, imported on its own, so that a format's
 optional dependency is needed only by those who use it:
 
 * :mod:`pelatihan.io.jsonfile` — the JSON interchange format ``pelatihan/cohorts@1``;
+* :mod:`pelatihan.io.dump` — cohorts written back in that format, losslessly;
 * :mod:`pelatihan.io.csv` — participant lists exported as CSV (``,`` or ``;``,
   Indonesian or English headers);
 * :mod:`pelatihan.io.xlsx` — the same as Excel workbooks; needs

@@ -28,7 +28,7 @@ import math
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -234,6 +234,22 @@ class Finding:
         return data
 
     @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
+        """The finding that :meth:`to_dict` describes."""
+        basis = data.get("basis")
+        status = data.get("status")
+        return cls(
+            code=data["code"],
+            severity=Severity(data["severity"]),
+            location=Location(data["path"], data.get("file"), data.get("row")),
+            message_en=data["message"]["en"],
+            message_id=data["message"]["id"],
+            value=data.get("value"),
+            basis=Citation(basis["instrument"], basis["article"]) if basis else None,
+            status=Status(status) if status else None,
+        )
+
+    @classmethod
     def from_error(cls, error: ValidationError, location: Location) -> Finding:
         """Turn a :class:`~pelatihan.ValidationError` into an error finding at ``location``.
 
@@ -382,6 +398,18 @@ class Report:
             "counts_by_code": self.counts_by_code(),
             "findings": [finding.to_dict() for finding in self.findings],
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Report:
+        """The report that :meth:`to_dict` (or a parsed :meth:`to_json`) describes.
+
+        Example:
+            >>> finding = Finding("x.y", Severity.INFO, Location("$"), "en", "id", value=[1])
+            >>> report = Report([finding])
+            >>> Report.from_dict(json.loads(report.to_json())) == report
+            True
+        """
+        return cls(Finding.from_dict(item) for item in data["findings"])
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as JSON text: sorted keys, UTF-8 characters kept, stable across runs."""
