@@ -148,6 +148,7 @@ __all__ = [
     "format",
     "is_valid",
     "parse",
+    "parse_with_digits",
     "validate",
 ]
 
@@ -926,6 +927,16 @@ def _check(number: object, minimum_age: int | None) -> tuple[str, NIP]:
     _set(value, "sex", _SEX[sex_text])
     _set(value, "serial", int(serial_text))
     return digits, value
+
+
+def parse_with_digits(number: str | int) -> tuple[str, NIP]:
+    """:func:`parse`, also returning the compact 18 digits (for callers that need both).
+
+    Example:
+        >>> parse_with_digits("19860926 201505 1 001")[0]
+        '198609262015051001'
+    """
+    return _check(number, None)
 
 
 def validate(number: str | int, *, minimum_age: int | None = None) -> str:

@@ -405,9 +405,11 @@ class _Checker:
         yield from self.organizer(cohort, here)
         yield from self.size(cohort, rulebook, here)
         last_day = schedule.end if schedule is not None else None
+        found: list[Finding] = []
         for index, participant in enumerate(cohort.participants):
             where = _Place(functools.partial(participant_at, index))
-            yield from self.participant(position, participant, where, cohort, last_day)
+            self.participant(position, participant, where, cohort, last_day, found)
+        yield from found
         if cohort.results:
             yield from self.results(cohort, rulebook, participant_at, result_at)
 
@@ -637,112 +639,138 @@ class _Checker:
                 figure=figure,
             )
 
-    def participant(
+    def participant(  # noqa: PLR0917 - an internal hot-path method
         self,
         position: int,
         person: Participant,
         here: _Place,
         cohort: Cohort,
         last_day: datetime.date | None,
-    ) -> Iterator[Finding]:
+        out: list[Finding],
+    ) -> None:
+        """Check one participant, appending findings to ``out`` (the hot path: no generators)."""
         parsed: nip_module.NIP | None = None
+        digits = ""
         if person.nip:
             try:
-                parsed = nip_module.parse(person.nip)
+                digits, parsed = nip_module.parse_with_digits(person.nip)
             except nip_module.InvalidNIP as error:
                 rule = NIP_RULES.get(error.code, NIP_INVALID)
                 figure = nip_module.MINIMUM_AGE if error.code == "nip.age" else None
-                yield rule.finding(
-                    here.child("nip"),
-                    error.message_en,
-                    error.message_id,
-                    value=error.value,
-                    figure=figure,
+                out.append(
+                    rule.finding(
+                        here.child("nip"),
+                        error.message_en,
+                        error.message_id,
+                        value=error.value,
+                        figure=figure,
+                    )
                 )
-            yield from self.duplicate(position, person, parsed, here)
+            self.duplicate(position, person, digits, here, out)
         if parsed is not None:
-            yield from self.against_nip(person, parsed, here)
+            self.against_nip(person, parsed, here, out)
         if person.grade:
-            yield from self.grade(person, cohort, here)
-        yield from self.probation(person, parsed, here, last_day)
+            self.grade(person, cohort, here, out)
+        self.probation(person, parsed, here, last_day, out)
 
     def duplicate(
         self,
         position: int,
         person: Participant,
-        parsed: nip_module.NIP | None,
+        digits: str,
         here: _Place,
-    ) -> Iterator[Finding]:
-        key = parsed.compact if parsed is not None else "".join(person.nip.split())
+        out: list[Finding],
+    ) -> None:
+        key = digits or "".join(person.nip.split())
         first = self.seen.get(key)
         if first is None:
             self.seen[key] = (position, here)
             return
         where = "this cohort" if first[0] == position else "another cohort"
         where_id = "angkatan ini" if first[0] == position else "angkatan lain"
-        yield DUPLICATE.finding(
-            here.child("nip"),
-            f"NIP {person.nip} appears again; first in {where} at {first[1]}",
-            f"NIP {person.nip} muncul lagi; pertama kali di {where_id} pada {first[1]}",
-            value=person.nip,
+        out.append(
+            DUPLICATE.finding(
+                here.child("nip"),
+                f"NIP {person.nip} appears again; first in {where} at {first[1]}",
+                f"NIP {person.nip} muncul lagi; pertama kali di {where_id} pada {first[1]}",
+                value=person.nip,
+            )
         )
 
     def against_nip(
-        self, person: Participant, parsed: nip_module.NIP, here: _Place
-    ) -> Iterator[Finding]:
+        self,
+        person: Participant,
+        parsed: nip_module.NIP,
+        here: _Place,
+        out: list[Finding],
+    ) -> None:
         if person.birth_date is not None and person.birth_date != parsed.birth_date:
-            yield BIRTH_DATE.finding(
-                here.child("birth_date"),
-                f"birth date {person.birth_date.isoformat()} differs from the NIP's "
-                f"{parsed.birth_date.isoformat()}",
-                f"tanggal lahir {person.birth_date.isoformat()} berbeda dengan NIP "
-                f"({parsed.birth_date.isoformat()})",
-                value=person.birth_date,
+            out.append(
+                BIRTH_DATE.finding(
+                    here.child("birth_date"),
+                    f"birth date {person.birth_date.isoformat()} differs from the NIP's "
+                    f"{parsed.birth_date.isoformat()}",
+                    f"tanggal lahir {person.birth_date.isoformat()} berbeda dengan NIP "
+                    f"({parsed.birth_date.isoformat()})",
+                    value=person.birth_date,
+                )
             )
         if person.sex is not None and person.sex is not parsed.sex:
-            yield SEX.finding(
-                here.child("sex"),
-                f"sex {person.sex.code} differs from the NIP's {parsed.sex.code} (digit 15)",
-                f"jenis kelamin {person.sex.code} berbeda dengan NIP ({parsed.sex.code}, digit 15)",
-                value=person.sex.code,
+            out.append(
+                SEX.finding(
+                    here.child("sex"),
+                    f"sex {person.sex.code} differs from the NIP's {parsed.sex.code} (digit 15)",
+                    f"jenis kelamin {person.sex.code} berbeda dengan NIP "
+                    f"({parsed.sex.code}, digit 15)",
+                    value=person.sex.code,
+                )
             )
         tmt = person.tmt_cpns
         if tmt is not None and (tmt.year, tmt.month) != (parsed.tmt.year, parsed.tmt.month):
-            yield TMT.finding(
-                here.child("tmt_cpns"),
-                f"TMT CPNS {tmt.isoformat()} is not in the NIP's TMT month {parsed.tmt}",
-                f"TMT CPNS {tmt.isoformat()} tidak pada bulan TMT NIP ({parsed.tmt})",
-                value=tmt,
+            out.append(
+                TMT.finding(
+                    here.child("tmt_cpns"),
+                    f"TMT CPNS {tmt.isoformat()} is not in the NIP's TMT month {parsed.tmt}",
+                    f"TMT CPNS {tmt.isoformat()} tidak pada bulan TMT NIP ({parsed.tmt})",
+                    value=tmt,
+                )
             )
 
-    def grade(self, person: Participant, cohort: Cohort, here: _Place) -> Iterator[Finding]:
+    def grade(self, person: Participant, cohort: Cohort, here: _Place, out: list[Finding]) -> None:
         try:
             grade = Grade.parse(person.grade)
         except ValidationError as error:
             rule = GRADE_INCONSISTENT if isinstance(error, InconsistentGrade) else GRADE_FORMAT
-            yield rule.finding(
-                here.child("grade"), error.message_en, error.message_id, value=error.value
+            out.append(
+                rule.finding(
+                    here.child("grade"), error.message_en, error.message_id, value=error.value
+                )
             )
             return
         figure = TRACK_RULES[grade.golongan]
         track = figure.value
         if track is None:
-            yield TRACK_NONE.finding(
-                here.child("grade"),
-                f"{grade} ({grade.pangkat}) is golongan IV, which has no Latsar track",
-                f"{grade} ({grade.pangkat}) adalah golongan IV, yang tidak memiliki jalur Latsar",
-                value=str(grade),
-                figure=figure,
+            out.append(
+                TRACK_NONE.finding(
+                    here.child("grade"),
+                    f"{grade} ({grade.pangkat}) is golongan IV, which has no Latsar track",
+                    f"{grade} ({grade.pangkat}) adalah golongan IV, yang tidak memiliki "
+                    "jalur Latsar",
+                    value=str(grade),
+                    figure=figure,
+                )
             )
         elif cohort.track is not None and track is not cohort.track:
-            yield PARTICIPANT_TRACK.finding(
-                here.child("grade"),
-                f"{grade} ({grade.pangkat}) belongs to Latsar track {track}, but the cohort is "
-                f"track {cohort.track}",
-                f"{grade} ({grade.pangkat}) termasuk jalur Latsar golongan {track}, sedangkan "
-                f"angkatan ini jalur golongan {cohort.track}",
-                value=str(grade),
-                figure=figure,
+            out.append(
+                PARTICIPANT_TRACK.finding(
+                    here.child("grade"),
+                    f"{grade} ({grade.pangkat}) belongs to Latsar track {track}, but the cohort is "
+                    f"track {cohort.track}",
+                    f"{grade} ({grade.pangkat}) termasuk jalur Latsar golongan {track}, sedangkan "
+                    f"angkatan ini jalur golongan {cohort.track}",
+                    value=str(grade),
+                    figure=figure,
+                )
             )
 
     def probation(
@@ -751,7 +779,8 @@ class _Checker:
         parsed: nip_module.NIP | None,
         here: _Place,
         last_day: datetime.date | None,
-    ) -> Iterator[Finding]:
+        out: list[Finding],
+    ) -> None:
         if last_day is None:
             return
         if person.tmt_cpns is not None:
@@ -763,25 +792,29 @@ class _Checker:
         deadline = probation_end(tmt)
         if last_day > deadline:
             late = (last_day - deadline).days
-            yield PROBATION.finding(
-                here.location,
-                f"Latsar ends on {last_day.isoformat()}, {late} days after the probation year "
-                f"that began with TMT {tmt.isoformat()} ends ({deadline.isoformat()})",
-                f"Latsar berakhir {last_day.isoformat()}, {late} hari setelah masa percobaan "
-                f"sejak TMT {tmt.isoformat()} berakhir ({deadline.isoformat()})",
-                value=last_day,
-                figure=PROBATION_MONTHS,
+            out.append(
+                PROBATION.finding(
+                    here.location,
+                    f"Latsar ends on {last_day.isoformat()}, {late} days after the probation year "
+                    f"that began with TMT {tmt.isoformat()} ends ({deadline.isoformat()})",
+                    f"Latsar berakhir {last_day.isoformat()}, {late} hari setelah masa percobaan "
+                    f"sejak TMT {tmt.isoformat()} berakhir ({deadline.isoformat()})",
+                    value=last_day,
+                    figure=PROBATION_MONTHS,
+                )
             )
         elif (deadline - last_day).days < self.margin_days:
             left = (deadline - last_day).days
-            yield PROBATION_NEAR.finding(
-                here.location,
-                f"Latsar ends on {last_day.isoformat()}, only {left} days before the probation "
-                f"year ends ({deadline.isoformat()})",
-                f"Latsar berakhir {last_day.isoformat()}, hanya {left} hari sebelum masa "
-                f"percobaan berakhir ({deadline.isoformat()})",
-                value=last_day,
-                figure=PROBATION_MONTHS,
+            out.append(
+                PROBATION_NEAR.finding(
+                    here.location,
+                    f"Latsar ends on {last_day.isoformat()}, only {left} days before the probation "
+                    f"year ends ({deadline.isoformat()})",
+                    f"Latsar berakhir {last_day.isoformat()}, hanya {left} hari sebelum masa "
+                    f"percobaan berakhir ({deadline.isoformat()})",
+                    value=last_day,
+                    figure=PROBATION_MONTHS,
+                )
             )
 
 
