@@ -602,3 +602,11 @@ def test_changing_one_digit_gives_a_valid_nip_or_an_invalid_nip_error(
 def test_compact_is_idempotent(value: str | int) -> None:
     once = nip.compact(value)
     assert nip.compact(once) == once
+
+
+@pytest.mark.parametrize("text", ["1.98609262015051e+17", "1,98609E+17", " 1.9861E17 ", "2e+17"])
+def test_validate_explains_a_nip_written_in_scientific_notation_by_a_spreadsheet(text: str) -> None:
+    with pytest.raises(nip.InvalidFormat, match="scientific notation") as caught:
+        nip.validate(text)
+    assert "notasi ilmiah" in caught.value.message_id
+    assert not nip.is_valid(text)

@@ -78,6 +78,10 @@ Each kind of bad value raises its own exception:
     Traceback (most recent call last):
         ...
     pelatihan.nip.InvalidFormat: NIP 1.98609262015051e+17 is a float: spreadsheets turn ...
+    >>> nip.validate("1.98609E+17")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+        ...
+    pelatihan.nip.InvalidFormat: NIP '1.98609E+17' is a number in scientific notation: ...
     >>> nip.validate("19860926 201505 1 01")
     Traceback (most recent call last):
         ...
@@ -652,9 +656,23 @@ def _type_error(value: object) -> InvalidFormat:
     )
 
 
+_SCIENTIFIC = re.compile(r"\s*[0-9](?:[.,][0-9]+)?[eE]\+?[0-9]{1,2}\s*")
+"""A number a spreadsheet wrote in scientific notation (``1.98609E+17``)."""
+
+
 def _as_text(number: object) -> str:
     """The input as text, before separators are removed."""
     if isinstance(number, str):
+        if _SCIENTIFIC.fullmatch(number):
+            raise InvalidFormat(
+                f"NIP {number.strip()!r} is a number in scientific notation: a spreadsheet "
+                "stored the NIP as a number and lost the digits after the 15th, so store it as "
+                "text",
+                f"NIP {number.strip()!r} berupa angka dalam notasi ilmiah: lembar kerja "
+                "menyimpan NIP sebagai angka sehingga digit setelah digit ke-15 hilang; simpan "
+                "NIP sebagai teks",
+                value=number.strip(),
+            )
         return number
     if isinstance(number, bool):
         raise _type_error(number)
