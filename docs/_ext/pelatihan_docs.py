@@ -91,6 +91,25 @@ class LegalInstruments(_RstDirective):
         return out
 
 
+class LegalTimeline(_RstDirective):
+    """The instruments and regime boundaries in date order, each with what it changed."""
+
+    def lines(self) -> list[str]:
+        events: list[tuple[str, str, str]] = []
+        for instrument in legal.instruments():
+            when = instrument.signed or instrument.promulgated
+            label = when.isoformat() if when else f"{instrument.year}"
+            events.append((label, instrument.short_name, instrument.summary))
+        for regime in legal.regimes():
+            figure = regime.in_force_from
+            why = figure.note or "read in the regulation"
+            text = f"cohorts from this day follow {regime.name} ({figure.status.value}: {why})"
+            events.append((figure.value.isoformat(), f"regime {regime.name}", text))
+        events.sort(key=lambda event: event[0])
+        rows = [(_cell(when), _cell(what), _cell(text)) for when, what, text in events]
+        return _table(("When", "What", "Why it matters"), rows, "14 26 60")
+
+
 class LegalRegimes(_RstDirective):
     """The Latsar regimes with the date each applies from."""
 
@@ -476,6 +495,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directives."""
     app.add_directive("legal-instruments", LegalInstruments)
     app.add_directive("legal-regimes", LegalRegimes)
+    app.add_directive("legal-timeline", LegalTimeline)
     app.add_directive("rulebook", RulebookDirective)
     app.add_directive("rule-catalogue", RuleCatalogue)
     app.add_directive("evaluation-rules", EvaluationRules)
