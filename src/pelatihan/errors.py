@@ -32,6 +32,9 @@ PREVIEW_LIMIT = 40
 """At most this many characters of an input appear in a message or an error's ``value``."""
 
 
+_MAX_QUOTED_BITS = 256  # integers beyond this are not written out (Python refuses > 4,300 digits)
+
+
 def shorten(value: object) -> object:
     """Return ``value``, with text longer than :data:`PREVIEW_LIMIT` cut and ending in an ellipsis.
 
@@ -58,6 +61,8 @@ def quote(value: object) -> str:
     """
     if not isinstance(value, (str, int)):
         return f"({type(value).__name__})"
+    if isinstance(value, int) and value.bit_length() > _MAX_QUOTED_BITS:
+        return f"(an integer of about {value.bit_length() * 3 // 10:,} digits)"
     text = repr(shorten(value))
     limit = 2 * PREVIEW_LIMIT  # escapes (control characters, huge numbers) can lengthen a repr
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"

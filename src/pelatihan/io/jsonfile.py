@@ -14,6 +14,7 @@ from __future__ import annotations
 import decimal
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -58,6 +59,18 @@ def _depth(text: str) -> Iterator[int]:
             depth -= 1
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _has_lone_surrogate(data: object) -> bool:
+    """Whether a string in ``data`` holds a surrogate that no pair completed."""
+    try:
+        json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def read_json_text(text: str, file_name: str | None = None) -> RawDocument:
     """Read JSON text into a :class:`~pelatihan.io.document.RawDocument`.
 
@@ -99,11 +112,13 @@ def read_json_text(text: str, file_name: str | None = None) -> RawDocument:
         data = json.loads(
             text, object_pairs_hook=pairs, parse_constant=reject, parse_float=decimal.Decimal
         )
-    except (json.JSONDecodeError, ValueError) as error:
+    except (json.JSONDecodeError, ValueError, decimal.InvalidOperation) as error:
         where = ""
         if isinstance(error, json.JSONDecodeError):
             where = f" at line {error.lineno}, column {error.colno}"
             detail = error.msg
+        elif isinstance(error, decimal.InvalidOperation):
+            detail = "a number too large to read"
         else:
             detail = str(error)
         raise InputError(
@@ -111,6 +126,13 @@ def read_json_text(text: str, file_name: str | None = None) -> RawDocument:
             f"{name}: bukan JSON yang sah{where}: {detail}",
             value=file_name,
         ) from None
+    if _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(data):
+        raise InputError(
+            f"{name}: a \\u escape in the JSON gives half of a surrogate pair, which is not text",
+            f"{name}: escape \\u dalam JSON menghasilkan separuh pasangan surrogate, yang bukan "
+            "teks",
+            value=file_name,
+        )
     findings = tuple(
         DUPLICATE_KEY.finding(
             Location("$", file=file_name),

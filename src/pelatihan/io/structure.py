@@ -127,6 +127,9 @@ SCORE_RULE = register(
     )
 )
 
+_MAX_COUNT = 10_000
+"""The largest count of absences (sessions, JP or days) read: a Latsar has a few hundred JP."""
+
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -421,8 +424,10 @@ class _Structurer:
             number = Decimal(str(value).strip().replace(",", "."))
         except InvalidOperation:
             number = None
-        if number is None or not number.is_finite() or number < 0:
-            raise self.type_error(path, "a number of 0 or more", "angka 0 atau lebih", value)
+        if number is None or not number.is_finite() or not 0 <= number <= _MAX_COUNT:
+            raise self.type_error(
+                path, f"a number from 0 to {_MAX_COUNT:,}", f"angka 0 sampai {_MAX_COUNT:,}", value
+            )
         return number
 
     def absences(self, value: object, path: str) -> Absences:
@@ -587,6 +592,8 @@ def _plain_participant(record: Mapping[str, Any]) -> Participant | None:
     if not (birth_ok and tmt_ok):
         return None
     sex_text = record.get("sex")
+    if sex_text is not None and type(sex_text) is not str:
+        return None
     sex = None if sex_text is None else _SEX_CODES.get(sex_text)
     if sex_text is not None and sex is None:
         return None

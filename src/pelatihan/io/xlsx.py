@@ -77,10 +77,12 @@ _BROKEN: tuple[type[Exception], ...] = (
     ValueError,
     EOFError,
     zlib.error,
+    IndexError,  # a shared string the workbook does not have
+    NotImplementedError,  # a part compressed with a method zipfile cannot read
 )
 # Opening a workbook runs openpyxl's code only, which fails on some malformed parts
 # (a chart sheet without a drawing, say) with these too.
-_BROKEN_ON_OPEN: tuple[type[Exception], ...] = (*_BROKEN, AttributeError, IndexError)
+_BROKEN_ON_OPEN: tuple[type[Exception], ...] = (*_BROKEN, AttributeError, OSError)
 
 
 def read_xlsx(

@@ -1,0 +1,1 @@
+"""The fuzzing harness of pelatihan: run ``python fuzz/fuzz.py --help``."""
