@@ -12,7 +12,7 @@ import pytest
 from pelatihan import validate
 from pelatihan.cli import main
 from pelatihan.io.csv import MAX_LINE, read_csv
-from pelatihan.io.document import InputError
+from pelatihan.io.document import MAX_FILE_BYTES, InputError
 from pelatihan.io.xlsx import MAX_UNCOMPRESSED, read_xlsx
 
 HEADER = b"NIP;Nama;Gol/Ruang;Instansi\n"
@@ -177,3 +177,15 @@ def test_the_command_exits_with_2_or_a_report_never_a_traceback(
     captured = capsys.readouterr()
     assert code in (1, 2)
     assert "Traceback" not in captured.err
+
+
+@pytest.mark.parametrize("name", ["huge.json", "huge.csv"])
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    with path.open("wb") as handle:  # a sparse file: no disk space, no time
+        handle.truncate(MAX_FILE_BYTES + 1)
+    started = time.monotonic()
+    with pytest.raises(InputError, match="more than the") as caught:
+        validate(path, defaults=DEFAULTS)
+    assert name in str(caught.value)
+    assert time.monotonic() - started < 5

@@ -52,7 +52,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import IO, TypeVar
 
-from pelatihan.io.document import InputError, RawDocument
+from pelatihan.io.document import MAX_FILE_BYTES, InputError, RawDocument, check_size
 from pelatihan.io.tabular import RowTable, TableBuilder, file_label
 
 __all__ = ["DELIMITERS", "read_csv", "read_table"]
@@ -153,6 +153,7 @@ def read_table(
     if isinstance(source, (str, os.PathLike)):
         path = file_name or os.fspath(source)
         try:
+            check_size(os.stat(source).st_size, path)
             with open(source, "rb") as stream:
                 return _read(stream, path, start, record)
         except OSError as error:
@@ -223,6 +224,8 @@ def _lines(stream: IO[bytes], name: str | None) -> Iterator[str]:
         except UnicodeDecodeError as error:
             raise _not_utf8(name, error, fed - held, newlines) from None
         fed += len(chunk)
+        if fed > MAX_FILE_BYTES:
+            check_size(fed, file_label(name))
         newlines += chunk.count(b"\n")
         if start and text:
             text = text.removeprefix("\ufeff")

@@ -25,11 +25,13 @@ __all__ = [
     "ABSENCE_KEYS",
     "COHORT_KEYS",
     "FORMAT",
+    "MAX_FILE_BYTES",
     "PARTICIPANT_KEYS",
     "PHASE_KEYS",
     "RESULT_KEYS",
     "InputError",
     "RawDocument",
+    "check_size",
 ]
 
 FORMAT = "pelatihan/cohorts@1"
@@ -71,6 +73,27 @@ ABSENCE_KEYS = ("sessions", "jp", "days")
 
 PHASE_KEYS = ("kind", "start", "end", "weekdays", "label")
 """The keys of a phase record."""
+
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+"""The largest cohort or results file read (512 MiB): a national intake of 250,000
+participants takes about 60 MiB as JSON and 30 MiB as CSV."""
+
+
+def check_size(size: int, name: str) -> None:
+    """Refuse a file larger than :data:`MAX_FILE_BYTES`, before reading it.
+
+    Raises:
+        InputError: If ``size`` is over the limit.
+    """
+    if size > MAX_FILE_BYTES:
+        raise InputError(
+            f"{name}: the file has {size:,} bytes, more than the {MAX_FILE_BYTES:,} a cohort "
+            "file may have; split it (a national intake takes about 60 MB)",
+            f"{name}: berkas berukuran {size:,} bita, melebihi batas {MAX_FILE_BYTES:,} bita; "
+            "pecah berkas (satu angkatan nasional sekitar 60 MB)",
+            value=name,
+        )
 
 
 class InputError(ValidationError):

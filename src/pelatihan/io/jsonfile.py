@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from pelatihan.io.document import InputError, RawDocument
+from pelatihan.io.document import MAX_FILE_BYTES, InputError, RawDocument, check_size
 from pelatihan.validation.catalogue import Rule, register
 from pelatihan.validation.report import Location, Severity
 
@@ -157,6 +157,7 @@ def read_json(source: str | os.PathLike[str] | IO[bytes]) -> RawDocument:
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
         try:
+            check_size(Path(name).stat().st_size, name)
             data = Path(name).read_bytes()
         except OSError as error:
             raise InputError(
@@ -166,7 +167,8 @@ def read_json(source: str | os.PathLike[str] | IO[bytes]) -> RawDocument:
             ) from None
     else:
         name = str(getattr(source, "name", "<input>"))
-        data = source.read()
+        data = source.read(MAX_FILE_BYTES + 1)
+        check_size(len(data), name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
