@@ -336,7 +336,8 @@ def probation_end(tmt: datetime.date) -> datetime.date:
         >>> probation_end(datetime.date(2019, 3, 1)), probation_end(datetime.date(2023, 7, 15))
         (datetime.date(2020, 2, 29), datetime.date(2024, 7, 14))
     """
-    return add_months(tmt, PROBATION_MONTHS.value) - datetime.timedelta(days=1)
+    end = add_months(tmt, PROBATION_MONTHS.value)
+    return end if end == datetime.date.max else end - datetime.timedelta(days=1)
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -349,6 +350,10 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
+    if year > datetime.MAXYEAR:
+        return datetime.date.max
+    if year < datetime.MINYEAR:
+        return datetime.date.min
     if day.day <= _SHORTEST_MONTH:
         return datetime.date(year, month, day.day)
     return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -57,6 +57,7 @@ from pelatihan.validation.schedule_rules import (
     FIGURE_OPEN,
     NO_REGIME,
     REGIME,
+    SPAN,
     method_not_provided,
     schedule_findings,
 )
@@ -560,6 +561,15 @@ class _Checker:
         except OpenFigureError as error:
             return None, (
                 FIGURE_OPEN.finding(
+                    Location(),
+                    f"{error.message_en}; the schedule and the probation deadline were not checked",
+                    f"{error.message_id}; jadwal dan batas masa percobaan tidak diperiksa",
+                    value=error.value,
+                ),
+            )
+        except ValidationError as error:  # the calendar cannot reach that far
+            return None, (
+                SPAN.finding(
                     Location(),
                     f"{error.message_en}; the schedule and the probation deadline were not checked",
                     f"{error.message_id}; jadwal dan batas masa percobaan tidak diperiksa",

@@ -53,6 +53,19 @@ EMPTY = register(
         "A schedule must have at least one phase.",
     )
 )
+MAX_SPAN_DAYS = 3650
+"""The longest schedule checked, in days (ten years): a Latsar takes a few months."""
+
+SPAN = register(
+    Rule(
+        "schedule.span",
+        _E,
+        "Schedule longer than ten years",
+        "Jadwal lebih dari sepuluh tahun",
+        "A schedule's first and last day are less than ten years apart (a Latsar takes a few "
+        "months); a longer one is reported and its days are not counted.",
+    )
+)
 PHASE_DATES = register(
     Rule(
         "schedule.phase-dates",
@@ -271,8 +284,19 @@ def _check(schedule: Schedule, rulebook: Rulebook | None, here: Location) -> Ite
         )
         return
     at = here.child("phases")
-    yield from _check_dates(schedule, at)
     start = min(phase.start for phase in phases)
+    end = max(phase.end for phase in phases)
+    if (end - start).days >= MAX_SPAN_DAYS:
+        yield SPAN.finding(
+            at,
+            f"the schedule runs from {start.isoformat()} to {end.isoformat()}, more than "
+            f"{MAX_SPAN_DAYS:,} days; its days were not counted",
+            f"jadwal berlangsung dari {start.isoformat()} sampai {end.isoformat()}, lebih dari "
+            f"{MAX_SPAN_DAYS:,} hari; harinya tidak dihitung",
+            value=end,
+        )
+        return
+    yield from _check_dates(schedule, at)
 
     # which rulebook
     try:
