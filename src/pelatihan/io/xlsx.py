@@ -203,7 +203,7 @@ def _check_size(stream: IO[bytes], label: str, name: str | None) -> None:
     try:
         with zipfile.ZipFile(stream) as archive:
             entries = archive.infolist()
-    except (*_BROKEN, OSError):
+    except _BROKEN_ON_OPEN:
         return  # openpyxl reports a file that is not a workbook
     finally:
         stream.seek(start)
