@@ -37,7 +37,15 @@ from pelatihan.evaluation import Result
 from pelatihan.grades import Grade, Track
 from pelatihan.nip import Sex
 from pelatihan.rulebooks import OpenFigureError, Rulebook
-from pelatihan.schedule import DEFAULT_CALENDAR, Phase, Schedule, plan_schedule
+from pelatihan.schedule import (
+    DEFAULT_CALENDAR,
+    Phase,
+    Schedule,
+    method_or_none,
+    phases_tuple,
+    plan_schedule,
+    track_or_none,
+)
 from pelatihan.training import Method
 
 __all__ = ["Cohort", "Organizer", "Participant", "roman_to_int"]
@@ -49,20 +57,6 @@ def _text(value: Grade | str) -> str:
 
 def _sex(value: Sex | str | None) -> Sex | None:
     return None if value is None else Sex.parse(value)
-
-
-def _track(value: Track | str | None) -> Track | None:
-    if value is None or isinstance(value, Track):
-        return value
-    return Track.parse(value)
-
-
-def _method(value: Method | str | None) -> Method | None:
-    return None if value is None else Method.parse(value)
-
-
-def _phases(value: Iterable[Phase]) -> tuple[Phase, ...]:
-    return tuple(value)
 
 
 def _participants(value: Iterable[Participant]) -> tuple[Participant, ...]:
@@ -164,10 +158,10 @@ class Cohort:
 
     id: str
     name: str
-    track: Track | None = attrs.field(default=None, converter=_track)
-    method: Method | None = attrs.field(default=None, converter=_method)
+    track: Track | None = attrs.field(default=None, converter=track_or_none)
+    method: Method | None = attrs.field(default=None, converter=method_or_none)
     organizer: Organizer | None = None
-    phases: tuple[Phase, ...] = attrs.field(default=(), converter=_phases)
+    phases: tuple[Phase, ...] = attrs.field(default=(), converter=phases_tuple)
     participants: tuple[Participant, ...] = attrs.field(default=(), converter=_participants)
     regime: str | None = None
     start: datetime.date | None = None

@@ -49,7 +49,8 @@ def _weekdays(value: Iterable[int]) -> frozenset[int]:
     return frozenset(value)
 
 
-def _phases(value: Iterable[Phase]) -> tuple[Phase, ...]:
+def phases_tuple(value: Iterable[Phase]) -> tuple[Phase, ...]:
+    """Converter of a sequence of phases (shared by the models that hold phases)."""
     return tuple(value)
 
 
@@ -57,11 +58,13 @@ def _kind(value: PhaseKind | str) -> PhaseKind:
     return PhaseKind.parse(value)
 
 
-def _method(value: Method | str | None) -> Method | None:
+def method_or_none(value: Method | str | None) -> Method | None:
+    """Converter of an optional delivery method given as a member or its name."""
     return None if value is None else Method.parse(value)
 
 
-def _track(value: Track | str | None) -> Track | None:
+def track_or_none(value: Track | str | None) -> Track | None:
+    """Converter of an optional Latsar track given as a member or its name."""
     if value is None or isinstance(value, Track):
         return value
     return Track.parse(value)
@@ -123,11 +126,11 @@ class Schedule:
         (datetime.date(2024, 4, 22), datetime.date(2024, 8, 12), 74, 647)
     """
 
-    phases: tuple[Phase, ...] = attrs.field(converter=_phases)
+    phases: tuple[Phase, ...] = attrs.field(converter=phases_tuple)
     calendar: Calendar = DEFAULT_CALENDAR
     regime: str | None = None
-    method: Method | None = attrs.field(default=None, converter=_method)
-    track: Track | None = attrs.field(default=None, converter=_track)
+    method: Method | None = attrs.field(default=None, converter=method_or_none)
+    track: Track | None = attrs.field(default=None, converter=track_or_none)
     klasikal_approved: bool = False
     jp: Figure[int | None] | None = None
 
