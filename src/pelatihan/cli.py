@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import TextIO
 
 from pelatihan import __version__, legal
+from pelatihan._collector import collector_paused
 from pelatihan.calendar import Calendar, HolidayDataWarning
 from pelatihan.errors import ValidationError
 from pelatihan.grades import Track
@@ -933,7 +934,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", HolidayDataWarning)
         try:
-            status = handler(args)
+            with collector_paused():  # a bulk job: see pelatihan._collector
+                status = handler(args)
         except _Unusable as error:
             _error(str(error).replace("\n", "\npelatihan: "))
             status = EXIT_UNUSABLE

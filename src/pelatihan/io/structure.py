@@ -36,6 +36,7 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
+from pelatihan._collector import collector_paused
 from pelatihan.cohort import Cohort, Organizer, Participant
 from pelatihan.errors import ValidationError, quote, shorten
 from pelatihan.evaluation import Absences, InvalidScore, Result, to_score
@@ -636,6 +637,11 @@ def structure(document: RawDocument) -> Loaded:
         The cohorts, with the findings of reading and structuring, and the
         input positions needed to place later findings (file rows included).
     """
+    with collector_paused():  # see pelatihan._collector
+        return _structure(document)
+
+
+def _structure(document: RawDocument) -> Loaded:
     structurer = _Structurer(document)
     cohorts: list[Cohort] = []
     cohort_index: list[int] = []
