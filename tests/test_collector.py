@@ -73,7 +73,8 @@ def test_bulk_entry_points_pause_and_restore(monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setattr(pelatihan.validation.cohort_rules._Checker, "cohort", spy)
     report = pelatihan.validate(EXAMPLES / "cohort.json")
-    assert seen and not any(seen)
+    assert seen
+    assert not any(seen)
     assert report.ok
     assert gc.isenabled()
     structure(RawDocument({"cohorts": []}, "empty.json"))
