@@ -610,3 +610,72 @@ def test_validate_explains_a_nip_written_in_scientific_notation_by_a_spreadsheet
         nip.validate(text)
     assert "notasi ilmiah" in caught.value.message_id
     assert not nip.is_valid(text)
+
+
+# -- the cached fast path agrees with a reference written from the rules -----------------------
+
+
+def _reference(digits: str, minimum_age: int) -> str | tuple[datetime.date, YearMonth, Sex, int]:
+    """The outcome of checking 18 digits, written directly from the documented rules."""
+    try:
+        birth = datetime.date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return "nip.birth-date"
+    if birth.year < 1900:
+        return "nip.birth-date"
+    year, month = int(digits[8:12]), int(digits[12:14])
+    if not 1 <= month <= 12 or year < 1900:
+        return "nip.tmt"
+    if (year, month) < (birth.year, birth.month):
+        return "nip.age"
+    first = datetime.date(year, month, 1)
+    age = first.year - birth.year - ((first.month, first.day) < (birth.month, birth.day))
+    if max(age, 0) < minimum_age:
+        return "nip.age"
+    if digits[14] not in "12":
+        return "nip.sex"
+    if digits[15:] == "000":
+        return "nip.serial"
+    return birth, YearMonth(year, month), Sex(int(digits[14])), int(digits[15:])
+
+
+def _outcome(number: str, minimum_age: int) -> str | tuple[datetime.date, YearMonth, Sex, int]:
+    try:
+        parsed = nip.parse(number, minimum_age=minimum_age)
+    except nip.InvalidNIP as error:
+        return error.code
+    return parsed.birth_date, parsed.tmt, parsed.sex, parsed.serial
+
+
+near_valid_digits = st.one_of(
+    valid_nips,
+    st.text(alphabet="0123456789", min_size=18, max_size=18),
+    st.tuples(valid_nips, st.integers(0, 17), st.sampled_from("0123456789")).map(
+        lambda change: change[0][: change[1]] + change[2] + change[0][change[1] + 1 :]
+    ),
+)
+
+
+@given(st.lists(near_valid_digits, min_size=1, max_size=8), st.integers(0, 30))
+def test_plain_digits_repeated_or_written_apart_give_the_reference_outcome(
+    numbers: list[str], minimum_age: int
+) -> None:
+    # repeats and shared birth dates and TMTs go through the remembered parts
+    for digits in [*numbers, *numbers]:
+        expected = _reference(digits, minimum_age)
+        assert _outcome(digits, minimum_age) == expected
+        spaced = f"{digits[0:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+        assert _outcome(spaced, minimum_age) == expected
+
+
+def test_remembered_birth_dates_and_tmts_stay_within_their_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(nip, "_CACHE_LIMIT", 4)
+    monkeypatch.setattr(nip, "_BIRTH_DATES", {})
+    monkeypatch.setattr(nip, "_TMTS", {})
+    for day in range(1, 29):
+        digits = f"198609{day:02d}2015{day % 12 + 1:02d}1001"
+        assert nip.parse(digits).birth_date == datetime.date(1986, 9, day)
+        assert len(nip._BIRTH_DATES) <= 4
+        assert len(nip._TMTS) <= 4

@@ -48,6 +48,8 @@ from pelatihan.grades import TRACK_RULES, Grade, InconsistentGrade, Track
 from pelatihan.io.document import RawDocument
 from pelatihan.io.structure import Loaded
 from pelatihan.legal import NoRegimeError, regime_on
+from pelatihan.nip import Sex, YearMonth
+from pelatihan.nip import _parts as nip_parts
 from pelatihan.provenance import Citation, Figure, Status
 from pelatihan.rulebooks import OpenFigureError, Rulebook, get
 from pelatihan.schedule import Schedule, plan_schedule
@@ -375,6 +377,7 @@ class _Checker:
         self.calendar = calendar
         self.rulebook = rulebook
         self.margin_days = margin_days
+        self.minimum_age = nip_module.MINIMUM_AGE.value
         self.seen: dict[str, tuple[int, _Place]] = {}
         # plans and their findings at "$", by what they are planned from: cohorts of a
         # national export share first days, tracks and methods
@@ -660,11 +663,12 @@ class _Checker:
         out: list[Finding],
     ) -> None:
         """Check one participant, appending findings to ``out`` (the hot path: no generators)."""
-        parsed: nip_module.NIP | None = None
+        parsed: tuple[str, datetime.date, YearMonth, Sex] | None = None
         digits = ""
         if person.nip:
             try:
-                digits, parsed = nip_module.parse_with_digits(person.nip)
+                parsed = nip_parts(person.nip, self.minimum_age)
+                digits = parsed[0]
             except nip_module.InvalidNIP as error:
                 rule = NIP_RULES.get(error.code, NIP_INVALID)
                 figure = nip_module.MINIMUM_AGE if error.code == "nip.age" else None
@@ -711,38 +715,38 @@ class _Checker:
     def against_nip(
         self,
         person: Participant,
-        parsed: nip_module.NIP,
+        parsed: tuple[str, datetime.date, YearMonth, Sex],
         here: _Place,
         out: list[Finding],
     ) -> None:
-        if person.birth_date is not None and person.birth_date != parsed.birth_date:
+        _, birth_date, nip_tmt, sex = parsed
+        if person.birth_date is not None and person.birth_date != birth_date:
             out.append(
                 BIRTH_DATE.finding(
                     here.child("birth_date"),
                     f"birth date {person.birth_date.isoformat()} differs from the NIP's "
-                    f"{parsed.birth_date.isoformat()}",
+                    f"{birth_date.isoformat()}",
                     f"tanggal lahir {person.birth_date.isoformat()} berbeda dengan NIP "
-                    f"({parsed.birth_date.isoformat()})",
+                    f"({birth_date.isoformat()})",
                     value=person.birth_date,
                 )
             )
-        if person.sex is not None and person.sex is not parsed.sex:
+        if person.sex is not None and person.sex is not sex:
             out.append(
                 SEX.finding(
                     here.child("sex"),
-                    f"sex {person.sex.code} differs from the NIP's {parsed.sex.code} (digit 15)",
-                    f"jenis kelamin {person.sex.code} berbeda dengan NIP "
-                    f"({parsed.sex.code}, digit 15)",
+                    f"sex {person.sex.code} differs from the NIP's {sex.code} (digit 15)",
+                    f"jenis kelamin {person.sex.code} berbeda dengan NIP ({sex.code}, digit 15)",
                     value=person.sex.code,
                 )
             )
         tmt = person.tmt_cpns
-        if tmt is not None and (tmt.year, tmt.month) != (parsed.tmt.year, parsed.tmt.month):
+        if tmt is not None and (tmt.year, tmt.month) != (nip_tmt.year, nip_tmt.month):
             out.append(
                 TMT.finding(
                     here.child("tmt_cpns"),
-                    f"TMT CPNS {tmt.isoformat()} is not in the NIP's TMT month {parsed.tmt}",
-                    f"TMT CPNS {tmt.isoformat()} tidak pada bulan TMT NIP ({parsed.tmt})",
+                    f"TMT CPNS {tmt.isoformat()} is not in the NIP's TMT month {nip_tmt}",
+                    f"TMT CPNS {tmt.isoformat()} tidak pada bulan TMT NIP ({nip_tmt})",
                     value=tmt,
                 )
             )
@@ -787,7 +791,7 @@ class _Checker:
     def probation(
         self,
         person: Participant,
-        parsed: nip_module.NIP | None,
+        parsed: tuple[str, datetime.date, YearMonth, Sex] | None,
         here: _Place,
         last_day: datetime.date | None,
         out: list[Finding],
@@ -797,7 +801,7 @@ class _Checker:
         if person.tmt_cpns is not None:
             tmt = person.tmt_cpns
         elif parsed is not None:
-            tmt = parsed.tmt.first_day
+            tmt = parsed[2].first_day
         else:
             return
         deadline = probation_end(tmt)
