@@ -945,13 +945,13 @@ def _tmt(text: str) -> YearMonth:
 def _parts(number: object, minimum: int) -> tuple[str, datetime.date, YearMonth, Sex]:
     """The digits, birth date, TMT and sex of a NIP, checked in the documented order.
 
-    The hot path of validating an export: 18 plain digits skip the separator
-    handling, and birth dates and TMT months already seen are not parsed again.
+    The hot path of validating an export: 18 digits, plain or apart with spaces,
+    skip the general separator handling, and birth dates and TMT months already
+    seen are not parsed again.
     """
-    if type(number) is str and len(number) == _LENGTH and number.isascii() and number.isdigit():
-        digits = number
-    else:
-        digits = _digits(number)
+    digits = number.replace(" ", "") if type(number) is str else ""
+    if not (len(digits) == _LENGTH and digits.isascii() and digits.isdigit()):
+        digits = _digits(number)  # other separators, or wrong: the general path explains
     birth_text = digits[0:8]
     birth_date = _BIRTH_DATES.get(birth_text) or _birth_date(birth_text)
     tmt_text = digits[8:14]

@@ -348,16 +348,17 @@ ABSENCE = register(
 class _Place:
     """A location worked out only when a finding needs it (most records have none)."""
 
-    __slots__ = ("_find", "_location")
+    __slots__ = ("_find", "_index", "_location")
 
-    def __init__(self, find: Callable[[], Location]) -> None:
+    def __init__(self, find: Callable[[int], Location], index: int) -> None:
         self._find = find
+        self._index = index
         self._location: Location | None = None
 
     @property
     def location(self) -> Location:
         if self._location is None:
-            self._location = self._find()
+            self._location = self._find(self._index)
         return self._location
 
     def child(self, key: int | str) -> Location:
@@ -378,6 +379,8 @@ class _Checker:
         self.rulebook = rulebook
         self.margin_days = margin_days
         self.minimum_age = nip_module.MINIMUM_AGE.value
+        # the end of the probation year, by TMT: a national export has a few hundred TMTs
+        self.deadlines: dict[datetime.date, datetime.date] = {}
         self.seen: dict[str, tuple[int, _Place]] = {}
         # plans and their findings at "$", by what they are planned from: cohorts of a
         # national export share first days, tracks and methods
@@ -412,7 +415,7 @@ class _Checker:
         last_day = schedule.end if schedule is not None else None
         found: list[Finding] = []
         for index, participant in enumerate(cohort.participants):
-            where = _Place(functools.partial(participant_at, index))
+            where = _Place(participant_at, index)
             self.participant(position, participant, where, cohort, last_day, found)
         yield from found
         if cohort.results:
@@ -804,7 +807,9 @@ class _Checker:
             tmt = parsed[2].first_day
         else:
             return
-        deadline = probation_end(tmt)
+        deadline = self.deadlines.get(tmt)
+        if deadline is None:
+            deadline = self.deadlines[tmt] = probation_end(tmt)
         if last_day > deadline:
             late = (last_day - deadline).days
             out.append(
