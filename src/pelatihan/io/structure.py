@@ -568,51 +568,72 @@ def _iso_date(value: object) -> tuple[bool, datetime.date | None]:
         return False, None
 
 
+_DATES: dict[str, datetime.date] = {}
+"""ISO dates already read on the fast path: birth dates and TMTs repeat across an export."""
+_DATES_LIMIT = 1 << 16
+
+
+def _plain_date(value: object) -> datetime.date | bool | None:
+    """The date of an absent or plain ISO value; ``False`` when it is neither."""
+    if value is None:
+        return None
+    if type(value) is not str:
+        return False
+    day = _DATES.get(value)
+    if day is None:
+        ok, day = _iso_date(value)
+        if not ok or day is None:
+            return False
+        if len(_DATES) >= _DATES_LIMIT:
+            _DATES.clear()
+        _DATES[value] = day
+    return day
+
+
 def _plain_participant(record: Mapping[str, Any]) -> Participant | None:
     """The participant of a record that is plainly right, or ``None`` for the general path.
 
     National exports are mostly such records: known keys, non-empty text, ISO dates,
     ``L``/``P``. Anything else goes field by field, which reports every problem.
     """
-    nip, name, grade, agency = (record.get(key) for key in _REQUIRED_PARTICIPANT_KEYS)
-    if not (
-        type(nip) is str
-        and type(name) is str
-        and type(grade) is str
-        and type(agency) is str
-        and nip.strip()
-        and name.strip()
-        and grade.strip()
-        and agency.strip()
-    ):
+    get = record.get
+    nip, name, grade, agency = get("nip"), get("name"), get("grade"), get("agency")
+    if not (type(nip) is str and type(name) is str and type(grade) is str and type(agency) is str):
+        return None
+    nip, name, grade, agency = nip.strip(), name.strip(), grade.strip(), agency.strip()
+    if not (nip and name and grade and agency):
         return None
     if len(record) > len(_REQUIRED_PARTICIPANT_KEYS) and not record.keys() <= _PARTICIPANT_KEYS:
         return None
-    birth_ok, birth_date = _iso_date(record.get("birth_date"))
-    tmt_ok, tmt_cpns = _iso_date(record.get("tmt_cpns"))
-    if not (birth_ok and tmt_ok):
+    birth_date = _plain_date(get("birth_date"))
+    tmt_cpns = _plain_date(get("tmt_cpns"))
+    if birth_date is False or tmt_cpns is False:
         return None
-    sex_text = record.get("sex")
-    if sex_text is not None and type(sex_text) is not str:
-        return None
-    sex = None if sex_text is None else _SEX_CODES.get(sex_text)
-    if sex_text is not None and sex is None:
-        return None
-    education, position = record.get("education"), record.get("position")
-    if (education is not None and type(education) is not str) or (
-        position is not None and type(position) is not str
-    ):
-        return None
+    sex_text = get("sex")
+    sex = None
+    if sex_text is not None:
+        sex = _SEX_CODES.get(sex_text) if type(sex_text) is str else None
+        if sex is None:
+            return None
+    education, position = get("education"), get("position")
+    if education is not None:
+        if type(education) is not str:
+            return None
+        education = education.strip() or None
+    if position is not None:
+        if type(position) is not str:
+            return None
+        position = position.strip() or None
     return Participant(
-        nip.strip(),
-        name.strip(),
-        grade.strip(),
-        agency.strip(),
-        birth_date,
+        nip,
+        name,
+        grade,
+        agency,
+        birth_date,  # type: ignore[arg-type]  # not False: checked above
         sex,
-        tmt_cpns,
-        education.strip() or None if education is not None else None,
-        position.strip() or None if position is not None else None,
+        tmt_cpns,  # type: ignore[arg-type]
+        education,
+        position,
     )
 
 

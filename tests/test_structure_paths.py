@@ -1,0 +1,95 @@
+"""Plainly right participant records take a fast path; it gives what the general path gives."""
+
+from __future__ import annotations
+
+from typing import Any
+from unittest import mock
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pelatihan.io import structure as structure_module
+from pelatihan.io.document import PARTICIPANT_KEYS, RawDocument
+from pelatihan.io.structure import Loaded, structure
+
+texts = st.one_of(
+    st.sampled_from(["Dewi", " Dewi ", "", "  ", "III/a", "Penata Muda", "Dinkes", "S-1"]),
+    st.text(max_size=6),
+)
+dates = st.one_of(
+    st.dates().map(lambda day: day.isoformat()),
+    st.sampled_from(["2024-02-30", "2024-1-5", "05-01-2024", "20240105", " 2024-01-05", "x"]),
+)
+values = st.one_of(
+    st.none(),
+    texts,
+    dates,
+    st.sampled_from(["L", "P", "l", "X", "laki-laki"]),
+    st.integers(-3, 10**18),
+    st.booleans(),
+    st.lists(st.integers(), max_size=2),
+    st.sampled_from(["19950417 201903 2 004", "199504172019032004"]),
+)
+records = st.dictionaries(
+    st.one_of(st.sampled_from(PARTICIPANT_KEYS), st.sampled_from(["colour", "NIP"])),
+    values,
+    max_size=len(PARTICIPANT_KEYS) + 1,
+)
+plain_records = st.fixed_dictionaries(
+    {
+        "nip": st.sampled_from(["19950417 201903 2 004", " 199504172019032004 "]),
+        "name": st.sampled_from(["Dewi", " Dewi Lestari "]),
+        "grade": st.sampled_from(["III/a", "II/c", "IV/a", "Penata Muda", "III/x"]),
+        "agency": st.sampled_from(["Dinkes", "\tDinas Pendidikan"]),
+    },
+    optional={
+        "birth_date": st.one_of(st.none(), dates),
+        "tmt_cpns": st.one_of(st.none(), dates),
+        "sex": st.sampled_from([None, "L", "P", "p"]),
+        "education": st.one_of(st.none(), texts),
+        "position": st.one_of(st.none(), texts),
+    },
+)
+
+
+def _document(people: list[dict[str, Any]]) -> RawDocument:
+    cohort = {"id": "c", "name": "C", "track": "III", "method": "blended", "participants": people}
+    return RawDocument({"cohorts": [cohort]}, "x.json")
+
+
+def _general(document: RawDocument) -> Loaded:
+    with mock.patch.object(structure_module, "_plain_participant", return_value=None):
+        return structure(document)
+
+
+@given(st.lists(st.one_of(records, plain_records, plain_records), max_size=6))
+def test_the_fast_path_gives_the_participants_and_findings_of_the_general_path(
+    people: list[dict[str, Any]],
+) -> None:
+    document = _document(people)
+    fast, general = structure(document), _general(document)
+    assert fast.cohorts == general.cohorts
+    assert fast.findings == general.findings
+    # and twice, through the remembered dates
+    assert structure(document).cohorts == general.cohorts
+
+
+def test_plainly_right_records_take_the_fast_path() -> None:
+    person = {
+        "nip": "19950417 201903 2 004",
+        "name": " Dewi ",
+        "grade": "III/a",
+        "agency": "Dinkes",
+        "birth_date": "1995-04-17",
+        "sex": "P",
+        "education": " ",
+    }
+    fast = structure_module._plain_participant(person)
+    assert fast is not None
+    assert fast.name == "Dewi"
+    assert fast.education is None
+    assert fast.birth_date is not None
+    assert fast.birth_date.isoformat() == "1995-04-17"
+    assert structure_module._plain_participant({**person, "birth_date": "17-04-1995"}) is None
+    assert structure_module._plain_participant({**person, "sex": "perempuan"}) is None
+    assert structure_module._plain_participant({**person, "colour": "biru"}) is None
