@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import subprocess
 import sys
@@ -18,6 +19,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pelatihan.io import jsonfile, xlsx
 from pelatihan.io.csv import read_csv
@@ -135,6 +138,42 @@ def test_json_nested_to_the_limit_is_read_and_one_level_deeper_is_refused() -> N
     assert jsonfile.read_json_text("[" * depth + "]" * depth).data is not None
     with pytest.raises(InputError, match=f"nested deeper than {depth} levels"):
         jsonfile.read_json_text("[" * (depth + 1) + "]" * (depth + 1), "deep.json")
+
+
+def _nesting(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max((_nesting(child) for child in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_nesting(child) for child in value), default=0)
+    return 0
+
+
+def _nested(depth: int, inner: object, keyed: list[bool]) -> object:
+    value = inner
+    for level in range(depth):
+        value = {"k": value, "n": 1} if keyed[level % len(keyed)] else [0, value, "]"]
+    return value
+
+
+@given(
+    st.integers(0, 3 * jsonfile.MAX_DEPTH),
+    st.one_of(st.none(), st.text(alphabet='[]{}"\\', max_size=5), st.integers()),
+    st.lists(st.booleans(), min_size=1, max_size=4),
+    st.lists(st.integers(0, 10), max_size=3),
+)
+def test_json_deeper_than_the_limit_is_refused_whatever_its_shape(
+    depth: int, inner: object, keyed: list[bool], siblings: list[int]
+) -> None:
+    # brackets inside strings do not count; neither do shallow siblings of a deep branch
+    data = {
+        "cohorts": [_nested(n, inner, keyed) for n in siblings] + [_nested(depth, inner, keyed)]
+    }
+    text = json.dumps(data)
+    if _nesting(data) > jsonfile.MAX_DEPTH:
+        with pytest.raises(InputError, match="nested deeper"):
+            jsonfile.read_json_text(text, "deep.json")
+    else:
+        assert jsonfile.read_json_text(text, "ok.json").data == data
 
 
 def test_an_xlsx_part_expanding_more_than_the_ratio_allows_is_refused() -> None:

@@ -15,7 +15,6 @@ import decimal
 import json
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -39,24 +38,21 @@ DUPLICATE_KEY = register(
 )
 
 
-def _depth(text: str) -> Iterator[int]:
+def _too_deep(data: object) -> bool:
+    """Whether parsed JSON nests deeper than :data:`MAX_DEPTH`, walked one level at a time."""
+    level = [data] if type(data) is dict or type(data) is list else []
     depth = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            yield depth
-        elif char in "]}":
-            depth -= 1
+    while level:
+        depth += 1
+        if depth > MAX_DEPTH:
+            return True
+        level = [
+            child
+            for container in level
+            for child in (container.values() if type(container) is dict else container)
+            if type(child) is dict or type(child) is list
+        ]
+    return False
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -69,6 +65,14 @@ def _has_lone_surrogate(data: object) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+def _too_deep_error(name: str, file_name: str | None) -> InputError:
+    return InputError(
+        f"{name}: JSON nested deeper than {MAX_DEPTH} levels; a cohort file needs 5",
+        f"{name}: JSON bersarang lebih dari {MAX_DEPTH} tingkat; berkas angkatan cukup 5",
+        value=file_name,
+    )
 
 
 def read_json_text(text: str, file_name: str | None = None) -> RawDocument:
@@ -89,12 +93,6 @@ def read_json_text(text: str, file_name: str | None = None) -> RawDocument:
             f"{name}: berkas kosong; seharusnya objek JSON dengan format pelatihan/cohorts@1",
             value=file_name,
         )
-    if any(level > MAX_DEPTH for level in _depth(text)):
-        raise InputError(
-            f"{name}: JSON nested deeper than {MAX_DEPTH} levels; a cohort file needs 5",
-            f"{name}: JSON bersarang lebih dari {MAX_DEPTH} tingkat; berkas angkatan cukup 5",
-            value=file_name,
-        )
     duplicates: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -112,6 +110,8 @@ def read_json_text(text: str, file_name: str | None = None) -> RawDocument:
         data = json.loads(
             text, object_pairs_hook=pairs, parse_constant=reject, parse_float=decimal.Decimal
         )
+    except RecursionError:  # nested far deeper still: the parser gave up
+        raise _too_deep_error(name, file_name) from None
     except (json.JSONDecodeError, ValueError, decimal.InvalidOperation) as error:
         where = ""
         if isinstance(error, json.JSONDecodeError):
@@ -126,6 +126,8 @@ def read_json_text(text: str, file_name: str | None = None) -> RawDocument:
             f"{name}: bukan JSON yang sah{where}: {detail}",
             value=file_name,
         ) from None
+    if _too_deep(data):
+        raise _too_deep_error(name, file_name)
     if _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(data):
         raise InputError(
             f"{name}: a \\u escape in the JSON gives half of a surrogate pair, which is not text",
