@@ -141,6 +141,34 @@ def test_golongan_i_goes_to_track_ii_with_inferred_status() -> None:
     assert track.status is Status.INF
 
 
+def test_the_first_of_a_duplicate_nip_is_the_first_in_the_file_when_cohorts_interleave(
+    tmp_path: Path,
+) -> None:
+    # cohort A is checked before cohort B, but B's row 3 comes before A's row 4
+    lines = [
+        "Angkatan;NIP;Nama;Gol/Ruang",
+        "A;19950417 201903 2 004;Dewi;III/a",
+        "B;19860926 201505 1 001;Budi;III/a",
+        "A;198609262015051001;Citra;III/a",
+        "B;19860926-201505-1-001;Eko;III/a",
+    ]
+    path = tmp_path / "interleaved.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = validate(path, defaults={"track": "III", "method": "blended"})
+    dupes = sorted(
+        (finding.location.row, finding.message("en"))
+        for finding in report
+        if finding.code == "participant.duplicate-nip"
+    )
+    assert [row for row, _ in dupes] == [4, 5]
+    assert dupes[0][1].endswith(
+        "first in another cohort at " + f"{path}:3 $.cohorts[1].participants[0]"
+    )
+    assert dupes[1][1].endswith(
+        "first in this cohort at " + f"{path}:3 $.cohorts[1].participants[0]"
+    )
+
+
 def test_duplicate_nips_in_a_cohort_and_across_cohorts() -> None:
     data = doc(
         cohort(participants=[person(), person(nip="1995-0417-2024-0320-04")]),

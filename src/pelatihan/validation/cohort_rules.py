@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime
 import functools
 import os
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import attrs
 
@@ -381,7 +381,9 @@ class _Checker:
         self.minimum_age = nip_module.MINIMUM_AGE.value
         # the end of the probation year, by TMT: a national export has a few hundred TMTs
         self.deadlines: dict[datetime.date, datetime.date] = {}
-        self.seen: dict[str, tuple[int, _Place]] = {}
+        # the first of each NIP: cohort position, place, the NIP as written; and the others
+        self.seen: dict[str, tuple[int, _Place, str]] = {}
+        self.repeats: list[tuple[str, int, _Place, str]] = []
         # plans and their findings at "$", by what they are planned from: cohorts of a
         # national export share first days, tracks and methods
         self.plans: dict[tuple[object, ...], tuple[Schedule | None, tuple[Finding, ...]]] = {}
@@ -395,31 +397,44 @@ class _Checker:
         result_at: Callable[[int], Location],
     ) -> Iterator[Finding]:
         rulebook = self.rulebook_for(cohort)
-        schedule: Schedule | None = None
-        if cohort.phases:
-            schedule = cohort.schedule(self.calendar)
-            if schedule is not None:
-                yield from schedule_findings(schedule, self.rulebook, here)
-        elif cohort.start is not None and cohort.method is not None:
-            schedule = yield from self.plan(cohort, cohort.start, cohort.method, rulebook, here)
-        else:
-            yield NO_SCHEDULE.finding(
-                here,
-                "the cohort has no phases, nor a first day and method to plan from; the schedule "
-                "and the probation deadline were not checked",
-                "angkatan tidak memiliki tahap, maupun tanggal mulai dan metode untuk "
-                "direncanakan; jadwal dan batas masa percobaan tidak diperiksa",
-            )
-        yield from self.organizer(cohort, here)
-        yield from self.size(cohort, rulebook, here)
-        last_day = schedule.end if schedule is not None else None
         found: list[Finding] = []
+        last_day = self.cohort_own(cohort, rulebook, here, len(cohort.participants), found)
         for index, participant in enumerate(cohort.participants):
             where = _Place(participant_at, index)
             self.participant(position, participant, where, cohort, last_day, found)
         yield from found
         if cohort.results:
             yield from self.results(cohort, rulebook, participant_at, result_at)
+
+    def cohort_own(
+        self,
+        cohort: Cohort,
+        rulebook: Rulebook | None,
+        here: Location,
+        count: int,
+        out: list[Finding],
+    ) -> datetime.date | None:
+        """Check a cohort of ``count`` participants as a whole; return its last day, if known."""
+        schedule: Schedule | None = None
+        if cohort.phases:
+            schedule = cohort.schedule(self.calendar)
+            if schedule is not None:
+                out.extend(schedule_findings(schedule, self.rulebook, here))
+        elif cohort.start is not None and cohort.method is not None:
+            schedule = self.plan(cohort, cohort.start, cohort.method, rulebook, here, out=out)
+        else:
+            out.append(
+                NO_SCHEDULE.finding(
+                    here,
+                    "the cohort has no phases, nor a first day and method to plan from; the "
+                    "schedule and the probation deadline were not checked",
+                    "angkatan tidak memiliki tahap, maupun tanggal mulai dan metode untuk "
+                    "direncanakan; jadwal dan batas masa percobaan tidak diperiksa",
+                )
+            )
+        out.extend(self.organizer(cohort, here))
+        out.extend(self.size(count, rulebook, here))
+        return schedule.end if schedule is not None else None
 
     def results(
         self,
@@ -525,13 +540,15 @@ class _Checker:
         method: Method,
         rulebook: Rulebook | None,
         here: Location,
-    ) -> Generator[Finding, None, Schedule | None]:
+        *,
+        out: list[Finding],
+    ) -> Schedule | None:
         """Plan a cohort given by its first day; report why when it cannot be planned."""
-        yield from self.claimed_regime(cohort, start, here)
+        out.extend(self.claimed_regime(cohort, start, here))
         if rulebook is None:
             return None  # no regime for the start: reported by claimed_regime
         if not rulebook.method(method).available.value:
-            yield method_not_provided(rulebook, method, here)
+            out.append(method_not_provided(rulebook, method, here))
             return None
         track = cohort.track or Track.III
         key = (start, track, method, cohort.klasikal_approved, rulebook.id, id(rulebook))
@@ -542,8 +559,10 @@ class _Checker:
         schedule, findings = cached
         for finding in findings:  # found at "$": place them below this cohort
             where = finding.location
-            yield attrs.evolve(
-                finding, location=Location(here.path + where.path[1:], here.file, here.row)
+            out.append(
+                attrs.evolve(
+                    finding, location=Location(here.path + where.path[1:], here.file, here.row)
+                )
             )
         return schedule
 
@@ -633,8 +652,7 @@ class _Checker:
             id_ = f"penyelenggara {organizer.name!r} tidak diketahui terakreditasi LAN"
         yield ACCREDITATION.finding(here.child("organizer"), en, id_)
 
-    def size(self, cohort: Cohort, rulebook: Rulebook | None, here: Location) -> Iterator[Finding]:
-        count = len(cohort.participants)
+    def size(self, count: int, rulebook: Rulebook | None, here: Location) -> Iterator[Finding]:
         if count == 0:
             yield COHORT_EMPTY.finding(
                 here.child("participants"),
@@ -666,7 +684,18 @@ class _Checker:
         out: list[Finding],
     ) -> None:
         """Check one participant, appending findings to ``out`` (the hot path: no generators)."""
-        parsed: tuple[str, datetime.date, YearMonth, Sex] | None = None
+        parsed, grade = self.participant_own(position, person, here, out)
+        self.participant_in_cohort(person, parsed, grade, here, cohort, last_day, out)
+
+    def participant_own(
+        self, position: int, person: Participant, here: _Place, out: list[Finding]
+    ) -> tuple[_Parsed | None, Grade | None]:
+        """The checks of a participant that need nothing of the cohort.
+
+        Returns the parts of the NIP and the grade, when they can be read, for
+        :meth:`participant_in_cohort`.
+        """
+        parsed: _Parsed | None = None
         digits = ""
         if person.nip:
             try:
@@ -684,41 +713,70 @@ class _Checker:
                         figure=figure,
                     )
                 )
-            self.duplicate(position, person, digits, here, out)
+            self.duplicate(position, person, digits, here)
         if parsed is not None:
             self.against_nip(person, parsed, here, out)
-        if person.grade:
-            self.grade(person, cohort, here, out)
-        self.probation(person, parsed, here, last_day, out)
+        grade = self.grade(person, here, out) if person.grade else None
+        return parsed, grade
 
-    def duplicate(
+    def participant_in_cohort(  # noqa: PLR0917 - an internal hot-path method
         self,
-        position: int,
         person: Participant,
-        digits: str,
+        parsed: _Parsed | None,
+        grade: Grade | None,
         here: _Place,
+        cohort: Cohort,
+        last_day: datetime.date | None,
         out: list[Finding],
     ) -> None:
+        """The checks of a participant against the cohort: its track and its last day."""
+        if grade is not None and cohort.track is not None:
+            figure = TRACK_RULES[grade.golongan]
+            track = figure.value
+            if track is not cohort.track:
+                out.append(
+                    PARTICIPANT_TRACK.finding(
+                        here.child("grade"),
+                        f"{grade} ({grade.pangkat}) belongs to Latsar track {track}, but the "
+                        f"cohort is track {cohort.track}",
+                        f"{grade} ({grade.pangkat}) termasuk jalur Latsar golongan {track}, "
+                        f"sedangkan angkatan ini jalur golongan {cohort.track}",
+                        value=str(grade),
+                        figure=figure,
+                    )
+                )
+        self.probation(person, parsed, here, last_day, out)
+
+    def duplicate(self, position: int, person: Participant, digits: str, here: _Place) -> None:
+        """Remember a participant's NIP; a NIP seen before is reported by :meth:`repeated`."""
         key = digits or "".join(person.nip.split())
         first = self.seen.get(key)
         if first is None:
-            self.seen[key] = (position, here)
-            return
-        where = "this cohort" if first[0] == position else "another cohort"
-        where_id = "angkatan ini" if first[0] == position else "angkatan lain"
-        out.append(
-            DUPLICATE.finding(
+            self.seen[key] = (position, here, person.nip)
+        elif _earlier(here, first[1]):  # checked later, but earlier in the file: the first
+            self.seen[key] = (position, here, person.nip)
+            self.repeats.append((key, *first))
+        else:
+            self.repeats.append((key, position, here, person.nip))
+
+    def repeated(self) -> Iterator[Finding]:
+        """A finding for each NIP after the first (in file order when rows are known)."""
+        for key, position, here, nip in self.repeats:
+            first_position, first_place, _ = self.seen[key]
+            same = first_position == position
+            where = "this cohort" if same else "another cohort"
+            where_id = "angkatan ini" if same else "angkatan lain"
+            yield DUPLICATE.finding(
                 here.child("nip"),
-                f"NIP {person.nip} appears again; first in {where} at {first[1]}",
-                f"NIP {person.nip} muncul lagi; pertama kali di {where_id} pada {first[1]}",
-                value=person.nip,
+                f"NIP {nip} appears again; first in {where} at {first_place}",
+                f"NIP {nip} muncul lagi; pertama kali di {where_id} pada {first_place}",
+                value=nip,
             )
-        )
 
     def against_nip(
         self,
         person: Participant,
-        parsed: tuple[str, datetime.date, YearMonth, Sex],
+        parsed: _Parsed,
         here: _Place,
         out: list[Finding],
     ) -> None:
@@ -754,7 +812,8 @@ class _Checker:
                 )
             )
 
-    def grade(self, person: Participant, cohort: Cohort, here: _Place, out: list[Finding]) -> None:
+    def grade(self, person: Participant, here: _Place, out: list[Finding]) -> Grade | None:
+        """Read the grade; the grade when it has a Latsar track, else ``None`` (reported)."""
         try:
             grade = Grade.parse(person.grade)
         except ValidationError as error:
@@ -764,10 +823,9 @@ class _Checker:
                     here.child("grade"), error.message_en, error.message_id, value=error.value
                 )
             )
-            return
+            return None
         figure = TRACK_RULES[grade.golongan]
-        track = figure.value
-        if track is None:
+        if figure.value is None:
             out.append(
                 TRACK_NONE.finding(
                     here.child("grade"),
@@ -778,23 +836,13 @@ class _Checker:
                     figure=figure,
                 )
             )
-        elif cohort.track is not None and track is not cohort.track:
-            out.append(
-                PARTICIPANT_TRACK.finding(
-                    here.child("grade"),
-                    f"{grade} ({grade.pangkat}) belongs to Latsar track {track}, but the cohort is "
-                    f"track {cohort.track}",
-                    f"{grade} ({grade.pangkat}) termasuk jalur Latsar golongan {track}, sedangkan "
-                    f"angkatan ini jalur golongan {cohort.track}",
-                    value=str(grade),
-                    figure=figure,
-                )
-            )
+            return None
+        return grade
 
     def probation(
         self,
         person: Participant,
-        parsed: tuple[str, datetime.date, YearMonth, Sex] | None,
+        parsed: _Parsed | None,
         here: _Place,
         last_day: datetime.date | None,
         out: list[Finding],
@@ -836,6 +884,21 @@ class _Checker:
                     figure=PROBATION_MONTHS,
                 )
             )
+
+
+_Parsed = tuple[str, datetime.date, YearMonth, Sex]
+"""A NIP's digits, birth date, TMT and sex."""
+
+
+def _earlier(place: _Place, other: _Place) -> bool:
+    """Whether ``place`` is on an earlier row of the same file than ``other``."""
+    here, there = place.location, other.location
+    return (
+        here.row is not None
+        and there.row is not None
+        and here.file == there.file
+        and here.row < there.row
+    )
 
 
 def _nip_key(text: str) -> str:
@@ -935,4 +998,5 @@ def validate(
             done += len(cohorts[position].participants)
             if progress is not None:
                 progress(done, total)
+        findings.extend(checker.repeated())
         return Report(findings)
