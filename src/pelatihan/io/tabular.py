@@ -116,6 +116,7 @@ __all__ = [
     "UNKNOWN_COLUMN",
     "RowTable",
     "TableBuilder",
+    "TableCohort",
     "file_label",
     "header_field",
     "normalize_header",
@@ -491,10 +492,21 @@ class RowTable:
 
 
 @attrs.define
-class _Cohort:
+class TableCohort:
+    """A cohort as a table's rows make it up: its name, facts, and participant records.
+
+    Args:
+        index: Its position among the table's cohorts (order of first appearance).
+        name: Its name, which is also its id.
+        facts: The first value each row gave for a cohort fact, with that row's number.
+        size: The number of its rows (participants) so far.
+        participants: Their records, when the table keeps them.
+    """
+
     index: int
     name: str
     facts: dict[str, tuple[str, int]] = attrs.field(factory=dict)
+    size: int = 0
     participants: list[dict[str, str]] = attrs.field(factory=list)
 
 
@@ -545,18 +557,44 @@ class TableBuilder(RowTable):
     ) -> None:
         self._defaults = _check_defaults(defaults or {})
         self._rows: dict[str, int] = {}
-        self._cohorts: dict[str, _Cohort] = {}
+        self._cohorts: dict[str, TableCohort] = {}
+        self._unnamed_cohort = self._defaults.get("cohort") or _stem(file)
         super().__init__(header, file=file, header_row=header_row)
+
+    @property
+    def cohorts(self) -> tuple[TableCohort, ...]:
+        """The cohorts so far, in the order of their first row."""
+        return tuple(self._cohorts.values())
 
     def add_row(self, row: int, cells: Sequence[str]) -> None:
         """Add the row numbered ``row`` in the file, its cells as text."""
+        placed = self.place_row(row, cells)
+        if placed is not None:
+            self.take(*placed, row)
+
+    def take(self, cohort: TableCohort, index: int, record: dict[str, str], row: int) -> None:
+        """Keep the participant ``record`` of row ``row``, number ``index`` in ``cohort``.
+
+        A subclass may do something else with it (check it at once, say).
+        """
+        cohort.participants.append(record)
+        self._rows[f"$.cohorts[{cohort.index}].participants[{index}]"] = row
+
+    def place_row(
+        self, row: int, cells: Sequence[str]
+    ) -> tuple[TableCohort, int, dict[str, str]] | None:
+        """Read a row: its cohort, its number among the cohort's rows, its participant record.
+
+        Records the cohort's facts (reporting a disagreement) and text beyond the
+        header; ``None`` for a blank row.
+        """
         read = self.read_cells(row, cells)
         if read is None:
-            return
+            return None
         named, extra = read
         record: dict[str, str] = {}
         facts: dict[str, str] = {}
-        cohort_name = self._defaults.get("cohort") or self._stem()
+        cohort_name = self._unnamed_cohort
         for field, cell in named.items():
             value = (iso_or_none(cell) or cell) if field in DATE_FIELDS else cell
             if field == "cohort":
@@ -567,13 +605,29 @@ class TableBuilder(RowTable):
                 record[field] = value
         cohort = self._cohorts.get(cohort_name)
         if cohort is None:
-            cohort = self._cohorts[cohort_name] = _Cohort(len(self._cohorts), cohort_name)
-        path = f"$.cohorts[{cohort.index}].participants[{len(cohort.participants)}]"
-        cohort.participants.append({f: record[f] for f in PARTICIPANT_FIELDS if f in record})
-        self._rows[path] = row
-        self.row_shape(Location(path, file=self.file, row=row), row, extra)
+            cohort = self._cohorts[cohort_name] = TableCohort(len(self._cohorts), cohort_name)
+        index = cohort.size
+        cohort.size += 1
+        if extra:
+            path = f"$.cohorts[{cohort.index}].participants[{index}]"
+            self.row_shape(Location(path, file=self.file, row=row), row, extra)
         for field, value in facts.items():
             self._fact(cohort, field, value, row)
+        return cohort, index, {f: record[f] for f in PARTICIPANT_FIELDS if f in record}
+
+    def has_column(self, field: str) -> bool:
+        """Whether a column of the table gives ``field``."""
+        return field in self.columns
+
+    def cohort_data(self, cohort: TableCohort) -> dict[str, object]:
+        """A cohort's record in the interchange shape: its facts (or the defaults), no rows."""
+        data: dict[str, object] = {"id": cohort.name, "name": cohort.name}
+        for field in COHORT_FIELDS:
+            value = cohort.facts[field][0] if field in cohort.facts else None
+            value = value or self._defaults.get(field)
+            if value is not None:
+                data[field] = {"name": value} if field == "organizer" else value
+        return data
 
     def document(self, *, trailing_blank_rows: bool = True) -> RawDocument:
         """The document of the rows added so far.
@@ -589,12 +643,7 @@ class TableBuilder(RowTable):
         self.finish(trailing_blank_rows=trailing_blank_rows)
         cohorts: list[dict[str, object]] = []
         for cohort in self._cohorts.values():
-            data: dict[str, object] = {"id": cohort.name, "name": cohort.name}
-            for field in COHORT_FIELDS:
-                value = cohort.facts[field][0] if field in cohort.facts else None
-                value = value or self._defaults.get(field)
-                if value is not None:
-                    data[field] = {"name": value} if field == "organizer" else value
+            data = self.cohort_data(cohort)
             data["participants"] = cohort.participants
             cohorts.append(data)
         return RawDocument(
@@ -604,11 +653,7 @@ class TableBuilder(RowTable):
             findings=tuple(self.findings),
         )
 
-    def _stem(self) -> str:
-        stem = PurePath(self.file).stem if self.file else ""
-        return stem or "cohort"
-
-    def _fact(self, cohort: _Cohort, field: str, value: str, row: int) -> None:
+    def _fact(self, cohort: TableCohort, field: str, value: str, row: int) -> None:
         known = cohort.facts.get(field)
         if known is None:
             cohort.facts[field] = (value, row)
@@ -627,6 +672,11 @@ class TableBuilder(RowTable):
                 value=shorten(value),
             )
         )
+
+
+def _stem(file: str | None) -> str:
+    stem = PurePath(file).stem if file else ""
+    return stem or "cohort"
 
 
 def _check_defaults(defaults: Mapping[str, str]) -> dict[str, str]:
