@@ -413,20 +413,31 @@ class RowTable:
         if not any(values):
             self._pending_blank.append(row)
             return None
-        self._flush_blank()
+        if self._pending_blank:
+            self._flush_blank()
         self.records += 1
         width = len(self.columns)
-        named: dict[str, str] = {}
-        for index, cell in enumerate(values[:width]):
-            if not cell:
-                continue
-            field = self.columns[index]
-            if field is None:
-                if index in self._unnamed:
-                    self._unnamed.discard(index)
-                    self._report_unnamed(index, row)
-                continue
-            named[field] = cell
+        named: dict[str, str]
+        if self._unnamed:
+            named = {}
+            for index, cell in enumerate(values[:width]):
+                if not cell:
+                    continue
+                field = self.columns[index]
+                if field is None:
+                    if index in self._unnamed:
+                        self._unnamed.discard(index)
+                        self._report_unnamed(index, row)
+                    continue
+                named[field] = cell
+        else:  # no column without a header is left to report: the common case
+            named = {
+                field: cell
+                for field, cell in zip(self.columns, values, strict=False)
+                if cell and field is not None
+            }
+        if len(values) <= width:
+            return named, []
         return named, [value for value in values[width:] if value]
 
     def row_shape(self, location: Location, row: int, extra: Sequence[str]) -> None:
@@ -596,13 +607,13 @@ class TableBuilder(RowTable):
         facts: dict[str, str] = {}
         cohort_name = self._unnamed_cohort
         for field, cell in named.items():
-            value = (iso_or_none(cell) or cell) if field in DATE_FIELDS else cell
-            if field == "cohort":
-                cohort_name = value
-            elif field in COHORT_FIELDS:
-                facts[field] = value
-            else:
+            value = (_iso(cell) or cell) if field in DATE_FIELDS else cell
+            if field in _PARTICIPANT_FIELD_SET:
                 record[field] = value
+            elif field == "cohort":
+                cohort_name = value
+            else:
+                facts[field] = value
         cohort = self._cohorts.get(cohort_name)
         if cohort is None:
             cohort = self._cohorts[cohort_name] = TableCohort(len(self._cohorts), cohort_name)
@@ -611,8 +622,11 @@ class TableBuilder(RowTable):
         if extra:
             path = f"$.cohorts[{cohort.index}].participants[{index}]"
             self.row_shape(Location(path, file=self.file, row=row), row, extra)
+        known = cohort.facts
         for field, value in facts.items():
-            self._fact(cohort, field, value, row)
+            first = known.get(field)
+            if first is None or first[0] != value:  # new, or a disagreement to report
+                self._fact(cohort, field, value, row)
         return cohort, index, {f: record[f] for f in PARTICIPANT_FIELDS if f in record}
 
     def has_column(self, field: str) -> bool:
@@ -672,6 +686,24 @@ class TableBuilder(RowTable):
                 value=shorten(value),
             )
         )
+
+
+_PARTICIPANT_FIELD_SET = frozenset(PARTICIPANT_FIELDS)
+_ISO_TEXTS: dict[str, str | None] = {}
+"""Date cells already read: a table repeats its first days, birth dates and TMTs."""
+_ISO_LIMIT = 1 << 16
+
+
+def _iso(cell: str) -> str | None:
+    """:func:`~pelatihan.io.dates.iso_or_none`, remembered for the next cell with the same text."""
+    try:
+        return _ISO_TEXTS[cell]
+    except KeyError:
+        pass
+    if len(_ISO_TEXTS) >= _ISO_LIMIT:
+        _ISO_TEXTS.clear()
+    iso = _ISO_TEXTS[cell] = iso_or_none(cell)
+    return iso
 
 
 def _stem(file: str | None) -> str:

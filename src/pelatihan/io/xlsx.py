@@ -48,17 +48,19 @@ import os
 import warnings
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import IO, TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import IO, TYPE_CHECKING, TypeVar
 
 from pelatihan.io.document import InputError, RawDocument
-from pelatihan.io.tabular import TableBuilder, file_label
+from pelatihan.io.tabular import RowTable, TableBuilder, file_label
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-__all__ = ["read_xlsx"]
+__all__ = ["read_xlsx", "read_xlsx_table"]
+
+TableT = TypeVar("TableT", bound=RowTable)
 
 _MISSING_OPENPYXL = (
     "reading Excel files needs the optional dependency: pip install 'pelatihan[xlsx]'"
@@ -122,6 +124,39 @@ def read_xlsx(
             ...
         pelatihan.io.document.InputError: x.xlsx: not an Excel workbook (.xlsx): File is not ...
     """
+
+    def start(header: Sequence[str], name: str | None, header_row: int) -> TableBuilder:
+        return TableBuilder(header, file=name, header_row=header_row, defaults=defaults)
+
+    table = read_xlsx_table(source, start, sheet=sheet, file_name=file_name)
+    return table.document(trailing_blank_rows=False)
+
+
+def read_xlsx_table(
+    source: str | os.PathLike[str] | IO[bytes],
+    start: Callable[[Sequence[str], str | None, int], TableT],
+    *,
+    sheet: str | None = None,
+    file_name: str | None = None,
+) -> TableT:
+    """Read a worksheet's rows into a table, as :func:`pelatihan.io.csv.read_table` does a CSV's.
+
+    Args:
+        source: A path, or a file opened in binary mode.
+        start: Makes the table from the header's cells, the file's name and the
+            header's row number; every row after the header is then given to
+            its :meth:`~pelatihan.io.tabular.RowTable.add_row`.
+        sheet: The name of the worksheet to read; the first worksheet by default.
+        file_name: The name to give the file in findings and errors.
+
+    Returns:
+        The table, every row added; the caller ends it (blank rows at the end of a
+        worksheet are its extent, not rows: end it with ``trailing_blank_rows=False``).
+
+    Raises:
+        ModuleNotFoundError: If the optional dependency ``openpyxl`` is not installed.
+        InputError: As for :func:`read_xlsx`.
+    """
     try:
         import openpyxl  # noqa: F401, PLC0415 - an optional dependency, imported when used
     except ImportError as error:
@@ -139,25 +174,25 @@ def read_xlsx(
                 value=path,
             ) from error
         with stream:
-            return _read(stream, path, sheet, defaults)
+            return _read(stream, path, sheet, start)
     stream_name = getattr(source, "name", None)
     name = file_name or (stream_name if isinstance(stream_name, str) else None)
-    return _read(source, name, sheet, defaults)
+    return _read(source, name, sheet, start)
 
 
 def _read(
     stream: IO[bytes],
     name: str | None,
     sheet: str | None,
-    defaults: Mapping[str, str] | None,
-) -> RawDocument:
+    start: Callable[[Sequence[str], str | None, int], TableT],
+) -> TableT:
     from openpyxl import load_workbook  # noqa: PLC0415 - an optional dependency
 
     label = file_label(name)
     if stream.seekable():
-        start = stream.tell()
+        offset = stream.tell()
         old_excel = stream.read(len(_OLE2)) == _OLE2
-        stream.seek(start)
+        stream.seek(offset)
         if old_excel:
             raise InputError(
                 f"{label}: an Excel 97-2003 workbook (.xls), which cannot be read; "
@@ -177,7 +212,7 @@ def _read(
         try:
             worksheet = _worksheet(book, sheet, label, name)
             worksheet.reset_dimensions()  # read every cell, whatever extent the file states
-            return _table(worksheet.values, name, defaults)  # every row from row 1, numbered
+            return _table(worksheet.values, name, start)  # every row from row 1, numbered
         except InputError:
             raise
         except _BROKEN as error:
@@ -258,8 +293,10 @@ def _worksheet(
 
 
 def _table(
-    rows: Iterable[Sequence[object]], name: str | None, defaults: Mapping[str, str] | None
-) -> RawDocument:
+    rows: Iterable[Sequence[object]],
+    name: str | None,
+    start: Callable[[Sequence[str], str | None, int], TableT],
+) -> TableT:
     numbered: Iterator[tuple[int, Sequence[object]]] = enumerate(rows, start=1)
     header: list[str] = []
     header_row = 0
@@ -276,13 +313,13 @@ def _table(
             "satu baris untuk setiap peserta",
             value=name,
         )
-    table = TableBuilder(header, file=name, header_row=header_row, defaults=defaults)
+    table = start(header, name, header_row)
     nip = table.columns.index("nip")
     for number, values in numbered:
         table.add_row(
             number, [_text(value, nip=index == nip) for index, value in enumerate(values)]
         )
-    return table.document(trailing_blank_rows=False)
+    return table
 
 
 def _text(value: object, *, nip: bool = False) -> str:

@@ -954,7 +954,8 @@ def validate(
         probation_margin_days: Days before the end of the probation year within
             which a Latsar end is a warning (:data:`PROBATION_MARGIN_DAYS`).
         progress: Called after each cohort with the participants checked so far
-            and the total, for a progress display.
+            and the total, for a progress display (for a CSV or Excel file, see
+            :func:`pelatihan.validation.stream.validate_table`).
 
     Returns:
         One report: reading, structuring and rule findings together.
@@ -962,13 +963,30 @@ def validate(
     Raises:
         pelatihan.io.document.InputError: If a file cannot be read at all.
 
+    A CSV or Excel file is validated as it is read, in memory that does not grow
+    with it (:mod:`pelatihan.validation.stream`); the report is the same as for the
+    file loaded whole.
+
     Python's cyclic garbage collector is paused during the call (the objects of a
     validation form no cycles, and walking them cost a third of the time at national
     scale); it is enabled again on return.
     """
     from pelatihan.io.reader import load  # noqa: PLC0415 - readers load optional packages
     from pelatihan.io.structure import structure  # noqa: PLC0415
+    from pelatihan.validation.stream import STREAMED_SUFFIXES, validate_table  # noqa: PLC0415
 
+    if (
+        isinstance(source, (str, os.PathLike))
+        and os.path.splitext(os.fspath(source))[1].lower() in STREAMED_SUFFIXES
+    ):
+        return validate_table(
+            source,
+            defaults=defaults,
+            rulebook=rulebook,
+            calendar=calendar,
+            probation_margin_days=probation_margin_days,
+            progress=progress,
+        ).report
     with collector_paused():
         loaded: Loaded | None
         if isinstance(source, (str, os.PathLike)):

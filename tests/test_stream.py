@@ -1,0 +1,170 @@
+"""A table validated as it is read gives the report of the table loaded whole."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import pelatihan
+from pelatihan.io.document import InputError
+from pelatihan.io.reader import load
+from pelatihan.validation.cohort_rules import validate
+from pelatihan.validation.stream import Streamed, validate_table
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+NIPS = [f"19950417 202403 2 {n:03d}" for n in range(1, 40)]
+
+# per column: values that are right (or empty, where that is allowed) and values that are not
+COLUMNS: dict[str, tuple[list[str], list[str]]] = {
+    "Angkatan": (["A", "B", "C", ""], []),
+    "NIP": ([], ["199504172024032001", "19860926 201505 1 001", "19990101 202213 1 010",
+                 "1.98609E+17", ""]),
+    "Nama": (["Dewi", " Eko "], [""]),
+    "Gol/Ruang": (["III/a", "II/c", "Penata Muda (III/b)"], ["IV/a", "x", ""]),
+    "Instansi": (["Dinkes"], [""]),
+    "Tanggal Lahir": (["1995-04-17", "17-04-1995", ""], ["31-02-1995", "kemarin", "1986-09-26"]),
+    "TMT CPNS": (["2024-03-01", "01/03/2024", ""], ["01/03/2019", "2023-01-01"]),
+    "Jenis Kelamin": (["P", "perempuan", ""], ["L", "X"]),
+    "Jalur": (["III", "II", ""], ["V"]),
+    "Metode": (["blended", "klasikal", ""], ["daring"]),
+    "Tanggal Mulai": (["2024-04-22", "2024-10-14", "2021-03-15", ""], ["1999-01-01"]),
+    "Penyelenggara": (["BPSDM", ""], []),
+}  # fmt: skip
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> str:
+    optional = [name for name in COLUMNS if name not in ("NIP", "Nama")]
+    chosen = ["NIP", "Nama", *draw(st.lists(st.sampled_from(optional), unique=True))]
+    header = draw(st.permutations(chosen))
+    messy = draw(st.sampled_from([0.0, 0.1, 0.5]))
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(header)
+    for number in range(draw(st.integers(1, 12))):
+        shape = draw(st.sampled_from(["row", "row", "row", "row", "blank", "long"]))
+        if shape == "blank":
+            writer.writerow([""] * len(header))
+            continue
+        cells = []
+        for name in header:
+            right, wrong = COLUMNS[name]
+            if name == "NIP":
+                right = [NIPS[number], NIPS[draw(st.integers(0, 2))]]
+            bad = wrong and draw(st.floats(0, 1)) < messy
+            cells.append(draw(st.sampled_from(wrong if bad else right)))
+        writer.writerow([*cells, "extra"] if shape == "long" else cells)
+    return out.getvalue()
+
+
+def _both(path: Path, defaults: dict[str, str]) -> tuple[Streamed, pelatihan.Report]:
+    streamed = validate_table(path, defaults=defaults)
+    return streamed, validate(load(path, defaults=defaults))
+
+
+_PARTICIPANT = re.compile(r"\$\.cohorts\[(\d+)\]\.participants\[(\d+)\]")
+
+
+def _with_findings(report: pelatihan.Report) -> set[tuple[int, int]]:
+    found = set()
+    for finding in report:
+        match = _PARTICIPANT.match(finding.location.path)
+        if match:
+            found.add((int(match[1]), int(match[2])))
+    return found
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    tables(),
+    st.fixed_dictionaries({}, optional={"track": st.just("III"), "method": st.just("blended")}),
+)
+def test_the_streamed_report_is_the_loaded_report(
+    tmp_path_factory: pytest.TempPathFactory, text: str, defaults: dict[str, str]
+) -> None:
+    path = tmp_path_factory.mktemp("stream") / "angkatan.csv"
+    path.write_text(text, encoding="utf-8")
+    try:
+        streamed, whole = _both(path, defaults)
+    except InputError:
+        with pytest.raises(InputError):
+            validate(load(path, defaults=defaults))
+        return
+    assert streamed.report == whole
+    loaded = load(path, defaults=defaults)
+    assert streamed.participants == sum(len(c.participants) for c in loaded.cohorts)
+    # the participants kept for showing are exactly those with a finding, with their rows
+    shown = streamed.shown
+    kept = {
+        (position, index)
+        for position, indexes in enumerate(shown.participant_index)
+        for index in indexes
+    }
+    assert kept == _with_findings(whole)
+    for position, indexes in enumerate(shown.participant_index):
+        for number, index in enumerate(indexes):
+            assert (
+                shown.cohorts[position].participants[number]
+                == (loaded.cohorts[position].participants[index])
+            )
+            assert shown.participant_location(position, number) == loaded.participant_location(
+                position, index
+            )
+
+
+@pytest.mark.parametrize("name", ["participants.csv", "participants.xlsx"])
+def test_example_tables_stream_to_the_loaded_report(name: str) -> None:
+    defaults = {"track": "III", "method": "blended"}
+    streamed, whole = _both(EXAMPLES / name, defaults)
+    assert streamed.report == whole
+    assert streamed.participants > 0
+
+
+def test_validate_streams_tables_and_loads_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    original = pelatihan.validation.stream.validate_table
+
+    def spy(path: object, **options: object) -> Streamed:
+        calls.append(str(path))
+        return original(path, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pelatihan.validation.stream, "validate_table", spy)
+    pelatihan.validate(EXAMPLES / "participants.csv")
+    pelatihan.validate(EXAMPLES / "cohort.json")
+    assert calls == [str(EXAMPLES / "participants.csv")]
+
+
+def test_rows_wait_for_a_cohort_fact_given_on_a_later_row(tmp_path: Path) -> None:
+    lines = [
+        "Angkatan;NIP;Nama;Gol/Ruang;Jalur",
+        "A;19950417 202403 2 004;Dewi;II/c;",  # the track is not known yet
+        "A;19860926 201505 1 001;Budi;III/a;III",
+    ]
+    path = tmp_path / "late.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    streamed = validate_table(path, defaults={"method": "blended"})
+    tracks = [f for f in streamed.report if f.code == "participant.track"]
+    assert [f.location.row for f in tracks] == [2]
+    assert streamed.report == validate(load(path, defaults={"method": "blended"}))
+
+
+def test_progress_is_reported_with_an_estimate_and_at_the_end(tmp_path: Path) -> None:
+    people = [f"19950417 202403 2 {n:03d};Peserta {n};III/a;Dinkes" for n in range(1, 999)]
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(["NIP;Nama;Gol/Ruang;Instansi", *people, *people, ""]), "utf-8")
+    seen: list[tuple[int, int]] = []
+    streamed = validate_table(path, progress=lambda done, total: seen.append((done, total)))
+    assert streamed.participants == 1996
+    assert seen == [(1000, 1996), (1996, 1996)]
+
+
+def test_other_file_types_are_refused() -> None:
+    with pytest.raises(ValueError, match=r"reads \.csv, \.txt, \.xlsx, \.xlsm files"):
+        validate_table(EXAMPLES / "cohort.json")
