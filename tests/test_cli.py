@@ -4,6 +4,7 @@ import importlib.util
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,6 +22,7 @@ from pelatihan.io.schema import cohort_schema
 from pelatihan.validation import Finding, Location, Report, Severity, catalogue
 
 SRC = Path(__file__).resolve().parents[1] / "src"
+EXAMPLES = SRC.parent / "examples"
 HAVE_ICALENDAR = importlib.util.find_spec("icalendar") is not None
 
 VALID_NIP = "19950417 202403 2 004"
@@ -283,12 +285,8 @@ def test_every_unusable_file_is_reported_before_exiting_2(
 def test_a_missing_optional_extra_exits_2_with_the_install_hint(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    hint = "reading Excel files needs the optional dependency: pip install 'pelatihan[xlsx]'"
-
-    def no_openpyxl(*_args: object, **_kwargs: object) -> Any:
-        raise ModuleNotFoundError(hint, name="openpyxl")
-
-    monkeypatch.setattr(cli, "load", no_openpyxl)
+    shutil.copy(EXAMPLES / "participants.xlsx", tmp_path / "peserta.xlsx")
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # "import openpyxl" fails
     code, _, err = run(capsys, "validate", str(tmp_path / "peserta.xlsx"))
     assert code == 2
     assert "pip install 'pelatihan[xlsx]'" in err

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pelatihan
+from pelatihan.cli import _render_text, main
 from pelatihan.io.document import InputError
 from pelatihan.io.reader import load
 from pelatihan.validation.cohort_rules import validate
@@ -99,6 +100,10 @@ def test_the_streamed_report_is_the_loaded_report(
         return
     assert streamed.report == whole
     loaded = load(path, defaults=defaults)
+    for lang in ("en", "id"):  # the command shows the two alike
+        assert _render_text([streamed.shown], [streamed.report], whole, lang=lang) == (
+            _render_text([loaded], [whole], whole, lang=lang)
+        )
     assert streamed.participants == sum(len(c.participants) for c in loaded.cohorts)
     # the participants kept for showing are exactly those with a finding, with their rows
     shown = streamed.shown
@@ -168,3 +173,14 @@ def test_progress_is_reported_with_an_estimate_and_at_the_end(tmp_path: Path) ->
 def test_other_file_types_are_refused() -> None:
     with pytest.raises(ValueError, match=r"reads \.csv, \.txt, \.xlsx, \.xlsm files"):
         validate_table(EXAMPLES / "cohort.json")
+
+
+def test_the_command_shows_a_streamed_table_as_a_loaded_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = EXAMPLES / "participants.csv"
+    loaded = load(path, defaults={"track": "III", "method": "blended"})
+    whole = validate(loaded)
+    code = main(["validate", str(path), "--track", "III", "--method", "blended"])
+    assert code == (0 if whole.ok else 1)
+    assert capsys.readouterr().out.rstrip("\n") == _render_text([loaded], [whole], whole)

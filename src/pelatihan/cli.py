@@ -37,7 +37,7 @@ import time
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from pelatihan import __version__, legal
 from pelatihan._collector import collector_paused
@@ -58,6 +58,9 @@ from pelatihan.schedule import Schedule, plan_schedule
 from pelatihan.training import Method
 from pelatihan.validation.catalogue import Rule, rules
 from pelatihan.validation.report import Finding, Report, Severity
+from pelatihan.validation.stream import STREAMED_SUFFIXES, Streamed, estimated_rows, validate_table
+
+T = TypeVar("T")
 
 __all__ = [
     "EXIT_ERRORS",
@@ -437,8 +440,13 @@ def _defaults(args: argparse.Namespace) -> dict[str, str]:
 
 def _load_one(name: str, defaults: dict[str, str], lang: str) -> Loaded | str:
     """Load a file, or return why it cannot be used."""
+    return _usable(name, lang, lambda: load(name, defaults=defaults))
+
+
+def _usable(name: str, lang: str, action: Callable[[], T]) -> T | str:
+    """What ``action`` on the file ``name`` gives, or why the file cannot be used."""
     try:
-        return load(name, defaults=defaults)
+        return action()
     except ValidationError as error:  # InputError: unreadable, unknown extension
         return error.message(lang)
     except ModuleNotFoundError as error:  # an optional extra that is not installed
@@ -477,6 +485,8 @@ def _run_validate(args: argparse.Namespace) -> int:
                 f"note: {options} {verb} to CSV and Excel files only; "
                 f"ignored for {', '.join(ignored)}"
             )
+    if not args.results:
+        return _report(args, *_validate_files(args.files, defaults, args.lang))
     problems: list[str] = []
     results: RawResults | None = None
     documents: list[Loaded] = []
@@ -504,6 +514,71 @@ def _run_validate(args: argparse.Namespace) -> int:
             offset += size
     finally:
         progress.clear()
+    return _report(args, documents, reports)
+
+
+def _validate_files(
+    files: Sequence[str], defaults: dict[str, str], lang: str
+) -> tuple[list[Loaded], list[Report]]:
+    """Validate files without results: tables as they are read, other files loaded whole.
+
+    Returns each file's document (for a table, only its participants with a
+    finding) and report; raises _Unusable naming every file that cannot be used.
+    """
+    streamed = [Path(name).suffix.lower() in STREAMED_SUFFIXES for name in files]
+    loaded = {
+        index: _load_one(name, defaults, lang)
+        for index, name in enumerate(files)
+        if not streamed[index]
+    }
+    sizes = [
+        estimated_rows(name)
+        if streamed[index]
+        else sum(len(cohort.participants) for cohort in item.cohorts)
+        if isinstance(item := loaded[index], Loaded)
+        else 0
+        for index, name in enumerate(files)
+    ]
+    progress = ProgressLine(sys.stderr, sum(sizes), lang=lang)
+    documents: list[Loaded] = []
+    reports: list[Report] = []
+    problems: list[str] = []
+    offset = 0
+    try:
+        for index, name in enumerate(files):
+            update = _shifted(progress, offset)
+            outcome: Streamed | Loaded | str
+            if streamed[index]:
+                outcome = _usable(
+                    name,
+                    lang,
+                    lambda name=name, update=update: validate_table(  # type: ignore[misc]
+                        name, defaults=defaults, progress=update
+                    ),
+                )
+            else:
+                outcome = loaded[index]
+            if isinstance(outcome, str):
+                problems.append(outcome)
+            elif isinstance(outcome, Streamed):
+                documents.append(outcome.shown)
+                reports.append(outcome.report)
+                offset += outcome.participants
+            elif not problems:  # a file already failed: its report would not be shown
+                reports.append(validate_attached(outcome, progress=update))
+                documents.append(outcome)
+                offset += sizes[index]
+    finally:
+        progress.clear()
+    if problems:
+        raise _Unusable("\n".join(problems))
+    return documents, reports
+
+
+def _report(
+    args: argparse.Namespace, documents: Sequence[Loaded], reports: Sequence[Report]
+) -> int:
+    """Write the report of the validated files; the exit status."""
     combined = Report(tuple(finding for report in reports for finding in report))
     if args.format == "json":
         text = combined.to_json()

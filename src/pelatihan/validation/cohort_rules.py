@@ -348,17 +348,18 @@ ABSENCE = register(
 class _Place:
     """A location worked out only when a finding needs it (most records have none)."""
 
-    __slots__ = ("_find", "_index", "_location")
+    __slots__ = ("_find", "_location", "index")
 
     def __init__(self, find: Callable[[int], Location], index: int) -> None:
         self._find = find
-        self._index = index
+        self.index = index
+        """What ``find`` takes to work the location out."""
         self._location: Location | None = None
 
     @property
     def location(self) -> Location:
         if self._location is None:
-            self._location = self._find(self._index)
+            self._location = self._find(self.index)
         return self._location
 
     def child(self, key: int | str) -> Location:

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -57,7 +57,7 @@ from pelatihan.validation.cohort_rules import (
 )
 from pelatihan.validation.report import Finding, Location, Report
 
-__all__ = ["STREAMED_SUFFIXES", "Streamed", "validate_table"]
+__all__ = ["STREAMED_SUFFIXES", "Streamed", "estimated_rows", "validate_table"]
 
 STREAMED_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
 """The file types :func:`validate_table` reads (and :func:`pelatihan.validate` streams)."""
@@ -99,18 +99,49 @@ class _State:
     shown: dict[int, tuple[Participant, int]] = attrs.field(factory=dict)  # by index: row
 
 
+class _StreamChecker(_Checker):
+    """The checker of a stream: rows come in file order, and a NIP's first takes little room.
+
+    The first of each NIP is kept as one integer (its cohort, number and row, which
+    :meth:`_Stream.locate` turns back into its location) instead of a place object.
+    """
+
+    def __init__(
+        self,
+        calendar: Calendar | None,
+        rulebook: Rulebook | None,
+        margin_days: int,
+        locate: Callable[[int], Location],
+    ) -> None:
+        super().__init__(calendar, rulebook, margin_days)
+        self.firsts: dict[str, int] = {}
+        self.locate = locate
+
+    def duplicate(self, position: int, person: Participant, digits: str, here: _Place) -> None:
+        key = digits or "".join(person.nip.split())
+        if self.firsts.setdefault(key, here.index) != here.index:
+            self.repeats.append((key, position, here, person.nip))
+
+    def repeated(self) -> Iterator[Finding]:
+        for key, *_ in self.repeats:
+            if key not in self.seen:  # the first, as the base class keeps it
+                index = self.firsts[key]
+                self.seen[key] = (index // (_SHIFT * _SHIFT), _Place(self.locate, index), "")
+        return super().repeated()
+
+
 class _Stream:
     """Checks each participant of a table as its row is read."""
 
     def __init__(
         self,
         file: str | None,
-        checker: _Checker,
+        checker: tuple[Calendar | None, Rulebook | None, int],
         progress: Callable[[int, int], None] | None,
         estimate: int,
     ) -> None:
         self.file = file
-        self.checker = checker
+        self.checker = _StreamChecker(*checker, self.locate)
         self.rows: dict[str, int] = {}  # the row of the participant being structured, if any
         self.document = RawDocument({}, file, rows=self.rows)
         self.structurer = _Structurer(self.document)
@@ -271,9 +302,9 @@ def validate_table(
     with collector_paused():
         stream = _Stream(
             name,
-            _Checker(calendar, rulebook, margin),
+            (calendar, rulebook, margin),
             progress,
-            0 if excel or progress is None else _line_count(name),
+            0 if excel or progress is None else estimated_rows(name),
         )
 
         def start(header: Sequence[str], file: str | None, header_row: int) -> _StreamTable:
@@ -311,8 +342,23 @@ class _StreamTable(TableBuilder):
         self._stream.participant(self, cohort, index, record, row)
 
 
-def _line_count(name: str) -> int:
-    """The number of lines of a file, less its header: the progress estimate."""
+def estimated_rows(path: str | os.PathLike[str]) -> int:
+    r"""An estimate of a table's participants, for a progress display, without reading it.
+
+    For a CSV file, its lines less the header (blank rows and cells holding line
+    breaks make it high); for an Excel workbook, 0 (unknown).
+
+    Example:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> path = Path(tempfile.mkdtemp()) / "p.csv"
+        >>> _ = path.write_text("NIP;Nama\n1;Ana\n2;Budi\n", encoding="utf-8")
+        >>> estimated_rows(path)
+        2
+    """
+    name = os.fspath(path)
+    if Path(name).suffix.lower() in (".xlsx", ".xlsm"):
+        return 0
     count = 0
     try:
         with open(name, "rb") as file:
