@@ -112,6 +112,7 @@ from pelatihan.io.tabular import HEADERS
 from pelatihan.io.xlsx import read_xlsx
 from pelatihan.validation.cohort_rules import validate
 from pelatihan.validation.report import Finding, Report
+from pelatihan.validation.stream import validate_table
 
 __all__ = [
     "CORPUS",
@@ -1032,7 +1033,8 @@ def check_csv(data: bytes) -> None:
 
     Every row after the header is a participant (its row in ``RawDocument.rows``)
     or an ``input.blank-row`` finding, exactly once; ``input.row-shape`` errors
-    are on participants' rows.
+    are on participants' rows. The file validated as it is read gives the same
+    report as the file loaded whole.
 
     Args:
         data: The file's bytes.
@@ -1043,7 +1045,20 @@ def check_csv(data: bytes) -> None:
         return
     records, blank = _csv_expected(data)
     _check_rows(list(document.rows.values()), document.findings, records, blank)
-    _check_report(validate(document))
+    report = validate(document)
+    _check_report(report)
+    with tempfile.TemporaryDirectory(prefix="pelatihan-fuzz-") as folder:
+        path = Path(folder) / "fuzz.csv"
+        path.write_bytes(data)
+        whole = validate(read_csv(path, defaults=FACTS))
+        streamed = validate_table(path, defaults=FACTS)
+    if streamed.report != whole:
+        differ = set(streamed.report).symmetric_difference(whole)
+        raise PropertyFailed(
+            "csv-stream",
+            "the streamed report is not the loaded one: "
+            + "; ".join(f"{f.code} at {f.location}" for f in sorted(differ, key=Finding.sort_key)),
+        )
 
 
 # -- xlsx -----------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from decimal import Decimal
 
@@ -61,3 +62,16 @@ def test_reports_survive_a_json_round_trip(cohorts: list[Cohort]) -> None:
     report = validate(RawDocument(data, "x.json"))
     assert len(report) >= 2
     assert Report.from_dict(json.loads(report.to_json())) == report
+
+
+@SLOW
+@given(st.lists(strategies.cohorts(size=st.integers(0, 4)), max_size=2), st.text(max_size=20))
+def test_a_report_written_a_finding_at_a_time_is_its_json_text(
+    cohorts: list[Cohort], odd: str
+) -> None:
+    data = cohorts_to_data(cohorts)
+    data["cohorts"].append({"id": odd, "name": odd + '\n\u2028"', "participants": [odd]})  # type: ignore[attr-defined]
+    report = validate(RawDocument(data, "x.json"))
+    out = io.StringIO()
+    report.write_json(out)
+    assert out.getvalue() == report.to_json()

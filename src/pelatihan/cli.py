@@ -341,6 +341,21 @@ def _emit(text: str, output: str | None = None) -> None:
         raise _Unusable(f"{output}: cannot be written: {error.strerror or error}") from error
 
 
+def _emit_with(write: Callable[[TextIO], None], output: str | None = None) -> None:
+    """Like :func:`_emit`, for what ``write`` writes to a stream."""
+    if output is None:
+        write(sys.stdout)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as file:
+            write(file)
+            file.write("\n")
+    except OSError as error:
+        raise _Unusable(f"{output}: cannot be written: {error.strerror or error}") from error
+
+
 def _json(data: object) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False)
 
@@ -579,12 +594,14 @@ def _report(
     args: argparse.Namespace, documents: Sequence[Loaded], reports: Sequence[Report]
 ) -> int:
     """Write the report of the validated files; the exit status."""
-    combined = Report(tuple(finding for report in reports for finding in report))
-    if args.format == "json":
-        text = combined.to_json()
+    combined = reports[0] if len(reports) == 1 else Report([f for r in reports for f in r])
+    if args.format == "json":  # written a finding at a time: a national report is large
+        _emit_with(combined.write_json, args.output)
     else:
-        text = _render_text(documents, reports, combined, lang=args.lang, basis=args.basis)
-    _emit(text, args.output)
+        _emit(
+            _render_text(documents, reports, combined, lang=args.lang, basis=args.basis),
+            args.output,
+        )
     return EXIT_OK if combined.ok else EXIT_ERRORS
 
 

@@ -29,7 +29,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, TextIO
 
 import attrs
 
@@ -391,12 +391,17 @@ class Report:
 
     def to_dict(self) -> dict[str, object]:
         """The report as plain JSON data."""
+        data = self._head()
+        data["findings"] = [finding.to_dict() for finding in self.findings]
+        return data
+
+    def _head(self) -> dict[str, object]:
+        """:meth:`to_dict` without the findings: the format, ``ok`` and the counts."""
         return {
             "format": REPORT_FORMAT,
             "ok": self.ok,
             "counts": self.counts(),
             "counts_by_code": self.counts_by_code(),
-            "findings": [finding.to_dict() for finding in self.findings],
         }
 
     @classmethod
@@ -414,6 +419,31 @@ class Report:
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as JSON text: sorted keys, UTF-8 characters kept, stable across runs."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, sort_keys=True)
+
+    def write_json(self, stream: TextIO) -> None:
+        """Write :meth:`to_json` to ``stream`` a finding at a time, without holding it all.
+
+        Example:
+            >>> import io
+            >>> report = Report([Finding("x.y", Severity.INFO, Location("$"), "en", "id")])
+            >>> out = io.StringIO()
+            >>> report.write_json(out)
+            >>> out.getvalue() == report.to_json()
+            True
+        """
+        head = self._head()
+        head["findings"] = []
+        if not self.findings:
+            stream.write(json.dumps(head, indent=2, ensure_ascii=False, sort_keys=True))
+            return
+        before, after = json.dumps(head, indent=2, ensure_ascii=False, sort_keys=True).split(
+            '"findings": []', 1
+        )
+        stream.write(before + '"findings": [')
+        for number, finding in enumerate(self.findings):
+            text = json.dumps(finding.to_dict(), indent=2, ensure_ascii=False, sort_keys=True)
+            stream.write(("," if number else "") + "\n    " + text.replace("\n", "\n    "))
+        stream.write("\n  ]" + after)
 
     def to_text(self, lang: str = "en", *, basis: bool = False) -> str:
         """The report as lines of text, one per finding, and a summary line.

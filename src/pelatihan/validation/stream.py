@@ -34,6 +34,7 @@ cohort's facts only on a later row is still checked in full.
 
 from __future__ import annotations
 
+import ast
 import datetime
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -114,19 +115,20 @@ class _StreamChecker(_Checker):
         locate: Callable[[int], Location],
     ) -> None:
         super().__init__(calendar, rulebook, margin_days)
-        self.firsts: dict[str, int] = {}
+        # by the NIP's 18 digits as a number (half the room of the text), else its text
+        self.firsts: dict[int | str, int] = {}
         self.locate = locate
 
     def duplicate(self, position: int, person: Participant, digits: str, here: _Place) -> None:
-        key = digits or "".join(person.nip.split())
+        key: int | str = int(digits) if digits else "".join(person.nip.split())
         if self.firsts.setdefault(key, here.index) != here.index:
-            self.repeats.append((key, position, here, person.nip))
+            self.repeats.append((repr(key), position, here, person.nip))
 
     def repeated(self) -> Iterator[Finding]:
-        for key, *_ in self.repeats:
-            if key not in self.seen:  # the first, as the base class keeps it
-                index = self.firsts[key]
-                self.seen[key] = (index // (_SHIFT * _SHIFT), _Place(self.locate, index), "")
+        for name, *_ in self.repeats:  # the key's repr: a number or a quoted text
+            if name not in self.seen:  # the first, as the base class keeps it
+                index = self.firsts[ast.literal_eval(name)]
+                self.seen[name] = (index // (_SHIFT * _SHIFT), _Place(self.locate, index), "")
         return super().repeated()
 
 
