@@ -208,7 +208,7 @@ DUPLICATE = register(
         "Same NIP twice",
         "NIP yang sama muncul dua kali",
         "A NIP appears once in a file: not twice in a cohort, nor in two cohorts (Latsar is "
-        "taken once).",
+        "taken once). Each appearance after the first (the first row of a table) is reported.",
         Citation("pp-11-2017", "Pasal 34 ayat (5)"),
     )
 )
