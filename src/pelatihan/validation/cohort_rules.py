@@ -764,14 +764,8 @@ class _Checker:
         """A finding for each NIP after the first (in file order when rows are known)."""
         for key, position, here, nip in self.repeats:
             first_position, first_place, _ = self.seen[key]
-            same = first_position == position
-            where = "this cohort" if same else "another cohort"
-            where_id = "angkatan ini" if same else "angkatan lain"
-            yield DUPLICATE.finding(
-                here.child("nip"),
-                f"NIP {nip} appears again; first in {where} at {first_place}",
-                f"NIP {nip} muncul lagi; pertama kali di {where_id} pada {first_place}",
-                value=nip,
+            yield _repeated_nip(
+                nip, here, same_cohort=first_position == position, first=first_place
             )
 
     def against_nip(
@@ -885,6 +879,18 @@ class _Checker:
                     figure=PROBATION_MONTHS,
                 )
             )
+
+
+def _repeated_nip(nip: str, here: _Place, *, same_cohort: bool, first: _Place) -> Finding:
+    """The finding for a NIP given again at ``here``, first given at ``first``."""
+    where = "this cohort" if same_cohort else "another cohort"
+    where_id = "angkatan ini" if same_cohort else "angkatan lain"
+    return DUPLICATE.finding(
+        here.child("nip"),
+        f"NIP {nip} appears again; first in {where} at {first}",
+        f"NIP {nip} muncul lagi; pertama kali di {where_id} pada {first}",
+        value=nip,
+    )
 
 
 _Parsed = tuple[str, datetime.date, YearMonth, Sex]

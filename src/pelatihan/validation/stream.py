@@ -34,7 +34,6 @@ cohort's facts only on a later row is still checked in full.
 
 from __future__ import annotations
 
-import ast
 import datetime
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -55,6 +54,7 @@ from pelatihan.validation.cohort_rules import (
     _Checker,
     _Parsed,
     _Place,
+    _repeated_nip,
 )
 from pelatihan.validation.report import Finding, Location, Report
 
@@ -117,19 +117,23 @@ class _StreamChecker(_Checker):
         super().__init__(calendar, rulebook, margin_days)
         # by the NIP's 18 digits as a number (half the room of the text), else its text
         self.firsts: dict[int | str, int] = {}
+        self.again: list[tuple[int | str, int, _Place, str]] = []
         self.locate = locate
 
     def duplicate(self, position: int, person: Participant, digits: str, here: _Place) -> None:
         key: int | str = int(digits) if digits else "".join(person.nip.split())
         if self.firsts.setdefault(key, here.index) != here.index:
-            self.repeats.append((repr(key), position, here, person.nip))
+            self.again.append((key, position, here, person.nip))
 
     def repeated(self) -> Iterator[Finding]:
-        for name, *_ in self.repeats:  # the key's repr: a number or a quoted text
-            if name not in self.seen:  # the first, as the base class keeps it
-                index = self.firsts[ast.literal_eval(name)]
-                self.seen[name] = (index // (_SHIFT * _SHIFT), _Place(self.locate, index), "")
-        return super().repeated()
+        for key, position, here, nip in self.again:
+            first = self.firsts[key]
+            yield _repeated_nip(
+                nip,
+                here,
+                same_cohort=first // (_SHIFT * _SHIFT) == position,
+                first=_Place(self.locate, first),
+            )
 
 
 class _Stream:
@@ -138,12 +142,15 @@ class _Stream:
     def __init__(
         self,
         file: str | None,
-        checker: tuple[Calendar | None, Rulebook | None, int],
+        *,
+        calendar: Calendar | None,
+        rulebook: Rulebook | None,
+        margin_days: int,
         progress: Callable[[int, int], None] | None,
         estimate: int,
     ) -> None:
         self.file = file
-        self.checker = _StreamChecker(*checker, self.locate)
+        self.checker = _StreamChecker(calendar, rulebook, margin_days, self.locate)
         self.rows: dict[str, int] = {}  # the row of the participant being structured, if any
         self.document = RawDocument({}, file, rows=self.rows)
         self.structurer = _Structurer(self.document)
@@ -165,7 +172,7 @@ class _Stream:
     ) -> None:
         self.count += 1
         findings_before = len(self.structurer.findings) + len(self.found)
-        repeats_before = len(self.checker.repeats)
+        repeats_before = len(self.checker.again)
         person = _plain_participant(record)
         if person is None:  # the general path, which reports what is wrong, at the row
             path = f"$.cohorts[{cohort.index}].participants[{index}]"
@@ -191,7 +198,7 @@ class _Stream:
             )
         if (
             len(self.structurer.findings) + len(self.found) > findings_before
-            or len(self.checker.repeats) > repeats_before
+            or len(self.checker.again) > repeats_before
             or self.row_found(table, cohort.index, index)
         ):
             state.shown[index] = (person, row)
@@ -304,9 +311,11 @@ def validate_table(
     with collector_paused():
         stream = _Stream(
             name,
-            (calendar, rulebook, margin),
-            progress,
-            0 if excel or progress is None else estimated_rows(name),
+            calendar=calendar,
+            rulebook=rulebook,
+            margin_days=margin,
+            progress=progress,
+            estimate=0 if excel or progress is None else estimated_rows(name),
         )
 
         def start(header: Sequence[str], file: str | None, header_row: int) -> _StreamTable:
