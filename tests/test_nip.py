@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pelatihan import nip
+from pelatihan import _memo, nip
 from pelatihan.errors import ValidationError
 from pelatihan.nip import NIP, Sex, YearMonth
 from pelatihan.provenance import Citation, Status
@@ -671,7 +671,7 @@ def test_plain_digits_repeated_or_written_apart_give_the_reference_outcome(
 def test_remembered_birth_dates_and_tmts_stay_within_their_limit(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(nip, "_CACHE_LIMIT", 4)
+    monkeypatch.setattr(_memo, "LIMIT", 4)
     monkeypatch.setattr(nip, "_BIRTH_DATES", {})
     monkeypatch.setattr(nip, "_TMTS", {})
     for day in range(1, 29):

@@ -130,6 +130,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from pelatihan._memo import remember
 from pelatihan.errors import ValidationError, shorten
 from pelatihan.provenance import Citation, Figure, Status
 
@@ -896,9 +897,6 @@ def _check_parts(
         raise _serial_error(f"{serial:03d}" if serial >= 0 else str(serial))
 
 
-_CACHE_LIMIT = 1 << 16
-"""How many birth dates (or TMT months) to keep: a national export has a few thousand."""
-
 _BIRTH_DATES: dict[str, datetime.date] = {}
 _TMTS: dict[str, YearMonth] = {}
 
@@ -915,10 +913,7 @@ def _birth_date(text: str) -> datetime.date:
             value=text,
         ) from None
     _check_birth_year(birth_date)
-    if len(_BIRTH_DATES) >= _CACHE_LIMIT:
-        _BIRTH_DATES.clear()
-    _BIRTH_DATES[text] = birth_date
-    return birth_date
+    return remember(_BIRTH_DATES, text, birth_date)
 
 
 def _tmt(text: str) -> YearMonth:
@@ -936,10 +931,7 @@ def _tmt(text: str) -> YearMonth:
     year = int(text[0:4])
     if year < _MIN_YEAR:
         raise _tmt_before_1900(text)
-    if len(_TMTS) >= _CACHE_LIMIT:
-        _TMTS.clear()
-    tmt = _TMTS[text] = _year_month(year, month)
-    return tmt
+    return remember(_TMTS, text, _year_month(year, month))
 
 
 def _parts(number: object, minimum: int) -> tuple[str, datetime.date, YearMonth, Sex]:

@@ -37,6 +37,7 @@ from typing import Any, TypeVar, cast
 import attrs
 
 from pelatihan._collector import collector_paused
+from pelatihan._memo import remember
 from pelatihan.cohort import Cohort, Organizer, Participant
 from pelatihan.errors import ValidationError, quote, shorten
 from pelatihan.evaluation import Absences, InvalidScore, Result, to_score
@@ -570,7 +571,6 @@ def _iso_date(value: object) -> tuple[bool, datetime.date | None]:
 
 _DATES: dict[str, datetime.date] = {}
 """ISO dates already read on the fast path: birth dates and TMTs repeat across an export."""
-_DATES_LIMIT = 1 << 16
 
 
 def _plain_date(value: object) -> datetime.date | bool | None:
@@ -584,9 +584,7 @@ def _plain_date(value: object) -> datetime.date | bool | None:
         ok, day = _iso_date(value)
         if not ok or day is None:
             return False
-        if len(_DATES) >= _DATES_LIMIT:
-            _DATES.clear()
-        _DATES[value] = day
+        remember(_DATES, value, day)
     return day
 
 

@@ -95,6 +95,7 @@ from typing import ClassVar
 
 import attrs
 
+from pelatihan._memo import remember
 from pelatihan.errors import quote, shorten
 from pelatihan.io.dates import iso_or_none
 from pelatihan.io.document import FORMAT, PARTICIPANT_KEYS, InputError, RawDocument
@@ -691,7 +692,6 @@ class TableBuilder(RowTable):
 _PARTICIPANT_FIELD_SET = frozenset(PARTICIPANT_FIELDS)
 _ISO_TEXTS: dict[str, str | None] = {}
 """Date cells already read: a table repeats its first days, birth dates and TMTs."""
-_ISO_LIMIT = 1 << 16
 
 
 def _iso(cell: str) -> str | None:
@@ -699,11 +699,7 @@ def _iso(cell: str) -> str | None:
     try:
         return _ISO_TEXTS[cell]
     except KeyError:
-        pass
-    if len(_ISO_TEXTS) >= _ISO_LIMIT:
-        _ISO_TEXTS.clear()
-    iso = _ISO_TEXTS[cell] = iso_or_none(cell)
-    return iso
+        return remember(_ISO_TEXTS, cell, iso_or_none(cell))
 
 
 def _stem(file: str | None) -> str:
