@@ -9,9 +9,15 @@ from pathlib import Path
 from pelatihan.io.document import InputError, RawDocument
 from pelatihan.io.structure import Loaded, structure
 
-__all__ = ["SUFFIXES", "load", "read"]
+__all__ = ["CSV_SUFFIXES", "EXCEL_SUFFIXES", "SUFFIXES", "TABLE_SUFFIXES", "load", "read"]
 
-SUFFIXES = (".json", ".csv", ".txt", ".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv", ".txt")
+"""The extensions of CSV participant lists."""
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+"""The extensions of Excel participant lists."""
+TABLE_SUFFIXES = CSV_SUFFIXES + EXCEL_SUFFIXES
+"""The extensions of participant lists (tables, one row per participant)."""
+SUFFIXES = (".json", *TABLE_SUFFIXES)
 """The file extensions :func:`read` knows."""
 
 
@@ -33,11 +39,11 @@ def read(path: str | os.PathLike[str], *, defaults: Mapping[str, str] | None = N
         from pelatihan.io.jsonfile import read_json  # noqa: PLC0415 - import what is used
 
         return read_json(name)
-    if suffix in (".csv", ".txt"):
+    if suffix in CSV_SUFFIXES:
         from pelatihan.io.csv import read_csv  # noqa: PLC0415
 
         return read_csv(name, defaults=defaults)
-    if suffix in (".xlsx", ".xlsm"):
+    if suffix in EXCEL_SUFFIXES:
         from pelatihan.io.xlsx import read_xlsx  # noqa: PLC0415
 
         return read_xlsx(name, defaults=defaults)

@@ -46,6 +46,7 @@ from pelatihan.calendar import Calendar
 from pelatihan.cohort import Cohort, Participant
 from pelatihan.grades import Grade
 from pelatihan.io.document import RawDocument
+from pelatihan.io.reader import EXCEL_SUFFIXES, TABLE_SUFFIXES
 from pelatihan.io.structure import Loaded, _plain_participant, _Structurer
 from pelatihan.io.tabular import TableBuilder, TableCohort
 from pelatihan.rulebooks import Rulebook
@@ -60,7 +61,7 @@ from pelatihan.validation.report import Finding, Location, Report
 
 __all__ = ["STREAMED_SUFFIXES", "Streamed", "estimated_rows", "validate_table"]
 
-STREAMED_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
+STREAMED_SUFFIXES = TABLE_SUFFIXES
 """The file types :func:`validate_table` reads (and :func:`pelatihan.validate` streams)."""
 
 _PLAN_FIELDS = ("track", "method", "start")
@@ -307,7 +308,7 @@ def validate_table(
             f"{name}: validate_table reads {', '.join(STREAMED_SUFFIXES)} files, not {suffix!r}"
         )
     margin = PROBATION_MARGIN_DAYS.value if probation_margin_days is None else probation_margin_days
-    excel = suffix in (".xlsx", ".xlsm")
+    excel = suffix in EXCEL_SUFFIXES
     with collector_paused():
         stream = _Stream(
             name,
@@ -368,7 +369,7 @@ def estimated_rows(path: str | os.PathLike[str]) -> int:
         2
     """
     name = os.fspath(path)
-    if Path(name).suffix.lower() in (".xlsx", ".xlsm"):
+    if Path(name).suffix.lower() in EXCEL_SUFFIXES:
         return 0
     count = 0
     try:
