@@ -46,6 +46,7 @@ def cohort(*participants: dict[str, object], **fields: object) -> dict[str, obje
         "track": "III",
         "method": "blended",
         "start": "2024-04-22",
+        "regime": "perlan-1-2021+10-2021",
         "organizer": {"name": "BPSDM Provinsi Jawa Timur", "accredited": True},
         "participants": list(participants) or [participant()],
     }

@@ -28,6 +28,7 @@ def cohort(**overrides: Any) -> dict[str, Any]:
         "track": "III",
         "method": "blended",
         "start": "2024-04-22",
+        "regime": "perlan-1-2021+10-2021",
         "organizer": {"name": "BPSDM Contoh", "accredited": True},
         "participants": [
             {"nip": GOOD_NIP, "name": "Dewi Lestari", "grade": "III/a", "agency": "Dinkes"}
@@ -248,6 +249,7 @@ def test_cohorts_given_as_models() -> None:
         method="blended",
         organizer=Organizer("BPSDM", accredited=True),
         start=d(2024, 4, 22),
+        regime="perlan-1-2021+10-2021",
         participants=[Participant(GOOD_NIP, "Dewi", "III/a", "Dinkes")],
     )
     assert validate(model).ok

@@ -147,6 +147,7 @@ def test_names_with_unicode_oddities_are_kept_as_given(tmp_path: Path) -> None:
                 "track": "III",
                 "method": "blended",
                 "start": "2024-04-22",
+                "regime": "perlan-1-2021+10-2021",
                 "organizer": {"name": "X", "accredited": True},
                 "participants": [
                     {"nip": "19950417 202403 2 004", "name": name, "grade": "III/a", "agency": "X"},

@@ -111,23 +111,31 @@ class LegalTimeline(_RstDirective):
 
 
 class LegalRegimes(_RstDirective):
-    """The Latsar regimes with the date each applies from."""
+    """The Latsar regimes: their instruments and the date each applies from."""
 
     def lines(self) -> list[str]:
         out = [
             ".. list-table::",
             "   :header-rows: 1",
-            "   :widths: 25 25 50",
+            "   :widths: 20 30 50",
             "",
             "   * - Regime id",
-            "     - Name",
+            "     - Instruments",
             "     - Cohorts starting from",
         ]
         for regime in legal.regimes():
+            instruments = [regime.name, *(str(decree) for decree in regime.decrees_cited())]
+            since = _figure_text(regime.in_force_from)
+            if regime.earliest is not None:
+                since += (
+                    f" A cohort starting from {regime.earliest.isoformat()} until then is "
+                    "attributed by this default alone; its report says so "
+                    "(``schedule.regime-default``), and it may name this regime instead."
+                )
             out += [
                 f"   * - ``{regime.id}``",
-                f"     - {_cell(regime.name)}",
-                f"     - {_cell(_figure_text(regime.in_force_from))}",
+                f"     - {_cell('; '.join(instruments))}",
+                f"     - {_cell(since)}",
             ]
         out.append("")
         return out
@@ -141,6 +149,8 @@ def _value(figure: Figure[Any]) -> str:
         return "; ".join(str(item) for item in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if figure.alternatives:
+        return f"{value} (or {', '.join(str(other) for other in figure.alternatives)})"
     return str(value)
 
 

@@ -103,9 +103,9 @@ class Citation:
     article: str | None = None
 
     def __str__(self) -> str:
-        from pelatihan import legal  # noqa: PLC0415  (legal builds its records from this module)
+        from pelatihan import instruments  # noqa: PLC0415  (instruments are built from this module)
 
-        known = legal.find(self.instrument)
+        known = instruments.find(self.instrument)
         name = known.short_name if known is not None else self.instrument
         return f"{name}, {self.article}" if self.article else name
 
@@ -139,11 +139,18 @@ class Figure(Generic[T]):
             secondary sources that agree on it.
         note: Anything a reader must know: the reasoning of an INF figure, the
             conflict behind an OPEN one.
+        alternatives: Other values that sources report for the same figure,
+            where organisers differ (a MOOC of 9 or of 14 working days).
+            ``value`` is the default a plan uses; checks accept every value
+            :meth:`admits`.
 
     Example:
         >>> days = Figure(None, Status.OPEN, note="no source gives the days")
         >>> days.value is None, days.status.value
         (True, 'OPEN')
+        >>> mooc = Figure(9, Status.SEC, alternatives=(14,), note="9 or 14 days are reported")
+        >>> mooc.admits(14), mooc.admits(16), mooc.override(12).alternatives
+        (True, False, ())
     """
 
     value: T
@@ -151,6 +158,7 @@ class Figure(Generic[T]):
     basis: Citation | None = None
     source: str | None = None
     note: str = ""
+    alternatives: tuple[T, ...] = ()
 
     @property
     def is_regulation(self) -> bool:
@@ -160,6 +168,13 @@ class Figure(Generic[T]):
     def override(self, value: T, *, note: str = "", source: str | None = None) -> Figure[T]:
         """Return this figure with ``value`` supplied by the user (status ``USER``).
 
-        The legal basis is kept: the user's value stands in for the same rule.
+        The legal basis is kept: the user's value stands in for the same rule;
+        the values other sources report (:attr:`alternatives`) are dropped.
         """
-        return attrs.evolve(self, value=value, status=Status.USER, source=source, note=note)
+        return attrs.evolve(
+            self, value=value, status=Status.USER, source=source, note=note, alternatives=()
+        )
+
+    def admits(self, value: object) -> bool:
+        """Whether ``value`` is the figure's value or one of its reported alternatives."""
+        return value == self.value or value in self.alternatives

@@ -201,7 +201,7 @@ def plan_schedule(
         klasikal_approved: Whether classroom delivery was approved in writing.
 
     Raises:
-        pelatihan.legal.NoRegimeError: If no regime is modelled for ``start``.
+        NoRegimeError: If no regime is modelled for ``start``.
         OpenFigureError: If the method is not available in the regime, or a
             phase's day count is not established; the message names the figure
             to supply in a rulebook variant.
@@ -213,7 +213,7 @@ def plan_schedule(
         >>> plan_schedule(datetime.date(2022, 3, 1), "II", "klasikal")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        pelatihan.rulebooks.model.OpenFigureError: ... 'methods.klasikal.phases[0].days' ...
+        pelatihan.rulebook.OpenFigureError: ... 'methods.klasikal.phases[0].days' ...
     """
     calendar = calendar or DEFAULT_CALENDAR
     track = Track.parse(track) if isinstance(track, str) else track

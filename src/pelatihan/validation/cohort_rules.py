@@ -20,6 +20,7 @@ English and Indonesian, and what legal basis and provenance the rule rests on.
     ...     print(finding.code, finding.location)
     participant.probation $.cohorts[0].participants[0]
     participant.track $.cohorts[0].participants[1].grade
+    schedule.regime-default $.cohorts[0].start
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from pelatihan.evaluation import (
 from pelatihan.grades import TRACK_RULES, Grade, InconsistentGrade, Track
 from pelatihan.io.document import RawDocument
 from pelatihan.io.structure import Loaded
-from pelatihan.legal import NoRegimeError, regime_on
+from pelatihan.legal import NoRegimeError, resolve
 from pelatihan.nip import Sex, YearMonth
 from pelatihan.nip import _parts as nip_parts
 from pelatihan.provenance import Citation, Figure, Status
@@ -59,9 +60,10 @@ from pelatihan.validation.report import Finding, Location, Report, Severity
 from pelatihan.validation.schedule_rules import (
     FIGURE_OPEN,
     NO_REGIME,
-    REGIME,
     SPAN,
+    known_regime,
     method_not_provided,
+    regime_findings,
     schedule_findings,
 )
 
@@ -612,7 +614,7 @@ class _Checker:
         if day is None:
             return get(cohort.regime) if cohort.regime else None
         try:
-            return get(regime_on(day).id)
+            return get(resolve(day, known_regime(cohort.regime)).regime.id)
         except NoRegimeError:
             return None
 
@@ -620,24 +622,13 @@ class _Checker:
         self, cohort: Cohort, start: datetime.date, here: Location
     ) -> Iterator[Finding]:
         try:
-            in_force = regime_on(start)
+            resolution = resolve(start, known_regime(cohort.regime))
         except NoRegimeError as error:
             yield NO_REGIME.finding(
                 here.child("start"), error.message_en, error.message_id, value=start
             )
             return
-        if cohort.regime is None:
-            return
-        if in_force.id != cohort.regime:
-            yield REGIME.finding(
-                here.child("regime"),
-                f"the cohort claims {cohort.regime}, but a cohort starting on {start.isoformat()} "
-                f"is governed by {in_force.name}",
-                f"angkatan menyatakan {cohort.regime}, padahal angkatan yang mulai "
-                f"{start.isoformat()} diatur oleh {in_force.name}",
-                value=cohort.regime,
-                figure=in_force.in_force_from,
-            )
+        yield from regime_findings(resolution, cohort.regime, start, here)
 
     def organizer(self, cohort: Cohort, here: Location) -> Iterator[Finding]:
         organizer = cohort.organizer

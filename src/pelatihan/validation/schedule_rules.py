@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from pelatihan.legal import NoRegimeError, get_regime, regime_on
+from pelatihan.legal import NoRegimeError, Resolution, get_regime, resolve
 from pelatihan.provenance import Citation, Figure
 from pelatihan.rulebooks import MethodRules, Rulebook, get
 from pelatihan.schedule import Phase, Schedule
@@ -40,7 +40,7 @@ from pelatihan.training import Method, PhaseKind, Setting
 from pelatihan.validation.catalogue import Rule, register
 from pelatihan.validation.report import Finding, Location, Report, Severity
 
-__all__ = ["validate_schedule"]
+__all__ = ["known_regime", "regime_findings", "validate_schedule"]
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -99,7 +99,19 @@ REGIME = register(
         _E,
         "Claimed regime is not the one in force",
         "Rezim yang dinyatakan bukan yang berlaku",
-        "The regime a schedule claims is the one in force on its first day.",
+        "The regime a schedule claims is the one in force on its first day, or one that only a "
+        "boundary not yet established separates from it.",
+    )
+)
+REGIME_DEFAULT = register(
+    Rule(
+        "schedule.regime-default",
+        _I,
+        "Regime rests on a default boundary",
+        "Rezim bergantung pada batas bawaan",
+        "Says when the regime of a schedule is decided by a boundary between regimes that is "
+        "not established (a default the user can override), so that a user who knows the "
+        "regime can claim it or supply the boundary.",
     )
 )
 METHOD = register(
@@ -300,25 +312,17 @@ def _check(schedule: Schedule, rulebook: Rulebook | None, here: Location) -> Ite
 
     # which rulebook
     try:
-        in_force = regime_on(start)
+        resolution = resolve(start, known_regime(schedule.regime))
     except NoRegimeError as error:
         yield NO_REGIME.finding(
             here.child("start"), error.message_en, error.message_id, value=start
         )
         return
+    yield from regime_findings(
+        resolution, schedule.regime, start, here, what=("schedule", "jadwal")
+    )
     if rulebook is None:
-        rulebook = get(in_force.id)
-    if schedule.regime is not None and schedule.regime != in_force.id:
-        claimed = _regime_name(schedule.regime)
-        yield REGIME.finding(
-            here.child("regime"),
-            f"the schedule claims {claimed}, but a cohort starting on {start.isoformat()} is "
-            f"governed by {in_force.name}",
-            f"jadwal menyatakan {claimed}, padahal angkatan yang mulai {start.isoformat()} "
-            f"diatur oleh {in_force.name}",
-            value=schedule.regime,
-            figure=in_force.in_force_from,
-        )
+        rulebook = get(resolution.regime.id)
 
     method = schedule.method or _infer_method(phases)
     rules = rulebook.method(method)
@@ -340,6 +344,80 @@ def method_not_provided(rulebook: Rulebook, method: Method, here: Location) -> F
         f"{rulebook.title} tidak menyediakan metode {method.value}",
         value=method.value,
         figure=rulebook.method(method).available,
+    )
+
+
+def known_regime(regime_id: str | None) -> str | None:
+    """The regime id if it names a modelled regime, else ``None`` (an unknown id is reported)."""
+    if regime_id is None:
+        return None
+    try:
+        return get_regime(regime_id).id
+    except LookupError:
+        return None
+
+
+def regime_findings(
+    resolution: Resolution,
+    claimed: str | None,
+    start: datetime.date,
+    here: Location,
+    *,
+    what: tuple[str, str] = ("cohort", "angkatan"),
+) -> Iterator[Finding]:
+    """The findings about which regime governs a schedule or cohort starting on ``start``.
+
+    ``claimed`` is the regime id the input names, if any (possibly unknown);
+    ``what`` names the thing checked, in English and Indonesian.
+    """
+    in_force = resolution.in_force
+    if claimed is not None and claimed != resolution.regime.id:
+        name = _regime_name(claimed)
+        yield REGIME.finding(
+            here.child("regime"),
+            f"the {what[0]} claims {name}, but a cohort starting on {start.isoformat()} is "
+            f"governed by {in_force.name}",
+            f"{what[1]} menyatakan {name}, padahal angkatan yang mulai {start.isoformat()} "
+            f"diatur oleh {in_force.name}",
+            value=claimed,
+            figure=in_force.in_force_from,
+        )
+        return
+    boundary = resolution.default_boundary
+    if boundary is None:
+        return
+    since = boundary.in_force_from.value.isoformat()
+    earliest = boundary.earliest.isoformat() if boundary.earliest else since
+    label = boundary.edition or boundary.name
+    if resolution.claimed is not None:
+        en = (
+            f"claims {resolution.regime.name}, accepted: it starts on {start.isoformat()}, and "
+            f"{label} applies from {since} by a default only (a day not established; it may be "
+            f"as early as {earliest})"
+        )
+        id_ = (
+            f"menyatakan {resolution.regime.name}, diterima: mulai {start.isoformat()}, dan "
+            f"{label} berlaku sejak {since} hanya sebagai nilai bawaan (tanggalnya belum dapat "
+            f"dipastikan; bisa sedini {earliest})"
+        )
+    else:
+        en = (
+            f"starts on {start.isoformat()}, so follows {in_force.name} by a default boundary: "
+            f"{label} is taken to apply from {since}, a day not established (it may be as early "
+            f"as {earliest}); name the cohort's regime if you know it"
+        )
+        id_ = (
+            f"mulai {start.isoformat()}, sehingga mengikuti {in_force.name} menurut batas "
+            f"bawaan: {label} dianggap berlaku sejak {since}, tanggal yang belum dapat "
+            f"dipastikan (bisa sedini {earliest}); cantumkan rezim angkatan "
+            "bila Anda mengetahuinya"
+        )
+    yield REGIME_DEFAULT.finding(
+        here.child("regime") if resolution.claimed is not None else here.child("start"),
+        en,
+        id_,
+        value=resolution.regime.id,
+        figure=boundary.in_force_from,
     )
 
 
@@ -489,12 +567,14 @@ def _compare(
             figure=figure,
         )
         return
-    if actual != expected:
+    if not figure.admits(actual):
         status = figure.status.value
+        given = " or ".join(str(days) for days in (expected, *figure.alternatives))
+        given_id = " atau ".join(str(days) for days in (expected, *figure.alternatives))
         yield rule.finding(
             where,
-            f"{what_en}: {actual} training days, the rulebook gives {expected} ({status})",
-            f"{what_id}: {actual} hari pelatihan, buku aturan menetapkan {expected} ({status})",
+            f"{what_en}: {actual} training days, the rulebook gives {given} ({status})",
+            f"{what_id}: {actual} hari pelatihan, buku aturan menetapkan {given_id} ({status})",
             value=actual,
             figure=figure,
         )

@@ -26,8 +26,9 @@ cohort's facts only on a later row is still checked in full.
     ... ]
     >>> _ = (folder / "peserta.csv").write_text(chr(10).join(rows), encoding="utf-8")
     >>> streamed = validate_table(folder / "peserta.csv", defaults={"track": "III"})
-    >>> streamed.participants, sorted(streamed.report.codes())
-    (2, ['organizer.accreditation', 'participant.duplicate-nip', 'participant.track'])
+    >>> streamed.participants, sorted(streamed.report.codes())  # doctest: +NORMALIZE_WHITESPACE
+    (2, ['organizer.accreditation', 'participant.duplicate-nip', 'participant.track',
+         'schedule.regime-default'])
     >>> [person.name for person in streamed.shown.cohorts[0].participants]
     ['Eko']
 """

@@ -1,11 +1,11 @@
-"""Figures shared by several rulebooks."""
+"""Figures and helpers shared by several regimes' rulebooks."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from pelatihan.provenance import Citation, Figure, Status
-from pelatihan.rulebooks.model import Agenda, MethodRules
+from pelatihan.rulebook import Agenda, MethodRules
 from pelatihan.training import Method
 
 MINUTES_PER_JP: Figure[int] = Figure(

@@ -1,9 +1,12 @@
-"""Rulebook of Peraturan LAN 12/2018: classroom Latsar with habituation at the workplace."""
+"""Peraturan LAN 12/2018: classroom Latsar with habituation at the workplace."""
 
 from __future__ import annotations
 
+import datetime
+
 from pelatihan.provenance import Citation, Figure, Status
-from pelatihan.rulebooks.common import (
+from pelatihan.regimes.base import Regime
+from pelatihan.regimes.common import (
     APPOINTMENT_MONTHS_AFTER,
     BANDS,
     COHORT_SIZE_MAX,
@@ -13,10 +16,10 @@ from pelatihan.rulebooks.common import (
     agenda,
     unavailable,
 )
-from pelatihan.rulebooks.model import Evaluation, KindDays, MethodRules, PhaseRule, Rulebook
+from pelatihan.rulebook import Evaluation, KindDays, MethodRules, PhaseRule, Rulebook
 from pelatihan.training import Method, PhaseKind
 
-__all__ = ["RULEBOOK"]
+__all__ = ["REGIME", "RULEBOOK"]
 
 _BASIS = Citation("perlan-12-2018")
 _JATIM = "kilasjatim.com, opening of the East Java Latsar, 17 October 2019"
@@ -27,6 +30,24 @@ _ONE_RUN = "one reported cohort run: 18 days theory, 30 days habituation, 3 days
 _ACADEMIC_NOTE = (
     "The written tests of classroom Latsar (type A, multiple choice; type B, a case); their "
     "weights under this regulation are not established."
+)
+
+
+REGIME = Regime(
+    id="perlan-12-2018",
+    instrument="perlan-12-2018",
+    amended_by=(),
+    in_force_from=Figure(
+        datetime.date(2018, 12, 31),
+        Status.OPEN,
+        _BASIS,
+        source="Berita Negara 2018 No. 1800",
+        note=(
+            "Promulgated in 2018 (gazette number 1800, late in the year); the day is not "
+            "established. The default is the last day of 2018, so that no 2018 cohort is "
+            "attributed to this regulation unless the caller says so."
+        ),
+    ),
 )
 
 

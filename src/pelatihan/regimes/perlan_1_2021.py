@@ -1,17 +1,18 @@
-"""Rulebooks of Peraturan LAN 1/2021, as first issued and as amended by 10/2021.
+"""Peraturan LAN 1/2021 as first issued, with the 2021 guideline and curriculum.
 
 Peraturan LAN 1/2021 replaces 12/2018 and introduces blended learning as the
 norm, keeps classroom delivery, and allows distance learning in an emergency.
+The methods here are shared by the regimes that follow under the same
+regulation, which change only what their decrees changed.
 """
 
 from __future__ import annotations
 
 import datetime
 
-import attrs
-
 from pelatihan.provenance import Citation, Figure, Status
-from pelatihan.rulebooks.common import (
+from pelatihan.regimes.base import Regime
+from pelatihan.regimes.common import (
     APPOINTMENT_MONTHS_AFTER,
     BANDS,
     COHORT_SIZE_MAX,
@@ -20,7 +21,7 @@ from pelatihan.rulebooks.common import (
     REMEDIATED_SCORE,
     agenda,
 )
-from pelatihan.rulebooks.model import (
+from pelatihan.rulebook import (
     Evaluation,
     KindDays,
     MethodRules,
@@ -29,11 +30,10 @@ from pelatihan.rulebooks.model import (
 )
 from pelatihan.training import Method, PhaseKind
 
-__all__ = ["AMENDED", "RULEBOOK"]
+__all__ = ["REGIME", "RULEBOOK"]
 
 _BASIS = Citation("perlan-1-2021")
 _GUIDE_2021 = Citation("kep-93-2021")
-_GUIDE_2022 = Citation("kep-13-2022")
 _FOUR = "four secondary sources agree (LAN material and organisers' reports)"
 _OPEN_DAYS = "The day count of this phase is not established; supply it in a rulebook variant."
 
@@ -46,7 +46,22 @@ def _open(note: str = _OPEN_DAYS) -> Figure[int | None]:
     return Figure(None, Status.OPEN, _BASIS, note=note)
 
 
-_BLENDED = MethodRules(
+REGIME = Regime(
+    id="perlan-1-2021",
+    instrument="perlan-1-2021",
+    amended_by=(),
+    decrees=("kep-93-2021", "kep-94-2021"),
+    in_force_from=Figure(
+        datetime.date(2021, 1, 8),
+        Status.SEC,
+        _BASIS,
+        source="reported date of signing (Kompasiana, February 2021)",
+        note="8 January 2021 is the reported date of signing; the in-force date itself is "
+        "not established.",
+    ),
+)
+
+BLENDED = MethodRules(
     method=Method.BLENDED,
     available=Figure(True, Status.REG, _BASIS, note="Blended learning is the norm."),
     phases=(
@@ -72,7 +87,7 @@ _BLENDED = MethodRules(
     jp_total=Figure(647, Status.SEC, _BASIS, source=_FOUR),
 )
 
-_KLASIKAL = MethodRules(
+KLASIKAL = MethodRules(
     method=Method.KLASIKAL,
     available=Figure(
         True,
@@ -91,7 +106,7 @@ _KLASIKAL = MethodRules(
     jp_total=Figure(511, Status.SEC, _BASIS, source="one LAN official"),
 )
 
-_DISTANCE = MethodRules(
+DISTANCE = MethodRules(
     method=Method.DISTANCE,
     available=Figure(
         True,
@@ -113,7 +128,7 @@ _DISTANCE = MethodRules(
 )
 
 
-def _academic_parts(
+def academic_parts(
     status: Status, basis: Citation, note: str = ""
 ) -> tuple[tuple[Method, tuple[tuple[str, Figure[int | None]], ...]], ...]:
     def part(weight: int) -> Figure[int | None]:
@@ -129,14 +144,16 @@ def _academic_parts(
 
 _ABSENCE = "reported for 2021 blended cohorts: more than 6 sessions, 18 JP and/or 2 days"
 
-_EVALUATION_2022 = Evaluation(
-    academic_weight=Figure(20, Status.REG, _GUIDE_2022),
-    academic_parts=_academic_parts(Status.REG, _GUIDE_2022),
+_ASSUMED_2022 = "Assumed the same as in the 2022 guideline (Keputusan Kepala LAN 13/2022)."
+
+_EVALUATION = Evaluation(
+    academic_weight=Figure(20, Status.INF, _GUIDE_2021, note=_ASSUMED_2022),
+    academic_parts=academic_parts(Status.INF, _GUIDE_2021, _ASSUMED_2022),
     attitude_weight=Figure(
-        None, Status.OPEN, _GUIDE_2022, note="Not established; with actualisation it makes 80%."
+        None, Status.OPEN, _GUIDE_2021, note="Not established; with actualisation it makes 80%."
     ),
     actualisation_weight=Figure(
-        None, Status.OPEN, _GUIDE_2022, note="Not established; with attitude it makes 80%."
+        None, Status.OPEN, _GUIDE_2021, note="Not established; with attitude it makes 80%."
     ),
     pass_mark=PASS_MARK,
     bands=BANDS,
@@ -151,7 +168,7 @@ RULEBOOK = Rulebook(
     id="perlan-1-2021",
     regime="perlan-1-2021",
     title="Peraturan LAN 1/2021",
-    methods=(_KLASIKAL, _BLENDED, _DISTANCE),
+    methods=(KLASIKAL, BLENDED, DISTANCE),
     agendas=(
         agenda(1, "Sikap Perilaku Bela Negara", None, _BASIS),
         agenda(
@@ -179,46 +196,5 @@ RULEBOOK = Rulebook(
         note="From 2024 Latsar is blended; classroom delivery needs the written approval of the "
         "Head of LAN.",
     ),
-    evaluation=attrs.evolve(
-        _EVALUATION_2022,
-        academic_weight=Figure(
-            20,
-            Status.INF,
-            _GUIDE_2021,
-            note="Assumed the same as in the 2022 guideline (Keputusan Kepala LAN 13/2022).",
-        ),
-        academic_parts=_academic_parts(
-            Status.INF,
-            _GUIDE_2021,
-            "Assumed the same as in the 2022 guideline (Keputusan Kepala LAN 13/2022).",
-        ),
-    ),
-)
-
-AMENDED = attrs.evolve(
-    RULEBOOK,
-    id="perlan-1-2021+10-2021",
-    regime="perlan-1-2021+10-2021",
-    title="Peraturan LAN 1/2021 jo. 10/2021",
-    agendas=(
-        RULEBOOK.agendas[0],
-        RULEBOOK.agendas[1],
-        agenda(
-            3,
-            "Kedudukan dan Peran PNS untuk mendukung terwujudnya smart governance \u2026",
-            None,
-            Citation("perlan-10-2021"),
-            name_status=Status.REG,
-            note="The wording continues beyond what is recorded here.",
-        ),
-        RULEBOOK.agendas[3],
-    ),
-    klasikal_approval_from=Figure(
-        datetime.date(2024, 1, 1),
-        Status.OPEN,
-        _GUIDE_2021,
-        note="Set by the 2021 guideline; whether the 2022 guideline (Keputusan Kepala LAN "
-        "13/2022) keeps it is not established.",
-    ),
-    evaluation=_EVALUATION_2022,
+    evaluation=_EVALUATION,
 )
