@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pelatihan import Report, validate
+from pelatihan import Report, legal, load, validate
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -78,6 +78,30 @@ def test_kemendagri_2021_plans_blended_cohorts_and_writes_icalendar(tmp_path: Pa
     assert text.count("BEGIN:VEVENT") == 4
     assert "UID:kemendagri-2021-gol-iii-phase-1@pelatihan" in text
     assert "DTSTART;VALUE=DATE:20210315" in text
+
+
+def test_kemenag_2025_follows_the_2024_decrees_with_either_mooc_and_fails_the_2022_figures() -> None:
+    result = run(str(EXAMPLES / "kemenag_2025.py"))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "follows Peraturan LAN 1/2021 jo. 10/2021 (Keputusan Kepala LAN 580 dan 581" in out
+    assert "MOOC 9 working days by default (SEC; also: 14)" in out
+    assert "cohort-2025.json, MOOC of 14 days: 0 errors, 0 warnings, 0 info" in out
+    assert "Re-planned with the default MOOC: [9, 20, 30, 3] days, 0 errors" in out
+    judged = out.split("judged by the 2022 figures")[1]
+    assert "6 errors, 0 warnings, 0 info" in judged
+    assert "in class: 3 training days, the rulebook gives 6 (SEC)" in judged
+    assert "mooc phases: 14 training days, the rulebook gives 16 (SEC)" in judged
+
+
+def test_the_2025_cohort_file_is_clean_under_the_regime_of_its_first_day() -> None:
+    report = validate(EXAMPLES / "cohort-2025.json")
+    assert len(report) == 0, report.to_text()
+    loaded = load(EXAMPLES / "cohort-2025.json")
+    cohort = loaded.cohorts[0]
+    assert legal.regime_on(cohort.first_day).id == "perlan-1-2021+10-2021+kep-2024"
+    days = cohort.schedule().phase_days()
+    assert days == (14, 20, 30, 3)
 
 
 ROOT = EXAMPLES.parent

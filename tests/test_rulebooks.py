@@ -113,7 +113,7 @@ def test_figure_paths_are_unique_and_resolvable() -> None:
         book.figure("methods.blended.nonsense")
 
 
-def test_variant_overrides_only_the_named_figures_and_marks_them_user() -> None:
+def test_variant_overrides_the_named_figures_and_the_sums_of_changed_phases() -> None:
     base = rulebooks.get("perlan-12-2018")
     mine = base.variant(
         "bpsdm-x-2019",
@@ -123,7 +123,15 @@ def test_variant_overrides_only_the_named_figures_and_marks_them_user() -> None:
     )
     before, after = base.figures(), mine.figures()
     changed = {path for path in before if before[path] != after[path]}
-    assert changed == {"methods.klasikal.phases[0].days", "cohort_size_max"}
+    sums = {
+        "methods.klasikal.days_total",
+        "methods.klasikal.days_in_class",
+        "methods.klasikal.kind_days.klasikal.days",
+    }
+    assert changed == {"methods.klasikal.phases[0].days", "cohort_size_max"} | sums
+    # the totals that sum the changed phase follow it, so a plan of the variant passes its checks
+    assert [after[path].value for path in sorted(sums)] == [20, 50, 20]
+    assert all(after[path].status is Status.USER for path in sums)
     assert after["cohort_size_max"].value == 35
     assert after["cohort_size_max"].status is Status.USER
     assert after["cohort_size_max"].source == "SK Kepala BPSDM X"

@@ -258,7 +258,11 @@ class Rulebook:
         Each overridden figure keeps its legal basis and gets status ``USER``.
         ``overrides`` maps figure paths (see :meth:`figures`) to values; the
         path ``methods.<method>.phases`` takes a whole new sequence of phases,
-        as :class:`PhaseRule` values or ``(kind, days)`` pairs.
+        as :class:`PhaseRule` values or ``(kind, days)`` pairs. When a variant
+        changes a method's phases (or one phase's days), the method's totals
+        (``days_total``, ``days_in_class``, ``days_out_of_class``,
+        ``kind_days``) become the sums of its phases, unless the variant names
+        them too: an organiser with a 14-day MOOC sets that one figure.
 
         Raises:
             UnknownFigureError: If a path names no figure.
@@ -287,7 +291,66 @@ class Rulebook:
         book: Rulebook = self
         for path, value in overrides.items():
             book = _replace_path(book, path, value, source=source, note=note)
-        return attrs.evolve(book, id=id, title=title or f"{self.title} ({id})", parent=self.id)
+        changed = {path.split(".")[1] for path in overrides if _is_phase_path(path)}
+        methods = tuple(
+            _sums_follow_phases(rules, set(overrides), source=source)
+            if rules.method.value in changed
+            else rules
+            for rules in book.methods
+        )
+        return attrs.evolve(
+            book,
+            methods=methods,
+            id=id,
+            title=title or f"{self.title} ({id})",
+            parent=self.id,
+        )
+
+
+def _is_phase_path(path: str) -> bool:
+    return path.startswith("methods.") and (
+        path.endswith(".phases") or (".phases[" in path and path.endswith("].days"))
+    )
+
+
+def _sums_follow_phases(rules: MethodRules, named: set[str], *, source: str | None) -> MethodRules:
+    """Make the day totals of a method whose phases a variant changed the sums of its phases.
+
+    A total the variant names itself is kept as given; a total whose phases are
+    not all established is left as it was.
+    """
+    phases = rules.phases
+    if not phases or any(phase.days.value is None for phase in phases):
+        return rules
+    prefix = f"methods.{rules.method.value}"
+
+    def total(path: str, figure: Figure[int | None], parts: list[PhaseRule]) -> Figure[int | None]:
+        if f"{prefix}.{path}" in named:
+            return figure
+        days = sum(phase.days.value or 0 for phase in parts)
+        if figure.value == days and not figure.alternatives:
+            return figure
+        return figure.override(days, source=source, note="the sum of the phases supplied")
+
+    in_class = [phase for phase in phases if phase.setting is Setting.IN_CLASS]
+    out_of_class = [phase for phase in phases if phase.setting is Setting.OUT_OF_CLASS]
+    return attrs.evolve(
+        rules,
+        days_total=total("days_total", rules.days_total, list(phases)),
+        days_in_class=total("days_in_class", rules.days_in_class, in_class),
+        days_out_of_class=total("days_out_of_class", rules.days_out_of_class, out_of_class),
+        kind_days=tuple(
+            attrs.evolve(
+                item,
+                days=total(
+                    f"kind_days.{item.kind.value}",
+                    item.days,
+                    [phase for phase in phases if phase.kind is item.kind],
+                ),
+            )
+            for item in rules.kind_days
+        ),
+    )
 
 
 def _item_key(item: object, index: int) -> str:

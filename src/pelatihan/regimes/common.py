@@ -70,9 +70,11 @@ APPOINTMENT_MONTHS_AFTER: Figure[int | None] = Figure(
 )
 
 
-def unavailable(method: Method, basis: Citation, note: str) -> MethodRules:
-    """Rules for a method the regime does not provide."""
-    return MethodRules(method=method, available=Figure(False, Status.SEC, basis, note=note))
+def unavailable(method: Method, basis: Citation, note: str, source: str) -> MethodRules:
+    """Rules for a method the regime does not provide, as secondary sources report."""
+    return MethodRules(
+        method=method, available=Figure(False, Status.SEC, basis, source=source, note=note)
+    )
 
 
 def agenda(

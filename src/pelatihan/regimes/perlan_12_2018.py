@@ -27,6 +27,11 @@ _TWO = "two secondary sources agree (an East Java 2019 report and a reported coh
 _ONE_RUN = "one reported cohort run: 18 days theory, 30 days habituation, 3 days exam and seminar"
 
 
+_PRESS_2021 = (
+    "LAN's press release on Peraturan LAN 1/2021, February 2021, as reported at "
+    "https://kompasiana.com/gamingessa1802/602bd1d8d541df43d44a5a42"
+)
+
 _ACADEMIC_NOTE = (
     "The written tests of classroom Latsar (type A, multiple choice; type B, a case); their "
     "weights under this regulation are not established."
@@ -99,12 +104,14 @@ RULEBOOK = Rulebook(
             _BASIS,
             "Blended learning was introduced by Peraturan LAN 1/2021 (LAN press release, "
             "February 2021).",
+            _PRESS_2021,
         ),
         unavailable(
             Method.DISTANCE,
             _BASIS,
             "Distance learning was introduced by Peraturan LAN 1/2021 (LAN press release, "
             "February 2021).",
+            _PRESS_2021,
         ),
     ),
     agendas=(

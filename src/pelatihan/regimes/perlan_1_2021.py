@@ -34,7 +34,12 @@ __all__ = ["REGIME", "RULEBOOK"]
 
 _BASIS = Citation("perlan-1-2021")
 _GUIDE_2021 = Citation("kep-93-2021")
-_FOUR = "four secondary sources agree (LAN material and organisers' reports)"
+_FOUR = (
+    "four secondary sources agree (LAN material and organisers' reports), among them "
+    "https://banten.antaranews.com/berita/244236 (647 JP over 16 + 22 + 30 + 6 days, 2023) and "
+    "https://kasn.go.id/id/publikasi/cpns-kasn-tahun-anggaran-2019-mulai-jalani-latsar (6 "
+    "classroom days)"
+)
 _OPEN_DAYS = "The day count of this phase is not established; supply it in a rulebook variant."
 
 
@@ -103,7 +108,12 @@ KLASIKAL = MethodRules(
     days_total=_open("The total days of classroom delivery are not established."),
     days_in_class=_open("The classroom days are not established."),
     days_out_of_class=_open("The out-of-class days are not established."),
-    jp_total=Figure(511, Status.SEC, _BASIS, source="one LAN official"),
+    jp_total=Figure(
+        511,
+        Status.SEC,
+        _BASIS,
+        source="one LAN official, https://kompasiana.com/gamingessa1802/602bd1d8d541df43d44a5a42",
+    ),
 )
 
 DISTANCE = MethodRules(
