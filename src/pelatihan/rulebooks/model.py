@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import functools
+import typing
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, cast
@@ -233,6 +235,23 @@ class Rulebook:
         """
         return dict(_walk(self, ""))
 
+    def figure_types(self) -> dict[str, Any]:
+        """The type of every figure's value by its path, in the order of :meth:`figures`.
+
+        The types are those the rulebook's model declares (``int | None`` for a
+        day count that may be open, ``Decimal | None`` for a band edge), so a
+        reader of figures supplied as text can convert them.
+
+        Example:
+            >>> from pelatihan import rulebooks
+            >>> types = rulebooks.get("perlan-1-2021").figure_types()
+            >>> types["methods.klasikal.days_total"], types["minutes_per_jp"]
+            (int | None, <class 'int'>)
+            >>> list(types) == list(rulebooks.get("perlan-1-2021").figures())
+            True
+        """
+        return dict(_walk_types(self, Rulebook, ""))
+
     def figure(self, path: str) -> Figure[Any]:
         """The figure at ``path``.
 
@@ -258,7 +277,11 @@ class Rulebook:
         Each overridden figure keeps its legal basis and gets status ``USER``.
         ``overrides`` maps figure paths (see :meth:`figures`) to values; the
         path ``methods.<method>.phases`` takes a whole new sequence of phases,
-        as :class:`PhaseRule` values or ``(kind, days)`` pairs.
+        as :class:`PhaseRule` values, ``(kind, days)`` pairs, ``(kind, days,
+        label)`` triples or mappings with the keys ``kind``, ``days`` and
+        optionally ``label`` and ``weekdays`` (as in a variant file,
+        :mod:`pelatihan.io.variant`); their days get status ``USER``, ``source``
+        and ``note``.
 
         Raises:
             UnknownFigureError: If a path names no figure.
@@ -318,6 +341,34 @@ def _walk(obj: object, prefix: str) -> Iterator[tuple[str, Figure[Any]]]:
             yield from _walk(getattr(obj, field.name), name)
 
 
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _walk_types(obj: object, hint: Any, prefix: str) -> Iterator[tuple[str, Any]]:
+    """Like :func:`_walk`, yielding each figure's declared value type instead of the figure."""
+    if isinstance(obj, Figure):
+        (value_type,) = typing.get_args(hint)
+        yield prefix, value_type
+        return
+    if isinstance(obj, tuple):
+        item_hint = typing.get_args(hint)[0]
+        for index, item in enumerate(obj):
+            key = prefix + _item_key(item, index)
+            if _is_named_pair(item):
+                yield from _walk_types(item[1], typing.get_args(item_hint)[1], key)
+            else:
+                yield from _walk_types(item, item_hint, key)
+        return
+    if attrs.has(type(obj)):
+        cls = cast("type[attrs.AttrsInstance]", type(obj))
+        hints = _hints(cls)
+        for field in attrs.fields(cls):
+            name = f"{prefix}.{field.name}" if prefix else field.name
+            yield from _walk_types(getattr(obj, field.name), hints[field.name], name)
+
+
 def _is_named_pair(item: object) -> bool:
     return isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], (str, Method))
 
@@ -330,18 +381,30 @@ def _unknown_path(book: Rulebook, path: str) -> UnknownFigureError:
     )
 
 
-def _phase_rules(value: object, path: str, book: Rulebook) -> tuple[PhaseRule, ...]:
+def _phase_rules(
+    value: object, path: str, rules: MethodRules, *, source: str | None, note: str
+) -> tuple[PhaseRule, ...]:
     if not isinstance(value, Sequence) or isinstance(value, str):
-        raise _unknown_path(book, path)
+        raise ValidationError(
+            f"{path}: expected a sequence of phases, not {type(value).__name__}",
+            f"{path}: seharusnya urutan tahap, bukan {type(value).__name__}",
+            value=path,
+        )
+    basis = rules.days_total.basis
     phases: list[PhaseRule] = []
     for item in value:
         if isinstance(item, PhaseRule):
             phases.append(item)
             continue
-        kind, days = item
-        phases.append(
-            PhaseRule(PhaseKind.parse(kind), Figure(days, Status.USER, note="supplied phase"))
-        )
+        if isinstance(item, Mapping):
+            kind, days = item["kind"], item["days"]
+            label = item.get("label") or ""
+            weekdays = frozenset(item.get("weekdays") or WORKWEEK)
+        else:
+            kind, days, *rest = item
+            label, weekdays = (rest[0] if rest else ""), WORKWEEK
+        days_figure = Figure(days, Status.USER, basis, source=source, note=note or "supplied phase")
+        phases.append(PhaseRule(PhaseKind.parse(kind), days_figure, label, weekdays))
     return tuple(phases)
 
 
@@ -354,9 +417,11 @@ def _replace_path(
         replaced = target.override(value, note=note, source=source)
         rebuilt: Rulebook = _rebuild(book, "", path, replaced)
         return rebuilt
-    if path.startswith("methods.") and path.endswith(".phases"):
-        method = book.method(path.split(".")[1])
-        new = attrs.evolve(method, phases=_phase_rules(value, path, book))
+    parts = path.split(".")
+    if len(parts) == 3 and parts[0] == "methods" and parts[2] == "phases":
+        method = book.method(parts[1])
+        phases = _phase_rules(value, path, method, source=source, note=note)
+        new = attrs.evolve(method, phases=phases)
         methods = tuple(new if m.method is method.method else m for m in book.methods)
         return attrs.evolve(book, methods=methods)
     raise _unknown_path(book, path)
