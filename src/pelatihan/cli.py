@@ -659,13 +659,7 @@ def _render_text(
             f"{indent}{label:<{severity_width}}  {finding.code:<{code_width}}  "
             f"{place:<{width}}  {finding.message(lang)}"
         )
-        if basis:
-            cited = [str(finding.basis)] if finding.basis is not None else []
-            if finding.status is not None:
-                cited.append(finding.status.value)
-            if cited:
-                text += f"  [{', '.join(cited)}]"
-        return text
+        return text + _cited(finding, basis=basis)
 
     lines: list[str] = []
     elsewhere: dict[str | None, list[Finding]] = {}
@@ -714,6 +708,21 @@ def _render_text(
         lines.extend(block(findings, "    ", other))
     lines.append(combined.summary(lang))
     return "\n".join(lines)
+
+
+def _cited(finding: Finding, *, basis: bool) -> str:
+    """``  [basis, status]`` with ``basis``; the source of a USER figure always."""
+    cited: list[str] = []
+    if basis:
+        cited = [str(finding.basis)] if finding.basis is not None else []
+        if finding.status is not None:
+            cited.append(finding.status.value)
+    if finding.source is not None:  # a figure the user supplied: always say where it came from
+        status = finding.status.value if finding.status is not None else ""
+        if cited and cited[-1] == status:
+            cited.pop()
+        cited.append(f"{status}: {finding.source}" if status else finding.source)
+    return f"  [{', '.join(cited)}]" if cited else ""
 
 
 _Groups = dict[int, tuple[dict[int, list[Finding]], list[Finding]]]
