@@ -80,7 +80,9 @@ def test_kemendagri_2021_plans_blended_cohorts_and_writes_icalendar(tmp_path: Pa
     assert "DTSTART;VALUE=DATE:20210315" in text
 
 
-def test_kemenag_2025_follows_the_2024_decrees_with_either_mooc_and_fails_the_2022_figures() -> None:
+def test_kemenag_2025_follows_the_2024_decrees_with_either_mooc_and_fails_the_2022_figures() -> (
+    None
+):
     result = run(str(EXAMPLES / "kemenag_2025.py"))
     assert result.returncode == 0, result.stderr
     out = result.stdout
@@ -89,7 +91,8 @@ def test_kemenag_2025_follows_the_2024_decrees_with_either_mooc_and_fails_the_20
     assert "cohort-2025.json, MOOC of 14 days: 0 errors, 0 warnings, 0 info" in out
     assert "Re-planned with the default MOOC: [9, 20, 30, 3] days, 0 errors" in out
     judged = out.split("judged by the 2022 figures")[1]
-    assert "6 errors, 0 warnings, 0 info" in judged
+    assert "6 errors, 1 warning, 0 info" in judged
+    assert "cohort.rulebook-regime" in judged  # judged by a rulebook of another regime, and told
     assert "in class: 3 training days, the rulebook gives 6 (SEC)" in judged
     assert "mooc phases: 14 training days, the rulebook gives 16 (SEC)" in judged
 
@@ -99,9 +102,11 @@ def test_the_2025_cohort_file_is_clean_under_the_regime_of_its_first_day() -> No
     assert len(report) == 0, report.to_text()
     loaded = load(EXAMPLES / "cohort-2025.json")
     cohort = loaded.cohorts[0]
+    assert cohort.first_day is not None
     assert legal.regime_on(cohort.first_day).id == "perlan-1-2021+10-2021+kep-2024"
-    days = cohort.schedule().phase_days()
-    assert days == (14, 20, 30, 3)
+    schedule = cohort.schedule()
+    assert schedule is not None
+    assert schedule.phase_days() == (14, 20, 30, 3)
 
 
 ROOT = EXAMPLES.parent

@@ -175,3 +175,15 @@ def test_variant_with_unknown_path_raises() -> None:
 
 def test_open_figure_error_is_a_validation_error() -> None:
     assert issubclass(OpenFigureError, ValueError)
+
+
+def test_totals_follow_phases_changed_in_steps_but_keep_a_total_the_user_gave() -> None:
+    base = rulebooks.get("perlan-1-2021+10-2021+kep-2024")
+    once = base.variant("a", {"methods.blended.phases[0].days": 14})
+    twice = once.variant("b", {"methods.blended.phases[1].days": 21})
+    assert twice.figure("methods.blended.days_total").value == 14 + 21 + 30 + 3
+    assert twice.figure("methods.blended.kind_days.elearning.days").value == 21
+    given = base.variant("c", {"methods.blended.days_total": 70})
+    then = given.variant("d", {"methods.blended.phases[0].days": 14})
+    assert then.figure("methods.blended.days_total").value == 70
+    assert then.figure("methods.blended.days_out_of_class").value == 64

@@ -5,10 +5,22 @@ Usage (``python -m pelatihan`` works the same)::
     pelatihan validate angkatan.json peserta.csv --track III --method blended
     pelatihan validate angkatan.json --results hasil.csv
     pelatihan validate angkatan.json --format json --output laporan.json
+    pelatihan validate angkatan.json --variant varian.toml --set evaluation.attitude_weight=40
     pelatihan plan --start 2024-04-22 --track III --method blended --ics angkatan.ics
+    pelatihan plan --start 2025-07-14 --track III --method klasikal --variant varian.toml
     pelatihan rules --lang id
     pelatihan regimes
     pelatihan schema > cohorts-1.json
+    pelatihan schema --variant > variant-1.json
+
+``--variant FILE`` (a rulebook variant file, :mod:`pelatihan.io.variant`) and
+``--set PATH=VALUE`` (one figure, applied after the file) supply an organiser's
+figures to ``validate`` and ``plan``. Without ``--variant``, ``plan`` applies
+``--set`` to the rulebook of ``--regime`` or of the regime in force on
+``--start``, and ``validate`` to the rulebook of each cohort's own regime.
+With ``--variant``, ``plan`` refuses a variant based on another regime than
+the cohort's, and ``validate`` checks the cohorts of another regime against
+their shipped rulebook, with a ``cohort.rulebook-regime`` warning.
 
 Exit status: 0 when no finding is an error, 1 when some finding is an error,
 2 when the input or the command line cannot be used (a file that cannot be
@@ -36,10 +48,11 @@ import sys
 import time
 import warnings
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import TextIO, TypeVar
 
-from pelatihan import __version__, legal
+from pelatihan import __version__, legal, rulebooks
 from pelatihan._collector import collector_paused
 from pelatihan.calendar import Calendar, HolidayDataWarning
 from pelatihan.errors import ValidationError
@@ -54,6 +67,8 @@ from pelatihan.io.results import (
     validate_attached,
 )
 from pelatihan.io.structure import Loaded, structure
+from pelatihan.provenance import Status
+from pelatihan.rulebooks import OpenFigureError, Rulebook
 from pelatihan.schedule import Schedule, plan_schedule
 from pelatihan.training import Method
 from pelatihan.validation.catalogue import Rule, rules
@@ -216,6 +231,12 @@ def build_parser() -> argparse.ArgumentParser:
         "list of results; each result goes to the cohort of the participant with its NIP "
         "(or the cohort its Angkatan column names)",
     )
+    _add_variant_options(
+        check,
+        "--set without --variant applies to the rulebook of each cohort's own regime; with "
+        "--variant, cohorts of another regime than the variant's base are checked against "
+        "their shipped rulebook, with a cohort.rulebook-regime warning",
+    )
     tabular = check.add_argument_group(
         "cohort facts for CSV and Excel files",
         "Used for the cohorts whose rows do not give them; JSON files give their own.",
@@ -288,6 +309,11 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: from the first day, track and method)",
     )
     plan.add_argument("--name", metavar="NAME", help="the cohort's name in the calendar")
+    _add_variant_options(
+        plan,
+        "--set without --variant applies to the rulebook of --regime, or of the regime in "
+        "force on --start; a variant must be based on that regime",
+    )
     plan.set_defaults(handler=_run_plan)
 
     catalogue = commands.add_parser(
@@ -316,11 +342,38 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser(
         "schema",
-        help="print the JSON Schema of the cohort file format",
-        description="Print the JSON Schema (draft 2020-12) of the JSON cohort file format.",
+        help="print the JSON Schema of the cohort file format (or of variant files)",
+        description="Print the JSON Schema (draft 2020-12) of the JSON cohort file format, "
+        "or with --variant of the rulebook variant file format.",
+    )
+    schema.add_argument(
+        "--variant",
+        action="store_true",
+        help="the schema of rulebook variant files (pelatihan/variant@1, TOML or JSON)",
     )
     schema.set_defaults(handler=_run_schema)
     return parser
+
+
+def _add_variant_options(parser: argparse.ArgumentParser, semantics: str) -> None:
+    group = parser.add_argument_group(
+        "an organiser's figures",
+        "Figures that differ from the shipped rulebook, each with status USER; findings "
+        "resting on them say where they came from. " + semantics + ".",
+    )
+    group.add_argument(
+        "--variant",
+        metavar="FILE",
+        help="a rulebook variant file (.toml or .json, see pelatihan schema --variant)",
+    )
+    group.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="PATH=VALUE",
+        help="one figure by its path (methods.klasikal.days_total=42); repeatable, applied "
+        "after --variant",
+    )
 
 
 # -- output ---------------------------------------------------------------------------------
@@ -500,8 +553,9 @@ def _run_validate(args: argparse.Namespace) -> int:
                 f"note: {options} {verb} to CSV and Excel files only; "
                 f"ignored for {', '.join(ignored)}"
             )
+    books = _rulebooks_by_regime(args)
     if not args.results:
-        return _report(args, *_validate_files(args.files, defaults, args.lang))
+        return _report(args, *_validate_files(args.files, defaults, args.lang, books))
     problems: list[str] = []
     results: RawResults | None = None
     documents: list[Loaded] = []
@@ -525,15 +579,32 @@ def _run_validate(args: argparse.Namespace) -> int:
     try:
         offset = 0
         for item, size in zip(documents, sizes, strict=True):
-            reports.append(validate_attached(item, progress=_shifted(progress, offset)))
+            reports.append(
+                validate_attached(item, rulebook=books, progress=_shifted(progress, offset))
+            )
             offset += size
     finally:
         progress.clear()
     return _report(args, documents, reports)
 
 
+def _rulebooks_by_regime(args: argparse.Namespace) -> dict[str, Rulebook] | None:
+    """The rulebooks --variant and --set give, by regime id; ``None`` without them."""
+    from pelatihan.io import variant  # noqa: PLC0415 - only with --variant or --set
+
+    if args.variant is not None:
+        book = variant.apply_settings(variant.read_variant(args.variant), args.set)
+        return {book.regime: book}
+    if args.set:
+        return variant.settings_by_regime(args.set)
+    return None
+
+
 def _validate_files(
-    files: Sequence[str], defaults: dict[str, str], lang: str
+    files: Sequence[str],
+    defaults: dict[str, str],
+    lang: str,
+    books: dict[str, Rulebook] | None = None,
 ) -> tuple[list[Loaded], list[Report]]:
     """Validate files without results: tables as they are read, other files loaded whole.
 
@@ -568,7 +639,7 @@ def _validate_files(
                     name,
                     lang,
                     lambda name=name, update=update: validate_table(  # type: ignore[misc]
-                        name, defaults=defaults, progress=update
+                        name, defaults=defaults, rulebook=books, progress=update
                     ),
                 )
             else:
@@ -580,7 +651,7 @@ def _validate_files(
                 reports.append(outcome.report)
                 offset += outcome.participants
             elif not problems:  # a file already failed: its report would not be shown
-                reports.append(validate_attached(outcome, progress=update))
+                reports.append(validate_attached(outcome, rulebook=books, progress=update))
                 documents.append(outcome)
                 offset += sizes[index]
     finally:
@@ -659,13 +730,7 @@ def _render_text(
             f"{indent}{label:<{severity_width}}  {finding.code:<{code_width}}  "
             f"{place:<{width}}  {finding.message(lang)}"
         )
-        if basis:
-            cited = [str(finding.basis)] if finding.basis is not None else []
-            if finding.status is not None:
-                cited.append(finding.status.value)
-            if cited:
-                text += f"  [{', '.join(cited)}]"
-        return text
+        return text + _cited(finding, basis=basis)
 
     lines: list[str] = []
     elsewhere: dict[str | None, list[Finding]] = {}
@@ -714,6 +779,21 @@ def _render_text(
         lines.extend(block(findings, "    ", other))
     lines.append(combined.summary(lang))
     return "\n".join(lines)
+
+
+def _cited(finding: Finding, *, basis: bool) -> str:
+    """``  [basis, status]`` with ``basis``; the source of a USER figure always."""
+    cited: list[str] = []
+    if basis:
+        cited = [str(finding.basis)] if finding.basis is not None else []
+        if finding.status is not None:
+            cited.append(finding.status.value)
+    if finding.source is not None:  # a figure the user supplied: always say where it came from
+        status = finding.status.value if finding.status is not None else ""
+        if cited and cited[-1] == status:
+            cited.pop()
+        cited.append(f"{status}: {finding.source}" if status else finding.source)
+    return f"  [{', '.join(cited)}]" if cited else ""
 
 
 _Groups = dict[int, tuple[dict[int, list[Finding]], list[Finding]]]
@@ -822,7 +902,7 @@ def _plan_data(plan: Schedule) -> dict[str, object]:
     }
 
 
-def _plan_text(plan: Schedule) -> str:
+def _plan_text(plan: Schedule, book: Rulebook | None = None) -> str:
     regime = legal.get_regime(plan.regime).name if plan.regime else "-"
     track = plan.track.value if plan.track is not None else "-"
     method = plan.method.value if plan.method is not None else "-"
@@ -857,12 +937,68 @@ def _plan_text(plan: Schedule) -> str:
         lines.append(f"{plan.jp.value} JP (lesson hours, {plan.jp.status.value})")
     else:
         lines.append("JP (lesson hours): not established")
+    if book is not None:
+        supplied = _supplied(book)
+        sources = dict.fromkeys(str(item["source"]) for item in supplied.values())
+        lines.append(
+            f"rulebook {book.id} ({book.title}): {len(supplied)} figures supplied by the user "
+            f"(USER), from {'; '.join(sources) or '-'}"
+        )
     return "\n".join(lines)
+
+
+def _plan_rulebook(args: argparse.Namespace) -> Rulebook | None:
+    """The rulebook --variant and --set give for the plan; ``None`` without them."""
+    if args.variant is None and not args.set:
+        return None
+    from pelatihan.io import variant  # noqa: PLC0415 - only with --variant or --set
+
+    regime = args.regime or legal.regime_on(args.start).id
+    if args.variant is None:
+        return variant.apply_settings(rulebooks.get(regime), args.set)
+    book = variant.read_variant(args.variant)
+    if book.regime != regime:
+        if args.regime:
+            raise _Unusable(
+                f"{args.variant}: the variant is based on {book.regime}, not on --regime {regime}"
+            )
+        raise _Unusable(
+            f"{args.variant}: the variant is based on {book.regime}, but a cohort starting on "
+            f"{args.start.isoformat()} is governed by {regime}; base the variant on {regime}, "
+            f"or give --regime {book.regime} to plan under its regime"
+        )
+    return variant.apply_settings(book, args.set)
+
+
+def _supplied(book: Rulebook) -> dict[str, dict[str, object]]:
+    """The figures of a rulebook that the user supplied, with their values and sources."""
+    return {
+        path: {"value": _jsonable_value(figure.value), "source": figure.source}
+        for path, figure in book.figures().items()
+        if figure.status is Status.USER
+    }
+
+
+def _jsonable_value(value: object) -> object:
+    if isinstance(value, (datetime.date, Decimal)):
+        return str(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return value
 
 
 def _run_plan(args: argparse.Namespace) -> int:
     calendar = Calendar(closures=args.closure) if args.closure else None
-    plan = plan_schedule(args.start, args.track, args.method, args.regime, calendar)
+    book = _plan_rulebook(args)
+    try:
+        plan = plan_schedule(
+            args.start, args.track, args.method, args.regime, calendar, rulebook=book
+        )
+    except OpenFigureError as error:
+        raise _Unusable(
+            f"{error.message_en}; on the command line, give the figure with --set PATH=VALUE "
+            "or in a --variant FILE (pelatihan schema --variant)"
+        ) from None
     if args.ics:
         from pelatihan.io.ics import write_ics  # noqa: PLC0415 - needs an optional extra
 
@@ -882,7 +1018,13 @@ def _run_plan(args: argparse.Namespace) -> int:
             write_svg(plan, args.svg, title=args.name)
         except OSError as error:
             raise _Unusable(f"{args.svg}: cannot be written: {error.strerror or error}") from error
-    _emit(_json(_plan_data(plan)) if args.format == "json" else _plan_text(plan))
+    if args.format == "json":
+        data = _plan_data(plan)
+        if book is not None:
+            data["rulebook"] = {"id": book.id, "parent": book.parent, "figures": _supplied(book)}
+        _emit(_json(data))
+    else:
+        _emit(_plan_text(plan, book))
     return EXIT_OK
 
 
@@ -987,10 +1129,10 @@ def _run_regimes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _run_schema(_args: argparse.Namespace) -> int:
-    from pelatihan.io.schema import cohort_schema  # noqa: PLC0415 - needed by this command only
+def _run_schema(args: argparse.Namespace) -> int:
+    from pelatihan.io.schema import cohort_schema, variant_schema  # noqa: PLC0415 - this command's
 
-    _emit(_json(cohort_schema()))
+    _emit(_json(variant_schema() if args.variant else cohort_schema()))
     return EXIT_OK
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import functools
+import typing
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, cast
@@ -233,6 +235,23 @@ class Rulebook:
         """
         return dict(_walk(self, ""))
 
+    def figure_types(self) -> dict[str, Any]:
+        """The type of every figure's value by its path, in the order of :meth:`figures`.
+
+        The types are those the rulebook's model declares (``int | None`` for a
+        day count that may be open, ``Decimal | None`` for a band edge), so a
+        reader of figures supplied as text can convert them.
+
+        Example:
+            >>> from pelatihan import rulebooks
+            >>> types = rulebooks.get("perlan-1-2021").figure_types()
+            >>> types["methods.klasikal.days_total"], types["minutes_per_jp"]
+            (int | None, <class 'int'>)
+            >>> list(types) == list(rulebooks.get("perlan-1-2021").figures())
+            True
+        """
+        return dict(_walk_types(self, Rulebook, ""))
+
     def figure(self, path: str) -> Figure[Any]:
         """The figure at ``path``.
 
@@ -258,11 +277,15 @@ class Rulebook:
         Each overridden figure keeps its legal basis and gets status ``USER``.
         ``overrides`` maps figure paths (see :meth:`figures`) to values; the
         path ``methods.<method>.phases`` takes a whole new sequence of phases,
-        as :class:`PhaseRule` values or ``(kind, days)`` pairs. When a variant
-        changes a method's phases (or one phase's days), the method's totals
-        (``days_total``, ``days_in_class``, ``days_out_of_class``,
-        ``kind_days``) become the sums of its phases, unless the variant names
-        them too: an organiser with a 14-day MOOC sets that one figure.
+        as :class:`PhaseRule` values, ``(kind, days)`` pairs, ``(kind, days,
+        label)`` triples or mappings with the keys ``kind``, ``days`` and
+        optionally ``label`` and ``weekdays`` (as in a variant file,
+        :mod:`pelatihan.io.variant`); their days get status ``USER``, ``source``
+        and ``note``. When a variant changes a method's phases (or one phase's
+        days), the method's totals (``days_total``, ``days_in_class``,
+        ``days_out_of_class``, ``kind_days``) become the sums of its phases,
+        unless the variant names them too: an organiser with a 14-day MOOC
+        sets that one figure.
 
         Raises:
             UnknownFigureError: If a path names no figure.
@@ -307,6 +330,9 @@ class Rulebook:
         )
 
 
+_SUM_OF_PHASES = "the sum of the phases supplied"
+
+
 def _is_phase_path(path: str) -> bool:
     return path.startswith("methods.") and (
         path.endswith(".phases") or (".phases[" in path and path.endswith("].days"))
@@ -316,8 +342,9 @@ def _is_phase_path(path: str) -> bool:
 def _sums_follow_phases(rules: MethodRules, named: set[str], *, source: str | None) -> MethodRules:
     """Make the day totals of a method whose phases a variant changed the sums of its phases.
 
-    A total the variant names itself is kept as given; a total whose phases are
-    not all established is left as it was.
+    A total the variant names itself, or that an earlier variant supplied, is
+    kept as given; a total whose phases are not all established is left as it
+    was.
     """
     phases = rules.phases
     if not phases or any(phase.days.value is None for phase in phases):
@@ -325,12 +352,13 @@ def _sums_follow_phases(rules: MethodRules, named: set[str], *, source: str | No
     prefix = f"methods.{rules.method.value}"
 
     def total(path: str, figure: Figure[int | None], parts: list[PhaseRule]) -> Figure[int | None]:
-        if f"{prefix}.{path}" in named:
+        supplied = figure.status is Status.USER and figure.note != _SUM_OF_PHASES
+        if f"{prefix}.{path}" in named or supplied:
             return figure
         days = sum(phase.days.value or 0 for phase in parts)
         if figure.value == days and not figure.alternatives:
             return figure
-        return figure.override(days, source=source, note="the sum of the phases supplied")
+        return figure.override(days, source=source, note=_SUM_OF_PHASES)
 
     in_class = [phase for phase in phases if phase.setting is Setting.IN_CLASS]
     out_of_class = [phase for phase in phases if phase.setting is Setting.OUT_OF_CLASS]
@@ -381,6 +409,34 @@ def _walk(obj: object, prefix: str) -> Iterator[tuple[str, Figure[Any]]]:
             yield from _walk(getattr(obj, field.name), name)
 
 
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _walk_types(obj: object, hint: Any, prefix: str) -> Iterator[tuple[str, Any]]:
+    """Like :func:`_walk`, yielding each figure's declared value type instead of the figure."""
+    if isinstance(obj, Figure):
+        (value_type,) = typing.get_args(hint)
+        yield prefix, value_type
+        return
+    if isinstance(obj, tuple):
+        item_hint = typing.get_args(hint)[0]
+        for index, item in enumerate(obj):
+            key = prefix + _item_key(item, index)
+            if _is_named_pair(item):
+                yield from _walk_types(item[1], typing.get_args(item_hint)[1], key)
+            else:
+                yield from _walk_types(item, item_hint, key)
+        return
+    if attrs.has(type(obj)):
+        cls = cast("type[attrs.AttrsInstance]", type(obj))
+        hints = _hints(cls)
+        for field in attrs.fields(cls):
+            name = f"{prefix}.{field.name}" if prefix else field.name
+            yield from _walk_types(getattr(obj, field.name), hints[field.name], name)
+
+
 def _is_named_pair(item: object) -> bool:
     return isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], (str, Method))
 
@@ -393,18 +449,30 @@ def _unknown_path(book: Rulebook, path: str) -> UnknownFigureError:
     )
 
 
-def _phase_rules(value: object, path: str, book: Rulebook) -> tuple[PhaseRule, ...]:
+def _phase_rules(
+    value: object, path: str, rules: MethodRules, *, source: str | None, note: str
+) -> tuple[PhaseRule, ...]:
     if not isinstance(value, Sequence) or isinstance(value, str):
-        raise _unknown_path(book, path)
+        raise ValidationError(
+            f"{path}: expected a sequence of phases, not {type(value).__name__}",
+            f"{path}: seharusnya urutan tahap, bukan {type(value).__name__}",
+            value=path,
+        )
+    basis = rules.days_total.basis
     phases: list[PhaseRule] = []
     for item in value:
         if isinstance(item, PhaseRule):
             phases.append(item)
             continue
-        kind, days = item
-        phases.append(
-            PhaseRule(PhaseKind.parse(kind), Figure(days, Status.USER, note="supplied phase"))
-        )
+        if isinstance(item, Mapping):
+            kind, days = item["kind"], item["days"]
+            label = item.get("label") or ""
+            weekdays = frozenset(item.get("weekdays") or WORKWEEK)
+        else:
+            kind, days, *rest = item
+            label, weekdays = (rest[0] if rest else ""), WORKWEEK
+        days_figure = Figure(days, Status.USER, basis, source=source, note=note or "supplied phase")
+        phases.append(PhaseRule(PhaseKind.parse(kind), days_figure, label, weekdays))
     return tuple(phases)
 
 
@@ -417,9 +485,11 @@ def _replace_path(
         replaced = target.override(value, note=note, source=source)
         rebuilt: Rulebook = _rebuild(book, "", path, replaced)
         return rebuilt
-    if path.startswith("methods.") and path.endswith(".phases"):
-        method = book.method(path.split(".")[1])
-        new = attrs.evolve(method, phases=_phase_rules(value, path, book))
+    parts = path.split(".")
+    if len(parts) == 3 and parts[0] == "methods" and parts[2] == "phases":
+        method = book.method(parts[1])
+        phases = _phase_rules(value, path, method, source=source, note=note)
+        new = attrs.evolve(method, phases=phases)
         methods = tuple(new if m.method is method.method else m for m in book.methods)
         return attrs.evolve(book, methods=methods)
     raise _unknown_path(book, path)

@@ -15,7 +15,10 @@ optional dependency is needed only by those who use it:
   ``pip install 'pelatihan[xlsx]'``;
 * :mod:`pelatihan.io.reader` — :func:`~pelatihan.io.reader.load` chooses the
   reader by the file's extension;
-* :mod:`pelatihan.io.schema` — the JSON Schema of the interchange format;
+* :mod:`pelatihan.io.schema` — the JSON Schemas of the interchange format and
+  of rulebook variant files;
+* :mod:`pelatihan.io.variant` — rulebook variant files (TOML or JSON,
+  ``pelatihan/variant@1``) and figures written ``PATH=VALUE``;
 * :mod:`pelatihan.io.results` — evaluation results as CSV or JSON, attached to
   the cohorts they belong to;
 * :mod:`pelatihan.io.svg` — a schedule as an SVG timeline;

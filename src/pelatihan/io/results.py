@@ -639,7 +639,7 @@ _RESULT_PATH = re.compile(r"\$\.cohorts\[(\d+)\]\.results\[(\d+)\]")
 def validate_attached(
     loaded: Loaded,
     *,
-    rulebook: Rulebook | None = None,
+    rulebook: Rulebook | Mapping[str, Rulebook] | None = None,
     calendar: Calendar | None = None,
     probation_margin_days: int | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -665,7 +665,7 @@ def validate_with_results(
     results: RawResults | str | os.PathLike[str] | Iterable[ResultRow],
     *,
     defaults: Mapping[str, str] | None = None,
-    rulebook: Rulebook | None = None,
+    rulebook: Rulebook | Mapping[str, Rulebook] | None = None,
     calendar: Calendar | None = None,
     probation_margin_days: int | None = None,
 ) -> Report:
@@ -677,7 +677,8 @@ def validate_with_results(
             or result rows.
         defaults: For a tabular cohort file, the cohort facts not in its columns.
         rulebook: A rulebook to check every cohort against (a variant that
-            supplies the evaluation weights, for instance).
+            supplies the evaluation weights, for instance), or rulebooks by
+            regime id, as for :func:`pelatihan.validate`.
         calendar: The calendar to count days on.
         probation_margin_days: See :func:`pelatihan.validate`.
 

@@ -29,18 +29,36 @@ asserted (as with jsonschema's ``format_checker``) for impossible dates such as
 
 from __future__ import annotations
 
+import datetime
+import types
+import typing
+from decimal import Decimal
+from typing import Any
+
 from pelatihan.evaluation import ACTUALISATION, ATTITUDE
 from pelatihan.grades import Track
 from pelatihan.io.document import FORMAT
+from pelatihan.io.variant import FORMAT as VARIANT_FORMAT
 from pelatihan.legal import regimes
 from pelatihan.nip import Sex
 from pelatihan.rulebooks import all_rulebooks
 from pelatihan.training import Method, PhaseKind
 
-__all__ = ["DIALECT", "SCHEMA_ID", "SCORE_PATTERN", "cohort_schema", "score_components"]
+__all__ = [
+    "DIALECT",
+    "SCHEMA_ID",
+    "SCORE_PATTERN",
+    "VARIANT_SCHEMA_ID",
+    "cohort_schema",
+    "score_components",
+    "variant_schema",
+]
 
 SCHEMA_ID = "https://pelatihan.readthedocs.io/schema/cohorts-1.json"
 """The ``$id`` of the schema of ``pelatihan/cohorts@1``."""
+
+VARIANT_SCHEMA_ID = "https://pelatihan.readthedocs.io/schema/variant-1.json"
+"""The ``$id`` of the schema of rulebook variant files, ``pelatihan/variant@1``."""
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect the schema is written in."""
@@ -397,4 +415,147 @@ def cohort_schema() -> dict[str, object]:
             "scores": _scores(),
             "absences": _absences(),
         },
+    }
+
+
+# -- rulebook variant files -----------------------------------------------------------------
+
+_DECIMAL_PATTERN = "^[+-]?[0-9]{1,12}([.,][0-9]{1,12})?$"
+
+
+def _figure_schema(kind: Any) -> dict[str, object]:
+    """The schema of a figure's value of the declared type ``kind`` (``int | None``, ...)."""
+    arguments = typing.get_args(kind) if isinstance(kind, types.UnionType) else (kind,)
+    optional = type(None) in arguments
+    (base,) = [argument for argument in arguments if argument is not type(None)]
+    target = typing.get_origin(base) or base
+    schemas: dict[object, dict[str, object]] = {
+        int: {"type": "integer", "minimum": 0, "description": "A whole number, 0 or more."},
+        Decimal: {
+            "anyOf": [
+                {"type": "number"},
+                {"type": "string", "pattern": _DECIMAL_PATTERN},
+            ],
+            "description": 'A decimal number, as text ("70.01") or a number (read exactly).',
+        },
+        datetime.date: _date("A date."),
+        bool: {"type": "boolean", "description": "true or false."},
+        str: _text("Text."),
+        tuple: {
+            "type": "array",
+            "items": {"type": "string", "pattern": _NOT_BLANK},
+            "description": "A list of texts.",
+        },
+    }
+    schema = dict(schemas[target])
+    if optional:
+        described = schema.pop("description")
+        schema = {
+            "anyOf": [schema, {"type": "null"}],
+            "description": f"{described} Null leaves the figure open (not established).",
+        }
+    return schema
+
+
+def _supplied_phase() -> dict[str, object]:
+    return _object(
+        "Phase",
+        "One phase of a method's planned sequence.",
+        {
+            "kind": _choice(
+                [kind.value for kind in PhaseKind],
+                "What happens in the phase: MOOC, e-learning, distance learning, classroom "
+                "days (klasikal) or habituation at the workplace (habituasi).",
+                optional=False,
+            ),
+            "days": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "The phase's length in training days.",
+            },
+            "label": {"type": "string", "description": 'A name for the phase ("on campus 1").'},
+            "weekdays": {
+                "type": "array",
+                "items": {"type": "integer", "minimum": 0, "maximum": 6},
+                "minItems": 1,
+                "description": "The weekdays that are training days in the phase, 0 (Monday) "
+                "to 6 (Sunday); Monday to Friday when absent.",
+            },
+        },
+        ["kind", "days"],
+    )
+
+
+def variant_schema() -> dict[str, object]:
+    """Return the JSON Schema (draft 2020-12) of rulebook variant files (``pelatihan/variant@1``).
+
+    The figure paths and their types come from the shipped rulebooks, so the
+    schema never drifts from what :func:`pelatihan.io.variant.read_variant`
+    accepts. It describes the canonical form: a flat table of paths under
+    ``figures``; the reader also accepts nested TOML tables, whole numbers and
+    dates written as text, and the text ``"null"`` (TOML has no null).
+
+    Example:
+        >>> schema = variant_schema()
+        >>> schema["properties"]["format"]["const"], schema["required"]
+        ('pelatihan/variant@1', ['format', 'id', 'base', 'figures'])
+        >>> figures = schema["properties"]["figures"]["properties"]
+        >>> figures["methods.klasikal.days_total"]["anyOf"][0]["type"]
+        'integer'
+        >>> figures["methods.klasikal.phases"]["items"]
+        {'$ref': '#/$defs/phase'}
+    """
+    figures: dict[str, dict[str, object]] = {}
+    for book in all_rulebooks():
+        for path, kind in book.figure_types().items():
+            figures.setdefault(path, _figure_schema(kind))
+        for rules in book.methods:
+            figures.setdefault(
+                f"methods.{rules.method.value}.phases",
+                {
+                    "type": "array",
+                    "items": {"$ref": "#/$defs/phase"},
+                    "minItems": 1,
+                    "description": f"The whole sequence of phases of {rules.method.value} "
+                    "delivery, in order.",
+                },
+            )
+    return {
+        "$schema": DIALECT,
+        "$id": VARIANT_SCHEMA_ID,
+        "title": "pelatihan rulebook variant",
+        "description": (
+            f"An organiser's figures for Latsar CPNS in the format {VARIANT_FORMAT} read by "
+            "the pelatihan library (TOML or JSON): a shipped rulebook as the base, and the "
+            "figures that differ from it, by path. Each figure given gets the status USER."
+        ),
+        "type": "object",
+        "properties": {
+            "format": {
+                "const": VARIANT_FORMAT,
+                "description": "The format's name and version; always " + VARIANT_FORMAT + ".",
+            },
+            "id": _text("The variant's id, used in reports."),
+            "base": {
+                "enum": [book.id for book in all_rulebooks()],
+                "description": "The shipped rulebook the figures change: a regime id "
+                "(pelatihan regimes).",
+            },
+            "title": _text("A human title."),
+            "source": _text(
+                "Where the figures come from: the organiser's decree, an approval of the Head "
+                "of LAN, a report."
+            ),
+            "note": _text("Anything a reader of the figures must know."),
+            "figures": {
+                "type": "object",
+                "properties": figures,
+                "additionalProperties": False,
+                "description": "The figures that differ from the base, by path "
+                "(Rulebook.figures()).",
+            },
+        },
+        "required": ["format", "id", "base", "figures"],
+        "additionalProperties": False,
+        "$defs": {"phase": _supplied_phase()},
     }

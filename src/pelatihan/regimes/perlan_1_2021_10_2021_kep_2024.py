@@ -146,6 +146,13 @@ KLASIKAL = attrs.evolve(
         attrs.evolve(phase, days=Figure(None, Status.OPEN, _GUIDE, note=_CLASSROOM_2025))
         for phase in perlan_1_2021.KLASIKAL.phases
     ),
+    jp_total=Figure(
+        None,
+        Status.OPEN,
+        _GUIDE,
+        note="511 JP was reported for classroom delivery under the 2021 decrees; the figure of the "
+        "2024 decrees is not established.",
+    ),
 )
 
 _BASE = perlan_1_2021_10_2021.RULEBOOK

@@ -57,13 +57,17 @@ class Rule:
         """Make a finding of this rule.
 
         The finding cites ``figure``'s basis and status when a figure is given,
-        otherwise the rule's own basis.
+        otherwise the rule's own basis; for a figure the user supplied (status
+        ``USER``), also its source.
         """
         basis = self.basis
         status: Status | None = None
+        source: str | None = None
         if figure is not None:
             basis = figure.basis or basis
             status = figure.status
+            if status is Status.USER:
+                source = figure.source
         return Finding(
             code=self.code,
             severity=self.severity,
@@ -73,6 +77,7 @@ class Rule:
             value=value,
             basis=basis,
             status=status,
+            source=source,
         )
 
 

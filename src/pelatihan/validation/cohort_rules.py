@@ -48,7 +48,7 @@ from pelatihan.evaluation import (
 from pelatihan.grades import TRACK_RULES, Grade, InconsistentGrade, Track
 from pelatihan.io.document import RawDocument
 from pelatihan.io.structure import Loaded
-from pelatihan.legal import NoRegimeError, resolve
+from pelatihan.legal import NoRegimeError, get_regime, resolve
 from pelatihan.nip import Sex, YearMonth
 from pelatihan.nip import _parts as nip_parts
 from pelatihan.provenance import Citation, Figure, Status
@@ -264,6 +264,18 @@ NO_SCHEDULE = register(
         "and the probation deadline are not checked.",
     )
 )
+RULEBOOK_REGIME = register(
+    Rule(
+        "cohort.rulebook-regime",
+        _W,
+        "The rulebook supplied is of another regime",
+        "Buku aturan yang diberikan untuk rezim lain",
+        "A rulebook supplied for the check (an organiser's variant) is of the cohort's regime. "
+        "A cohort of another regime is checked against the one rulebook supplied, or, when "
+        "rulebooks are supplied per regime, against its regime's shipped rulebook; either way "
+        "this is reported.",
+    )
+)
 ACCREDITATION = register(
     Rule(
         "organizer.accreditation",
@@ -375,11 +387,17 @@ class _Checker:
     def __init__(
         self,
         calendar: Calendar | None,
-        rulebook: Rulebook | None,
+        rulebook: Rulebook | Mapping[str, Rulebook] | None,
         margin_days: int,
     ) -> None:
         self.calendar = calendar
-        self.rulebook = rulebook
+        # one rulebook for every cohort, or rulebooks by regime id (the shipped one otherwise)
+        self.rulebook: Rulebook | None = None
+        self.by_regime: dict[str, Rulebook] | None = None
+        if isinstance(rulebook, Rulebook):
+            self.rulebook = rulebook
+        elif rulebook is not None:
+            self.by_regime = dict(rulebook)
         self.margin_days = margin_days
         self.minimum_age = nip_module.MINIMUM_AGE.value
         # the end of the probation year, by TMT: a national export has a few hundred TMTs
@@ -422,7 +440,7 @@ class _Checker:
         if cohort.phases:
             schedule = cohort.schedule(self.calendar)
             if schedule is not None:
-                out.extend(schedule_findings(schedule, self.rulebook, here))
+                out.extend(schedule_findings(schedule, rulebook, here))
         elif cohort.start is not None and cohort.method is not None:
             schedule = self.plan(cohort, cohort.start, cohort.method, rulebook, here, out=out)
         else:
@@ -437,6 +455,7 @@ class _Checker:
             )
         out.extend(self.organizer(cohort, here))
         out.extend(self.size(count, rulebook, here))
+        out.extend(self.rulebook_regime(cohort, rulebook, here))
         return schedule.end if schedule is not None else None
 
     def results(
@@ -608,15 +627,52 @@ class _Checker:
         return schedule, tuple(schedule_findings(schedule, rulebook, Location()))
 
     def rulebook_for(self, cohort: Cohort) -> Rulebook | None:
+        """The rulebook a cohort is checked against (``None`` when it has no regime)."""
         if self.rulebook is not None:
             return self.rulebook
-        day = cohort.first_day
-        if day is None:
-            return get(cohort.regime) if cohort.regime else None
-        try:
-            return get(resolve(day, known_regime(cohort.regime)).regime.id)
-        except NoRegimeError:
+        regime = _regime_of(cohort)
+        if regime is None:
             return None
+        if self.by_regime is not None and regime in self.by_regime:
+            return self.by_regime[regime]
+        return get(regime)
+
+    def rulebook_regime(
+        self, cohort: Cohort, rulebook: Rulebook | None, here: Location
+    ) -> Iterator[Finding]:
+        """Say so when the rulebook supplied is not of the cohort's regime."""
+        if rulebook is None or (self.rulebook is None and self.by_regime is None):
+            return
+        regime = _regime_of(cohort)
+        if regime is None:
+            return
+        if self.rulebook is not None and regime == self.rulebook.regime:
+            return
+        if self.by_regime is not None and regime in self.by_regime:
+            return
+        name = _regime_name(regime)
+        if self.rulebook is not None:
+            en = (
+                f"the cohort is governed by {name}, but it was checked against the rulebook "
+                f"{rulebook.id}, which is of {rulebook.regime}"
+            )
+            id_ = (
+                f"angkatan diatur oleh {name}, tetapi diperiksa dengan buku aturan "
+                f"{rulebook.id}, yang berlaku untuk {rulebook.regime}"
+            )
+        else:
+            supplied = ", ".join(
+                f"{book.id} is of {book.regime}" for book in (self.by_regime or {}).values()
+            )
+            en = (
+                f"the cohort is governed by {name}, and no rulebook was supplied for it "
+                f"({supplied}); it was checked against the shipped rulebook of {regime}"
+            )
+            id_ = (
+                f"angkatan diatur oleh {name}, dan tidak ada buku aturan yang diberikan untuknya "
+                f"({supplied}); angkatan diperiksa dengan buku aturan bawaan {regime}"
+            )
+        yield RULEBOOK_REGIME.finding(here, en, id_, value=regime)
 
     def claimed_regime(
         self, cohort: Cohort, start: datetime.date, here: Location
@@ -926,6 +982,28 @@ def _locations(
             )
 
 
+def _regime_of(cohort: Cohort) -> str | None:
+    """The id of the regime that governs a cohort (:func:`~pelatihan.regimes.resolve`).
+
+    By its first day, or the regime it claims where only a boundary that is not
+    established separates the two; without a first day, the one it claims.
+    """
+    day = cohort.first_day
+    if day is None:
+        return cohort.regime or None
+    try:
+        return resolve(day, known_regime(cohort.regime)).regime.id
+    except NoRegimeError:
+        return None
+
+
+def _regime_name(regime: str) -> str:
+    try:
+        return get_regime(regime).name
+    except ValidationError:
+        return regime
+
+
 def _below(parent: Location, index: int) -> Location:
     return parent.child(index)
 
@@ -933,7 +1011,7 @@ def _below(parent: Location, index: int) -> Location:
 def validate(
     source: Loaded | RawDocument | Cohort | Iterable[Cohort] | str | os.PathLike[str],
     *,
-    rulebook: Rulebook | None = None,
+    rulebook: Rulebook | Mapping[str, Rulebook] | None = None,
     calendar: Calendar | None = None,
     defaults: Mapping[str, str] | None = None,
     probation_margin_days: int | None = None,
@@ -945,7 +1023,11 @@ def validate(
         source: A cohort file (JSON, CSV, Excel), what :func:`pelatihan.io.reader.load`
             or a reader returned, one :class:`~pelatihan.Cohort`, or several.
         rulebook: A rulebook to check every cohort against (an organiser's
-            variant); by default each cohort's regime's shipped rulebook.
+            variant), or rulebooks by regime id, each for the cohorts of its
+            regime; by default, and for a regime the mapping leaves out, each
+            cohort's regime's shipped rulebook. A cohort whose regime is not
+            that of the rulebook it is checked against has a
+            ``cohort.rulebook-regime`` warning.
         calendar: The calendar to count days on; Indonesia-wide by default.
         defaults: For tabular files, cohort-level facts not in the columns
             (``track``, ``method``, ``start``, ``regime``, ``organizer``, ``cohort``).

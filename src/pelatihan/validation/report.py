@@ -160,6 +160,8 @@ class Finding:
         basis: The legal basis of the figure or rule the finding rests on.
         status: The provenance status of that figure; a finding that rests on a
             figure that is not REG says so through it.
+        source: For a figure the user supplied (status ``USER``), where it came
+            from: the variant file and its source, or the command line.
 
     Example:
         >>> f = Finding("x.y", Severity.WARNING, Location("$"), "look", "lihat")
@@ -175,6 +177,7 @@ class Finding:
     value: object = attrs.field(default=None, converter=_jsonable)
     basis: Citation | None = None
     status: Status | None = None
+    source: str | None = None
 
     @property
     def is_error(self) -> bool:
@@ -208,6 +211,7 @@ class Finding:
             str(self.basis) if self.basis is not None else "",
             self.basis.instrument if self.basis is not None else "",
             self.status.value if self.status is not None else "",
+            self.source or "",
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -231,6 +235,8 @@ class Finding:
             }
         if self.status is not None:
             data["status"] = self.status.value
+        if self.source is not None:
+            data["source"] = self.source
         return data
 
     @classmethod
@@ -247,6 +253,7 @@ class Finding:
             value=data.get("value"),
             basis=Citation(basis["instrument"], basis["article"]) if basis else None,
             status=Status(status) if status else None,
+            source=data.get("source"),
         )
 
     @classmethod
@@ -451,6 +458,9 @@ class Report:
         Args:
             lang: ``"en"`` or ``"id"``.
             basis: Also show each finding's legal basis and provenance status.
+
+        A finding that rests on a figure the user supplied shows where it came
+        from (``[USER: variant.toml (...)]``) with or without ``basis``.
         """
         if lang not in ("en", "id"):
             raise ValueError(f"unknown language {lang!r}: expected 'en' or 'id'")
@@ -461,9 +471,7 @@ class Report:
                 f"{finding.severity.value:<8} {finding.code:<{code_width}}  "
                 f"{finding.location}  {finding.message(lang)}"
             )
-            if basis and finding.basis is not None:
-                status = f", {finding.status.value}" if finding.status is not None else ""
-                line += f"  [{finding.basis}{status}]"
+            line += cited(finding, basis=basis)
             lines.append(line)
         lines.append(self.summary(lang))
         return "\n".join(lines)
@@ -476,6 +484,34 @@ class Report:
             ('0 errors, 0 warnings, 0 info', '0 kesalahan, 0 peringatan, 0 info')
         """
         return _summary(self.counts(), lang)
+
+
+def cited(finding: Finding, *, basis: bool) -> str:
+    """What a line of text adds after a finding's message: ``  [basis, status: source]``.
+
+    With ``basis``, the legal basis and the provenance status; the source of a
+    figure the user supplied, always. Empty when there is nothing to add.
+
+    Example:
+        >>> from pelatihan.provenance import Citation, Status
+        >>> mine = Finding("cohort.size", Severity.WARNING, Location("$"), "too many", "terlalu",
+        ...                status=Status.USER, source="variant.toml")
+        >>> cited(mine, basis=False)
+        '  [USER: variant.toml]'
+        >>> shipped = Finding("cohort.size", Severity.WARNING, Location("$"), "too many",
+        ...                   "terlalu", basis=Citation("perlan-1-2021"), status=Status.INF)
+        >>> cited(shipped, basis=True), cited(shipped, basis=False)
+        ('  [Peraturan LAN 1/2021, INF]', '')
+    """
+    parts: list[str] = []
+    if basis and finding.basis is not None:
+        parts.append(str(finding.basis))
+    status = finding.status.value if finding.status is not None else None
+    if finding.source is not None:
+        parts.append(f"{status}: {finding.source}" if status else finding.source)
+    elif basis and status is not None and parts:
+        parts.append(status)
+    return f"  [{', '.join(parts)}]" if parts else ""
 
 
 def _summary(counts: dict[str, int], lang: str) -> str:

@@ -112,7 +112,7 @@ class _StreamChecker(_Checker):
     def __init__(
         self,
         calendar: Calendar | None,
-        rulebook: Rulebook | None,
+        rulebook: Rulebook | Mapping[str, Rulebook] | None,
         margin_days: int,
         locate: Callable[[int], Location],
     ) -> None:
@@ -146,7 +146,7 @@ class _Stream:
         file: str | None,
         *,
         calendar: Calendar | None,
-        rulebook: Rulebook | None,
+        rulebook: Rulebook | Mapping[str, Rulebook] | None,
         margin_days: int,
         progress: Callable[[int, int], None] | None,
         estimate: int,
@@ -277,7 +277,7 @@ def validate_table(
     path: str | os.PathLike[str],
     *,
     defaults: Mapping[str, str] | None = None,
-    rulebook: Rulebook | None = None,
+    rulebook: Rulebook | Mapping[str, Rulebook] | None = None,
     calendar: Calendar | None = None,
     probation_margin_days: int | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -287,7 +287,8 @@ def validate_table(
     Args:
         path: A ``.csv`` (or ``.txt``), ``.xlsx`` or ``.xlsm`` file.
         defaults: Cohort facts not in the columns, as for :func:`pelatihan.validate`.
-        rulebook: A rulebook to check every cohort against; by default each
+        rulebook: A rulebook to check every cohort against, or rulebooks by
+            regime id, as for :func:`pelatihan.validate`; by default each
             cohort's regime's shipped rulebook.
         calendar: The calendar to count days on; Indonesia-wide by default.
         probation_margin_days: As for :func:`pelatihan.validate`.
