@@ -1,3 +1,4 @@
+import calendar
 import datetime
 from decimal import Decimal
 
@@ -14,9 +15,11 @@ from pelatihan.evaluation import (
     Qualification,
     Result,
     absences_over,
+    add_months,
     components,
     evaluate,
     final_score,
+    probation_end,
     qualification,
     to_score,
 )
@@ -171,3 +174,52 @@ def test_outcome_with_open_weights_is_incomplete_with_reasons_in_both_languages(
     assert outcome.status is OutcomeStatus.INCOMPLETE
     assert "evaluation.attitude_weight" in outcome.reason
     assert outcome.reason_id != outcome.reason
+
+
+# -- month arithmetic ------------------------------------------------------------------------
+
+
+def _months_later(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later, the month's last day if it has none: counted by hand."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = index // 12, index % 12 + 1
+    if year > datetime.MAXYEAR:
+        return datetime.date.max
+    if year < datetime.MINYEAR:
+        return datetime.date.min
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (datetime.date(2024, 1, 31), 1, datetime.date(2024, 2, 29)),
+        (datetime.date(2023, 1, 31), 1, datetime.date(2023, 2, 28)),
+        (datetime.date(2024, 3, 31), -1, datetime.date(2024, 2, 29)),
+        (datetime.date(2024, 2, 29), 12, datetime.date(2025, 2, 28)),
+        (datetime.date(2023, 8, 31), 1, datetime.date(2023, 9, 30)),
+        (datetime.date(2023, 7, 15), 12, datetime.date(2024, 7, 15)),
+        (datetime.date(2023, 12, 15), 1, datetime.date(2024, 1, 15)),
+    ],
+)
+def test_add_months_keeps_the_day_or_takes_the_last_day_of_a_shorter_month(
+    day: datetime.date, months: int, expected: datetime.date
+) -> None:
+    assert add_months(day, months) == expected
+
+
+def test_add_months_is_clamped_at_the_ends_of_the_calendar() -> None:
+    assert add_months(datetime.date(9999, 12, 1), 1) == datetime.date.max
+    assert add_months(datetime.date(9999, 1, 1), 10**30) == datetime.date.max
+    assert add_months(datetime.date(1, 1, 31), -1) == datetime.date.min
+    assert add_months(datetime.date(1, 1, 1), -(10**30)) == datetime.date.min
+
+
+def test_probation_end_of_a_tmt_at_the_end_of_the_calendar_is_its_last_day() -> None:
+    assert probation_end(datetime.date(9999, 1, 1)) == datetime.date.max
+    assert probation_end(datetime.date(9998, 12, 1)) == datetime.date(9999, 11, 30)
+
+
+@given(st.dates(), st.integers(-12 * 10_000, 12 * 10_000))
+def test_add_months_agrees_with_months_counted_by_hand(day: datetime.date, months: int) -> None:
+    assert add_months(day, months) == _months_later(day, months)

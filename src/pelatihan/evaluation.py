@@ -39,13 +39,13 @@ PNS from the first day of the following month.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import enum
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from pelatihan.errors import ValidationError, quote
 from pelatihan.provenance import Citation, Figure, Source, Status
@@ -343,23 +343,20 @@ def probation_end(tmt: datetime.date) -> datetime.date:
 def add_months(day: datetime.date, months: int) -> datetime.date:
     """The same day ``months`` later, or the month's last day when it has no such day.
 
+    Month arithmetic is :class:`dateutil.relativedelta.relativedelta`'s; a result
+    beyond the calendar's range is clamped to :data:`datetime.date.max` (or
+    :data:`datetime.date.min` going back).
+
     Example:
         >>> add_months(datetime.date(2024, 1, 31), 1), add_months(datetime.date(2023, 7, 15), 12)
         (datetime.date(2024, 2, 29), datetime.date(2024, 7, 15))
+        >>> add_months(datetime.date(9999, 12, 1), 1)
+        datetime.date(9999, 12, 31)
     """
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    if year > datetime.MAXYEAR:
-        return datetime.date.max
-    if year < datetime.MINYEAR:
-        return datetime.date.min
-    if day.day <= _SHORTEST_MONTH:
-        return datetime.date(year, month, day.day)
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-_SHORTEST_MONTH = 28
+    try:
+        return day + relativedelta(months=months)
+    except (ValueError, OverflowError):  # the year is past 9999 or before 1
+        return datetime.date.max if months > 0 else datetime.date.min
 
 
 def absences_over(absences: Absences, rulebook: Rulebook) -> tuple[str, ...]:
