@@ -10,8 +10,11 @@ from hypothesis import strategies as st
 from pelatihan import Cohort, Organizer, Participant, Severity, Status, validate
 from pelatihan.io.document import InputError, RawDocument
 from pelatihan.io.jsonfile import read_json, read_json_text
+from pelatihan.io.reader import load
 from pelatihan.io.structure import structure
+from pelatihan.provenance import Citation
 from pelatihan.validation import catalogue
+from pelatihan.validation.stream import validate_table
 
 d = datetime.date
 GOOD_NIP = "19950417 202403 2 004"  # born 1995-04-17, TMT March 2024, female
@@ -207,6 +210,50 @@ def test_stated_tmt_cpns_takes_precedence_for_the_probation_year() -> None:
     report = validate(RawDocument(doc(cohort(participants=[stated]))))
     probation = next(f for f in report if f.code == "participant.probation")
     assert "2024-07-14" in probation.message_en
+
+
+def test_probation_findings_cite_the_law_on_the_probation_year_in_force_on_the_tmt() -> None:
+    # blended from 2024-08-01 ends 2024-11-13; UU 20/2023 replaced UU 5/2014 on 2023-10-31
+    people = [
+        person(nip="19950417 202310 2 001", tmt_cpns="2023-10-30"),  # ends 2024-10-29
+        person(nip="19950417 202310 2 002", tmt_cpns="2023-10-31"),  # ends 2024-10-30
+        person(nip="19950417 202311 2 003"),  # ends 2024-10-31
+        person(nip="19950417 202312 2 004"),  # ends 2024-11-30: 17 days left
+    ]
+    report = validate(RawDocument(doc(cohort(start="2024-08-01", participants=people))))
+    cited = {
+        finding.location.path: (finding.code, finding.basis, finding.status) for finding in report
+    }
+    old_law = (Citation("uu-5-2014", "Pasal 64 ayat (1)"), Status.SEC)
+    new_law = (Citation("uu-20-2023"), Status.INF)
+    assert cited == {
+        "$.cohorts[0].participants[0]": ("participant.probation", *old_law),
+        "$.cohorts[0].participants[1]": ("participant.probation", *new_law),
+        "$.cohorts[0].participants[2]": ("participant.probation", *new_law),
+        "$.cohorts[0].participants[3]": ("participant.probation-near", *new_law),
+    }
+
+
+def test_a_streamed_table_cites_the_probation_law_in_force_on_each_tmt(tmp_path: Path) -> None:
+    lines = [
+        "NIP;Nama;Gol/Ruang;TMT CPNS",
+        "19950417 202310 2 001;Dewi;III/a;2023-10-30",
+        "19950417 202310 2 002;Eko;III/a;2023-10-31",
+    ]
+    path = tmp_path / "tmt.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    defaults = {"track": "III", "method": "blended", "start": "2024-08-01"}
+    streamed = validate_table(path, defaults=defaults)
+    assert streamed.report == validate(load(path, defaults=defaults))
+    cited = [
+        (finding.location.row, str(finding.basis), finding.status)
+        for finding in streamed.report
+        if finding.code == "participant.probation"
+    ]
+    assert cited == [
+        (2, "UU 5/2014, Pasal 64 ayat (1)", Status.SEC),
+        (3, "UU 20/2023", Status.INF),
+    ]
 
 
 def test_organizer_not_known_to_be_accredited_is_a_warning() -> None:

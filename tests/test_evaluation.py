@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pelatihan import Status, rulebooks
+from pelatihan import Citation, Status, legal, rulebooks
 from pelatihan.evaluation import (
     Absences,
     IncompleteScores,
@@ -20,6 +20,7 @@ from pelatihan.evaluation import (
     evaluate,
     final_score,
     probation_end,
+    probation_months,
     qualification,
     to_score,
 )
@@ -223,3 +224,35 @@ def test_probation_end_of_a_tmt_at_the_end_of_the_calendar_is_its_last_day() -> 
 @given(st.dates(), st.integers(-12 * 10_000, 12 * 10_000))
 def test_add_months_agrees_with_months_counted_by_hand(day: datetime.date, months: int) -> None:
     assert add_months(day, months) == _months_later(day, months)
+
+
+# -- the probation year, by the law in force when it starts ----------------------------------
+
+UU_20_2023_FROM = datetime.date(2023, 10, 31)
+
+
+def test_the_probation_year_rests_on_uu_5_2014_before_31_october_2023() -> None:
+    figure = probation_months(datetime.date(2023, 10, 30))
+    assert figure.value == 12
+    assert figure.basis == Citation("uu-5-2014", "Pasal 64 ayat (1)")
+    assert figure.status is Status.SEC
+
+
+def test_the_probation_year_rests_on_uu_20_2023_from_31_october_2023_inferred() -> None:
+    figure = probation_months(UU_20_2023_FROM)
+    assert figure.value == 12
+    assert figure.basis == Citation("uu-20-2023")
+    assert figure.status is Status.INF
+    assert "not found" in figure.note
+    assert legal.get("uu-20-2023").promulgated == UU_20_2023_FROM
+
+
+@given(st.dates())
+def test_probation_law_and_end_follow_the_tmt(tmt: datetime.date) -> None:
+    law = "uu-5-2014" if tmt < UU_20_2023_FROM else "uu-20-2023"
+    figure = probation_months(tmt)
+    assert figure.basis is not None
+    assert figure.basis.instrument == law
+    later = _months_later(tmt, 12)
+    expected = later if later == datetime.date.max else later - datetime.timedelta(days=1)
+    assert probation_end(tmt) == expected

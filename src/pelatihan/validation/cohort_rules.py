@@ -37,12 +37,12 @@ from pelatihan.calendar import Calendar
 from pelatihan.cohort import Cohort, Participant
 from pelatihan.errors import ValidationError
 from pelatihan.evaluation import (
-    PROBATION_MONTHS,
     OutcomeStatus,
     Result,
     components,
     evaluate,
     probation_end,
+    probation_months,
 )
 from pelatihan.grades import TRACK_RULES, Grade, InconsistentGrade, Track
 from pelatihan.io.document import RawDocument
@@ -65,10 +65,11 @@ from pelatihan.validation.schedule_rules import (
     schedule_findings,
 )
 
-__all__ = ["PROBATION_MARGIN_DAYS", "PROBATION_MONTHS", "validate"]
+__all__ = ["PROBATION_MARGIN_DAYS", "validate"]
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 _NIP_BASIS = Citation("perka-bkn-22-2007")
+_PROBATION_BASIS = Citation("uu-5-2014", "Pasal 64 ayat (1)")
 
 PROBATION_MARGIN_DAYS: Figure[int] = Figure(
     30,
@@ -219,8 +220,10 @@ PROBATION = register(
         "Latsar ends after the probation year",
         "Latsar berakhir setelah masa percobaan",
         "The cohort's last day is within the participant's probation year (TMT CPNS plus 12 "
-        "months).",
-        PROBATION_MONTHS.basis,
+        "months). The finding cites the law on the probation year in force on the TMT: UU 5/2014 "
+        "Pasal 64 ayat (1) before 31 October 2023, UU 20/2023 from that day (its probation "
+        "wording was not found: one year is assumed kept, INF).",
+        _PROBATION_BASIS,
     )
 )
 PROBATION_NEAR = register(
@@ -230,8 +233,9 @@ PROBATION_NEAR = register(
         "Latsar ends close to the end of the probation year",
         "Latsar berakhir mendekati akhir masa percobaan",
         "The cohort's last day is more than the margin (30 days by default) before the end of "
-        "the participant's probation year.",
-        PROBATION_MONTHS.basis,
+        "the participant's probation year. The finding cites the law on the probation year in "
+        "force on the TMT, as for participant.probation.",
+        _PROBATION_BASIS,
     )
 )
 COHORT_SIZE = register(
@@ -380,8 +384,9 @@ class _Checker:
         self.rulebook = rulebook
         self.margin_days = margin_days
         self.minimum_age = nip_module.MINIMUM_AGE.value
-        # the end of the probation year, by TMT: a national export has a few hundred TMTs
-        self.deadlines: dict[datetime.date, datetime.date] = {}
+        # the end of the probation year and the figure it rests on, by TMT: a national export
+        # has a few hundred TMTs
+        self.deadlines: dict[datetime.date, tuple[datetime.date, Figure[int]]] = {}
         # the first of each NIP: cohort position, place, the NIP as written; and the others
         self.seen: dict[str, tuple[int, _Place, str]] = {}
         self.repeats: list[tuple[str, int, _Place, str]] = []
@@ -850,9 +855,10 @@ class _Checker:
             tmt = parsed[2].first_day
         else:
             return
-        deadline = self.deadlines.get(tmt)
-        if deadline is None:
-            deadline = self.deadlines[tmt] = probation_end(tmt)
+        known = self.deadlines.get(tmt)
+        if known is None:
+            known = self.deadlines[tmt] = (probation_end(tmt), probation_months(tmt))
+        deadline, figure = known
         if last_day > deadline:
             late = (last_day - deadline).days
             out.append(
@@ -863,7 +869,7 @@ class _Checker:
                     f"Latsar berakhir {last_day.isoformat()}, {late} hari setelah masa percobaan "
                     f"sejak TMT {tmt.isoformat()} berakhir ({deadline.isoformat()})",
                     value=last_day,
-                    figure=PROBATION_MONTHS,
+                    figure=figure,
                 )
             )
         elif (deadline - last_day).days < self.margin_days:
@@ -876,7 +882,7 @@ class _Checker:
                     f"Latsar berakhir {last_day.isoformat()}, hanya {left} hari sebelum masa "
                     f"percobaan berakhir ({deadline.isoformat()})",
                     value=last_day,
-                    figure=PROBATION_MONTHS,
+                    figure=figure,
                 )
             )
 
