@@ -190,7 +190,7 @@ def test_cohort_over_the_size_limit_cites_the_inferred_figure() -> None:
     assert size.location.path == "$.cohorts[0].participants"
 
 
-def test_latsar_ending_after_the_probation_year_is_an_error_and_close_to_it_a_warning() -> None:
+def test_latsar_ending_after_the_probation_year_or_close_to_it_is_a_warning() -> None:
     # blended from 2024-04-22 ends 2024-08-12
     late = person(nip="19950417 202307 2 004")  # probation ends 2024-06-30
     near = person(nip="19950417 202309 2 005")  # probation ends 2024-08-31: 19 days left
@@ -198,11 +198,28 @@ def test_latsar_ending_after_the_probation_year_is_an_error_and_close_to_it_a_wa
     report = validate(RawDocument(doc(cohort(participants=[late, near, fine]))))
     by_path = {f.location.path: f for f in report}
     assert by_path["$.cohorts[0].participants[0]"].code == "participant.probation"
-    assert by_path["$.cohorts[0].participants[0]"].severity is Severity.ERROR
+    assert by_path["$.cohorts[0].participants[0]"].severity is Severity.WARNING
     assert by_path["$.cohorts[0].participants[1]"].code == "participant.probation-near"
+    assert by_path["$.cohorts[0].participants[1]"].severity is Severity.WARNING
+    assert report.ok  # SE Kepala BKN 10/2022 allows a justified Latsar after the probation year
     assert "$.cohorts[0].participants[2]" not in by_path
     relaxed = validate(RawDocument(doc(cohort(participants=[near]))), probation_margin_days=10)
     assert "participant.probation-near" not in relaxed.codes()
+
+
+def test_latsar_after_the_probation_year_asks_the_agency_to_justify_it_in_both_languages() -> None:
+    late = person(nip="19950417 202307 2 004")  # probation ends 2024-06-30
+    report = validate(RawDocument(doc(cohort(participants=[late]))))
+    (finding,) = [f for f in report if f.code == "participant.probation"]
+    assert finding.message_en.endswith(
+        "; the agency must justify a Latsar after the probation year (budget, facilities, staff "
+        "or national policy: SE Kepala BKN 10/2022)"
+    )
+    assert "instansi harus dapat menjelaskan alasan" in finding.message_id
+    assert "SE Kepala BKN 10/2022" in finding.message_id
+    rule = catalogue.get("participant.probation")
+    assert rule.severity is Severity.WARNING
+    assert rule.basis == Citation("se-kepala-bkn-10-2022")
 
 
 def test_stated_tmt_cpns_takes_precedence_for_the_probation_year() -> None:

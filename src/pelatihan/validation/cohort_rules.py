@@ -216,14 +216,19 @@ DUPLICATE = register(
 PROBATION = register(
     Rule(
         "participant.probation",
-        _E,
+        _W,
         "Latsar ends after the probation year",
         "Latsar berakhir setelah masa percobaan",
         "The cohort's last day is within the participant's probation year (TMT CPNS plus 12 "
-        "months). The finding cites the law on the probation year in force on the TMT: UU 5/2014 "
-        "Pasal 64 ayat (1) before 31 October 2023, UU 20/2023 from that day (its probation "
-        "wording was not found: one year is assumed kept, INF).",
-        _PROBATION_BASIS,
+        "months). Latsar after the probation year is allowed for reasons the agency must "
+        "justify (budget, facilities, staff, national policy), with appointment as PNS more "
+        "than a year after the TMT (SE Kepala BKN 10/2022, as reported by Kompas TV, "
+        "https://www.kompas.tv/nasional/447260, and Bisnis, "
+        "https://kabar24.bisnis.com/read/20220318/15/1512297), so this is a warning. The "
+        "finding cites the law on the probation year in force on the TMT: UU 5/2014 Pasal 64 "
+        "ayat (1) before 31 October 2023, UU 20/2023 from that day (its probation wording was "
+        "not found: one year is assumed kept, INF).",
+        Citation("se-kepala-bkn-10-2022"),
     )
 )
 PROBATION_NEAR = register(
@@ -865,9 +870,13 @@ class _Checker:
                 PROBATION.finding(
                     here.location,
                     f"Latsar ends on {last_day.isoformat()}, {late} days after the probation year "
-                    f"that began with TMT {tmt.isoformat()} ends ({deadline.isoformat()})",
+                    f"that began with TMT {tmt.isoformat()} ends ({deadline.isoformat()}); the "
+                    "agency must justify a Latsar after the probation year (budget, facilities, "
+                    "staff or national policy: SE Kepala BKN 10/2022)",
                     f"Latsar berakhir {last_day.isoformat()}, {late} hari setelah masa percobaan "
-                    f"sejak TMT {tmt.isoformat()} berakhir ({deadline.isoformat()})",
+                    f"sejak TMT {tmt.isoformat()} berakhir ({deadline.isoformat()}); instansi "
+                    "harus dapat menjelaskan alasan Latsar setelah masa percobaan (anggaran, "
+                    "sarana prasarana, SDM, atau kebijakan nasional: SE Kepala BKN 10/2022)",
                     value=last_day,
                     figure=figure,
                 )
