@@ -3,16 +3,17 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pelatihan import Cohort, Organizer, Participant, Severity, Status, validate
+from pelatihan import Cohort, Organizer, Participant, Severity, Status, rulebooks, validate
 from pelatihan.io.document import InputError, RawDocument
 from pelatihan.io.jsonfile import read_json, read_json_text
 from pelatihan.io.reader import load
 from pelatihan.io.structure import structure
-from pelatihan.provenance import Citation
+from pelatihan.provenance import Citation, Figure
 from pelatihan.validation import catalogue
 from pelatihan.validation.stream import validate_table
 
@@ -188,6 +189,53 @@ def test_cohort_over_the_size_limit_cites_the_inferred_figure() -> None:
     assert size.value == 41
     assert size.status is Status.INF
     assert size.location.path == "$.cohorts[0].participants"
+    assert size.severity is Severity.WARNING  # the limit of 40 is inferred
+    assert report.ok
+
+
+@pytest.mark.parametrize(
+    ("status", "severity"),
+    [
+        (Status.REG, Severity.ERROR),
+        (Status.USER, Severity.ERROR),
+        (Status.SEC, Severity.WARNING),
+        (Status.INF, Severity.WARNING),
+        (Status.OPEN, Severity.WARNING),
+    ],
+)
+def test_a_cohort_over_the_limit_is_an_error_only_when_the_limit_is_reg_or_user(
+    status: Status, severity: Severity
+) -> None:
+    shipped = rulebooks.get("perlan-1-2021+10-2021")
+    book = attrs.evolve(shipped, cohort_size_max=Figure(3, status, Citation("sk-contoh")))
+    people = [person(nip=f"19950417 202403 2 {n:03d}") for n in range(1, 5)]
+    report = validate(RawDocument(doc(cohort(participants=people))), rulebook=book)
+    (size,) = [f for f in report if f.code == "cohort.size"]
+    assert (size.severity, size.status, size.basis) == (severity, status, Citation("sk-contoh"))
+    assert size.message_en == f"the cohort has 4 participants; the limit is 3 ({status.value})"
+    assert size.message_id == f"angkatan memiliki 4 peserta; batasnya 3 ({status.value})"
+    at_limit = validate(RawDocument(doc(cohort(participants=people[:3]))), rulebook=book)
+    assert "cohort.size" not in at_limit.codes()
+
+
+def test_a_streamed_table_over_an_organisers_limit_is_an_error(tmp_path: Path) -> None:
+    book = rulebooks.get("perlan-1-2021+10-2021").variant("contoh", {"cohort_size_max": 2})
+    lines = ["NIP;Nama;Gol/Ruang", *(f"19950417 202403 2 00{n};P{n};III/a" for n in (1, 2, 3))]
+    path = tmp_path / "three.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    defaults = {"track": "III", "method": "blended", "start": "2024-04-22"}
+    streamed = validate_table(path, defaults=defaults, rulebook=book).report
+    assert streamed == validate(load(path, defaults=defaults), rulebook=book)
+    (size,) = [f for f in streamed if f.code == "cohort.size"]
+    assert (size.severity, size.status) == (Severity.ERROR, Status.USER)
+    shipped = validate_table(path, defaults=defaults).report
+    assert "cohort.size" not in shipped.codes()
+
+
+def test_the_catalogue_lists_cohort_size_as_a_warning_raised_for_established_limits() -> None:
+    rule = catalogue.get("cohort.size")
+    assert rule.severity is Severity.WARNING
+    assert "an error when the limit is REG or supplied by the organiser (USER" in rule.checks
 
 
 def test_latsar_ending_after_the_probation_year_or_close_to_it_is_a_warning() -> None:

@@ -65,7 +65,7 @@ from pelatihan.validation.schedule_rules import (
     schedule_findings,
 )
 
-__all__ = ["PROBATION_MARGIN_DAYS", "validate"]
+__all__ = ["PROBATION_MARGIN_DAYS", "size_severity", "validate"]
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 _NIP_BASIS = Citation("perka-bkn-22-2007")
@@ -246,12 +246,34 @@ PROBATION_NEAR = register(
 COHORT_SIZE = register(
     Rule(
         "cohort.size",
-        _E,
+        _W,
         "Cohort larger than the limit",
         "Angkatan melebihi batas",
-        "A cohort has no more participants than the rulebook's limit.",
+        "A cohort has no more participants than the rulebook's limit. A warning while the limit "
+        "is not read in a regulation (the shipped 40 is INF); an error when the limit is REG or "
+        "supplied by the organiser (USER, a rulebook variant).",
     )
 )
+
+
+def size_severity(limit: Figure[int | None]) -> Severity:
+    """The severity of a cohort over ``limit``: an error only when the limit is established.
+
+    A limit read in a regulation (REG) or supplied by the organiser (USER) is
+    binding; one that is reported, inferred or open (SEC, INF, OPEN) is not, and
+    a cohort over it is a warning.
+
+    Example:
+        >>> from pelatihan import rulebooks
+        >>> shipped = rulebooks.get("perlan-1-2021").cohort_size_max
+        >>> shipped.status.value, size_severity(shipped).value
+        ('INF', 'warning')
+        >>> size_severity(shipped.override(35)).value
+        'error'
+    """
+    return _E if limit.status in {Status.REG, Status.USER} else _W
+
+
 COHORT_EMPTY = register(
     Rule(
         "cohort.empty",
@@ -683,6 +705,7 @@ class _Checker:
                 f"angkatan memiliki {count} peserta; batasnya {limit} ({figure.status.value})",
                 value=count,
                 figure=figure,
+                severity=size_severity(figure),
             )
 
     def participant(  # noqa: PLR0917 - an internal hot-path method
