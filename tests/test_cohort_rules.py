@@ -321,6 +321,39 @@ def test_a_streamed_table_cites_the_probation_law_in_force_on_each_tmt(tmp_path:
     ]
 
 
+def test_a_pppk_number_is_reported_as_such_not_as_a_tmt_without_a_month() -> None:
+    people = [person(nip="19921107 202221 1 001"), person(nip="19921107 201821 1 002")]
+    report = validate(RawDocument(doc(cohort(participants=people))))
+    found = {(f.code, f.location.path, f.severity, f.value) for f in report}
+    assert found == {
+        ("nip.pppk", "$.cohorts[0].participants[0].nip", Severity.ERROR, "202221"),
+        ("nip.tmt", "$.cohorts[0].participants[1].nip", Severity.ERROR, "201821"),
+    }
+    pppk = next(f for f in report if f.code == "nip.pppk")
+    assert "PPPK do not take Latsar CPNS" in pppk.message_en
+    assert "PPPK tidak mengikuti Latsar CPNS" in pppk.message_id
+    assert pppk.basis == Citation("perka-bkn-22-2007")
+    rule = catalogue.get("nip.pppk")
+    assert rule.severity is Severity.ERROR
+    assert "reported by secondary sources" in rule.checks
+
+
+def test_a_streamed_table_reports_a_pppk_number_on_its_row(tmp_path: Path) -> None:
+    lines = [
+        "NIP;Nama;Gol/Ruang",
+        "19950417 202403 2 004;Dewi;III/a",
+        "199211072022211001;Rahmat;III/a",
+    ]
+    path = tmp_path / "pppk.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    defaults = {"track": "III", "method": "blended", "start": "2024-04-22"}
+    streamed = validate_table(path, defaults=defaults).report
+    assert streamed == validate(load(path, defaults=defaults))
+    assert [(f.code, f.location.row) for f in streamed if f.code.startswith("nip.")] == [
+        ("nip.pppk", 3)
+    ]
+
+
 def test_organizer_not_known_to_be_accredited_is_a_warning() -> None:
     for organizer in ({"name": "X"}, {"name": "X", "accredited": False}, None):
         data = doc(cohort(organizer=organizer))

@@ -115,6 +115,17 @@ NIP_RULES = {
             "Digits 9-14 of a NIP are a real year and month of CPNS appointment.",
         ),
         _nip_rule(
+            "nip.pppk",
+            "Looks like a PPPK number, not a NIP",
+            "Tampaknya nomor PPPK, bukan NIP",
+            "A NIP is not an NI PPPK, the number of a contract civil servant (PPPK), who does not "
+            "take Latsar CPNS. The NI PPPK shape is reported by secondary sources: birth date, "
+            "year of first appointment, a 2-digit number of contracts, sex digit, serial. A "
+            "number is taken for one when digits 13-14 are 13 to 99 (never a month) after a "
+            "year from 2019 in which the holder reaches the minimum age; otherwise a number "
+            "without a month is nip.tmt.",
+        ),
+        _nip_rule(
             "nip.age",
             "NIP holder too young at appointment",
             "Pemilik NIP terlalu muda saat diangkat",
