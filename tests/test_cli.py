@@ -592,6 +592,25 @@ def test_plan_before_any_regime_exits_2(capsys: pytest.CaptureFixture[str]) -> N
     )
 
 
+def test_a_pppk_number_is_shown_as_one_in_both_languages_and_exits_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pppk = participant(nip="19921107 202221 1 001", name="Rahmat Hidayat")
+    path = write_json(tmp_path, "pppk.json", document(cohort(pppk)))
+    code, out, err = run(capsys, "validate", path)
+    assert (code, err) == (1, "")
+    lines = out.splitlines()
+    assert "    Rahmat Hidayat, NIP 19921107 202221 1 001" in lines
+    (line,) = [line for line in lines if "nip.pppk" in line]
+    assert line.split()[:3] == ["error", "nip.pppk", "$.cohorts[0].participants[0].nip"]
+    assert "looks like a PPPK number (NI PPPK); PPPK do not take Latsar CPNS" in line
+    assert not any("nip.tmt" in line for line in lines)
+    _, indonesian, _ = run(capsys, "validate", path, "--lang", "id")
+    assert "tampaknya nomor PPPK (NI PPPK); PPPK tidak mengikuti Latsar CPNS" in indonesian
+    _, rules, _ = run(capsys, "rules")
+    assert "nip.pppk (error): Looks like a PPPK number, not a NIP" in rules
+
+
 # -- rules, regimes, schema ----------------------------------------------------------------
 
 

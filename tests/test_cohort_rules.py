@@ -3,15 +3,19 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pelatihan import Cohort, Organizer, Participant, Severity, Status, validate
+from pelatihan import Cohort, Organizer, Participant, Severity, Status, rulebooks, validate
 from pelatihan.io.document import InputError, RawDocument
 from pelatihan.io.jsonfile import read_json, read_json_text
+from pelatihan.io.reader import load
 from pelatihan.io.structure import structure
+from pelatihan.provenance import Citation, Figure
 from pelatihan.validation import catalogue
+from pelatihan.validation.stream import validate_table
 
 d = datetime.date
 GOOD_NIP = "19950417 202403 2 004"  # born 1995-04-17, TMT March 2024, female
@@ -186,9 +190,56 @@ def test_cohort_over_the_size_limit_cites_the_inferred_figure() -> None:
     assert size.value == 41
     assert size.status is Status.INF
     assert size.location.path == "$.cohorts[0].participants"
+    assert size.severity is Severity.WARNING  # the limit of 40 is inferred
+    assert report.ok
 
 
-def test_latsar_ending_after_the_probation_year_is_an_error_and_close_to_it_a_warning() -> None:
+@pytest.mark.parametrize(
+    ("status", "severity"),
+    [
+        (Status.REG, Severity.ERROR),
+        (Status.USER, Severity.ERROR),
+        (Status.SEC, Severity.WARNING),
+        (Status.INF, Severity.WARNING),
+        (Status.OPEN, Severity.WARNING),
+    ],
+)
+def test_a_cohort_over_the_limit_is_an_error_only_when_the_limit_is_reg_or_user(
+    status: Status, severity: Severity
+) -> None:
+    shipped = rulebooks.get("perlan-1-2021+10-2021")
+    book = attrs.evolve(shipped, cohort_size_max=Figure(3, status, Citation("sk-contoh")))
+    people = [person(nip=f"19950417 202403 2 {n:03d}") for n in range(1, 5)]
+    report = validate(RawDocument(doc(cohort(participants=people))), rulebook=book)
+    (size,) = [f for f in report if f.code == "cohort.size"]
+    assert (size.severity, size.status, size.basis) == (severity, status, Citation("sk-contoh"))
+    assert size.message_en == f"the cohort has 4 participants; the limit is 3 ({status.value})"
+    assert size.message_id == f"angkatan memiliki 4 peserta; batasnya 3 ({status.value})"
+    at_limit = validate(RawDocument(doc(cohort(participants=people[:3]))), rulebook=book)
+    assert "cohort.size" not in at_limit.codes()
+
+
+def test_a_streamed_table_over_an_organisers_limit_is_an_error(tmp_path: Path) -> None:
+    book = rulebooks.get("perlan-1-2021+10-2021").variant("contoh", {"cohort_size_max": 2})
+    lines = ["NIP;Nama;Gol/Ruang", *(f"19950417 202403 2 00{n};P{n};III/a" for n in (1, 2, 3))]
+    path = tmp_path / "three.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    defaults = {"track": "III", "method": "blended", "start": "2024-04-22"}
+    streamed = validate_table(path, defaults=defaults, rulebook=book).report
+    assert streamed == validate(load(path, defaults=defaults), rulebook=book)
+    (size,) = [f for f in streamed if f.code == "cohort.size"]
+    assert (size.severity, size.status) == (Severity.ERROR, Status.USER)
+    shipped = validate_table(path, defaults=defaults).report
+    assert "cohort.size" not in shipped.codes()
+
+
+def test_the_catalogue_lists_cohort_size_as_a_warning_raised_for_established_limits() -> None:
+    rule = catalogue.get("cohort.size")
+    assert rule.severity is Severity.WARNING
+    assert "an error when the limit is REG or supplied by the organiser (USER" in rule.checks
+
+
+def test_latsar_ending_after_the_probation_year_or_close_to_it_is_a_warning() -> None:
     # blended from 2024-04-22 ends 2024-08-12
     late = person(nip="19950417 202307 2 004")  # probation ends 2024-06-30
     near = person(nip="19950417 202309 2 005")  # probation ends 2024-08-31: 19 days left
@@ -196,11 +247,28 @@ def test_latsar_ending_after_the_probation_year_is_an_error_and_close_to_it_a_wa
     report = validate(RawDocument(doc(cohort(participants=[late, near, fine]))))
     by_path = {f.location.path: f for f in report}
     assert by_path["$.cohorts[0].participants[0]"].code == "participant.probation"
-    assert by_path["$.cohorts[0].participants[0]"].severity is Severity.ERROR
+    assert by_path["$.cohorts[0].participants[0]"].severity is Severity.WARNING
     assert by_path["$.cohorts[0].participants[1]"].code == "participant.probation-near"
+    assert by_path["$.cohorts[0].participants[1]"].severity is Severity.WARNING
+    assert report.ok  # SE Kepala BKN 10/2022 allows a justified Latsar after the probation year
     assert "$.cohorts[0].participants[2]" not in by_path
     relaxed = validate(RawDocument(doc(cohort(participants=[near]))), probation_margin_days=10)
     assert "participant.probation-near" not in relaxed.codes()
+
+
+def test_latsar_after_the_probation_year_asks_the_agency_to_justify_it_in_both_languages() -> None:
+    late = person(nip="19950417 202307 2 004")  # probation ends 2024-06-30
+    report = validate(RawDocument(doc(cohort(participants=[late]))))
+    (finding,) = [f for f in report if f.code == "participant.probation"]
+    assert finding.message_en.endswith(
+        "; the agency must justify a Latsar after the probation year (budget, facilities, staff "
+        "or national policy: SE Kepala BKN 10/2022)"
+    )
+    assert "instansi harus dapat menjelaskan alasan" in finding.message_id
+    assert "SE Kepala BKN 10/2022" in finding.message_id
+    rule = catalogue.get("participant.probation")
+    assert rule.severity is Severity.WARNING
+    assert rule.basis == Citation("se-kepala-bkn-10-2022")
 
 
 def test_stated_tmt_cpns_takes_precedence_for_the_probation_year() -> None:
@@ -208,6 +276,83 @@ def test_stated_tmt_cpns_takes_precedence_for_the_probation_year() -> None:
     report = validate(RawDocument(doc(cohort(participants=[stated]))))
     probation = next(f for f in report if f.code == "participant.probation")
     assert "2024-07-14" in probation.message_en
+
+
+def test_probation_findings_cite_the_law_on_the_probation_year_in_force_on_the_tmt() -> None:
+    # blended from 2024-08-01 ends 2024-11-13; UU 20/2023 replaced UU 5/2014 on 2023-10-31
+    people = [
+        person(nip="19950417 202310 2 001", tmt_cpns="2023-10-30"),  # ends 2024-10-29
+        person(nip="19950417 202310 2 002", tmt_cpns="2023-10-31"),  # ends 2024-10-30
+        person(nip="19950417 202311 2 003"),  # ends 2024-10-31
+        person(nip="19950417 202312 2 004"),  # ends 2024-11-30: 17 days left
+    ]
+    report = validate(RawDocument(doc(cohort(start="2024-08-01", participants=people))))
+    cited = {
+        finding.location.path: (finding.code, finding.basis, finding.status) for finding in report
+    }
+    old_law = (Citation("uu-5-2014", "Pasal 64 ayat (1)"), Status.SEC)
+    new_law = (Citation("uu-20-2023"), Status.INF)
+    assert cited == {
+        "$.cohorts[0].participants[0]": ("participant.probation", *old_law),
+        "$.cohorts[0].participants[1]": ("participant.probation", *new_law),
+        "$.cohorts[0].participants[2]": ("participant.probation", *new_law),
+        "$.cohorts[0].participants[3]": ("participant.probation-near", *new_law),
+    }
+
+
+def test_a_streamed_table_cites_the_probation_law_in_force_on_each_tmt(tmp_path: Path) -> None:
+    lines = [
+        "NIP;Nama;Gol/Ruang;TMT CPNS",
+        "19950417 202310 2 001;Dewi;III/a;2023-10-30",
+        "19950417 202310 2 002;Eko;III/a;2023-10-31",
+    ]
+    path = tmp_path / "tmt.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    defaults = {"track": "III", "method": "blended", "start": "2024-08-01"}
+    streamed = validate_table(path, defaults=defaults)
+    assert streamed.report == validate(load(path, defaults=defaults))
+    cited = [
+        (finding.location.row, str(finding.basis), finding.status)
+        for finding in streamed.report
+        if finding.code == "participant.probation"
+    ]
+    assert cited == [
+        (2, "UU 5/2014, Pasal 64 ayat (1)", Status.SEC),
+        (3, "UU 20/2023", Status.INF),
+    ]
+
+
+def test_a_pppk_number_is_reported_as_such_not_as_a_tmt_without_a_month() -> None:
+    people = [person(nip="19921107 202221 1 001"), person(nip="19921107 201821 1 002")]
+    report = validate(RawDocument(doc(cohort(participants=people))))
+    found = {(f.code, f.location.path, f.severity, f.value) for f in report}
+    assert found == {
+        ("nip.pppk", "$.cohorts[0].participants[0].nip", Severity.ERROR, "202221"),
+        ("nip.tmt", "$.cohorts[0].participants[1].nip", Severity.ERROR, "201821"),
+    }
+    pppk = next(f for f in report if f.code == "nip.pppk")
+    assert "PPPK do not take Latsar CPNS" in pppk.message_en
+    assert "PPPK tidak mengikuti Latsar CPNS" in pppk.message_id
+    assert pppk.basis == Citation("perka-bkn-22-2007")
+    rule = catalogue.get("nip.pppk")
+    assert rule.severity is Severity.ERROR
+    assert "reported by secondary sources" in rule.checks
+
+
+def test_a_streamed_table_reports_a_pppk_number_on_its_row(tmp_path: Path) -> None:
+    lines = [
+        "NIP;Nama;Gol/Ruang",
+        "19950417 202403 2 004;Dewi;III/a",
+        "199211072022211001;Rahmat;III/a",
+    ]
+    path = tmp_path / "pppk.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    defaults = {"track": "III", "method": "blended", "start": "2024-04-22"}
+    streamed = validate_table(path, defaults=defaults).report
+    assert streamed == validate(load(path, defaults=defaults))
+    assert [(f.code, f.location.row) for f in streamed if f.code.startswith("nip.")] == [
+        ("nip.pppk", 3)
+    ]
 
 
 def test_organizer_not_known_to_be_accredited_is_a_warning() -> None:

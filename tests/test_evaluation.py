@@ -1,3 +1,4 @@
+import calendar
 import datetime
 from decimal import Decimal
 
@@ -5,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pelatihan import Status, rulebooks
+from pelatihan import Citation, Status, legal, rulebooks
 from pelatihan.evaluation import (
     Absences,
     IncompleteScores,
@@ -14,9 +15,12 @@ from pelatihan.evaluation import (
     Qualification,
     Result,
     absences_over,
+    add_months,
     components,
     evaluate,
     final_score,
+    probation_end,
+    probation_months,
     qualification,
     to_score,
 )
@@ -171,3 +175,84 @@ def test_outcome_with_open_weights_is_incomplete_with_reasons_in_both_languages(
     assert outcome.status is OutcomeStatus.INCOMPLETE
     assert "evaluation.attitude_weight" in outcome.reason
     assert outcome.reason_id != outcome.reason
+
+
+# -- month arithmetic ------------------------------------------------------------------------
+
+
+def _months_later(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later, the month's last day if it has none: counted by hand."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = index // 12, index % 12 + 1
+    if year > datetime.MAXYEAR:
+        return datetime.date.max
+    if year < datetime.MINYEAR:
+        return datetime.date.min
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (datetime.date(2024, 1, 31), 1, datetime.date(2024, 2, 29)),
+        (datetime.date(2023, 1, 31), 1, datetime.date(2023, 2, 28)),
+        (datetime.date(2024, 3, 31), -1, datetime.date(2024, 2, 29)),
+        (datetime.date(2024, 2, 29), 12, datetime.date(2025, 2, 28)),
+        (datetime.date(2023, 8, 31), 1, datetime.date(2023, 9, 30)),
+        (datetime.date(2023, 7, 15), 12, datetime.date(2024, 7, 15)),
+        (datetime.date(2023, 12, 15), 1, datetime.date(2024, 1, 15)),
+    ],
+)
+def test_add_months_keeps_the_day_or_takes_the_last_day_of_a_shorter_month(
+    day: datetime.date, months: int, expected: datetime.date
+) -> None:
+    assert add_months(day, months) == expected
+
+
+def test_add_months_is_clamped_at_the_ends_of_the_calendar() -> None:
+    assert add_months(datetime.date(9999, 12, 1), 1) == datetime.date.max
+    assert add_months(datetime.date(9999, 1, 1), 10**30) == datetime.date.max
+    assert add_months(datetime.date(1, 1, 31), -1) == datetime.date.min
+    assert add_months(datetime.date(1, 1, 1), -(10**30)) == datetime.date.min
+
+
+def test_probation_end_of_a_tmt_at_the_end_of_the_calendar_is_its_last_day() -> None:
+    assert probation_end(datetime.date(9999, 1, 1)) == datetime.date.max
+    assert probation_end(datetime.date(9998, 12, 1)) == datetime.date(9999, 11, 30)
+
+
+@given(st.dates(), st.integers(-12 * 10_000, 12 * 10_000))
+def test_add_months_agrees_with_months_counted_by_hand(day: datetime.date, months: int) -> None:
+    assert add_months(day, months) == _months_later(day, months)
+
+
+# -- the probation year, by the law in force when it starts ----------------------------------
+
+UU_20_2023_FROM = datetime.date(2023, 10, 31)
+
+
+def test_the_probation_year_rests_on_uu_5_2014_before_31_october_2023() -> None:
+    figure = probation_months(datetime.date(2023, 10, 30))
+    assert figure.value == 12
+    assert figure.basis == Citation("uu-5-2014", "Pasal 64 ayat (1)")
+    assert figure.status is Status.SEC
+
+
+def test_the_probation_year_rests_on_uu_20_2023_from_31_october_2023_inferred() -> None:
+    figure = probation_months(UU_20_2023_FROM)
+    assert figure.value == 12
+    assert figure.basis == Citation("uu-20-2023")
+    assert figure.status is Status.INF
+    assert "not found" in figure.note
+    assert legal.get("uu-20-2023").promulgated == UU_20_2023_FROM
+
+
+@given(st.dates())
+def test_probation_law_and_end_follow_the_tmt(tmt: datetime.date) -> None:
+    law = "uu-5-2014" if tmt < UU_20_2023_FROM else "uu-20-2023"
+    figure = probation_months(tmt)
+    assert figure.basis is not None
+    assert figure.basis.instrument == law
+    later = _months_later(tmt, 12)
+    expected = later if later == datetime.date.max else later - datetime.timedelta(days=1)
+    assert probation_end(tmt) == expected

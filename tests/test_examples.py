@@ -134,6 +134,7 @@ def test_mistakes_example_shows_every_kind_of_cohort_mistake() -> None:
         "nip.length",
         "nip.birth-date",
         "nip.age",
+        "nip.pppk",
         "nip.sex",
         "nip.serial",
         "participant.birth-date",

@@ -47,6 +47,13 @@ INVALID: list[tuple[object, type[nip.InvalidNIP], str | None, object]] = [
     ("19860926 201513 1 001", nip.InvalidTMT, "tmt", "201513"),
     ("19860926 201500 1 001", nip.InvalidTMT, "tmt", "201500"),
     ("19860926 189905 1 001", nip.InvalidTMT, "tmt", "189905"),
+    ("19921107 202200 1 001", nip.InvalidTMT, "tmt", "202200"),
+    ("19921107 201821 1 001", nip.InvalidTMT, "tmt", "201821"),
+    ("20100101 202221 1 001", nip.InvalidTMT, "tmt", "202221"),
+    ("19921107 202221 1 001", nip.PPPKNumber, "tmt", "202221"),
+    ("19921107 201913 2 001", nip.PPPKNumber, "tmt", "201913"),
+    ("19921107 202499 1 000", nip.PPPKNumber, "tmt", "202499"),
+    ("19921107 202221 3 001", nip.PPPKNumber, "tmt", "202221"),
     ("19860926 200005 1 001", nip.ImplausibleAge, "tmt", "200005"),
     ("19860926 198005 1 001", nip.ImplausibleAge, "tmt", "198005"),
     ("19860926 201505 3 001", nip.InvalidSex, "sex", "3"),
@@ -59,6 +66,7 @@ CODES = {
     nip.InvalidLength: "nip.length",
     nip.InvalidBirthDate: "nip.birth-date",
     nip.InvalidTMT: "nip.tmt",
+    nip.PPPKNumber: "nip.pppk",
     nip.ImplausibleAge: "nip.age",
     nip.InvalidSex: "nip.sex",
     nip.InvalidSerial: "nip.serial",
@@ -612,6 +620,66 @@ def test_validate_explains_a_nip_written_in_scientific_notation_by_a_spreadsheet
     assert not nip.is_valid(text)
 
 
+# -- PPPK numbers (NI PPPK) ------------------------------------------------------------------
+
+PPPK_NUMBERS = [
+    "19921107 202221 1 001",  # the shape reported for NI PPPK: year 2022, then 21
+    "199211072022211001",
+    "19850312.202321.2.005",
+    "19921107 201913 1 001",  # 13 and 99 are never months
+    "19921107 202599 2 010",
+]
+
+
+@pytest.mark.parametrize("number", PPPK_NUMBERS)
+def test_a_pppk_number_gets_its_own_error_saying_pppk_do_not_take_latsar(number: str) -> None:
+    with pytest.raises(nip.PPPKNumber) as caught:
+        nip.validate(number)
+    error = caught.value
+    assert error.code == "nip.pppk"
+    assert error.component == "tmt"
+    assert error.value == nip.compact(number)[8:14]
+    assert error.message_en.startswith(
+        "the number looks like a PPPK number (NI PPPK); PPPK do not take Latsar CPNS"
+    )
+    assert error.message_id.startswith(
+        "nomor ini tampaknya nomor PPPK (NI PPPK); PPPK tidak mengikuti Latsar CPNS"
+    )
+    assert not nip.is_valid(number)
+
+
+@pytest.mark.parametrize(
+    ("number", "why"),
+    [
+        ("19921107 202200 1 001", "00: no contract, and a month left empty"),
+        ("19921107 201821 1 001", "a year before PPPK were first appointed"),
+        ("20050101 202221 1 001", "the holder was 17 in that year"),
+    ],
+)
+def test_a_number_without_a_month_that_is_not_pppk_shaped_is_a_tmt_error(
+    number: str, why: str
+) -> None:
+    with pytest.raises(nip.InvalidTMT, match="is not a real year and month"):
+        nip.validate(number)
+
+
+def test_the_pppk_shape_follows_the_minimum_age() -> None:
+    with pytest.raises(nip.PPPKNumber):
+        nip.validate("20040101 202221 1 001")  # 18 in 2022
+    with pytest.raises(nip.InvalidTMT):
+        nip.validate("20040101 202221 1 001", minimum_age=19)
+
+
+def test_a_bad_birth_date_is_reported_before_the_pppk_shape() -> None:
+    with pytest.raises(nip.InvalidBirthDate):
+        nip.validate("19921131 202221 1 001")
+
+
+def test_pppk_since_is_an_inferred_year() -> None:
+    assert nip.PPPK_SINCE.value == 2019
+    assert nip.PPPK_SINCE.status is Status.INF
+
+
 # -- the cached fast path agrees with a reference written from the rules -----------------------
 
 
@@ -624,6 +692,8 @@ def _reference(digits: str, minimum_age: int) -> str | tuple[datetime.date, Year
     if birth.year < 1900:
         return "nip.birth-date"
     year, month = int(digits[8:12]), int(digits[12:14])
+    if month >= 13 and year >= 2019 and year - birth.year >= minimum_age:
+        return "nip.pppk"  # an NI PPPK: year of first appointment, number of contracts
     if not 1 <= month <= 12 or year < 1900:
         return "nip.tmt"
     if (year, month) < (birth.year, birth.month):
@@ -647,8 +717,19 @@ def _outcome(number: str, minimum_age: int) -> str | tuple[datetime.date, YearMo
     return parsed.birth_date, parsed.tmt, parsed.sex, parsed.serial
 
 
+@st.composite
+def pppk_shaped_digits(draw: st.DrawFn) -> str:
+    """18 digits near an NI PPPK: a real birth date, any year, any 2 digits, then anything."""
+    birth = draw(st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2100, 1, 1)))
+    year = draw(st.one_of(st.integers(1900, 2100), st.integers(0, 9999)))
+    count = draw(st.one_of(st.sampled_from([0, 12, 13, 21, 99]), st.integers(0, 99)))
+    rest = draw(st.text(alphabet="0123456789", min_size=4, max_size=4))
+    return f"{birth:%Y%m%d}{year:04d}{count:02d}{rest}"
+
+
 near_valid_digits = st.one_of(
     valid_nips,
+    pppk_shaped_digits(),
     st.text(alphabet="0123456789", min_size=18, max_size=18),
     st.tuples(valid_nips, st.integers(0, 17), st.sampled_from("0123456789")).map(
         lambda change: change[0][: change[1]] + change[2] + change[0][change[1] + 1 :]
@@ -666,6 +747,28 @@ def test_plain_digits_repeated_or_written_apart_give_the_reference_outcome(
         assert _outcome(digits, minimum_age) == expected
         spaced = f"{digits[0:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
         assert _outcome(spaced, minimum_age) == expected
+
+
+@given(
+    st.one_of(st.integers(2017, 2021), st.integers(1900, 2100)),
+    st.integers(0, 99),
+    st.integers(0, 30),
+    st.one_of(st.integers(-1, 1), st.integers(-80, 80)),
+    st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2000, 12, 31)),
+    st.sampled_from(["1001", "2999", "3001", "1000"]),
+)
+def test_the_pppk_shape_at_its_edges_gives_the_reference_outcome(  # noqa: PLR0917
+    year: int, count: int, minimum_age: int, offset: int, day: datetime.date, rest: str
+) -> None:
+    # edges: the first year of PPPK, the minimum age in that year, 00, 12 and 13
+    birth_year = max(1900, year - minimum_age - offset)
+    birth = f"{birth_year:04d}{day:%m}{min(day.day, 28):02d}"
+    digits = f"{birth}{year:04d}{count:02d}{rest}"
+    expected = _reference(digits, minimum_age)
+    assert _outcome(digits, minimum_age) == expected
+    assert _outcome(f"{digits[0:8]} {digits[8:14]} {digits[14]} {digits[15:]}", minimum_age) == (
+        expected
+    )
 
 
 def test_remembered_birth_dates_and_tmts_stay_within_their_limit(

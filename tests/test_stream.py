@@ -26,7 +26,7 @@ NIPS = [f"19950417 202403 2 {n:03d}" for n in range(1, 40)]
 COLUMNS: dict[str, tuple[list[str], list[str]]] = {
     "Angkatan": (["A", "B", "C", ""], []),
     "NIP": ([], ["199504172024032001", "19860926 201505 1 001", "19990101 202213 1 010",
-                 "1.98609E+17", ""]),
+                 "19921107 202221 1 001", "1.98609E+17", ""]),
     "Nama": (["Dewi", " Eko "], [""]),
     "Gol/Ruang": (["III/a", "II/c", "Penata Muda (III/b)"], ["IV/a", "x", ""]),
     "Instansi": (["Dinkes"], [""]),

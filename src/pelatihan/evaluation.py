@@ -39,15 +39,16 @@ PNS from the first day of the following month.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import enum
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from pelatihan.errors import ValidationError, quote
+from pelatihan.legal import get as get_instrument
 from pelatihan.provenance import Citation, Figure, Source, Status
 from pelatihan.rulebooks import OpenFigureError, Rulebook
 from pelatihan.training import Method
@@ -55,7 +56,8 @@ from pelatihan.training import Method
 __all__ = [
     "ACTUALISATION",
     "ATTITUDE",
-    "PROBATION_MONTHS",
+    "PROBATION_MONTHS_UU_5_2014",
+    "PROBATION_MONTHS_UU_20_2023",
     "Absences",
     "IncompleteScores",
     "InvalidScore",
@@ -69,6 +71,7 @@ __all__ = [
     "evaluate",
     "final_score",
     "probation_end",
+    "probation_months",
     "qualification",
     "to_score",
 ]
@@ -319,47 +322,106 @@ class Outcome:
     reason_id: str = ""
 
 
-PROBATION_MONTHS: Figure[int] = Figure(
+PROBATION_MONTHS_UU_5_2014: Figure[int] = Figure(
     12,
     Status.SEC,
     Citation("uu-5-2014", "Pasal 64 ayat (1)"),
     source=str(Source("https://id.scribd.com/document/571975702", "LAN slides quoting the law")),
     note="The CPNS probation lasts one year from the TMT CPNS; Latsar is taken within it.",
 )
-"""Length of the probation year in months, within which Latsar must end."""
+"""The probation year under UU 5/2014, for a probation that starts before 31 October 2023.
+
+Example:
+    >>> PROBATION_MONTHS_UU_5_2014.value, str(PROBATION_MONTHS_UU_5_2014.basis)
+    (12, 'UU 5/2014, Pasal 64 ayat (1)')
+"""
+
+PROBATION_MONTHS_UU_20_2023: Figure[int] = Figure(
+    12,
+    Status.INF,
+    Citation("uu-20-2023"),
+    source="UU 20/2023 replaced UU 5/2014 on 31 October 2023 (reported, see pelatihan.legal)",
+    note=(
+        "UU 20/2023 replaced UU 5/2014 on 31 October 2023; the new law's probation wording was "
+        "not found, and the one-year probation of UU 5/2014 Pasal 64 ayat (1) is assumed kept."
+    ),
+)
+"""The probation year under UU 20/2023, for a probation that starts on 31 October 2023 or later.
+
+Example:
+    >>> PROBATION_MONTHS_UU_20_2023.value, PROBATION_MONTHS_UU_20_2023.status.value
+    (12, 'INF')
+"""
+
+
+def _in_force_from(instrument_id: str) -> datetime.date:
+    day = get_instrument(instrument_id).promulgated
+    if day is None:  # pragma: no cover - the record has its date
+        raise LookupError(f"the legal record {instrument_id!r} has no date of promulgation")
+    return day
+
+
+_UU_20_2023_FROM = _in_force_from("uu-20-2023")  # in force on promulgation (art. 77)
+
+
+def probation_months(tmt: datetime.date) -> Figure[int]:
+    """The length of the probation year that starts on ``tmt`` (the TMT CPNS), in months.
+
+    The law that sets it depends on the date: UU 5/2014 Pasal 64 ayat (1) for a
+    probation that starts before 31 October 2023, the day UU 20/2023 replaced
+    it; UU 20/2023 from that day. The new law's probation wording was not
+    found, so its figure is inferred (status ``INF``): the one year is assumed
+    kept.
+
+    Args:
+        tmt: The first day of the probation: the TMT CPNS.
+
+    Returns:
+        The figure, with the law it rests on and its status.
+
+    Example:
+        >>> before = probation_months(datetime.date(2023, 10, 1))
+        >>> before.value, str(before.basis), before.status.value
+        (12, 'UU 5/2014, Pasal 64 ayat (1)', 'SEC')
+        >>> after = probation_months(datetime.date(2023, 10, 31))
+        >>> after.value, str(after.basis), after.status.value
+        (12, 'UU 20/2023', 'INF')
+    """
+    if tmt < _UU_20_2023_FROM:
+        return PROBATION_MONTHS_UU_5_2014
+    return PROBATION_MONTHS_UU_20_2023
 
 
 def probation_end(tmt: datetime.date) -> datetime.date:
     """The last day of the probation year that starts on ``tmt`` (the TMT CPNS).
 
+    The year's length is :func:`probation_months` of ``tmt``.
+
     Example:
         >>> probation_end(datetime.date(2019, 3, 1)), probation_end(datetime.date(2023, 7, 15))
         (datetime.date(2020, 2, 29), datetime.date(2024, 7, 14))
     """
-    end = add_months(tmt, PROBATION_MONTHS.value)
+    end = add_months(tmt, probation_months(tmt).value)
     return end if end == datetime.date.max else end - datetime.timedelta(days=1)
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
     """The same day ``months`` later, or the month's last day when it has no such day.
 
+    Month arithmetic is :class:`dateutil.relativedelta.relativedelta`'s; a result
+    beyond the calendar's range is clamped to :data:`datetime.date.max` (or
+    :data:`datetime.date.min` going back).
+
     Example:
         >>> add_months(datetime.date(2024, 1, 31), 1), add_months(datetime.date(2023, 7, 15), 12)
         (datetime.date(2024, 2, 29), datetime.date(2024, 7, 15))
+        >>> add_months(datetime.date(9999, 12, 1), 1)
+        datetime.date(9999, 12, 31)
     """
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    if year > datetime.MAXYEAR:
-        return datetime.date.max
-    if year < datetime.MINYEAR:
-        return datetime.date.min
-    if day.day <= _SHORTEST_MONTH:
-        return datetime.date(year, month, day.day)
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-_SHORTEST_MONTH = 28
+    try:
+        return day + relativedelta(months=months)
+    except (ValueError, OverflowError):  # the year is past 9999 or before 1
+        return datetime.date.max if months > 0 else datetime.date.min
 
 
 def absences_over(absences: Absences, rulebook: Rulebook) -> tuple[str, ...]:

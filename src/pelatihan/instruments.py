@@ -338,6 +338,20 @@ _INSTRUMENTS: tuple[Instrument, ...] = (
         note="The dates of signing and promulgation and the in-force clause are not established.",
     ),
     Instrument(
+        id="pp-49-2018",
+        kind=InstrumentKind.PP,
+        number="49",
+        year=2018,
+        title="Manajemen Pegawai Pemerintah dengan Perjanjian Kerja",
+        summary=(
+            "The management of contract civil servants (PPPK), who have their own 18-digit "
+            "number (NI PPPK) and do not take Latsar CPNS. No PPPK was appointed before it, so "
+            "an NI PPPK carries a year of first appointment from 2019 (inferred)."
+        ),
+        status=Status.SEC,
+        note="Known from reports; its text was not read.",
+    ),
+    Instrument(
         id="pp-17-2020",
         kind=InstrumentKind.PP,
         number="17",

@@ -35,7 +35,9 @@ exception (all subclasses of :class:`InvalidNIP`, itself a
    removed, holds only the ASCII digits 0-9 (:class:`InvalidFormat`);
 2. there are exactly 18 digits (:class:`InvalidLength`);
 3. digits 1-8 are a real date, in 1900 or later (:class:`InvalidBirthDate`);
-4. digits 9-14 are a real year and month, in 1900 or later (:class:`InvalidTMT`);
+4. digits 9-14 are a real year and month, in 1900 or later (:class:`InvalidTMT`),
+   unless they read as the year and contract count of a PPPK number
+   (:class:`PPPKNumber`, see below);
 5. the TMT is not before the month of birth, and the holder is at least
    :data:`MINIMUM_AGE` (18) years old on the first day of the TMT month
    (:class:`ImplausibleAge`);
@@ -47,8 +49,27 @@ ever issued. The age rule is a plausibility check with a default that callers
 can change (``minimum_age=``): the 9-digit NIPs of civil servants appointed
 before the 2007 rule were replaced by 18-digit ones that carry the TMT of
 appointments made under older rules.
-The *Nomor Induk* of contract employees (NI PPPK) is also 18 digits long but
-reported to be structured differently; this module knows only the NIP.
+
+Contract civil servants (*Pegawai Pemerintah dengan Perjanjian Kerja*, PPPK)
+have a number of their own, the NI PPPK, also 18 digits long: the birth date
+(``YYYYMMDD``), the year of first appointment (``YYYY``), a 2-digit number of
+contracts, the sex digit and a 3-digit serial, as in ``19921107 202221 1 001``.
+Read as a NIP, its digits 13-14 are a "month" such as 21. PPPK do not take
+Latsar CPNS (they have an orientation of their own), so such a number gets its
+own error, :class:`PPPKNumber` (``nip.pppk``), instead of "there is no month
+21". At check 4, digits 9-14 are taken for an NI PPPK when all of these hold:
+
+* digits 13-14 are ``13`` to ``99``: never a month. ``01`` to ``12`` cannot be
+  told from a TMT month, and ``00`` (no contract) is reported as a TMT without
+  a month (:class:`InvalidTMT`);
+* digits 9-12 are a year from :data:`PPPK_SINCE` (2019: no PPPK was appointed
+  before the regulation on appointing them, PP 49/2018), in which the holder
+  reaches the minimum age (the year less the birth year is at least
+  ``minimum_age``).
+
+The birth date (check 3) is real by then; the sex digit and serial are not
+looked at. The NI PPPK shape is reported by secondary sources (status ``SEC``),
+such as the rbtv.disway.id article below.
 
 Sources and status: the structure above is reported alike by several secondary
 sources (status ``SEC``; the BKN rule's own text was not read), for example
@@ -94,6 +115,18 @@ Each kind of bad value raises its own exception:
     Traceback (most recent call last):
         ...
     pelatihan.nip.InvalidTMT: the NIP's TMT 201513 (digits 9-14) is not a real year and month: ...
+    >>> nip.validate("19921107 202221 1 001")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+        ...
+    pelatihan.nip.PPPKNumber: the number looks like a PPPK number (NI PPPK); PPPK do not take ...
+    >>> nip.validate("19921107 202200 1 001")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+        ...
+    pelatihan.nip.InvalidTMT: the NIP's TMT 202200 (digits 9-14) is not a real year and month: ...
+    >>> nip.validate("19921107 201821 1 001")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+        ...
+    pelatihan.nip.InvalidTMT: the NIP's TMT 201821 (digits 9-14) is not a real year and month: ...
     >>> nip.validate("19860926 200005 1 001")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
         ...
@@ -116,6 +149,13 @@ Every error says which part is wrong, and why in English and in Indonesian:
     ...     print(error.message_id)
     nip.sex sex 3
     kode jenis kelamin 3 pada NIP (digit 15) harus 1 (laki-laki) atau 2 (perempuan)
+    >>> try:
+    ...     nip.validate("19921107 202221 1 001")
+    ... except nip.InvalidNIP as error:
+    ...     print(error.code, error.component, error.value)
+    ...     print(error.message_id)  # doctest: +ELLIPSIS
+    nip.pppk tmt 202221
+    nomor ini tampaknya nomor PPPK (NI PPPK); PPPK tidak mengikuti Latsar CPNS: ...
 """
 
 from __future__ import annotations
@@ -137,6 +177,7 @@ from pelatihan.provenance import Citation, Figure, Status
 __all__ = [
     "MINIMUM_AGE",
     "NIP",
+    "PPPK_SINCE",
     "STRUCTURE",
     "ImplausibleAge",
     "InvalidBirthDate",
@@ -147,6 +188,7 @@ __all__ = [
     "InvalidSex",
     "InvalidTMT",
     "InvalidYearMonth",
+    "PPPKNumber",
     "Sex",
     "YearMonth",
     "compact",
@@ -198,6 +240,26 @@ Example:
     (18, 'SEC', 'PP 11/2017, Pasal 23')
 """
 
+PPPK_SINCE: Figure[int] = Figure(
+    2019,
+    Status.INF,
+    Citation("pp-49-2018"),
+    source=(
+        "UU 5/2014 created PPPK; PP 49/2018 (Manajemen PPPK, end of 2018) set how they are "
+        "recruited and appointed, and the first recruitment was reported in February 2019"
+    ),
+    note=(
+        "No PPPK could be appointed before the regulation on how to appoint them, so the year "
+        "of first appointment in an NI PPPK (digits 9-12) is 2019 or later."
+    ),
+)
+"""The first year an NI PPPK can carry as the year of first appointment.
+
+Example:
+    >>> PPPK_SINCE.value, PPPK_SINCE.status.value
+    (2019, 'INF')
+"""
+
 _LENGTH = 18
 _MIN_YEAR = 1900
 _SEPARATOR_CLASS = r"\s.\-\u2010-\u2015\u2212"
@@ -219,6 +281,7 @@ class InvalidNIP(ValidationError):
     :class:`InvalidLength`        ``nip.length``      ``None``
     :class:`InvalidBirthDate`     ``nip.birth-date``  ``"birth_date"``
     :class:`InvalidTMT`           ``nip.tmt``         ``"tmt"``
+    :class:`PPPKNumber`           ``nip.pppk``        ``"tmt"``
     :class:`ImplausibleAge`       ``nip.age``         ``"tmt"``
     :class:`InvalidSex`           ``nip.sex``         ``"sex"``
     :class:`InvalidSerial`        ``nip.serial``      ``"serial"``
@@ -286,6 +349,24 @@ class InvalidTMT(InvalidNIP):
     """
 
     code: ClassVar[str] = "nip.tmt"
+
+
+class PPPKNumber(InvalidNIP):
+    """The number looks like a PPPK number (NI PPPK), not a NIP: PPPK do not take Latsar CPNS.
+
+    Digits 13-14 are 13 to 99 after a year of first appointment from
+    :data:`PPPK_SINCE` at which the holder was of the minimum age (see the
+    module documentation).
+
+    Example:
+        >>> from pelatihan import nip
+        >>> nip.is_valid("19921107 202221 1 001")
+        False
+        >>> nip.PPPKNumber.code
+        'nip.pppk'
+    """
+
+    code: ClassVar[str] = "nip.pppk"
 
 
 class ImplausibleAge(InvalidNIP):
@@ -916,10 +997,35 @@ def _birth_date(text: str) -> datetime.date:
     return remember(_BIRTH_DATES, text, birth_date)
 
 
-def _tmt(text: str) -> YearMonth:
-    """The checked TMT month of digits 9-14, remembered for the next NIP with the same."""
+def _looks_like_pppk(year: int, count: int, birth_date: datetime.date, minimum_age: int) -> bool:
+    """Whether digits 9-12 (``year``) and 13-14 (``count``) read as an NI PPPK's, not a TMT."""
+    return count > 12 and year >= PPPK_SINCE.value and year - birth_date.year >= minimum_age
+
+
+def _pppk_error(text: str) -> PPPKNumber:
+    year, count = text[0:4], text[4:6]
+    return PPPKNumber(
+        "the number looks like a PPPK number (NI PPPK); PPPK do not take Latsar CPNS: digits "
+        f"9-14 {text} read as the year of first appointment {year} and {count} contracts, not "
+        "as a TMT year and month",
+        "nomor ini tampaknya nomor PPPK (NI PPPK); PPPK tidak mengikuti Latsar CPNS: digit "
+        f"9-14 {text} terbaca sebagai tahun pengangkatan pertama {year} dan {count} kali "
+        "kontrak, bukan tahun dan bulan TMT CPNS",
+        component="tmt",
+        value=text,
+    )
+
+
+def _tmt(text: str, birth_date: datetime.date, minimum_age: int) -> YearMonth:
+    """The checked TMT month of digits 9-14, remembered for the next NIP with the same.
+
+    Only the months are remembered: whether a number that has no month is an NI
+    PPPK depends on the birth date too.
+    """
     month = int(text[4:6])
     if not 1 <= month <= 12:
+        if _looks_like_pppk(int(text[0:4]), month, birth_date, minimum_age):
+            raise _pppk_error(text)
         raise InvalidTMT(
             f"the NIP's TMT {text} (digits 9-14) is not a real year and month: "
             f"there is no month {text[4:6]}",
@@ -947,7 +1053,7 @@ def _parts(number: object, minimum: int) -> tuple[str, datetime.date, YearMonth,
     birth_text = digits[0:8]
     birth_date = _BIRTH_DATES.get(birth_text) or _birth_date(birth_text)
     tmt_text = digits[8:14]
-    tmt = _TMTS.get(tmt_text) or _tmt(tmt_text)
+    tmt = _TMTS.get(tmt_text) or _tmt(tmt_text, birth_date, minimum)
     # the first day of the TMT month on or after the birthday of the minimum age: old
     # enough (the common case); otherwise _check_age decides, and explains
     if (tmt.year, tmt.month, 1) < (birth_date.year + minimum, birth_date.month, birth_date.day):

@@ -129,7 +129,7 @@ def nips(
     )
 
 
-INVALID_NIP_KINDS = ("format", "length", "birth-date", "tmt", "age", "sex", "serial")
+INVALID_NIP_KINDS = ("format", "length", "birth-date", "tmt", "pppk", "age", "sex", "serial")
 """The kinds of invalid NIP :func:`invalid_nips` draws, each the suffix of its error code."""
 
 
@@ -159,8 +159,14 @@ def invalid_nips(draw: st.DrawFn, kind: str | None = None) -> str:
     if kind == "birth-date":
         year = good[:4]
         return year + draw(st.sampled_from(["0230", "0431", "1301", "0000"])) + good[8:]
-    if kind == "tmt":
-        return good[:12] + draw(st.sampled_from(["00", "13", "99"])) + good[14:]
+    if kind == "tmt":  # month 00, or no month in a year before PPPK numbers (not one of them)
+        month = draw(st.sampled_from(["00", "13", "99"]))
+        before = good[8:12] if month == "00" else str(draw(st.integers(2008, 2018)))
+        return good[:8] + before + month + good[14:]
+    if kind == "pppk":  # an NI PPPK: year of first appointment, number of contracts
+        appointed = YearMonth(draw(st.integers(2019, 2026)), 1)
+        pppk = draw(nip_values(tmt=appointed)).compact
+        return pppk[:12] + draw(st.sampled_from(["21", "13", "99"])) + pppk[14:]
     if kind == "age":
         tmt_year = int(good[8:12])
         return f"{tmt_year - draw(st.integers(1, 16)):04d}0101" + good[8:]

@@ -53,12 +53,15 @@ class Rule:
         *,
         value: object = None,
         figure: Figure[Any] | None = None,
+        severity: Severity | None = None,
     ) -> Finding:
         """Make a finding of this rule.
 
         The finding cites ``figure``'s basis and status when a figure is given,
         otherwise the rule's own basis; for a figure the user supplied (status
-        ``USER``), also its source.
+        ``USER``), also its source. ``severity`` replaces the rule's, for a
+        rule whose description says when its findings are raised (an error on a
+        regulation's own figure, a warning on an inferred one).
         """
         basis = self.basis
         status: Status | None = None
@@ -70,7 +73,7 @@ class Rule:
                 source = figure.source
         return Finding(
             code=self.code,
-            severity=self.severity,
+            severity=self.severity if severity is None else severity,
             location=location,
             message_en=message_en,
             message_id=message_id,

@@ -38,12 +38,12 @@ from pelatihan.calendar import Calendar
 from pelatihan.cohort import Cohort, Participant
 from pelatihan.errors import ValidationError
 from pelatihan.evaluation import (
-    PROBATION_MONTHS,
     OutcomeStatus,
     Result,
     components,
     evaluate,
     probation_end,
+    probation_months,
 )
 from pelatihan.grades import TRACK_RULES, Grade, InconsistentGrade, Track
 from pelatihan.io.document import RawDocument
@@ -67,10 +67,11 @@ from pelatihan.validation.schedule_rules import (
     schedule_findings,
 )
 
-__all__ = ["PROBATION_MARGIN_DAYS", "PROBATION_MONTHS", "validate"]
+__all__ = ["PROBATION_MARGIN_DAYS", "size_severity", "validate"]
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 _NIP_BASIS = Citation("perka-bkn-22-2007")
+_PROBATION_BASIS = Citation("uu-5-2014", "Pasal 64 ayat (1)")
 
 PROBATION_MARGIN_DAYS: Figure[int] = Figure(
     30,
@@ -114,6 +115,17 @@ NIP_RULES = {
             "NIP TMT is not a year and month",
             "TMT pada NIP tidak valid",
             "Digits 9-14 of a NIP are a real year and month of CPNS appointment.",
+        ),
+        _nip_rule(
+            "nip.pppk",
+            "Looks like a PPPK number, not a NIP",
+            "Tampaknya nomor PPPK, bukan NIP",
+            "A NIP is not an NI PPPK, the number of a contract civil servant (PPPK), who does not "
+            "take Latsar CPNS. The NI PPPK shape is reported by secondary sources: birth date, "
+            "year of first appointment, a 2-digit number of contracts, sex digit, serial. A "
+            "number is taken for one when digits 13-14 are 13 to 99 (never a month) after a "
+            "year from 2019 in which the holder reaches the minimum age; otherwise a number "
+            "without a month is nip.tmt.",
         ),
         _nip_rule(
             "nip.age",
@@ -217,12 +229,19 @@ DUPLICATE = register(
 PROBATION = register(
     Rule(
         "participant.probation",
-        _E,
+        _W,
         "Latsar ends after the probation year",
         "Latsar berakhir setelah masa percobaan",
         "The cohort's last day is within the participant's probation year (TMT CPNS plus 12 "
-        "months).",
-        PROBATION_MONTHS.basis,
+        "months). Latsar after the probation year is allowed for reasons the agency must "
+        "justify (budget, facilities, staff, national policy), with appointment as PNS more "
+        "than a year after the TMT (SE Kepala BKN 10/2022, as reported by Kompas TV, "
+        "https://www.kompas.tv/nasional/447260, and Bisnis, "
+        "https://kabar24.bisnis.com/read/20220318/15/1512297), so this is a warning. The "
+        "finding cites the law on the probation year in force on the TMT: UU 5/2014 Pasal 64 "
+        "ayat (1) before 31 October 2023, UU 20/2023 from that day (its probation wording was "
+        "not found: one year is assumed kept, INF).",
+        Citation("se-kepala-bkn-10-2022"),
     )
 )
 PROBATION_NEAR = register(
@@ -232,19 +251,42 @@ PROBATION_NEAR = register(
         "Latsar ends close to the end of the probation year",
         "Latsar berakhir mendekati akhir masa percobaan",
         "The cohort's last day is more than the margin (30 days by default) before the end of "
-        "the participant's probation year.",
-        PROBATION_MONTHS.basis,
+        "the participant's probation year. The finding cites the law on the probation year in "
+        "force on the TMT, as for participant.probation.",
+        _PROBATION_BASIS,
     )
 )
 COHORT_SIZE = register(
     Rule(
         "cohort.size",
-        _E,
+        _W,
         "Cohort larger than the limit",
         "Angkatan melebihi batas",
-        "A cohort has no more participants than the rulebook's limit.",
+        "A cohort has no more participants than the rulebook's limit. A warning while the limit "
+        "is not read in a regulation (the shipped 40 is INF); an error when the limit is REG or "
+        "supplied by the organiser (USER, a rulebook variant).",
     )
 )
+
+
+def size_severity(limit: Figure[int | None]) -> Severity:
+    """The severity of a cohort over ``limit``: an error only when the limit is established.
+
+    A limit read in a regulation (REG) or supplied by the organiser (USER) is
+    binding; one that is reported, inferred or open (SEC, INF, OPEN) is not, and
+    a cohort over it is a warning.
+
+    Example:
+        >>> from pelatihan import rulebooks
+        >>> shipped = rulebooks.get("perlan-1-2021").cohort_size_max
+        >>> shipped.status.value, size_severity(shipped).value
+        ('INF', 'warning')
+        >>> size_severity(shipped.override(35)).value
+        'error'
+    """
+    return _E if limit.status in {Status.REG, Status.USER} else _W
+
+
 COHORT_EMPTY = register(
     Rule(
         "cohort.empty",
@@ -400,8 +442,9 @@ class _Checker:
             self.by_regime = dict(rulebook)
         self.margin_days = margin_days
         self.minimum_age = nip_module.MINIMUM_AGE.value
-        # the end of the probation year, by TMT: a national export has a few hundred TMTs
-        self.deadlines: dict[datetime.date, datetime.date] = {}
+        # the end of the probation year and the figure it rests on, by TMT: a national export
+        # has a few hundred TMTs
+        self.deadlines: dict[datetime.date, tuple[datetime.date, Figure[int]]] = {}
         # the first of each NIP: cohort position, place, the NIP as written; and the others
         self.seen: dict[str, tuple[int, _Place, str]] = {}
         self.repeats: list[tuple[str, int, _Place, str]] = []
@@ -720,6 +763,7 @@ class _Checker:
                 f"angkatan memiliki {count} peserta; batasnya {limit} ({figure.status.value})",
                 value=count,
                 figure=figure,
+                severity=size_severity(figure),
             )
 
     def participant(  # noqa: PLR0917 - an internal hot-path method
@@ -897,20 +941,25 @@ class _Checker:
             tmt = parsed[2].first_day
         else:
             return
-        deadline = self.deadlines.get(tmt)
-        if deadline is None:
-            deadline = self.deadlines[tmt] = probation_end(tmt)
+        known = self.deadlines.get(tmt)
+        if known is None:
+            known = self.deadlines[tmt] = (probation_end(tmt), probation_months(tmt))
+        deadline, figure = known
         if last_day > deadline:
             late = (last_day - deadline).days
             out.append(
                 PROBATION.finding(
                     here.location,
                     f"Latsar ends on {last_day.isoformat()}, {late} days after the probation year "
-                    f"that began with TMT {tmt.isoformat()} ends ({deadline.isoformat()})",
+                    f"that began with TMT {tmt.isoformat()} ends ({deadline.isoformat()}); the "
+                    "agency must justify a Latsar after the probation year (budget, facilities, "
+                    "staff or national policy: SE Kepala BKN 10/2022)",
                     f"Latsar berakhir {last_day.isoformat()}, {late} hari setelah masa percobaan "
-                    f"sejak TMT {tmt.isoformat()} berakhir ({deadline.isoformat()})",
+                    f"sejak TMT {tmt.isoformat()} berakhir ({deadline.isoformat()}); instansi "
+                    "harus dapat menjelaskan alasan Latsar setelah masa percobaan (anggaran, "
+                    "sarana prasarana, SDM, atau kebijakan nasional: SE Kepala BKN 10/2022)",
                     value=last_day,
-                    figure=PROBATION_MONTHS,
+                    figure=figure,
                 )
             )
         elif (deadline - last_day).days < self.margin_days:
@@ -923,7 +972,7 @@ class _Checker:
                     f"Latsar berakhir {last_day.isoformat()}, hanya {left} hari sebelum masa "
                     f"percobaan berakhir ({deadline.isoformat()})",
                     value=last_day,
-                    figure=PROBATION_MONTHS,
+                    figure=figure,
                 )
             )
 
