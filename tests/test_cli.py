@@ -877,3 +877,17 @@ def test_plan_svg_to_an_unwritable_place_exits_2(capsys: pytest.CaptureFixture[s
     )
     assert code == 2
     assert "cannot be written" in capsys.readouterr().err
+
+
+def test_regimes_lists_each_regime_with_its_decrees_and_uncertain_window(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "regimes")
+    assert code == 0
+    assert "perlan-1-2021+10-2021+kep-2024" in out
+    assert "decrees: Keputusan Kepala LAN 580/K.1/PDP.07/2024, Keputusan Kepala LAN 581" in out
+    code, out, _ = run(capsys, "regimes", "--format", "json")
+    newest = json.loads(out)["regimes"][-1]
+    assert newest["decrees"] == ["kep-580-2024", "kep-581-2024"]
+    assert newest["in_force_from"]["earliest"] == "2024-01-01"
+    assert newest["in_force_from"]["date"] == "2025-01-01"

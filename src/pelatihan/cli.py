@@ -1077,11 +1077,13 @@ def _regime_data(regime: legal.Regime) -> dict[str, object]:
         "name": regime.name,
         "instrument": regime.instrument,
         "amended_by": list(regime.amended_by),
+        "decrees": list(regime.decrees),
         "in_force_from": {
             "date": since.value.isoformat(),
             "status": since.status.value,
             "basis": str(since.basis) if since.basis is not None else None,
             "note": since.note,
+            "earliest": regime.earliest.isoformat() if regime.earliest is not None else None,
         },
     }
 
@@ -1114,6 +1116,9 @@ def _run_regimes(args: argparse.Namespace) -> int:
             f"  {regime.id}  {regime.name}  in force from {since.value.isoformat()} "
             f"({since.status.value})"
         )
+        if regime.decrees:
+            decrees = ", ".join(decree.short_name for decree in regime.decrees_cited())
+            lines.append(f"      decrees: {decrees}")
         if since.note:
             lines.append(f"      {since.note}")
     lines.append("Instruments")
