@@ -172,10 +172,10 @@ from pelatihan.io.structure import structure  # noqa: E402
 RESULTS_CSV = EXAMPLES / "results.csv"
 STRANGER = "19970301 201903 1 010"  # in results.csv, in no cohort
 WEIGHTS_2018 = {
-    "evaluation.academic_parts.klasikal.type_a": 10,
-    "evaluation.academic_parts.klasikal.type_b": 10,
-    "evaluation.attitude_weight": 40,
-    "evaluation.actualisation_weight": 40,
+    "evaluation.components.type_a.weight": 10,
+    "evaluation.components.type_b.weight": 10,
+    "evaluation.components.attitude.weight": 40,
+    "evaluation.components.actualisation.weight": 40,
 }
 ABSENCE_LIMITS = {
     "evaluation.absence_sessions": 6,
@@ -192,7 +192,7 @@ def test_results_example_with_the_shipped_rulebook_computes_no_score_and_finds_t
     incomplete = [f for f in report if f.code == "results.incomplete"]
     assert [f.location.row for f in incomplete] == [2, 3, 4, 5, 6, 7]
     assert all(f.location.file == str(RESULTS_CSV) for f in incomplete)
-    assert "'evaluation.attitude_weight'" in incomplete[0].message_en
+    assert "'evaluation.components.attitude.weight'" in incomplete[0].message_en
     (stranger,) = [f for f in report if f.code == "results.unknown-nip"]
     assert (stranger.location.row, stranger.location.path, stranger.value) == (
         8,
@@ -219,19 +219,27 @@ def test_results_example_csv_and_json_give_the_same_findings_at_the_same_paths()
 
 def test_attitude_and_actualisation_weights_alone_leave_the_2018_written_tests_open() -> None:
     book = rulebooks.get("perlan-12-2018").variant(
-        "contoh", {"evaluation.attitude_weight": 40, "evaluation.actualisation_weight": 40}
+        "contoh",
+        {
+            "evaluation.components.attitude.weight": 40,
+            "evaluation.components.actualisation.weight": 40,
+        },
     )
     report = validate_with_results(EXAMPLES / "cohort.json", RESULTS_CSV, rulebook=book)
     assert report.counts_by_code() == {"results.incomplete": 6, "results.unknown-nip": 1}
     message = next(f.message_en for f in report if f.code == "results.incomplete")
-    assert "'evaluation.academic_parts.klasikal.type_a'" in message
+    assert "'evaluation.components.type_a.weight'" in message
     assert "attitude_weight" not in message
 
 
 def test_with_every_weight_supplied_one_participant_fails_and_absences_are_not_checked() -> None:
     book = rulebooks.get("perlan-12-2018").variant("contoh", WEIGHTS_2018)
     report = validate_with_results(EXAMPLES / "cohort.json", RESULTS_CSV, rulebook=book)
-    assert report.counts_by_code() == {"evaluation.failed": 1, "results.unknown-nip": 1}
+    assert report.counts_by_code() == {
+        "evaluation.failed": 1,
+        "evaluation.passed": 5,
+        "results.unknown-nip": 1,
+    }
     (failed,) = [f for f in report if f.code == "evaluation.failed"]
     assert failed.location.row == 4  # Rizky Pratama
     assert "59.50 (Tidak Memuaskan)" in failed.message_en
@@ -245,6 +253,7 @@ def test_with_absence_limits_supplied_too_the_absences_beyond_them_are_reported(
     assert report.counts_by_code() == {
         "evaluation.absence": 2,
         "evaluation.failed": 1,
+        "evaluation.passed": 5,
         "results.unknown-nip": 1,
     }
     absences = [(f.location.row, f.location.path, f.value) for f in report]
@@ -257,8 +266,9 @@ def test_the_results_example_outcomes_remediation_bands_and_appointment() -> Non
     book = rulebooks.get("perlan-12-2018").variant("contoh", WEIGHTS_2018)
     document = attach_results(read_json(EXAMPLES / "cohort.json"), read_results_csv(RESULTS_CSV))
     cohort = structure(document).cohorts[0]
+    tmt = datetime.date(2019, 3, 1)  # every participant's NIP: TMT March 2019
     outcomes = {
-        result.nip: evaluate(result, "klasikal", book)
+        result.nip: evaluate(result, "klasikal", book, tmt=tmt)
         for result in cohort.results
         if result.nip != STRANGER
     }
@@ -280,7 +290,8 @@ def test_the_results_example_outcomes_remediation_bands_and_appointment() -> Non
         "19920630 201903 2 008": ("passed", "78.75", "78.75", "Cukup Memuaskan"),
     }
     passed = [o for o in outcomes.values() if o.status is OutcomeStatus.PASSED]
-    assert {o.appointment_from for o in passed} == {datetime.date(2020, 1, 1)}
+    # passed in December 2019, within the probation year: appointed after it ends
+    assert {o.appointment_from for o in passed} == {datetime.date(2020, 3, 1)}
 
 
 def test_the_command_checks_the_results_example_and_points_at_its_rows() -> None:

@@ -41,7 +41,8 @@ NOBODY = "19990101 202403 1 099"
 
 # A variant that can compute final scores and check absences: 10/10/40/40.
 BOOK = rulebooks.get("perlan-1-2021+10-2021").variant(
-    "contoh", {"evaluation.attitude_weight": 40, "evaluation.actualisation_weight": 40}
+    "contoh",
+    {"evaluation.components.attitude.weight": 40, "evaluation.components.actualisation.weight": 40},
 )
 
 
@@ -426,6 +427,7 @@ def test_rule_findings_on_attached_results_point_at_the_results_file_row() -> No
     )
     placed = {(f.code, str(f.location)) for f in report if f.code.startswith(("results", "eval"))}
     assert placed == {
+        ("evaluation.passed", "hasil.csv:2 $.cohorts[0].results[0]"),
         ("evaluation.failed", "hasil.csv:3 $.cohorts[0].results[1]"),
         ("evaluation.absence", "hasil.csv:3 $.cohorts[0].results[1].absences.sessions"),
         ("results.duplicate", "hasil.csv:4 $.cohorts[0].results[2].nip"),
