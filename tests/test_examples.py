@@ -300,3 +300,93 @@ def test_the_command_checks_the_results_example_and_points_at_its_rows() -> None
     assert result.returncode == 1, result.stderr
     assert f"{RESULTS_CSV}:8 $.cohorts[0].results[6].nip" in result.stdout
     assert result.stdout.splitlines()[-1] == "1 error, 0 warnings, 6 info"
+
+
+# -- a 2025 cohort: examples/cohort-2025.json and examples/results-2025.csv -------------------
+#
+# A blended golongan III cohort under the 2024 LAN decrees, on the dates of the 2025 cohort of
+# Loka Diklat Keagamaan Pekanbaru (MOOC from 16 June 2025, then e-learning 20, habituation 30
+# and classroom 3 working days), whose report template gives the five components and the band
+# table; the participants and their scores are made up, one in every band.
+
+COHORT_2025 = EXAMPLES / "cohort-2025.json"
+RESULTS_2025 = EXAMPLES / "results-2025.csv"
+
+
+def test_the_2025_example_cohort_follows_the_new_regime_plan_without_findings() -> None:
+    assert validate(COHORT_2025).counts_by_code() == {}
+    cohort = structure(read_json(COHORT_2025)).cohorts[0]
+    schedule = cohort.schedule()
+    assert schedule is not None
+    assert schedule.phase_days() == (9, 20, 30, 3)
+    assert (schedule.start, schedule.end) == (
+        datetime.date(2025, 6, 16),
+        datetime.date(2025, 9, 12),
+    )
+
+
+def test_the_2025_results_reach_a_final_score_and_band_for_everyone_with_the_shipped_rulebook() -> (
+    None
+):
+    book = rulebooks.get("perlan-1-2021+10-2021+kep-2024")
+    document = attach_results(read_json(COHORT_2025), read_results_csv(RESULTS_2025))
+    cohort = structure(document).cohorts[0]
+    tmts = {person.nip: person.tmt_cpns for person in cohort.participants}
+    outcomes = {
+        result.nip: evaluate(result, "blended", book, tmt=tmts[result.nip])
+        for result in cohort.results
+    }
+    summary = {
+        nip: (
+            outcome.status.value,
+            str(outcome.final_score),
+            str(outcome.recorded_score),
+            outcome.qualification.value if outcome.qualification else None,
+            outcome.appointment_from,
+            outcome.remediation_by,
+        )
+        for nip, outcome in outcomes.items()
+    }
+    march, june = datetime.date(2026, 3, 1), datetime.date(2026, 6, 1)  # after probation
+    assert summary == {
+        "19980312 202503 2 001": ("passed", "91.70", "91.70", "Sangat Memuaskan", march, None),
+        "19970705 202503 1 002": ("passed", "84.75", "84.75", "Memuaskan", march, None),
+        "19990121 202506 2 003": ("passed", "74.95", "74.95", "Cukup Memuaskan", june, None),
+        "19961030 202506 1 004": (
+            "deferred",
+            "66.20",
+            "66.20",
+            "Ditunda Kelulusannya",
+            None,
+            datetime.date(2026, 5, 31),  # the end of the probation year (TMT June 2025)
+        ),
+        "20000214 202503 2 005": ("passed", "71.95", "70.01", "Cukup Memuaskan", march, None),
+        "19950818 202503 1 006": ("failed", "57.35", "57.35", "Tidak Memuaskan", None, None),
+    }
+
+
+def test_the_command_reports_every_2025_outcome_and_no_incomplete_result() -> None:
+    result = run(
+        "-m",
+        "pelatihan",
+        "validate",
+        str(COHORT_2025),
+        "--results",
+        str(RESULTS_2025),
+        "--format",
+        "json",
+    )
+    assert result.returncode == 0, result.stderr
+    import json  # noqa: PLC0415
+
+    findings = json.loads(result.stdout)["findings"]
+    codes = [finding["code"] for finding in findings]
+    assert sorted(codes) == sorted(
+        ["evaluation.passed"] * 4 + ["evaluation.deferred", "evaluation.failed"]
+    )
+    by_row = {finding["row"]: finding for finding in findings}
+    assert by_row[5]["code"] == "evaluation.deferred"
+    assert "remediation remains" in by_row[5]["message"]["en"]
+    assert "by 2026-05-31" in by_row[5]["message"]["en"]
+    assert "passed after remediation (computed 71.95)" in by_row[6]["message"]["en"]
+    assert by_row[6]["severity"] == "info"

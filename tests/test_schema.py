@@ -553,7 +553,7 @@ def test_a_score_of_a_component_no_method_has_fails_though_the_reader_takes_it()
     assert not schema_accepts(data)
 
 
-@pytest.mark.parametrize("name", ["cohort.json", "cohort-results.json"])
+@pytest.mark.parametrize("name", ["cohort.json", "cohort-results.json", "cohort-2025.json"])
 def test_the_example_cohort_files_validate(name: str) -> None:
     path = Path(__file__).resolve().parent.parent / "examples" / name
     data = read_json(path).data
