@@ -202,10 +202,10 @@ from pelatihan.io.structure import structure  # noqa: E402
 RESULTS_CSV = EXAMPLES / "results.csv"
 STRANGER = "19970301 201903 1 010"  # in results.csv, in no cohort
 WEIGHTS_2018 = {
-    "evaluation.academic_parts.klasikal.type_a": 10,
-    "evaluation.academic_parts.klasikal.type_b": 10,
-    "evaluation.attitude_weight": 40,
-    "evaluation.actualisation_weight": 40,
+    "evaluation.components.type_a.weight": 10,
+    "evaluation.components.type_b.weight": 10,
+    "evaluation.components.attitude.weight": 40,
+    "evaluation.components.actualisation.weight": 40,
 }
 ABSENCE_LIMITS = {
     "evaluation.absence_sessions": 6,
@@ -222,7 +222,7 @@ def test_results_example_with_the_shipped_rulebook_computes_no_score_and_finds_t
     incomplete = [f for f in report if f.code == "results.incomplete"]
     assert [f.location.row for f in incomplete] == [2, 3, 4, 5, 6, 7]
     assert all(f.location.file == str(RESULTS_CSV) for f in incomplete)
-    assert "'evaluation.attitude_weight'" in incomplete[0].message_en
+    assert "'evaluation.components.attitude.weight'" in incomplete[0].message_en
     (stranger,) = [f for f in report if f.code == "results.unknown-nip"]
     assert (stranger.location.row, stranger.location.path, stranger.value) == (
         8,
@@ -249,19 +249,27 @@ def test_results_example_csv_and_json_give_the_same_findings_at_the_same_paths()
 
 def test_attitude_and_actualisation_weights_alone_leave_the_2018_written_tests_open() -> None:
     book = rulebooks.get("perlan-12-2018").variant(
-        "contoh", {"evaluation.attitude_weight": 40, "evaluation.actualisation_weight": 40}
+        "contoh",
+        {
+            "evaluation.components.attitude.weight": 40,
+            "evaluation.components.actualisation.weight": 40,
+        },
     )
     report = validate_with_results(EXAMPLES / "cohort.json", RESULTS_CSV, rulebook=book)
     assert report.counts_by_code() == {"results.incomplete": 6, "results.unknown-nip": 1}
     message = next(f.message_en for f in report if f.code == "results.incomplete")
-    assert "'evaluation.academic_parts.klasikal.type_a'" in message
+    assert "'evaluation.components.type_a.weight'" in message
     assert "attitude_weight" not in message
 
 
 def test_with_every_weight_supplied_one_participant_fails_and_absences_are_not_checked() -> None:
     book = rulebooks.get("perlan-12-2018").variant("contoh", WEIGHTS_2018)
     report = validate_with_results(EXAMPLES / "cohort.json", RESULTS_CSV, rulebook=book)
-    assert report.counts_by_code() == {"evaluation.failed": 1, "results.unknown-nip": 1}
+    assert report.counts_by_code() == {
+        "evaluation.failed": 1,
+        "evaluation.passed": 5,
+        "results.unknown-nip": 1,
+    }
     (failed,) = [f for f in report if f.code == "evaluation.failed"]
     assert failed.location.row == 4  # Rizky Pratama
     assert "59.50 (Tidak Memuaskan)" in failed.message_en
@@ -275,6 +283,7 @@ def test_with_absence_limits_supplied_too_the_absences_beyond_them_are_reported(
     assert report.counts_by_code() == {
         "evaluation.absence": 2,
         "evaluation.failed": 1,
+        "evaluation.passed": 5,
         "results.unknown-nip": 1,
     }
     absences = [(f.location.row, f.location.path, f.value) for f in report]
@@ -287,8 +296,9 @@ def test_the_results_example_outcomes_remediation_bands_and_appointment() -> Non
     book = rulebooks.get("perlan-12-2018").variant("contoh", WEIGHTS_2018)
     document = attach_results(read_json(EXAMPLES / "cohort.json"), read_results_csv(RESULTS_CSV))
     cohort = structure(document).cohorts[0]
+    tmt = datetime.date(2019, 3, 1)  # every participant's NIP: TMT March 2019
     outcomes = {
-        result.nip: evaluate(result, "klasikal", book)
+        result.nip: evaluate(result, "klasikal", book, tmt=tmt)
         for result in cohort.results
         if result.nip != STRANGER
     }
@@ -310,7 +320,8 @@ def test_the_results_example_outcomes_remediation_bands_and_appointment() -> Non
         "19920630 201903 2 008": ("passed", "78.75", "78.75", "Cukup Memuaskan"),
     }
     passed = [o for o in outcomes.values() if o.status is OutcomeStatus.PASSED]
-    assert {o.appointment_from for o in passed} == {datetime.date(2020, 1, 1)}
+    # passed in December 2019, within the probation year: appointed after it ends
+    assert {o.appointment_from for o in passed} == {datetime.date(2020, 3, 1)}
 
 
 def test_the_command_checks_the_results_example_and_points_at_its_rows() -> None:
@@ -319,3 +330,93 @@ def test_the_command_checks_the_results_example_and_points_at_its_rows() -> None
     assert result.returncode == 1, result.stderr
     assert f"{RESULTS_CSV}:8 $.cohorts[0].results[6].nip" in result.stdout
     assert result.stdout.splitlines()[-1] == "1 error, 0 warnings, 6 info"
+
+
+# -- a 2025 cohort: examples/cohort-pekanbaru-2025.json and examples/results-2025.csv --------
+#
+# A blended golongan III cohort under the 2024 LAN decrees, on the dates of the 2025 cohort of
+# Loka Diklat Keagamaan Pekanbaru (MOOC from 16 June 2025, then e-learning 20, habituation 30
+# and classroom 3 working days), whose report template gives the five components and the band
+# table; the participants and their scores are made up, one in every band.
+
+COHORT_2025 = EXAMPLES / "cohort-pekanbaru-2025.json"
+RESULTS_2025 = EXAMPLES / "results-2025.csv"
+
+
+def test_the_2025_example_cohort_follows_the_new_regime_plan_without_findings() -> None:
+    assert validate(COHORT_2025).counts_by_code() == {}
+    cohort = structure(read_json(COHORT_2025)).cohorts[0]
+    schedule = cohort.schedule()
+    assert schedule is not None
+    assert schedule.phase_days() == (9, 20, 30, 3)
+    assert (schedule.start, schedule.end) == (
+        datetime.date(2025, 6, 16),
+        datetime.date(2025, 9, 12),
+    )
+
+
+def test_the_2025_results_reach_a_final_score_and_band_for_everyone_with_the_shipped_rulebook() -> (
+    None
+):
+    book = rulebooks.get("perlan-1-2021+10-2021+kep-2024")
+    document = attach_results(read_json(COHORT_2025), read_results_csv(RESULTS_2025))
+    cohort = structure(document).cohorts[0]
+    tmts = {person.nip: person.tmt_cpns for person in cohort.participants}
+    outcomes = {
+        result.nip: evaluate(result, "blended", book, tmt=tmts[result.nip])
+        for result in cohort.results
+    }
+    summary = {
+        nip: (
+            outcome.status.value,
+            str(outcome.final_score),
+            str(outcome.recorded_score),
+            outcome.qualification.value if outcome.qualification else None,
+            outcome.appointment_from,
+            outcome.remediation_by,
+        )
+        for nip, outcome in outcomes.items()
+    }
+    march, june = datetime.date(2026, 3, 1), datetime.date(2026, 6, 1)  # after probation
+    assert summary == {
+        "19980312 202503 2 001": ("passed", "91.70", "91.70", "Sangat Memuaskan", march, None),
+        "19970705 202503 1 002": ("passed", "84.75", "84.75", "Memuaskan", march, None),
+        "19990121 202506 2 003": ("passed", "74.95", "74.95", "Cukup Memuaskan", june, None),
+        "19961030 202506 1 004": (
+            "deferred",
+            "66.20",
+            "66.20",
+            "Ditunda Kelulusannya",
+            None,
+            datetime.date(2026, 5, 31),  # the end of the probation year (TMT June 2025)
+        ),
+        "20000214 202503 2 005": ("passed", "71.95", "70.01", "Cukup Memuaskan", march, None),
+        "19950818 202503 1 006": ("failed", "57.35", "57.35", "Tidak Memuaskan", None, None),
+    }
+
+
+def test_the_command_reports_every_2025_outcome_and_no_incomplete_result() -> None:
+    result = run(
+        "-m",
+        "pelatihan",
+        "validate",
+        str(COHORT_2025),
+        "--results",
+        str(RESULTS_2025),
+        "--format",
+        "json",
+    )
+    assert result.returncode == 0, result.stderr
+    import json  # noqa: PLC0415
+
+    findings = json.loads(result.stdout)["findings"]
+    codes = [finding["code"] for finding in findings]
+    assert sorted(codes) == sorted(
+        ["evaluation.passed"] * 4 + ["evaluation.deferred", "evaluation.failed"]
+    )
+    by_row = {finding["row"]: finding for finding in findings}
+    assert by_row[5]["code"] == "evaluation.deferred"
+    assert "remediation remains" in by_row[5]["message"]["en"]
+    assert "by 2026-05-31" in by_row[5]["message"]["en"]
+    assert "passed after remediation (computed 71.95)" in by_row[6]["message"]["en"]
+    assert by_row[6]["severity"] == "info"

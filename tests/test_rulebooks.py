@@ -1,4 +1,5 @@
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -88,12 +89,88 @@ def test_classroom_approval_from_2024_is_regulation_text_in_the_2021_guideline()
 
 
 def test_evaluation_academic_weight_is_regulation_text_and_other_weights_are_open() -> None:
-    evaluation = rulebooks.get("perlan-1-2021+10-2021").evaluation
-    assert evaluation.academic_weight.value == 20
-    assert evaluation.academic_weight.status is Status.REG
-    assert evaluation.attitude_weight.value is None
-    assert evaluation.actualisation_weight.value is None
+    book = rulebooks.get("perlan-1-2021+10-2021")
+    evaluation = book.evaluation
+    academic = dict(evaluation.group_weights)["academic"]
+    assert (academic.value, academic.status) == (20, Status.REG)
+    assert book.figure("evaluation.components.type_a.weight").status is Status.REG
+    assert book.figure("evaluation.components.attitude.weight").value is None
+    assert book.figure("evaluation.components.actualisation.weight").value is None
     assert evaluation.pass_mark.value == Decimal("70.01")
+
+
+@pytest.mark.parametrize("book", rulebooks.all_rulebooks(), ids=lambda book: book.id)
+def test_the_academic_group_weighs_what_its_components_of_each_method_add_up_to(
+    book: rulebooks.Rulebook,
+) -> None:
+    groups = dict(book.evaluation.group_weights)
+    for rules in book.methods:
+        if not rules.available.value or "academic" not in groups:
+            continue
+        parts = [p for p in book.evaluation.of(rules.method) if p.group == "academic"]
+        assert sum(p.weight.value or 0 for p in parts) == groups["academic"].value
+
+
+def test_2025_evaluation_has_five_reported_components_that_add_up_to_100() -> None:
+    book = rulebooks.get("perlan-1-2021+10-2021+kep-2024")
+    for method in ("klasikal", "blended", "distance"):
+        parts = book.evaluation.of(method)
+        assert sum(p.weight.value or 0 for p in parts) == 100
+    weights = {p.key: p.weight for p in book.evaluation.of("blended")}
+    assert {key: figure.value for key, figure in weights.items()} == {
+        "mooc_test": 10,
+        "elearning_test": 10,
+        "actualisation_plan": 20,
+        "actualisation_results": 30,
+        "attitude": 15,
+        "technical_competence": 15,
+    }
+    assert dict(book.evaluation.group_weights)["academic"].status is Status.SEC
+    assert weights["mooc_test"].status is Status.INF  # the 10 + 10 split of 2022, assumed
+    for key in ("actualisation_plan", "actualisation_results", "attitude", "technical_competence"):
+        assert weights[key].status is Status.SEC
+        assert weights[key].source
+    assert "https://bdksurabaya-kemenag.id/?p=5477" in (
+        weights["actualisation_results"].source or ""
+    )
+
+
+def test_every_sec_evaluation_figure_says_where_it_was_read() -> None:
+    for book in rulebooks.all_rulebooks():
+        for path, figure in book.figures().items():
+            if path.startswith("evaluation.") and figure.status is Status.SEC:
+                assert figure.source, path
+
+
+def test_older_regimes_keep_attitude_and_actualisation_open_and_the_2025_band_table_inferred() -> (
+    None
+):
+    for regime in ("perlan-12-2018", "perlan-1-2021", "perlan-1-2021+10-2021"):
+        book = rulebooks.get(regime)
+        for key in ("attitude", "actualisation"):
+            figure = book.figure(f"evaluation.components.{key}.weight")
+            assert (figure.value, figure.status) == (None, Status.OPEN)
+        band = book.figure("evaluation.bands.ditunda_kelulusannya")
+        assert (band.value, band.status) == (Decimal(60), Status.INF)
+    band = rulebooks.get("perlan-1-2021+10-2021+kep-2024").figure(
+        "evaluation.bands.ditunda_kelulusannya"
+    )
+    assert (band.value, band.status) == (Decimal(60), Status.SEC)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("evaluation.attitude_weight", "evaluation.components.attitude.weight"),
+        ("evaluation.academic_parts.klasikal.type_a", "evaluation.components.type_a.weight"),
+        ("evaluation.bands.kurang_memuaskan", "evaluation.bands.ditunda_kelulusannya"),
+        ("evaluation.appointment_months_after", "evaluation.appointment_after_probation"),
+    ],
+)
+def test_a_renamed_figure_path_is_refused_with_its_new_name(old: str, new: str) -> None:
+    with pytest.raises(rulebooks.UnknownFigureError, match=re.escape(repr(new))):
+        rulebooks.get("perlan-1-2021").variant("x", {old: 1})
+    assert new in rulebooks.get("perlan-1-2021").figures()
 
 
 def test_amended_rulebook_rewords_agenda_3() -> None:

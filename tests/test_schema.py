@@ -522,6 +522,19 @@ def test_the_score_keys_are_the_evaluation_components() -> None:
     assert set(DEFS["scores"]["properties"]) == expected == set(score_components())
 
 
+@pytest.mark.parametrize(
+    "key", ["actualisation_plan", "actualisation_results", "technical_competence"]
+)
+def test_the_2025_components_are_score_keys_described_by_their_names(key: str) -> None:
+    data = _set(scores0, key, "85,5")
+    assert schema_accepts(data)
+    assert structural_codes(data) == set()
+    part = rulebooks.get("perlan-1-2021+10-2021+kep-2024").evaluation.component(key)
+    assert part is not None
+    assert part.name_id in DEFS["scores"]["properties"][key]["description"]
+    assert not schema_accepts(_set(scores0, key, 100.5))
+
+
 @pytest.mark.parametrize("value", ["0", "70", "70,01", "70.01", "99.999", "100", "100,00"])
 def test_scores_written_as_text_from_0_to_100_validate(value: str) -> None:
     data = _set(scores0, "attitude", value)
@@ -540,7 +553,9 @@ def test_a_score_of_a_component_no_method_has_fails_though_the_reader_takes_it()
     assert not schema_accepts(data)
 
 
-@pytest.mark.parametrize("name", ["cohort.json", "cohort-results.json"])
+@pytest.mark.parametrize(
+    "name", ["cohort.json", "cohort-results.json", "cohort-2025.json", "cohort-pekanbaru-2025.json"]
+)
 def test_the_example_cohort_files_validate(name: str) -> None:
     path = Path(__file__).resolve().parent.parent / "examples" / name
     data = read_json(path).data

@@ -156,11 +156,11 @@ def test_values_are_converted_to_the_figure_type_and_decimals_are_never_floats()
             {
                 "evaluation.pass_mark": Decimal("70.01"),
                 "evaluation.bands.memuaskan": "80,5",
-                "evaluation.attitude_weight": "40",
+                "evaluation.components.attitude.weight": "40",
                 "klasikal_approval_from": "2025-01-01",
                 "methods.distance.available": False,
                 "agendas[1].modules": ["Wawasan Kebangsaan"],
-                "evaluation.actualisation_weight": None,
+                "evaluation.components.actualisation_results.weight": None,
             }
         ),
         file="v.json",
@@ -169,11 +169,11 @@ def test_values_are_converted_to_the_figure_type_and_decimals_are_never_floats()
     assert values == {
         "evaluation.pass_mark": Decimal("70.01"),
         "evaluation.bands.memuaskan": Decimal("80.5"),
-        "evaluation.attitude_weight": 40,
+        "evaluation.components.attitude.weight": 40,
         "klasikal_approval_from": datetime.date(2025, 1, 1),
         "methods.distance.available": False,
         "agendas[1].modules": ("Wawasan Kebangsaan",),
-        "evaluation.actualisation_weight": None,
+        "evaluation.components.actualisation_results.weight": None,
     }
 
 
@@ -222,11 +222,11 @@ def test_settings_are_applied_after_the_file_and_say_they_came_from_the_command_
 
 def test_settings_without_a_base_go_to_every_regime_that_has_the_figure() -> None:
     books = settings_by_regime(
-        ["methods.blended.phases[0].days=9", "evaluation.attitude_weight=40"]
+        ["methods.blended.phases[0].days=9", "evaluation.components.attitude.weight=40"]
     )
     assert set(books) == {book.regime for book in rulebooks.all_rulebooks()}
     assert books[BASE].figure("methods.blended.phases[0].days").value == 9
-    assert books["perlan-12-2018"].figure("evaluation.attitude_weight").value == 40
+    assert books["perlan-12-2018"].figure("evaluation.components.attitude.weight").value == 40
     assert "methods.blended.phases[0].days" not in books["perlan-12-2018"].figures()
 
 

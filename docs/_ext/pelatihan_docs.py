@@ -4,9 +4,9 @@
 ``legal-regimes`` renders the Latsar regimes and their boundaries;
 ``rulebook <id>`` renders a shipped rulebook's figures with status and citation;
 ``rule-catalogue`` renders every rule of :mod:`pelatihan.validation.catalogue`;
-``evaluation-rules <id>`` renders a shipped rulebook's evaluation figures: components
-and weights per method, pass mark, remediation, qualification bands, absence limits,
-rounding and appointment.
+``evaluation-rules <id>`` renders a shipped rulebook's evaluation figures: the scored
+components and their weights per method, group totals, pass mark, remediation and its
+deadline, qualification bands, absence limits, rounding and appointment.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import ExtensionMetadata
 
 from pelatihan import legal, rulebooks
-from pelatihan.evaluation import ACTUALISATION, ATTITUDE, Qualification, components
+from pelatihan.evaluation import Qualification, components, open_weights, weight_path
 from pelatihan.provenance import Figure, Status
 from pelatihan.training import Method
 from pelatihan.validation import catalogue
@@ -244,16 +244,6 @@ class RulebookDirective(_RstDirective):
         return out
 
 
-_COMPONENT_NAMES = {
-    "type_a": "Written test type A",
-    "type_b": "Written test type B",
-    "mooc_test": "MOOC test",
-    "elearning_test": "E-learning test",
-    ATTITUDE: "Attitude and behaviour (*sikap perilaku*)",
-    ACTUALISATION: "Actualisation (*aktualisasi*)",
-}
-
-
 def _established(figure: Figure[Any], *, none_is_a_value: bool = False) -> str:
     """In plain words: a regulation figure, a default of the library, or missing."""
     if figure.status is Status.REG:
@@ -264,14 +254,6 @@ def _established(figure: Figure[Any], *, none_is_a_value: bool = False) -> str:
         return f"**not established**: supply it ({figure.status.value})"
     kind = {Status.SEC: "reported", Status.INF: "inferred", Status.OPEN: "open"}[figure.status]
     return f"default, {kind} ({figure.status.value})"
-
-
-def _weight_path(method: Method, key: str) -> str:
-    if key == ATTITUDE:
-        return "evaluation.attitude_weight"
-    if key == ACTUALISATION:
-        return "evaluation.actualisation_weight"
-    return f"evaluation.academic_parts.{method.value}.{key}"
 
 
 class EvaluationRules(_RstDirective):
@@ -304,32 +286,38 @@ class EvaluationRules(_RstDirective):
         out += [".. rubric:: Components of the final score and their weights", ""]
         rows: list[tuple[str, ...]] = []
         for method in methods:
-            for key, figure in components(method, book).items():
+            for key, part in components(method, book).items():
                 rows.append(
                     (
                         method.value,
-                        _cell(_COMPONENT_NAMES.get(key, key)),
-                        f"``{key}``",
-                        _value(figure),
-                        _established(figure),
-                        _provenance(figure),
+                        _cell(f"{part.name_en} (*{part.name_id}*)")
+                        + (f"; group ``{part.group}``" if part.group else ""),
+                        f"``{weight_path(key)}``",
+                        _value(part.weight),
+                        _established(part.weight),
+                        _provenance(part.weight),
                     )
                 )
         out += _table(
-            ("Method", "Component", "Score key", "Weight (%)", "Established", "Provenance"),
+            ("Method", "Component", "Weight path", "Weight (%)", "Established", "Provenance"),
             rows,
-            "10 20 14 8 16 32",
+            "9 19 20 7 15 30",
         )
-        academic = evaluation.academic_weight
-        if academic.value is None:
-            weighs = "The weight of the academic evaluation in all is not established"
-        else:
-            weighs = f"The academic evaluation weighs {academic.value}% in all"
-        cited = _provenance(academic).rstrip(".")
-        out += [f"{weighs} ({_established(academic)}; {cited}).", ""]
-        out += [".. rubric:: Passing, remediation and qualification", ""]
+        for group, figure in evaluation.group_weights:
+            if figure.value is None:
+                weighs = f"The weight of the {group} group in all is not established"
+            else:
+                weighs = f"The {group} components weigh {figure.value}% in all"
+            cited = _provenance(figure).rstrip(".")
+            out += [
+                (
+                    f"{weighs} (``evaluation.group_weights.{group}``, {_established(figure)}; "
+                    f"{cited})."
+                ),
+                "",
+            ]
+        out += [".. rubric:: Passing, deferral, remediation and appointment", ""]
         places = evaluation.score_places
-        months = evaluation.appointment_months_after
         rows = [
             (
                 "Pass mark: a final score of at least",
@@ -346,6 +334,20 @@ class EvaluationRules(_RstDirective):
                 _provenance(evaluation.remediated_score),
             ),
             (
+                "Remediation of a deferred participant by the end of the probation year",
+                "``evaluation.remediation_within_probation``",
+                _value(evaluation.remediation_within_probation),
+                _established(evaluation.remediation_within_probation),
+                _provenance(evaluation.remediation_within_probation),
+            ),
+            (
+                "Days for remediation after the results are decided",
+                "``evaluation.remediation_days``",
+                _value(evaluation.remediation_days),
+                _established(evaluation.remediation_days),
+                _provenance(evaluation.remediation_days),
+            ),
+            (
                 "Decimal places of a final score (rounded half up)",
                 "``evaluation.score_places``",
                 _value(places),
@@ -354,13 +356,13 @@ class EvaluationRules(_RstDirective):
             ),
             (
                 (
-                    "Appointment as PNS: from the first day of the month this many months "
-                    "after passing"
+                    "Appointment as PNS not before the day after the probation year ends (nor "
+                    "before passing)"
                 ),
-                "``evaluation.appointment_months_after``",
-                _value(months),
-                _established(months),
-                _provenance(months),
+                "``evaluation.appointment_after_probation``",
+                _value(evaluation.appointment_after_probation),
+                _established(evaluation.appointment_after_probation),
+                _provenance(evaluation.appointment_after_probation),
             ),
         ]
         out += _table(
@@ -418,18 +420,14 @@ class EvaluationRules(_RstDirective):
         out: list[str] = []
         for method in methods:
             weights = components(method, book)
-            missing = [
-                f"``{_weight_path(method, key)}``"
-                for key, figure in weights.items()
-                if figure.value is None
-            ]
+            missing = [f"``{path}``" for path in open_weights(method, book)]
             if missing:
                 out.append(
                     f"* **{method.value}**: no final score can be computed until a variant "
                     f"supplies {', '.join(missing)}."
                 )
             else:
-                total = sum(figure.value or 0 for figure in weights.values())
+                total = sum(part.weight.value or 0 for part in weights.values())
                 out.append(
                     f"* **{method.value}**: the weights add up to {total}; the final score can "
                     "be computed."

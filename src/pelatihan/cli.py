@@ -5,7 +5,7 @@ Usage (``python -m pelatihan`` works the same)::
     pelatihan validate angkatan.json peserta.csv --track III --method blended
     pelatihan validate angkatan.json --results hasil.csv
     pelatihan validate angkatan.json --format json --output laporan.json
-    pelatihan validate angkatan.json --variant varian.toml --set evaluation.attitude_weight=40
+    pelatihan validate angkatan.json --variant varian.toml --set cohort_size_max=36
     pelatihan plan --start 2024-04-22 --track III --method blended --ics angkatan.ics
     pelatihan plan --start 2025-07-14 --track III --method klasikal --variant varian.toml
     pelatihan rules --lang id

@@ -17,6 +17,7 @@ from pelatihan.training import Method, PhaseKind, Setting
 
 __all__ = [
     "Agenda",
+    "Component",
     "Evaluation",
     "KindDays",
     "MethodRules",
@@ -130,16 +131,59 @@ class Agenda:
     modules: Figure[tuple[str, ...] | None]
 
 
+def _methods(value: object) -> tuple[Method, ...]:
+    if isinstance(value, (str, Method)):
+        return (Method.parse(value),)
+    return tuple(Method.parse(item) for item in cast("Sequence[Method | str]", value))
+
+
+@attrs.frozen
+class Component:
+    """One scored component of the evaluation, and its weight in the final score.
+
+    Its figure path is ``evaluation.components.<key>.weight``.
+
+    Args:
+        key: The stable key of its score, in results files and figure paths
+            (``"attitude"``).
+        name_id: Its name in Indonesian (``"Sikap Perilaku"``).
+        name_en: Its name in English.
+        weight: Its weight in percent of the final score.
+        methods: The delivery methods whose evaluation has it; empty for every
+            method.
+        group: The group it is part of (``"academic"``), if any; a group's
+            total weight can be in :attr:`Evaluation.group_weights`.
+
+    Example:
+        >>> from pelatihan.provenance import Figure, Status
+        >>> test = Component("mooc_test", "Tes MOOC", "MOOC test", Figure(10, Status.INF),
+        ...                  methods=("blended", "distance"), group="academic")
+        >>> test.applies_to(Method.BLENDED), test.applies_to("klasikal")
+        (True, False)
+    """
+
+    key: str
+    name_id: str
+    name_en: str
+    weight: Figure[int | None]
+    methods: tuple[Method, ...] = attrs.field(default=(), converter=_methods)
+    group: str = ""
+
+    def applies_to(self, method: Method | str) -> bool:
+        """Whether the evaluation of ``method`` has this component."""
+        return not self.methods or Method.parse(method) in self.methods
+
+
 @attrs.frozen
 class Evaluation:
     """The evaluation figures of a regime (weights in percent, scores out of 100).
 
     Args:
-        academic_weight: Weight of the academic evaluation.
-        academic_parts: The parts of the academic evaluation per method, with
-            their weights (``{"klasikal": {"written type A": 10, ...}}`` as figures).
-        attitude_weight: Weight of the attitude and behaviour evaluation.
-        actualisation_weight: Weight of the actualisation evaluation.
+        components: The scored components, each with its weight and the
+            methods it applies to; the weights of one method's components add
+            up to 100.
+        group_weights: The total weight of a group of components
+            (``("academic", 20)`` as a figure), where it is reported apart.
         pass_mark: The lowest final score that passes.
         absence_sessions: Absences, in sessions, beyond which a participant can fail.
         absence_jp: Absences, in JP, beyond which a participant can fail.
@@ -150,15 +194,17 @@ class Evaluation:
             reaches the pass mark only after remediation.
         score_places: The decimal places a final score is recorded with
             (rounded half up).
-        appointment_months_after: A participant who passed can be appointed PNS
-            from the first day of the month this many months after the month
-            of passing.
+        remediation_within_probation: Whether a participant whose graduation
+            is deferred has until the end of the probation year to complete
+            remediation.
+        remediation_days: The days after the results are decided within which
+            a participant whose graduation is deferred completes remediation.
+        appointment_after_probation: Whether appointment as PNS waits for the
+            end of the probation year (and, always, for passing).
     """
 
-    academic_weight: Figure[int | None] = _NOT_ESTABLISHED
-    academic_parts: tuple[tuple[Method, tuple[tuple[str, Figure[int | None]], ...]], ...] = ()
-    attitude_weight: Figure[int | None] = _NOT_ESTABLISHED
-    actualisation_weight: Figure[int | None] = _NOT_ESTABLISHED
+    components: tuple[Component, ...] = ()
+    group_weights: tuple[tuple[str, Figure[int | None]], ...] = ()
     pass_mark: Figure[Decimal | None] = _NOT_ESTABLISHED
     absence_sessions: Figure[int | None] = _NOT_ESTABLISHED
     absence_jp: Figure[int | None] = _NOT_ESTABLISHED
@@ -166,7 +212,21 @@ class Evaluation:
     bands: tuple[tuple[str, Figure[Decimal | None]], ...] = ()
     remediated_score: Figure[Decimal | None] = _NOT_ESTABLISHED
     score_places: Figure[int] = _SCORE_PLACES
-    appointment_months_after: Figure[int | None] = _NOT_ESTABLISHED
+    remediation_within_probation: Figure[bool | None] = _NOT_ESTABLISHED
+    remediation_days: Figure[int | None] = _NOT_ESTABLISHED
+    appointment_after_probation: Figure[bool | None] = _NOT_ESTABLISHED
+
+    def of(self, method: Method | str) -> tuple[Component, ...]:
+        """The components of ``method``'s evaluation, in order."""
+        wanted = Method.parse(method)
+        return tuple(component for component in self.components if component.applies_to(wanted))
+
+    def component(self, key: str) -> Component | None:
+        """The component with ``key``, if the evaluation has one (for any method)."""
+        for component in self.components:
+            if component.key == key:
+                return component
+        return None
 
 
 @attrs.frozen
@@ -331,6 +391,7 @@ class Rulebook:
 
 
 _SUM_OF_PHASES = "the sum of the phases supplied"
+_SUM_OPEN = "not established: a phase it sums has no days"
 
 
 def _is_phase_path(path: str) -> bool:
@@ -343,11 +404,11 @@ def _sums_follow_phases(rules: MethodRules, named: set[str], *, source: str | No
     """Make the day totals of a method whose phases a variant changed the sums of its phases.
 
     A total the variant names itself, or that an earlier variant supplied, is
-    kept as given; a total whose phases are not all established is left as it
-    was.
+    kept as given; a total over a phase whose days are not established becomes
+    not established too.
     """
     phases = rules.phases
-    if not phases or any(phase.days.value is None for phase in phases):
+    if not phases:
         return rules
     prefix = f"methods.{rules.method.value}"
 
@@ -355,6 +416,12 @@ def _sums_follow_phases(rules: MethodRules, named: set[str], *, source: str | No
         supplied = figure.status is Status.USER and figure.note != _SUM_OF_PHASES
         if f"{prefix}.{path}" in named or supplied:
             return figure
+        if any(phase.days.value is None for phase in parts):
+            if figure.value is None:
+                return figure
+            return attrs.evolve(
+                figure, value=None, status=Status.OPEN, source=None, note=_SUM_OPEN, alternatives=()
+            )
         days = sum(phase.days.value or 0 for phase in parts)
         if figure.value == days and not figure.alternatives:
             return figure
@@ -388,6 +455,8 @@ def _item_key(item: object, index: int) -> str:
         return f".{item.kind.value}"
     if isinstance(item, Agenda):
         return f"[{item.number}]"
+    if isinstance(item, Component):
+        return f".{item.key}"
     if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], (str, Method)):
         name = item[0].value if isinstance(item[0], Method) else item[0]
         return f".{name}"
@@ -441,7 +510,33 @@ def _is_named_pair(item: object) -> bool:
     return isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], (str, Method))
 
 
+_RENAMED = {
+    "evaluation.attitude_weight": "evaluation.components.attitude.weight",
+    "evaluation.actualisation_weight": "evaluation.components.actualisation.weight",
+    "evaluation.academic_weight": "evaluation.group_weights.academic",
+    "evaluation.bands.kurang_memuaskan": "evaluation.bands.ditunda_kelulusannya",
+    "evaluation.appointment_months_after": "evaluation.appointment_after_probation",
+}
+"""Figure paths of earlier releases, and the paths that took their place."""
+
+
+def _renamed(path: str) -> str | None:
+    if path in _RENAMED:
+        return _RENAMED[path]
+    prefix = "evaluation.academic_parts."
+    if path.startswith(prefix) and path.count(".") == 3:
+        return f"evaluation.components.{path.rsplit('.', 1)[1]}.weight"
+    return None
+
+
 def _unknown_path(book: Rulebook, path: str) -> UnknownFigureError:
+    renamed = _renamed(path)
+    if renamed is not None:
+        return UnknownFigureError(
+            f"rulebook {book.id} has no figure {path!r}: it is now {renamed!r}",
+            f"buku aturan {book.id} tidak memiliki angka {path!r}: kini {renamed!r}",
+            value=path,
+        )
     return UnknownFigureError(
         f"rulebook {book.id} has no figure {path!r}; see Rulebook.figures() for the paths",
         f"buku aturan {book.id} tidak memiliki angka {path!r}; lihat Rulebook.figures()",

@@ -15,24 +15,34 @@ every finding about a result at the results file's row.
 Headers
 -------
 
-=====================  ==========================================================
-field                  headers
-=====================  ==========================================================
-nip                    NIP
-cohort                 Angkatan, Cohort
-scores.type_a          Tipe A, Nilai Tipe A, Type A
-scores.type_b          Tipe B, Nilai Tipe B, Type B
-scores.mooc_test       MOOC, Tes MOOC, Nilai MOOC, MOOC Test
-scores.elearning_test  E-Learning, Tes E-Learning, Nilai E-Learning, E-Learning Test
-scores.attitude        Sikap Perilaku, Sikap, Nilai Sikap Perilaku, Attitude
-scores.actualisation   Aktualisasi, Nilai Aktualisasi, Actualisation, Actualization
-absences.sessions      Tidak Hadir Sesi, Absen Sesi, Absent Sessions
-absences.jp            Tidak Hadir JP, Absen JP, Absent JP
-absences.days          Tidak Hadir Hari, Absen Hari, Absent Days
-remediated             Remedial, Remediasi, Remediated
-passed_on              Tanggal Lulus, Passed On
-name                   Nama, Nama Lengkap, Nama Peserta, Name (read, not used)
-=====================  ==========================================================
+==============================  =================================================================
+field                           headers
+==============================  =================================================================
+nip                             NIP
+cohort                          Angkatan, Cohort
+scores.type_a                   Tipe A, Nilai Tipe A, Tes Tertulis Tipe A, Type A
+scores.type_b                   Tipe B, Nilai Tipe B, Tes Tertulis Tipe B, Type B
+scores.mooc_test                MOOC, Tes MOOC, Nilai MOOC, MOOC Test
+scores.elearning_test           E-Learning, Tes E-Learning, Nilai E-Learning, E-Learning Test
+scores.attitude                 Sikap Perilaku, Sikap dan Perilaku, Sikap, Nilai Sikap Perilaku,
+                                Attitude
+scores.actualisation            Aktualisasi, Nilai Aktualisasi, Actualisation, Actualization
+scores.actualisation_plan       Rancangan Aktualisasi, Nilai Rancangan Aktualisasi,
+                                Seminar Rancangan Aktualisasi, Actualisation Plan,
+                                Actualization Plan
+scores.actualisation_results    Pelaksanaan Aktualisasi, Nilai Pelaksanaan Aktualisasi, Hasil
+                                Aktualisasi, Seminar Hasil Aktualisasi, Actualisation Results,
+                                Actualization Results
+scores.technical_competence     Kompetensi Teknis, Nilai Kompetensi Teknis, Pengembangan
+                                Kompetensi Teknis, Pengembangan Kompetensi Teknis Bidang Tugas,
+                                Technical Competence
+absences.sessions               Tidak Hadir Sesi, Absen Sesi, Absent Sessions
+absences.jp                     Tidak Hadir JP, Absen JP, Absent JP
+absences.days                   Tidak Hadir Hari, Absen Hari, Absent Days
+remediated                      Remedial, Remediasi, Remediated
+passed_on                       Tanggal Lulus, Passed On
+name                            Nama, Nama Lengkap, Nama Peserta, Name (read, not used)
+==============================  =================================================================
 
 The field names are headers too, and so are the component keys alone
 (``type_a``, ``attitude``). A table needs a NIP column. A name column is
@@ -150,8 +160,8 @@ SUFFIXES = (".csv", ".txt", ".json")
 RESULT_HEADERS: dict[str, tuple[str, ...]] = {
     "nip": ("NIP",),
     "cohort": ("Angkatan", "Cohort"),
-    "scores.type_a": ("Tipe A", "Nilai Tipe A", "Type A", "type_a"),
-    "scores.type_b": ("Tipe B", "Nilai Tipe B", "Type B", "type_b"),
+    "scores.type_a": ("Tipe A", "Nilai Tipe A", "Tes Tertulis Tipe A", "Type A", "type_a"),
+    "scores.type_b": ("Tipe B", "Nilai Tipe B", "Tes Tertulis Tipe B", "Type B", "type_b"),
     "scores.mooc_test": ("MOOC", "Tes MOOC", "Nilai MOOC", "MOOC Test", "mooc_test"),
     "scores.elearning_test": (
         "E-Learning",
@@ -160,8 +170,39 @@ RESULT_HEADERS: dict[str, tuple[str, ...]] = {
         "E-Learning Test",
         "elearning_test",
     ),
-    "scores.attitude": ("Sikap Perilaku", "Sikap", "Nilai Sikap Perilaku", "Attitude"),
+    "scores.attitude": (
+        "Sikap Perilaku",
+        "Sikap dan Perilaku",
+        "Sikap",
+        "Nilai Sikap Perilaku",
+        "Attitude",
+    ),
     "scores.actualisation": ("Aktualisasi", "Nilai Aktualisasi", "Actualisation", "Actualization"),
+    "scores.actualisation_plan": (
+        "Rancangan Aktualisasi",
+        "Nilai Rancangan Aktualisasi",
+        "Seminar Rancangan Aktualisasi",
+        "Actualisation Plan",
+        "Actualization Plan",
+        "actualisation_plan",
+    ),
+    "scores.actualisation_results": (
+        "Pelaksanaan Aktualisasi",
+        "Nilai Pelaksanaan Aktualisasi",
+        "Hasil Aktualisasi",
+        "Seminar Hasil Aktualisasi",
+        "Actualisation Results",
+        "Actualization Results",
+        "actualisation_results",
+    ),
+    "scores.technical_competence": (
+        "Kompetensi Teknis",
+        "Nilai Kompetensi Teknis",
+        "Pengembangan Kompetensi Teknis",
+        "Pengembangan Kompetensi Teknis Bidang Tugas",
+        "Technical Competence",
+        "technical_competence",
+    ),
     "absences.sessions": ("Tidak Hadir Sesi", "Absen Sesi", "Absent Sessions"),
     "absences.jp": ("Tidak Hadir JP", "Absen JP", "Absent JP"),
     "absences.days": ("Tidak Hadir Hari", "Absen Hari", "Absent Days"),

@@ -23,8 +23,9 @@ asserted (as with jsonschema's ``format_checker``) for impossible dates such as
     (True, 'pelatihan/cohorts@1')
     >>> cohort_schema()["$defs"]["cohort"]["properties"]["track"]["enum"]
     ['II', 'III']
-    >>> list(cohort_schema()["$defs"]["scores"]["properties"])
-    ['type_a', 'type_b', 'mooc_test', 'elearning_test', 'attitude', 'actualisation']
+    >>> list(cohort_schema()["$defs"]["scores"]["properties"])  # doctest: +NORMALIZE_WHITESPACE
+    ['type_a', 'type_b', 'attitude', 'actualisation', 'mooc_test', 'elearning_test',
+     'actualisation_plan', 'actualisation_results', 'technical_competence']
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ import typing
 from decimal import Decimal
 from typing import Any
 
-from pelatihan.evaluation import ACTUALISATION, ATTITUDE
 from pelatihan.grades import Track
 from pelatihan.io.document import FORMAT
 from pelatihan.io.variant import FORMAT as VARIANT_FORMAT
@@ -205,31 +205,28 @@ def _participant() -> dict[str, object]:
 
 
 def score_components() -> list[str]:
-    """The keys of a result's scores: every method's academic parts, attitude, actualisation.
+    """The keys of a result's scores: the components of every shipped rulebook's evaluation.
 
     Taken from the shipped rulebooks, in the order they list them.
 
     Example:
-        >>> score_components()
-        ['type_a', 'type_b', 'mooc_test', 'elearning_test', 'attitude', 'actualisation']
+        >>> score_components()  # doctest: +NORMALIZE_WHITESPACE
+        ['type_a', 'type_b', 'attitude', 'actualisation', 'mooc_test', 'elearning_test',
+         'actualisation_plan', 'actualisation_results', 'technical_competence']
     """
-    keys = [
-        key
-        for book in all_rulebooks()
-        for _method, parts in book.evaluation.academic_parts
-        for key, _weight in parts
-    ]
-    return list(dict.fromkeys([*keys, ATTITUDE, ACTUALISATION]))
+    return list(_components())
 
 
-_COMPONENTS = {
-    "type_a": "Written test type A (multiple choice or short answers), classroom delivery.",
-    "type_b": "Written test type B (a case), classroom delivery.",
-    "mooc_test": "The MOOC test, blended and distance delivery.",
-    "elearning_test": "The e-learning test, blended and distance delivery.",
-    ATTITUDE: "The attitude and behaviour evaluation (sikap perilaku).",
-    ACTUALISATION: "The actualisation evaluation (aktualisasi).",
-}
+def _components() -> dict[str, str]:
+    """Each component key, with a description from the first rulebook that has it."""
+    described: dict[str, str] = {}
+    for book in all_rulebooks():
+        for part in book.evaluation.components:
+            if part.key in described:
+                continue
+            methods = ", ".join(method.value for method in part.methods) or "every method"
+            described[part.key] = f"{part.name_en} ({part.name_id}); {methods}."
+    return described
 
 
 def _scores() -> dict[str, object]:
@@ -247,9 +244,9 @@ def _scores() -> dict[str, object]:
         {
             key: {
                 **score,
-                "description": _COMPONENTS.get(key, f"The {key} score.") + " 0 to 100.",
+                "description": description + " 0 to 100.",
             }
-            for key in score_components()
+            for key, description in _components().items()
         },
         [],
     )
@@ -301,8 +298,10 @@ def _result() -> dict[str, object]:
                 "false when absent." + _NULL_NOTE,
             },
             "passed_on": _optional_date(
-                "The day the results were decided (tanggal lulus), from which the month of "
-                "appointment as PNS follows."
+                "The day the results were decided (tanggal lulus): for a participant who "
+                "passed, the earliest day of appointment as PNS follows from it and the end of "
+                "the probation year; for one whose graduation is deferred, the remediation "
+                "deadline."
             ),
         },
         ["nip"],

@@ -265,9 +265,9 @@ def variant_from_data(data: object, file: str | None = None) -> Rulebook:
     Example:
         >>> book = variant_from_data({
         ...     "format": "pelatihan/variant@1", "id": "contoh", "base": "perlan-12-2018",
-        ...     "source": "SK 2019", "figures": {"evaluation.attitude_weight": 40},
+        ...     "source": "SK 2019", "figures": {"evaluation.components.attitude.weight": 40},
         ... }, file="contoh.json")
-        >>> figure = book.figure("evaluation.attitude_weight")
+        >>> figure = book.figure("evaluation.components.attitude.weight")
         >>> figure.value, figure.status.value, figure.source
         (40, 'USER', 'contoh.json (SK 2019)')
     """
@@ -503,11 +503,11 @@ def settings_by_regime(
             gives a value of the wrong type.
 
     Example:
-        >>> books = settings_by_regime(["evaluation.attitude_weight=40"])
+        >>> books = settings_by_regime(["evaluation.components.attitude.weight=40"])
         >>> sorted(books)  # doctest: +NORMALIZE_WHITESPACE
         ['perlan-1-2021', 'perlan-1-2021+10-2021', 'perlan-1-2021+10-2021+kep-2024',
          'perlan-12-2018']
-        >>> books["perlan-12-2018"].figure("evaluation.attitude_weight").value
+        >>> books["perlan-12-2018"].figure("evaluation.components.attitude.weight").value
         40
     """
     parsed = [(text, parse_setting(text)[0]) for text in settings]

@@ -7,16 +7,21 @@ import datetime
 from pelatihan.provenance import Citation, Figure, Status
 from pelatihan.regimes.base import Regime
 from pelatihan.regimes.common import (
-    APPOINTMENT_MONTHS_AFTER,
+    ACADEMIC,
+    APPOINTMENT_AFTER_PROBATION,
     BANDS,
     COHORT_SIZE_MAX,
     MINUTES_PER_JP,
     PASS_MARK,
     REMEDIATED_SCORE,
+    REMEDIATION_DAYS,
+    REMEDIATION_WITHIN_PROBATION,
+    actualisation,
     agenda,
+    attitude,
     unavailable,
 )
-from pelatihan.rulebook import Evaluation, KindDays, MethodRules, PhaseRule, Rulebook
+from pelatihan.rulebook import Component, Evaluation, KindDays, MethodRules, PhaseRule, Rulebook
 from pelatihan.training import Method, PhaseKind
 
 __all__ = ["REGIME", "RULEBOOK"]
@@ -36,6 +41,7 @@ _ACADEMIC_NOTE = (
     "The written tests of classroom Latsar (type A, multiple choice; type B, a case); their "
     "weights under this regulation are not established."
 )
+_REST_NOTE = "The weights of attitude and actualisation under this regulation are not established."
 
 
 REGIME = Regime(
@@ -149,18 +155,31 @@ RULEBOOK = Rulebook(
         note="Classroom delivery is the regime's own method; no approval is needed.",
     ),
     evaluation=Evaluation(
-        academic_parts=(
-            (
-                Method.KLASIKAL,
-                (
-                    ("type_a", Figure(None, Status.OPEN, _BASIS, note=_ACADEMIC_NOTE)),
-                    ("type_b", Figure(None, Status.OPEN, _BASIS, note=_ACADEMIC_NOTE)),
-                ),
+        components=(
+            Component(
+                "type_a",
+                "Tes Tertulis Tipe A",
+                "Written test type A",
+                Figure(None, Status.OPEN, _BASIS, note=_ACADEMIC_NOTE),
+                (Method.KLASIKAL,),
+                ACADEMIC,
             ),
+            Component(
+                "type_b",
+                "Tes Tertulis Tipe B",
+                "Written test type B",
+                Figure(None, Status.OPEN, _BASIS, note=_ACADEMIC_NOTE),
+                (Method.KLASIKAL,),
+                ACADEMIC,
+            ),
+            attitude(Figure(None, Status.OPEN, _BASIS, note=_REST_NOTE)),
+            actualisation(Figure(None, Status.OPEN, _BASIS, note=_REST_NOTE)),
         ),
         pass_mark=PASS_MARK,
         bands=BANDS,
         remediated_score=REMEDIATED_SCORE,
-        appointment_months_after=APPOINTMENT_MONTHS_AFTER,
+        remediation_within_probation=REMEDIATION_WITHIN_PROBATION,
+        remediation_days=REMEDIATION_DAYS,
+        appointment_after_probation=APPOINTMENT_AFTER_PROBATION,
     ),
 )

@@ -13,13 +13,19 @@ import datetime
 from pelatihan.provenance import Citation, Figure, Status
 from pelatihan.regimes.base import Regime
 from pelatihan.regimes.common import (
-    APPOINTMENT_MONTHS_AFTER,
+    ACADEMIC,
+    APPOINTMENT_AFTER_PROBATION,
     BANDS,
     COHORT_SIZE_MAX,
     MINUTES_PER_JP,
     PASS_MARK,
     REMEDIATED_SCORE,
+    REMEDIATION_DAYS,
+    REMEDIATION_WITHIN_PROBATION,
+    academic_components,
+    actualisation,
     agenda,
+    attitude,
 )
 from pelatihan.rulebook import (
     Evaluation,
@@ -138,37 +144,37 @@ DISTANCE = MethodRules(
 )
 
 
-def academic_parts(
-    status: Status, basis: Citation, note: str = ""
-) -> tuple[tuple[Method, tuple[tuple[str, Figure[int | None]], ...]], ...]:
-    def part(weight: int) -> Figure[int | None]:
-        return Figure(weight, status, basis, note=note)
-
-    online = (("mooc_test", part(10)), ("elearning_test", part(10)))
-    return (
-        (Method.KLASIKAL, (("type_a", part(10)), ("type_b", part(10)))),
-        (Method.BLENDED, online),
-        (Method.DISTANCE, online),
-    )
-
-
 _ABSENCE = "reported for 2021 blended cohorts: more than 6 sessions, 18 JP and/or 2 days"
 
 _ASSUMED_2022 = "Assumed the same as in the 2022 guideline (Keputusan Kepala LAN 13/2022)."
 
 _EVALUATION = Evaluation(
-    academic_weight=Figure(20, Status.INF, _GUIDE_2021, note=_ASSUMED_2022),
-    academic_parts=academic_parts(Status.INF, _GUIDE_2021, _ASSUMED_2022),
-    attitude_weight=Figure(
-        None, Status.OPEN, _GUIDE_2021, note="Not established; with actualisation it makes 80%."
+    components=(
+        *academic_components(Status.INF, _GUIDE_2021, _ASSUMED_2022),
+        attitude(
+            Figure(
+                None,
+                Status.OPEN,
+                _GUIDE_2021,
+                note="Not established; with actualisation it makes 80% (inferred).",
+            )
+        ),
+        actualisation(
+            Figure(
+                None,
+                Status.OPEN,
+                _GUIDE_2021,
+                note="Not established; with attitude it makes 80% (inferred).",
+            )
+        ),
     ),
-    actualisation_weight=Figure(
-        None, Status.OPEN, _GUIDE_2021, note="Not established; with attitude it makes 80%."
-    ),
+    group_weights=((ACADEMIC, Figure(20, Status.INF, _GUIDE_2021, note=_ASSUMED_2022)),),
     pass_mark=PASS_MARK,
     bands=BANDS,
     remediated_score=REMEDIATED_SCORE,
-    appointment_months_after=APPOINTMENT_MONTHS_AFTER,
+    remediation_within_probation=REMEDIATION_WITHIN_PROBATION,
+    remediation_days=REMEDIATION_DAYS,
+    appointment_after_probation=APPOINTMENT_AFTER_PROBATION,
     absence_sessions=Figure(6, Status.SEC, _BASIS, source=_ABSENCE),
     absence_jp=Figure(18, Status.SEC, _BASIS, source=_ABSENCE),
     absence_days=Figure(2, Status.SEC, _BASIS, source=_ABSENCE),

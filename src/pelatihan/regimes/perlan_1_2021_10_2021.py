@@ -14,7 +14,13 @@ import attrs
 from pelatihan.provenance import Citation, Figure, Status
 from pelatihan.regimes import perlan_1_2021
 from pelatihan.regimes.base import Regime
-from pelatihan.regimes.common import agenda
+from pelatihan.regimes.common import (
+    ACADEMIC,
+    academic_components,
+    actualisation,
+    agenda,
+    attitude,
+)
 
 __all__ = ["EVALUATION", "REGIME", "RULEBOOK"]
 
@@ -41,16 +47,30 @@ REGIME = Regime(
     earliest=datetime.date(2021, 7, 27),
 )
 
+_KEP_13_TEXT = "https://anyflip.com/rnswh/qafs/basic/51-100 (Keputusan Kepala LAN 13/2022, text)"
+
 EVALUATION = attrs.evolve(
     perlan_1_2021.RULEBOOK.evaluation,
-    academic_weight=Figure(20, Status.REG, _GUIDE_2022),
-    academic_parts=perlan_1_2021.academic_parts(Status.REG, _GUIDE_2022),
-    attitude_weight=Figure(
-        None, Status.OPEN, _GUIDE_2022, note="Not established; with actualisation it makes 80%."
+    components=(
+        *academic_components(Status.REG, _GUIDE_2022, source=_KEP_13_TEXT),
+        attitude(
+            Figure(
+                None,
+                Status.OPEN,
+                _GUIDE_2022,
+                note="Not established; with actualisation it makes 80% (inferred).",
+            )
+        ),
+        actualisation(
+            Figure(
+                None,
+                Status.OPEN,
+                _GUIDE_2022,
+                note="Not established; with attitude it makes 80% (inferred).",
+            )
+        ),
     ),
-    actualisation_weight=Figure(
-        None, Status.OPEN, _GUIDE_2022, note="Not established; with attitude it makes 80%."
-    ),
+    group_weights=((ACADEMIC, Figure(20, Status.REG, _GUIDE_2022, source=_KEP_13_TEXT)),),
 )
 
 _BASE = perlan_1_2021.RULEBOOK

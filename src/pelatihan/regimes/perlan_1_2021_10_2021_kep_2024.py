@@ -6,6 +6,11 @@ UU 20/2023 and Peraturan LAN 1/2021 jo. 10/2021, which stays the regulation.
 Their text was not read: the figures here are what organisers report of their
 2025 cohorts (SEC, often one source) and what follows from them (INF).
 
+The evaluation has five components instead of three (SEC, one report
+template): academic 20, actualisation plan 20, actualisation results 30,
+attitude 15 and technical competence 15; a score of 60.01 to 70.00 defers
+graduation (*Ditunda Kelulusannya*) rather than failing.
+
 Blended Latsar shrank: a MOOC of 48 JP, e-learning of 20 working days,
 habituation at the workplace of 30, and 3 days in class. Organisers differ on
 the MOOC: 9 working days in one, 14 in another; both are accepted, 9 is the
@@ -16,16 +21,23 @@ default a plan uses, and an organiser sets its own in a rulebook variant
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 import attrs
 
 from pelatihan.provenance import Citation, Figure, Status
 from pelatihan.regimes import perlan_1_2021, perlan_1_2021_10_2021
 from pelatihan.regimes.base import Regime
-from pelatihan.rulebook import KindDays, MethodRules, PhaseRule
+from pelatihan.regimes.common import (
+    ACADEMIC,
+    ACTUALISATION,
+    academic_components,
+    attitude,
+)
+from pelatihan.rulebook import Component, Evaluation, KindDays, MethodRules, PhaseRule
 from pelatihan.training import Method, PhaseKind
 
-__all__ = ["REGIME", "RULEBOOK"]
+__all__ = ["EVALUATION", "REGIME", "RULEBOOK"]
 
 _GUIDE = Citation("kep-581-2024")
 _GUIDE_2021 = Citation("kep-93-2021")
@@ -155,6 +167,74 @@ KLASIKAL = attrs.evolve(
     ),
 )
 
+_TEMPLATE = (
+    "a 2025 report template of Loka Diklat Keagamaan Pekanbaru (Kemenag) in a public code "
+    "repository, chapter V (Evaluasi): the evaluation components and their weights, and the "
+    "band table (predikat, rentang nilai)"
+)
+_ONE_SOURCE = "One source (weak); the 2024 guideline itself was not read."
+_SPLIT = (
+    "The academic evaluation is 20% (reported); its split into two tests of 10% each per "
+    "method is taken from the 2022 guideline (Keputusan Kepala LAN 13/2022)."
+)
+
+
+def _weight(value: int, note: str = _ONE_SOURCE, source: str = _TEMPLATE) -> Figure[int | None]:
+    return Figure(value, Status.SEC, _GUIDE, source=source, note=note)
+
+
+def _band(edge: str | None, note: str) -> Figure[Decimal | None]:
+    return Figure(
+        Decimal(edge) if edge is not None else None, Status.SEC, _GUIDE, source=_TEMPLATE, note=note
+    )
+
+
+EVALUATION: Evaluation = attrs.evolve(
+    perlan_1_2021_10_2021.EVALUATION,
+    components=(
+        *academic_components(Status.INF, _GUIDE, _SPLIT),
+        Component(
+            "actualisation_plan",
+            "Rancangan Aktualisasi",
+            "Actualisation plan",
+            _weight(20, "The seminar of the actualisation plan. " + _ONE_SOURCE),
+            group=ACTUALISATION,
+        ),
+        Component(
+            "actualisation_results",
+            "Pelaksanaan Aktualisasi",
+            "Actualisation results",
+            _weight(
+                30,
+                "The seminar of the actualisation results: achievement 5 + usefulness 20 + "
+                "communication 5 (BDK Surabaya, December 2024). Two sources agree.",
+                f"{_TEMPLATE}; https://bdksurabaya-kemenag.id/?p=5477 (BDK Surabaya, December "
+                "2024: the results seminar is worth 30%)",
+            ),
+            group=ACTUALISATION,
+        ),
+        attitude(_weight(15)),
+        Component(
+            "technical_competence",
+            "Pengembangan Kompetensi Teknis Bidang Tugas",
+            "Technical competence in the field of duty",
+            _weight(15, "New in 2025 cohorts. " + _ONE_SOURCE),
+        ),
+    ),
+    group_weights=((ACADEMIC, _weight(20)),),
+    bands=(
+        ("sangat_memuaskan", _band("90", "90.01 to 100.")),
+        ("memuaskan", _band("80", "80.01 to 90.00.")),
+        ("cukup_memuaskan", _band("70", "70.01 to 80.00: the lowest passing band.")),
+        (
+            "ditunda_kelulusannya",
+            _band("60", "60.01 to 70.00: graduation deferred (ditunda), not failed."),
+        ),
+        ("tidak_memuaskan", _band(None, "60.00 or less.")),
+    ),
+)
+"""The evaluation of 2025 cohorts: five components, and a deferred band."""
+
 _BASE = perlan_1_2021_10_2021.RULEBOOK
 
 RULEBOOK = attrs.evolve(
@@ -171,4 +251,5 @@ RULEBOOK = attrs.evolve(
         note="Set by the 2021 guideline; a 2025 classroom cohort ran with the approval of the "
         "Head of LAN, so the 2024 guideline is taken to keep it.",
     ),
+    evaluation=EVALUATION,
 )

@@ -33,6 +33,7 @@ from pelatihan.regimes import rulebook as get
 from pelatihan.regimes import rulebooks as all_rulebooks
 from pelatihan.rulebook import (
     Agenda,
+    Component,
     Evaluation,
     KindDays,
     MethodRules,
@@ -44,6 +45,7 @@ from pelatihan.rulebook import (
 
 __all__ = [
     "Agenda",
+    "Component",
     "Evaluation",
     "KindDays",
     "MethodRules",

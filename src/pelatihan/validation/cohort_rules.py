@@ -354,9 +354,10 @@ RESULT_COMPONENT = register(
         _E,
         "Score of a component the method does not have",
         "Nilai komponen yang tidak ada dalam metode",
-        "Scores are given for the components of the cohort's method (type_a and type_b in "
-        "classroom delivery, mooc_test and elearning_test in blended and distance delivery, "
-        "attitude, actualisation).",
+        "Scores are given for the components of the cohort's method in its regime's evaluation "
+        "(type_a and type_b in classroom delivery, mooc_test and elearning_test in blended and "
+        "distance delivery; attitude and actualisation, or for 2025 cohorts actualisation_plan, "
+        "actualisation_results, attitude and technical_competence).",
     )
 )
 RESULT_MISSING = register(
@@ -374,8 +375,9 @@ RESULT_INCOMPLETE = register(
         _I,
         "Final score not computed",
         "Nilai akhir tidak dihitung",
-        "A result has a score for every component, and the rulebook establishes every weight; "
-        "otherwise the final score is reported as not computed.",
+        "A result has a score for every component of the method's evaluation, and the "
+        "rulebook establishes every weight; otherwise the final score is reported as not "
+        "computed, naming the missing scores and the weights to supply in a rulebook variant.",
     )
 )
 FAILED = register(
@@ -387,6 +389,31 @@ FAILED = register(
         "A participant's recorded final score reaches the pass mark (70.01); one who does not "
         "is dismissed as CPNS.",
         Citation("uu-5-2014", "Pasal 65"),
+    )
+)
+PASSED = register(
+    Rule(
+        "evaluation.passed",
+        _I,
+        "Participant passed",
+        "Peserta lulus",
+        "Reports a participant's final score and qualification when the recorded final score "
+        "reaches the pass mark, and the earliest day of appointment as PNS when the TMT CPNS and "
+        "the day of passing are known: the later of the day after the probation year ends and "
+        "the day of passing.",
+        Citation("uu-5-2014", "Pasal 64"),
+    )
+)
+DEFERRED = register(
+    Rule(
+        "evaluation.deferred",
+        _W,
+        "Participant's graduation deferred",
+        "Kelulusan peserta ditunda",
+        "A participant whose recorded final score is below the pass mark but above 60 (the band "
+        "Ditunda Kelulusannya) has not failed: graduation is deferred until remediation, after "
+        "which reaching the pass mark passes with 70.01. The finding says what remains and by "
+        "when (by default the end of the probation year; the deadline is not established).",
     )
 )
 ABSENCE = register(
@@ -533,7 +560,8 @@ class _Checker:
             seen.add(key)
             if rulebook is None or method is None:
                 continue
-            yield from self.outcome(result, method, rulebook, at)
+            tmt = _tmt_of(cohort.participants[by_nip[key]])
+            yield from self.outcome(result, method, rulebook, at, tmt)
         for key, index in by_nip.items():
             if key and key not in seen:
                 person = cohort.participants[index]
@@ -545,29 +573,66 @@ class _Checker:
                 )
 
     def outcome(
-        self, result: Result, method: Method, rulebook: Rulebook, at: Location
+        self,
+        result: Result,
+        method: Method,
+        rulebook: Rulebook,
+        at: Location,
+        tmt: datetime.date | None,
     ) -> Iterator[Finding]:
-        weights = components(method, rulebook)
+        parts = components(method, rulebook)
         for key in result.scores:
-            if key not in weights:
-                allowed = ", ".join(weights)
+            if key not in parts:
+                allowed = ", ".join(parts) or "-"
                 yield RESULT_COMPONENT.finding(
                     at.child("scores").child(key),
-                    f"{method.value} delivery has no component {key!r}; its components: {allowed}",
-                    f"metode {method.value} tidak memiliki komponen {key!r}; komponennya: "
-                    f"{allowed}",
+                    f"{method.value} delivery under {rulebook.title} has no component {key!r}; "
+                    f"its components: {allowed}",
+                    f"metode {method.value} menurut {rulebook.title} tidak memiliki komponen "
+                    f"{key!r}; komponennya: {allowed}",
                     value=key,
                 )
-        outcome = evaluate(result, method, rulebook)
+        outcome = evaluate(result, method, rulebook, tmt=tmt)
         evaluation = rulebook.evaluation
         if outcome.status is OutcomeStatus.INCOMPLETE:
+            unset = [part.weight for part in parts.values() if part.weight.value is None]
             yield RESULT_INCOMPLETE.finding(
                 at,
                 f"the final score was not computed: {outcome.reason}",
                 f"nilai akhir tidak dihitung: {outcome.reason_id}",
-                figure=evaluation.attitude_weight
-                if evaluation.attitude_weight.value is None
-                else None,
+                figure=unset[0] if unset else None,
+            )
+        elif outcome.status is OutcomeStatus.PASSED:
+            band = outcome.qualification.value if outcome.qualification else ""
+            day = outcome.appointment_from
+            remediated = outcome.recorded_score != outcome.final_score
+            how_en = f" after remediation (computed {outcome.final_score})" if remediated else ""
+            how_id = f" setelah remedial (hasil hitung {outcome.final_score})" if remediated else ""
+            yield PASSED.finding(
+                at,
+                f"final score {outcome.recorded_score} ({band}): passed{how_en}; "
+                + (
+                    f"appointment as PNS from {day.isoformat()} at the earliest"
+                    if day
+                    else "the earliest day of appointment as PNS needs the day of passing"
+                ),
+                f"nilai akhir {outcome.recorded_score} ({band}): lulus{how_id}; "
+                + (
+                    f"pengangkatan sebagai PNS paling cepat {day.isoformat()}"
+                    if day
+                    else "hari pengangkatan paling cepat memerlukan tanggal lulus"
+                ),
+                value=outcome.recorded_score,
+                figure=evaluation.appointment_after_probation if day else evaluation.pass_mark,
+            )
+        elif outcome.status is OutcomeStatus.DEFERRED:
+            band = outcome.qualification.value if outcome.qualification else ""
+            yield DEFERRED.finding(
+                at,
+                f"final score {outcome.recorded_score} ({band}): {outcome.reason}",
+                f"nilai akhir {outcome.recorded_score} ({band}): {outcome.reason_id}",
+                value=outcome.recorded_score,
+                figure=dict(evaluation.bands).get("ditunda_kelulusannya"),
             )
         elif outcome.status is OutcomeStatus.FAILED:
             band = outcome.qualification.value if outcome.qualification else ""
@@ -975,6 +1040,16 @@ class _Checker:
                     figure=figure,
                 )
             )
+
+
+def _tmt_of(person: Participant) -> datetime.date | None:
+    """The participant's TMT CPNS: as given, or the first day of the NIP's TMT month."""
+    if person.tmt_cpns is not None:
+        return person.tmt_cpns
+    try:
+        return nip_module.parse(person.nip).tmt.first_day
+    except ValidationError:
+        return None
 
 
 def _repeated_nip(nip: str, here: _Place, *, same_cohort: bool, first: _Place) -> Finding:
