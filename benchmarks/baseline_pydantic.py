@@ -54,6 +54,7 @@ COMPARABLE: tuple[str, ...] = (
     "nip.length",
     "nip.birth-date",
     "nip.tmt",
+    "nip.pppk",
     "nip.age",
     "nip.sex",
     "nip.serial",
@@ -81,6 +82,7 @@ notion of a valid date or text is not pelatihan's.
 COHORT_SIZE_MAX = 40
 MINIMUM_AGE = 18
 PROBATION_MONTHS = 12
+PPPK_SINCE = 2019  # the first year an NI PPPK carries (after PP 49/2018)
 PROBATION_MARGIN_DAYS = 30
 
 # (first day a cohort may start under it, days of each method; None: not established)
@@ -129,6 +131,8 @@ def parse_nip(value: object) -> Nip:
     if born.year < 1900:
         raise _nip_error("nip.birth-date", "birth date {value} is before 1900", digits[:8])
     year, month = int(digits[8:12]), int(digits[12:14])
+    if month >= 13 and year >= PPPK_SINCE and year - born.year >= MINIMUM_AGE:
+        raise _nip_error("nip.pppk", "{value} looks like an NI PPPK number", digits[8:14])
     if not 1 <= month <= 12 or year < 1900:
         raise _nip_error("nip.tmt", "TMT {value} is not a year and month", digits[8:14])
     tmt = datetime.date(year, month, 1)
