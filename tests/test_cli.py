@@ -891,3 +891,50 @@ def test_regimes_lists_each_regime_with_its_decrees_and_uncertain_window(
     assert newest["decrees"] == ["kep-580-2024", "kep-581-2024"]
     assert newest["in_force_from"]["earliest"] == "2024-01-01"
     assert newest["in_force_from"]["date"] == "2025-01-01"
+
+
+def test_a_regime_boundary_from_the_command_line_replaces_the_default(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    unclaimed = cohort(start="2024-09-02")
+    del unclaimed["regime"]
+    path = write_json(tmp_path, "a.json", document(unclaimed))
+    code, out, _ = run(capsys, "validate", path, "--format", "json")
+    assert code == 0
+    assert [f["code"] for f in json.loads(out)["findings"]] == ["schedule.regime-default"]
+    newest = "perlan-1-2021+10-2021+kep-2024"
+    code, out, _ = run(
+        capsys, "validate", path, "--format", "json", "--in-force-from", f"{newest}=2024-07-01"
+    )
+    assert (code, json.loads(out)["findings"]) == (0, [])
+    code, out, _ = run(
+        capsys,
+        "plan",
+        "--start",
+        "2024-09-02",
+        "--track",
+        "III",
+        "--method",
+        "blended",
+        "--in-force-from",
+        f"{newest}=2024-07-01",
+        "--format",
+        "json",
+    )
+    assert (code, json.loads(out)["regime"], json.loads(out)["days_total"]) == (0, newest, 62)
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("perlan-9-2099=2024-07-01", "is not a regime id"),
+        ("perlan-1-2021+10-2021+kep-2024", "is not written REGIME=YYYY-MM-DD"),
+        ("perlan-1-2021+10-2021+kep-2024=1 Juli 2024", "is not a date written YYYY-MM-DD"),
+    ],
+)
+def test_a_bad_regime_boundary_is_refused_with_exit_2(
+    capsys: pytest.CaptureFixture[str], valid_file: str, given: str, expected: str
+) -> None:
+    code, _, err = run(capsys, "validate", valid_file, "--in-force-from", given)
+    assert code == 2
+    assert expected in err

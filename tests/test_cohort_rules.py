@@ -475,3 +475,14 @@ def test_any_json_data_gives_a_report_never_an_exception(data: object) -> None:
     report = validate(RawDocument(data))
     for finding in report:
         assert catalogue.get(finding.code)
+
+
+def test_a_boundary_the_caller_knows_decides_the_regime_and_ends_the_notice() -> None:
+    data = doc(cohort(start="2024-09-02", regime=None))
+    assert [code for code, _ in findings(data)] == ["schedule.regime-default"]
+    newest = "perlan-1-2021+10-2021+kep-2024"
+    report = validate(RawDocument(data, "t.json"), in_force_from={newest: d(2024, 7, 1)})
+    assert len(report) == 0, report.to_text()
+    # a boundary the caller confirms is no longer a default: nothing rests on one
+    confirmed = validate(RawDocument(data, "t.json"), in_force_from={newest: d(2025, 1, 1)})
+    assert len(confirmed) == 0, confirmed.to_text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
 from pathlib import Path
@@ -184,3 +185,21 @@ def test_the_command_shows_a_streamed_table_as_a_loaded_one(
     code = main(["validate", str(path), "--track", "III", "--method", "blended"])
     assert code == (0 if whole.ok else 1)
     assert capsys.readouterr().out.rstrip("\n") == _render_text([loaded], [whole], whole)
+
+
+def test_a_streamed_table_takes_the_regime_boundary_the_caller_knows(tmp_path: Path) -> None:
+    path = tmp_path / "peserta.csv"
+    path.write_text(
+        "NIP;Nama;Gol/Ruang;Instansi;Metode;Tanggal Mulai\n"
+        "19950417 202403 2 004;Dewi;III/a;Dinkes;blended;2024-09-02\n",
+        encoding="utf-8",
+    )
+    facts = {"track": "III", "organizer": "BPSDM"}
+    assert "schedule.regime-default" in validate_table(path, defaults=facts).report.codes()
+    known = {"perlan-1-2021+10-2021+kep-2024": datetime.date(2024, 7, 1)}
+    streamed = validate_table(path, defaults=facts, in_force_from=known)
+    assert "schedule.regime-default" not in streamed.report.codes()
+    assert (
+        streamed.report.codes()
+        == pelatihan.validate(path, defaults=facts, in_force_from=known).codes()
+    )

@@ -154,6 +154,19 @@ def _date(text: str) -> datetime.date:
     raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD")
 
 
+def _boundary(text: str) -> tuple[str, datetime.date]:
+    regime, sep, day = text.partition("=")
+    if not sep:
+        raise argparse.ArgumentTypeError(f"{text!r} is not written REGIME=YYYY-MM-DD")
+    regime = regime.strip()
+    known = [item.id for item in legal.regimes()]
+    if regime not in known:
+        raise argparse.ArgumentTypeError(
+            f"{regime!r} is not a regime id; known: {', '.join(known)}"
+        )
+    return regime, _date(day)
+
+
 def _track(text: str) -> Track:
     try:
         return Track.parse(text)
@@ -231,6 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
         "list of results; each result goes to the cohort of the participant with its NIP "
         "(or the cohort its Angkatan column names)",
     )
+    _add_boundary_option(check)
     _add_variant_options(
         check,
         "--set without --variant applies to the rulebook of each cohort's own regime; with "
@@ -309,6 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: from the first day, track and method)",
     )
     plan.add_argument("--name", metavar="NAME", help="the cohort's name in the calendar")
+    _add_boundary_option(plan)
     _add_variant_options(
         plan,
         "--set without --variant applies to the rulebook of --regime, or of the regime in "
@@ -353,6 +368,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.set_defaults(handler=_run_schema)
     return parser
+
+
+def _add_boundary_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--in-force-from",
+        type=_boundary,
+        action="append",
+        default=[],
+        metavar="REGIME=YYYY-MM-DD",
+        help="the first day of a regime, where you know it better than the shipped default "
+        "(pelatihan regimes shows which boundaries are defaults); repeatable",
+    )
 
 
 def _add_variant_options(parser: argparse.ArgumentParser, semantics: str) -> None:
@@ -555,7 +582,8 @@ def _run_validate(args: argparse.Namespace) -> int:
             )
     books = _rulebooks_by_regime(args)
     if not args.results:
-        return _report(args, *_validate_files(args.files, defaults, args.lang, books))
+        found = _validate_files(args.files, defaults, args.lang, books, dict(args.in_force_from))
+        return _report(args, *found)
     problems: list[str] = []
     results: RawResults | None = None
     documents: list[Loaded] = []
@@ -580,7 +608,12 @@ def _run_validate(args: argparse.Namespace) -> int:
         offset = 0
         for item, size in zip(documents, sizes, strict=True):
             reports.append(
-                validate_attached(item, rulebook=books, progress=_shifted(progress, offset))
+                validate_attached(
+                    item,
+                    rulebook=books,
+                    progress=_shifted(progress, offset),
+                    in_force_from=dict(args.in_force_from),
+                )
             )
             offset += size
     finally:
@@ -605,6 +638,7 @@ def _validate_files(
     defaults: dict[str, str],
     lang: str,
     books: dict[str, Rulebook] | None = None,
+    in_force_from: dict[str, datetime.date] | None = None,
 ) -> tuple[list[Loaded], list[Report]]:
     """Validate files without results: tables as they are read, other files loaded whole.
 
@@ -639,7 +673,11 @@ def _validate_files(
                     name,
                     lang,
                     lambda name=name, update=update: validate_table(  # type: ignore[misc]
-                        name, defaults=defaults, rulebook=books, progress=update
+                        name,
+                        defaults=defaults,
+                        rulebook=books,
+                        progress=update,
+                        in_force_from=in_force_from,
                     ),
                 )
             else:
@@ -651,7 +689,14 @@ def _validate_files(
                 reports.append(outcome.report)
                 offset += outcome.participants
             elif not problems:  # a file already failed: its report would not be shown
-                reports.append(validate_attached(outcome, rulebook=books, progress=update))
+                reports.append(
+                    validate_attached(
+                        outcome,
+                        rulebook=books,
+                        progress=update,
+                        in_force_from=in_force_from,
+                    )
+                )
                 documents.append(outcome)
                 offset += sizes[index]
     finally:
@@ -953,7 +998,7 @@ def _plan_rulebook(args: argparse.Namespace) -> Rulebook | None:
         return None
     from pelatihan.io import variant  # noqa: PLC0415 - only with --variant or --set
 
-    regime = args.regime or legal.regime_on(args.start).id
+    regime = _plan_regime(args)
     if args.variant is None:
         return variant.apply_settings(rulebooks.get(regime), args.set)
     book = variant.read_variant(args.variant)
@@ -987,12 +1032,19 @@ def _jsonable_value(value: object) -> object:
     return value
 
 
+def _plan_regime(args: argparse.Namespace) -> str:
+    """The regime of the plan: --regime, else the one in force on --start."""
+    if args.regime:
+        return str(args.regime)
+    return legal.regime_on(args.start, in_force_from=dict(args.in_force_from)).id
+
+
 def _run_plan(args: argparse.Namespace) -> int:
     calendar = Calendar(closures=args.closure) if args.closure else None
     book = _plan_rulebook(args)
     try:
         plan = plan_schedule(
-            args.start, args.track, args.method, args.regime, calendar, rulebook=book
+            args.start, args.track, args.method, _plan_regime(args), calendar, rulebook=book
         )
     except OpenFigureError as error:
         raise _Unusable(

@@ -115,6 +115,7 @@ cohort; :func:`validate_attached` moves them to the results file's rows too.
 from __future__ import annotations
 
 import copy
+import datetime
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -684,6 +685,7 @@ def validate_attached(
     calendar: Calendar | None = None,
     probation_margin_days: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    in_force_from: Mapping[str, datetime.date] | None = None,
 ) -> Report:
     """Validate structured cohorts, with every finding on a result at the row it came from.
 
@@ -698,6 +700,7 @@ def validate_attached(
         calendar=calendar,
         probation_margin_days=probation_margin_days,
         progress=progress,
+        in_force_from=in_force_from,
     )
 
 
@@ -709,6 +712,7 @@ def validate_with_results(
     rulebook: Rulebook | Mapping[str, Rulebook] | None = None,
     calendar: Calendar | None = None,
     probation_margin_days: int | None = None,
+    in_force_from: Mapping[str, datetime.date] | None = None,
 ) -> Report:
     """Read a cohort file and a results file, attach the results, and validate.
 
@@ -722,6 +726,7 @@ def validate_with_results(
             regime id, as for :func:`pelatihan.validate`.
         calendar: The calendar to count days on.
         probation_margin_days: See :func:`pelatihan.validate`.
+        in_force_from: Regimes' first days you know; see :func:`pelatihan.validate`.
 
     Raises:
         InputError: If a file cannot be read at all.
@@ -740,4 +745,5 @@ def validate_with_results(
         rulebook=rulebook,
         calendar=calendar,
         probation_margin_days=probation_margin_days,
+        in_force_from=in_force_from,
     )

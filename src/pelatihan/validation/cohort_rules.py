@@ -458,8 +458,11 @@ class _Checker:
         calendar: Calendar | None,
         rulebook: Rulebook | Mapping[str, Rulebook] | None,
         margin_days: int,
+        in_force_from: Mapping[str, datetime.date] | None = None,
     ) -> None:
         self.calendar = calendar
+        # regimes' first days the caller knows, in place of the shipped boundaries
+        self.in_force_from = dict(in_force_from) if in_force_from else None
         # one rulebook for every cohort, or rulebooks by regime id (the shipped one otherwise)
         self.rulebook: Rulebook | None = None
         self.by_regime: dict[str, Rulebook] | None = None
@@ -510,7 +513,9 @@ class _Checker:
         if cohort.phases:
             schedule = cohort.schedule(self.calendar)
             if schedule is not None:
-                out.extend(schedule_findings(schedule, rulebook, here))
+                out.extend(
+                    schedule_findings(schedule, rulebook, here, in_force_from=self.in_force_from)
+                )
         elif cohort.start is not None and cohort.method is not None:
             schedule = self.plan(cohort, cohort.start, cohort.method, rulebook, here, out=out)
         else:
@@ -732,13 +737,14 @@ class _Checker:
                     value=error.value,
                 ),
             )
-        return schedule, tuple(schedule_findings(schedule, rulebook, Location()))
+        found = schedule_findings(schedule, rulebook, Location(), in_force_from=self.in_force_from)
+        return schedule, tuple(found)
 
     def rulebook_for(self, cohort: Cohort) -> Rulebook | None:
         """The rulebook a cohort is checked against (``None`` when it has no regime)."""
         if self.rulebook is not None:
             return self.rulebook
-        regime = _regime_of(cohort)
+        regime = _regime_of(cohort, self.in_force_from)
         if regime is None:
             return None
         if self.by_regime is not None and regime in self.by_regime:
@@ -751,7 +757,7 @@ class _Checker:
         """Say so when the rulebook supplied is not of the cohort's regime."""
         if rulebook is None or (self.rulebook is None and self.by_regime is None):
             return
-        regime = _regime_of(cohort)
+        regime = _regime_of(cohort, self.in_force_from)
         if regime is None:
             return
         if self.rulebook is not None and regime == self.rulebook.regime:
@@ -786,7 +792,9 @@ class _Checker:
         self, cohort: Cohort, start: datetime.date, here: Location
     ) -> Iterator[Finding]:
         try:
-            resolution = resolve(start, known_regime(cohort.regime))
+            resolution = resolve(
+                start, known_regime(cohort.regime), in_force_from=self.in_force_from
+            )
         except NoRegimeError as error:
             yield NO_REGIME.finding(
                 here.child("start"), error.message_en, error.message_id, value=start
@@ -1106,7 +1114,9 @@ def _locations(
             )
 
 
-def _regime_of(cohort: Cohort) -> str | None:
+def _regime_of(
+    cohort: Cohort, in_force_from: Mapping[str, datetime.date] | None = None
+) -> str | None:
     """The id of the regime that governs a cohort (:func:`~pelatihan.regimes.resolve`).
 
     By its first day, or the regime it claims where only a boundary that is not
@@ -1116,7 +1126,7 @@ def _regime_of(cohort: Cohort) -> str | None:
     if day is None:
         return cohort.regime or None
     try:
-        return resolve(day, known_regime(cohort.regime)).regime.id
+        return resolve(day, known_regime(cohort.regime), in_force_from=in_force_from).regime.id
     except NoRegimeError:
         return None
 
@@ -1140,6 +1150,7 @@ def validate(
     defaults: Mapping[str, str] | None = None,
     probation_margin_days: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    in_force_from: Mapping[str, datetime.date] | None = None,
 ) -> Report:
     """Validate cohorts and report every finding.
 
@@ -1160,6 +1171,10 @@ def validate(
         progress: Called after each cohort with the participants checked so far
             and the total, for a progress display (for a CSV or Excel file, see
             :func:`pelatihan.validation.stream.validate_table`).
+        in_force_from: The first days of regimes that you know, by regime id,
+            in place of the shipped boundaries where those are defaults
+            (:func:`pelatihan.legal.regime_on`); a cohort's regime then rests
+            on your date, with status ``USER``.
 
     Returns:
         One report: reading, structuring and rule findings together.
@@ -1190,6 +1205,7 @@ def validate(
             calendar=calendar,
             probation_margin_days=probation_margin_days,
             progress=progress,
+            in_force_from=in_force_from,
         ).report
     with collector_paused():
         loaded: Loaded | None
@@ -1210,7 +1226,7 @@ def validate(
         margin = (
             PROBATION_MARGIN_DAYS.value if probation_margin_days is None else probation_margin_days
         )
-        checker = _Checker(calendar, rulebook, margin)
+        checker = _Checker(calendar, rulebook, margin, in_force_from)
         total = sum(len(cohort.participants) for cohort in cohorts)
         done = 0
         for position, (here, participant_at, result_at) in enumerate(_locations(cohorts, loaded)):

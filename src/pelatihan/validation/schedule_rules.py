@@ -30,7 +30,7 @@ report says when a check rests on a figure that is not read in a regulation.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from pelatihan.legal import NoRegimeError, Resolution, get_regime, resolve
 from pelatihan.provenance import Citation, Figure
@@ -254,6 +254,7 @@ def validate_schedule(
     rulebook: Rulebook | None = None,
     *,
     location: Location | None = None,
+    in_force_from: Mapping[str, datetime.date] | None = None,
 ) -> Report:
     """Check a schedule against its rulebook and report every problem found.
 
@@ -268,6 +269,8 @@ def validate_schedule(
         rulebook: The rulebook to check it against.
         location: Where the schedule is in a larger input (``$.cohorts[3]``);
             phases are reported below it as ``.phases[i]``.
+        in_force_from: The first days of regimes that you know, by regime id,
+            in place of the shipped boundaries (:func:`pelatihan.legal.regime_on`).
 
     Returns:
         A report of every finding; ``report.ok`` is true when none is an error.
@@ -278,17 +281,28 @@ def validate_schedule(
         >>> validate_schedule(plan_schedule(datetime.date(2024, 4, 22), "III", "blended")).ok
         True
     """
-    return Report(schedule_findings(schedule, rulebook, location or Location()))
+    return Report(
+        schedule_findings(schedule, rulebook, location or Location(), in_force_from=in_force_from)
+    )
 
 
 def schedule_findings(
-    schedule: Schedule, rulebook: Rulebook | None, location: Location
+    schedule: Schedule,
+    rulebook: Rulebook | None,
+    location: Location,
+    *,
+    in_force_from: Mapping[str, datetime.date] | None = None,
 ) -> Iterator[Finding]:
     """The findings of :func:`validate_schedule`, as they are found (not yet a sorted report)."""
-    return _check(schedule, rulebook, location)
+    return _check(schedule, rulebook, location, in_force_from)
 
 
-def _check(schedule: Schedule, rulebook: Rulebook | None, here: Location) -> Iterator[Finding]:
+def _check(
+    schedule: Schedule,
+    rulebook: Rulebook | None,
+    here: Location,
+    in_force_from: Mapping[str, datetime.date] | None,
+) -> Iterator[Finding]:
     phases = schedule.phases
     if not phases:
         yield EMPTY.finding(
@@ -312,7 +326,7 @@ def _check(schedule: Schedule, rulebook: Rulebook | None, here: Location) -> Ite
 
     # which rulebook
     try:
-        resolution = resolve(start, known_regime(schedule.regime))
+        resolution = resolve(start, known_regime(schedule.regime), in_force_from=in_force_from)
     except NoRegimeError as error:
         yield NO_REGIME.finding(
             here.child("start"), error.message_en, error.message_id, value=start
@@ -404,13 +418,14 @@ def regime_findings(
         en = (
             f"starts on {start.isoformat()}, so follows {in_force.name} by a default boundary: "
             f"{label} is taken to apply from {since}, a day not established (it may be as early "
-            f"as {earliest}); name the cohort's regime if you know it"
+            f"as {earliest}); name the cohort's regime, or give the regime's first day "
+            "(in_force_from, --in-force-from), if you know it"
         )
         id_ = (
             f"mulai {start.isoformat()}, sehingga mengikuti {in_force.name} menurut batas "
             f"bawaan: {label} dianggap berlaku sejak {since}, tanggal yang belum dapat "
-            f"dipastikan (bisa sedini {earliest}); cantumkan rezim angkatan "
-            "bila Anda mengetahuinya"
+            f"dipastikan (bisa sedini {earliest}); cantumkan rezim angkatan, atau tanggal mulai "
+            "berlakunya rezim (in_force_from, --in-force-from), bila Anda mengetahuinya"
         )
     yield REGIME_DEFAULT.finding(
         here.child("regime") if resolution.claimed is not None else here.child("start"),

@@ -115,8 +115,9 @@ class _StreamChecker(_Checker):
         rulebook: Rulebook | Mapping[str, Rulebook] | None,
         margin_days: int,
         locate: Callable[[int], Location],
+        in_force_from: Mapping[str, datetime.date] | None = None,
     ) -> None:
-        super().__init__(calendar, rulebook, margin_days)
+        super().__init__(calendar, rulebook, margin_days, in_force_from)
         # by the NIP's 18 digits as a number (half the room of the text), else its text
         self.firsts: dict[int | str, int] = {}
         self.again: list[tuple[int | str, int, _Place, str]] = []
@@ -150,9 +151,10 @@ class _Stream:
         margin_days: int,
         progress: Callable[[int, int], None] | None,
         estimate: int,
+        in_force_from: Mapping[str, datetime.date] | None = None,
     ) -> None:
         self.file = file
-        self.checker = _StreamChecker(calendar, rulebook, margin_days, self.locate)
+        self.checker = _StreamChecker(calendar, rulebook, margin_days, self.locate, in_force_from)
         self.rows: dict[str, int] = {}  # the row of the participant being structured, if any
         self.document = RawDocument({}, file, rows=self.rows)
         self.structurer = _Structurer(self.document)
@@ -281,6 +283,7 @@ def validate_table(
     calendar: Calendar | None = None,
     probation_margin_days: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    in_force_from: Mapping[str, datetime.date] | None = None,
 ) -> Streamed:
     """Validate a CSV or Excel participant list as it is read.
 
@@ -295,6 +298,7 @@ def validate_table(
         progress: Called every thousand participants with the number checked so
             far and an estimate of the total (from the file's line count; for
             Excel, 0 until the end), and once at the end with the final count twice.
+        in_force_from: Regimes' first days you know, as for :func:`pelatihan.validate`.
 
     Returns:
         The report, the number of participants, and the participants with findings.
@@ -319,6 +323,7 @@ def validate_table(
             margin_days=margin,
             progress=progress,
             estimate=0 if excel or progress is None else estimated_rows(name),
+            in_force_from=in_force_from,
         )
 
         def start(header: Sequence[str], file: str | None, header_row: int) -> _StreamTable:
