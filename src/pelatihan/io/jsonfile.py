@@ -22,7 +22,7 @@ from pelatihan.io.document import MAX_FILE_BYTES, InputError, RawDocument, check
 from pelatihan.validation.catalogue import Rule, register
 from pelatihan.validation.report import Location, Severity
 
-__all__ = ["MAX_DEPTH", "read_json", "read_json_text"]
+__all__ = ["MAX_DEPTH", "loads_exact", "read_json", "read_json_text"]
 
 MAX_DEPTH = 64
 """The deepest nesting accepted; the format itself needs 5 levels."""
@@ -93,23 +93,8 @@ def read_json_text(text: str, file_name: str | None = None) -> RawDocument:
             f"{name}: berkas kosong; seharusnya objek JSON dengan format pelatihan/cohorts@1",
             value=file_name,
         )
-    duplicates: list[str] = []
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in items:
-            if key in result:
-                duplicates.append(key)
-            result[key] = value
-        return result
-
-    def reject(constant: str) -> None:
-        raise ValueError(f"{constant} is not JSON")
-
     try:
-        data = json.loads(
-            text, object_pairs_hook=pairs, parse_constant=reject, parse_float=decimal.Decimal
-        )
+        data, duplicates = loads_exact(text)
     except RecursionError:  # nested far deeper still: the parser gave up
         raise _too_deep_error(name, file_name) from None
     except (json.JSONDecodeError, ValueError, decimal.InvalidOperation) as error:
@@ -145,6 +130,43 @@ def read_json_text(text: str, file_name: str | None = None) -> RawDocument:
         for key in dict.fromkeys(duplicates)
     )
     return RawDocument(data, file_name, findings=findings)
+
+
+def loads_exact(text: str) -> tuple[Any, list[str]]:
+    """Parse JSON text with exact decimals, refusing NaN and Infinity, and noting repeated keys.
+
+    Returns the data and the keys an object gives more than once (the last value
+    is kept), for the caller to report.
+
+    Raises:
+        json.JSONDecodeError: If the text is not JSON.
+        ValueError: For ``NaN``, ``Infinity`` or ``-Infinity``.
+        decimal.InvalidOperation: For a number too large to read.
+        RecursionError: For nesting deeper than the parser can go.
+
+    Example:
+        >>> loads_exact('{"a": 70.01, "a": 1}')
+        ({'a': 1}, ['a'])
+        >>> loads_exact('[0.1]')[0]
+        [Decimal('0.1')]
+    """
+    duplicates: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in items:
+            if key in result:
+                duplicates.append(key)
+            result[key] = value
+        return result
+
+    def reject(constant: str) -> None:
+        raise ValueError(f"{constant} is not JSON")
+
+    data = json.loads(
+        text, object_pairs_hook=pairs, parse_constant=reject, parse_float=decimal.Decimal
+    )
+    return data, duplicates
 
 
 def read_json(source: str | os.PathLike[str] | IO[bytes]) -> RawDocument:

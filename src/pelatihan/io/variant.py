@@ -81,6 +81,7 @@ import attrs
 
 from pelatihan.errors import ValidationError, quote, shorten
 from pelatihan.io.document import InputError
+from pelatihan.io.jsonfile import loads_exact
 from pelatihan.provenance import Source
 from pelatihan.rulebooks import Rulebook, all_rulebooks
 from pelatihan.training import PhaseKind
@@ -207,21 +208,8 @@ def read_variant(path: str | os.PathLike[str]) -> Rulebook:
 
 
 def _parse_json(text: str, name: str) -> object:
-    duplicates: list[str] = []
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in items:
-            if key in result:
-                duplicates.append(key)
-            result[key] = value
-        return result
-
-    def reject(constant: str) -> None:
-        raise ValueError(f"{constant} is not JSON")
-
     try:
-        data = json.loads(text, object_pairs_hook=pairs, parse_constant=reject, parse_float=Decimal)
+        data, duplicates = loads_exact(text)
     except json.JSONDecodeError as error:
         raise _fail(
             name,
