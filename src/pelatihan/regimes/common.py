@@ -28,7 +28,9 @@ PASS_MARK: Figure[Decimal | None] = Figure(
     Decimal("70.01"),
     Status.SEC,
     None,
-    source="LAN training material and organisers' reports",
+    source="LAN officials quoted by KASN, "
+    "https://kasn.go.id/id/publikasi/cpns-kasn-tahun-anggaran-2019-mulai-jalani-latsar; LAN "
+    "training material and organisers' reports",
     note="A final score of at least 70.01 passes.",
 )
 

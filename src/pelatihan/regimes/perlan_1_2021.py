@@ -144,7 +144,11 @@ DISTANCE = MethodRules(
 )
 
 
-_ABSENCE = "reported for 2021 blended cohorts: more than 6 sessions, 18 JP and/or 2 days"
+_ABSENCE = (
+    "reported for 2021 blended cohorts: more than 6 sessions, 18 JP and/or 2 days (LAN officials "
+    "quoted by KASN, https://kasn.go.id/id/publikasi/cpns-kasn-tahun-anggaran-2019-mulai-jalani-"
+    "latsar)"
+)
 
 _ASSUMED_2022 = "Assumed the same as in the 2022 guideline (Keputusan Kepala LAN 13/2022)."
 
