@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import argparse
+import datetime
 import importlib.util
 import io
 import json
@@ -17,7 +19,7 @@ from hypothesis import strategies as st
 
 import pelatihan
 from pelatihan import cli
-from pelatihan.cli import ProgressLine, build_parser, main
+from pelatihan.cli import ProgressLine, _boundary, build_parser, main
 from pelatihan.io.schema import cohort_schema
 from pelatihan.validation import Finding, Location, Report, Severity, catalogue
 
@@ -938,3 +940,30 @@ def test_a_bad_regime_boundary_is_refused_with_exit_2(
     code, _, err = run(capsys, "validate", valid_file, "--in-force-from", given)
     assert code == 2
     assert expected in err
+
+
+@given(
+    st.sampled_from([regime.id for regime in pelatihan.legal.regimes()]),
+    st.dates(min_value=datetime.date(1, 1, 1)),
+    st.text(" \t", max_size=2),
+)
+def test_a_regime_boundary_argument_reads_back_what_was_written(
+    regime: str, day: datetime.date, space: str
+) -> None:
+    assert _boundary(f"{space}{regime}{space}={day.isoformat()}") == (regime, day)
+
+
+@given(st.text(max_size=40))
+def test_a_regime_boundary_argument_is_read_or_refused_with_a_message(text: str) -> None:
+    known = {item.id for item in pelatihan.legal.regimes()}
+    regime, sep, _ = text.partition("=")
+    if not sep or regime.strip() not in known:
+        with pytest.raises(argparse.ArgumentTypeError, match=r"REGIME=YYYY-MM-DD|not a regime id"):
+            _boundary(text)
+        return
+    try:
+        found = _boundary(text)
+    except argparse.ArgumentTypeError as error:
+        assert "is not a date written YYYY-MM-DD" in str(error)  # noqa: PT017
+        return
+    assert found[0] in known
