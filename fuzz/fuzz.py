@@ -33,6 +33,10 @@ results  mutated ``examples/results.csv``, attached to
 cli      any of the above as a file given to ``pelatihan validate``: exit status
          0, 1 or 2, never an exception, no traceback, UTF-8 output, a JSON report
          whose ``ok`` matches the status
+variant  mutated ``examples/variant-*.toml`` and bytes, as a TOML and as a JSON
+         rulebook variant: ``read_variant`` gives a rulebook whose changed
+         figures have the status USER, or raises only ``InputError``; ``pelatihan
+         plan --variant`` exits with 0 or 2 with a message, never a traceback
 =======  ======================================================================
 
 Each target runs in a child process for its time budget (``--seconds``, default
@@ -87,7 +91,7 @@ from hypothesis.database import DirectoryBasedExampleDatabase, ExampleDatabase
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from pelatihan import nip, strategies
+from pelatihan import legal, nip, rulebooks, strategies
 from pelatihan.cli import main as pelatihan_main
 from pelatihan.grades import Education, Grade, InvalidGrade, InvalidTrack, Track, UnknownEducation
 from pelatihan.io.csv import DELIMITERS, read_csv
@@ -109,7 +113,9 @@ from pelatihan.io.results import (
 )
 from pelatihan.io.structure import Loaded, structure
 from pelatihan.io.tabular import HEADERS
+from pelatihan.io.variant import read_variant
 from pelatihan.io.xlsx import read_xlsx
+from pelatihan.provenance import Status
 from pelatihan.validation.cohort_rules import validate
 from pelatihan.validation.report import Finding, Report
 from pelatihan.validation.stream import validate_table
@@ -1386,6 +1392,59 @@ class Target:
     check: Callable[[bytes], None]
 
 
+def check_variant(data: bytes) -> None:
+    """A rulebook variant file read, and given to ``pelatihan plan``.
+
+    ``read_variant`` returns a rulebook whose figures differ from its base's only
+    where their status is USER (or they sum phases that changed), or raises
+    ``InputError``; the command exits with 0, or 2 with a ``pelatihan:`` message.
+
+    Args:
+        data: The file's bytes.
+    """
+    with tempfile.TemporaryDirectory(prefix="pelatihan-fuzz-") as folder:
+        for suffix in (".toml", ".json"):
+            path = Path(folder) / f"variant{suffix}"
+            path.write_bytes(data)
+            try:
+                book = read_variant(path)
+            except InputError:
+                book = None
+            if book is not None:
+                base = rulebooks.get(book.regime).figures()
+                for name, figure in book.figures().items():
+                    if (
+                        name in base
+                        and figure != base[name]
+                        and figure.status
+                        not in (
+                            Status.USER,
+                            Status.OPEN,
+                        )
+                    ):
+                        raise PropertyFailed("variant-user", f"{name} changed without USER")
+                start = regime_start(book.regime)
+                argv = ["plan", "--start", start, "--track", "III", "--method", "klasikal"]
+                code, _, err = _run_cli([*argv, "--regime", book.regime, "--variant", str(path)])
+            else:
+                argv = ["plan", "--start", "2025-07-14", "--track", "III", "--method", "klasikal"]
+                code, _, err = _run_cli([*argv, "--variant", str(path)])
+            if code not in (0, 2) or b"Traceback" in err:
+                raise PropertyFailed("variant-cli", f"exit {code}: {err[:200]!r}")
+            if code == 2 and not err.startswith(b"pelatihan: "):
+                raise PropertyFailed("cli-message", f"status 2 without a message: {err!r}")
+
+
+def regime_start(regime: str) -> str:
+    """A first day on which ``regime`` is in force (its own boundary)."""
+    return legal.get_regime(regime).in_force_from.value.isoformat()
+
+
+def _variant_inputs() -> st.SearchStrategy[bytes]:
+    bases = [path.read_bytes() for path in sorted(EXAMPLES.glob("variant-*.toml"))]
+    return st.one_of(_mutated(bases + _seeds("variant")), st.binary(max_size=300))
+
+
 TARGETS: dict[str, Target] = {
     target.name: target
     for target in (
@@ -1396,6 +1455,7 @@ TARGETS: dict[str, Target] = {
         Target("xlsx", _xlsx_inputs, check_xlsx),
         Target("results", _results_inputs, check_results),
         Target("cli", _cli_inputs, check_cli),
+        Target("variant", _variant_inputs, check_variant),
     )
 }
 """The targets, by name, in the order they run."""
