@@ -66,7 +66,8 @@ REGIME = Regime(
         datetime.date(2021, 1, 8),
         Status.SEC,
         _BASIS,
-        source="reported date of signing (Kompasiana, February 2021)",
+        source="https://kompasiana.com/gamingessa1802/602bd1d8d541df43d44a5a42 (date of signing, "
+        "reported, February 2021)",
         note="8 January 2021 is the reported date of signing; the in-force date itself is "
         "not established.",
     ),
