@@ -93,6 +93,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from pelatihan import legal, nip, rulebooks, strategies
 from pelatihan.cli import main as pelatihan_main
+from pelatihan.findings import Finding, Report
 from pelatihan.grades import Education, Grade, InvalidGrade, InvalidTrack, Track, UnknownEducation
 from pelatihan.io.csv import DELIMITERS, read_csv
 from pelatihan.io.document import (
@@ -109,15 +110,13 @@ from pelatihan.io.results import (
     RESULT_HEADERS,
     attach_results,
     read_results_csv,
-    validate_attached,
 )
 from pelatihan.io.structure import Loaded, structure
 from pelatihan.io.tabular import HEADERS
 from pelatihan.io.variant import read_variant
 from pelatihan.io.xlsx import read_xlsx
 from pelatihan.provenance import Status
-from pelatihan.validation.cohort_rules import validate
-from pelatihan.validation.report import Finding, Report
+from pelatihan.validation.pipeline import validate, validate_attached
 from pelatihan.validation.stream import validate_table
 
 __all__ = [

@@ -195,9 +195,9 @@ from pelatihan.io.jsonfile import read_json  # noqa: E402
 from pelatihan.io.results import (  # noqa: E402
     attach_results,
     read_results_csv,
-    validate_with_results,
 )
 from pelatihan.io.structure import structure  # noqa: E402
+from pelatihan.validation.pipeline import validate_with_results  # noqa: E402
 
 RESULTS_CSV = EXAMPLES / "results.csv"
 STRANGER = "19970301 201903 1 010"  # in results.csv, in no cohort

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pelatihan.findings import Severity
 from pelatihan.io.csv import read_csv
 from pelatihan.io.document import FORMAT, InputError, RawDocument
 from pelatihan.validation import catalogue
-from pelatihan.validation.report import Severity
 
 NIP_1 = "19860926 201505 1 001"
 NIP_2 = "19950417 201903 2 004"

@@ -27,12 +27,11 @@ from pelatihan.io.results import (
     read_results,
     read_results_csv,
     read_results_json,
-    validate_attached,
-    validate_with_results,
 )
 from pelatihan.io.structure import structure
 from pelatihan.io.tabular import RowTable, TableBuilder, normalize_header
 from pelatihan.validation import Finding, Location, Severity, catalogue
+from pelatihan.validation.pipeline import validate_attached, validate_with_results
 
 DEWI = "19950417 202403 2 004"
 BUDI = "19960512 202403 1 002"

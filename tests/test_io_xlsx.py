@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pelatihan.findings import Severity
 from pelatihan.io.document import InputError, RawDocument
-from pelatihan.validation.report import Severity
 
 pytest.importorskip("openpyxl")
 

@@ -37,7 +37,7 @@ from pelatihan.validation import (
     Severity,
     validate_schedule,
 )
-from pelatihan.validation.cohort_rules import validate
+from pelatihan.validation.pipeline import validate
 
 __all__ = [
     "Calendar",

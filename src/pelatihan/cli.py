@@ -56,6 +56,7 @@ from pelatihan import __version__, legal, rulebooks
 from pelatihan._collector import collector_paused
 from pelatihan.calendar import Calendar, HolidayDataWarning
 from pelatihan.errors import ValidationError
+from pelatihan.findings import Finding, Report, Rule, Severity
 from pelatihan.grades import Track
 from pelatihan.io.reader import SUFFIXES, load
 from pelatihan.io.results import SUFFIXES as RESULT_SUFFIXES
@@ -64,15 +65,14 @@ from pelatihan.io.results import (
     attach_results_across,
     participant_of_result,
     read_results,
-    validate_attached,
 )
 from pelatihan.io.structure import Loaded, structure
 from pelatihan.provenance import Status
 from pelatihan.rulebooks import OpenFigureError, Rulebook
 from pelatihan.schedule import Schedule, plan_schedule
 from pelatihan.training import Method
-from pelatihan.validation.catalogue import Rule, rules
-from pelatihan.validation.report import Finding, Report, Severity
+from pelatihan.validation.catalogue import rules
+from pelatihan.validation.pipeline import validate_attached
 from pelatihan.validation.stream import STREAMED_SUFFIXES, Streamed, estimated_rows, validate_table
 
 T = TypeVar("T")

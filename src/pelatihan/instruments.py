@@ -28,7 +28,7 @@ import enum
 import attrs
 
 from pelatihan.errors import ValidationError
-from pelatihan.provenance import Source, Status
+from pelatihan.evidence import Source, Status
 
 __all__ = [
     "Instrument",

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 import attrs
 
 from pelatihan.errors import ValidationError
-from pelatihan.validation.report import Finding, Location
+from pelatihan.findings import Finding, Location
 
 __all__ = [
     "ABSENCE_KEYS",

@@ -18,9 +18,8 @@ import re
 from pathlib import Path
 from typing import IO, Any
 
+from pelatihan.findings import Location, Rule, Severity, register
 from pelatihan.io.document import MAX_FILE_BYTES, InputError, RawDocument, check_size
-from pelatihan.validation.catalogue import Rule, register
-from pelatihan.validation.report import Location, Severity
 
 __all__ = ["MAX_DEPTH", "loads_exact", "read_json", "read_json_text"]
 

@@ -9,8 +9,9 @@ machinery as participant lists (:mod:`pelatihan.io.tabular`,
 ``;``, ``,`` or tab, headers matched whatever their case and punctuation,
 unknown and duplicate columns, blank rows and rows longer than the header
 reported. :func:`attach_results` then puts each row into the ``results`` of
-the cohort it belongs to, and :func:`validate_attached` validates, placing
-every finding about a result at the results file's row.
+the cohort it belongs to, and :func:`pelatihan.validate` validates, placing
+every finding about a result at the results file's row
+(:func:`pelatihan.validation.pipeline.validate_with_results` does all three).
 
 Headers
 -------
@@ -82,13 +83,14 @@ Each attached result keeps its file and row (:attr:`RawDocument.rows
 <pelatihan.io.document.RawDocument.rows>` and :attr:`~pelatihan.io.document.RawDocument.files`),
 so structuring findings about it (a score that is not a number, a date that is
 not a date) name the results file and row. The rules
-(:func:`pelatihan.validate`) place their findings on results relative to the
-cohort; :func:`validate_attached` moves them to the results file's rows too.
+(:func:`pelatihan.validate`) place their findings on an attached result at
+its results file and row too.
 
     >>> import io
     >>> from pelatihan.io.document import RawDocument
     >>> from pelatihan.io.structure import structure
-    >>> from pelatihan.io.results import attach_results, read_results_csv, validate_attached
+    >>> from pelatihan import validate
+    >>> from pelatihan.io.results import attach_results, read_results_csv
     >>> cohorts = RawDocument({"format": "pelatihan/cohorts@1", "cohorts": [{
     ...     "id": "c1", "name": "Angkatan I", "track": "III", "method": "klasikal",
     ...     "regime": "perlan-1-2021+10-2021", "organizer": {"name": "BPSDM", "accredited": True},
@@ -105,7 +107,7 @@ cohort; :func:`validate_attached` moves them to the results file's rows too.
     {'nip': '199504172024032004',
      'scores': {'type_a': '80', 'type_b': '75,5', 'attitude': '85', 'actualisation': '88'},
      'remediated': False}
-    >>> for finding in validate_attached(structure(document)):
+    >>> for finding in validate(structure(document)):
     ...     print(finding.code, finding.location)
     cohort.no-schedule angkatan.json $.cohorts[0]
     results.incomplete hasil.csv:2 $.cohorts[0].results[0]
@@ -115,29 +117,26 @@ cohort; :func:`validate_attached` moves them to the results file's rows too.
 from __future__ import annotations
 
 import copy
-import datetime
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, ClassVar, cast
 
 import attrs
 
 from pelatihan import nip as nip_module
-from pelatihan.calendar import Calendar
 from pelatihan.errors import ValidationError, quote
+from pelatihan.findings import Finding, Location
+from pelatihan.io.csv import read_table
 from pelatihan.io.dates import iso_or_none
 from pelatihan.io.document import ABSENCE_KEYS, RESULT_KEYS, InputError, RawDocument
-from pelatihan.io.structure import Loaded, structure
+from pelatihan.io.jsonfile import read_json
 from pelatihan.io.tabular import (
     RESULTS_UNATTACHED,
     RESULTS_UNKNOWN_COHORT,
     RowTable,
 )
-from pelatihan.rulebooks import Rulebook
-from pelatihan.validation.cohort_rules import validate
-from pelatihan.validation.report import Finding, Location, Report
 
 __all__ = [
     "RESULT_HEADERS",
@@ -151,8 +150,6 @@ __all__ = [
     "read_results",
     "read_results_csv",
     "read_results_json",
-    "validate_attached",
-    "validate_with_results",
 ]
 
 SUFFIXES = (".csv", ".txt", ".json")
@@ -371,7 +368,6 @@ def read_results_csv(
         >>> str(raw.rows[0].location)
         'results.csv:2 $'
     """
-    from pelatihan.io.csv import read_table  # noqa: PLC0415 - csv imports nothing from here
 
     def start(header: Sequence[str], name: str | None, header_row: int) -> ResultsTable:
         return ResultsTable(header, file=name, header_row=header_row)
@@ -398,8 +394,6 @@ def read_results_json(
         >>> raw.rows[0].record, raw.rows[0].cohort, str(raw.rows[0].location)
         ({'nip': '1', 'scores': {'attitude': 80}}, 'c1', 'hasil.json $[0]')
     """
-    from pelatihan.io.jsonfile import read_json  # noqa: PLC0415
-
     document = read_json(source)
     name = file_name or document.file
     data = document.data
@@ -676,74 +670,3 @@ def participant_of_result(document: RawDocument, cohort: int, result: int) -> in
 # -- validating -------------------------------------------------------------------------------
 
 _RESULT_PATH = re.compile(r"\$\.cohorts\[(\d+)\]\.results\[(\d+)\]")
-
-
-def validate_attached(
-    loaded: Loaded,
-    *,
-    rulebook: Rulebook | Mapping[str, Rulebook] | None = None,
-    calendar: Calendar | None = None,
-    probation_margin_days: int | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    in_force_from: Mapping[str, datetime.date] | None = None,
-) -> Report:
-    """Validate structured cohorts, with every finding on a result at the row it came from.
-
-    The same report as :func:`pelatihan.validate`, except where the rules
-    report on a result: those findings are placed at the result's input record,
-    and for an attached result at its results file and row. The arguments are
-    those of :func:`pelatihan.validate`.
-    """
-    return validate(
-        loaded,
-        rulebook=rulebook,
-        calendar=calendar,
-        probation_margin_days=probation_margin_days,
-        progress=progress,
-        in_force_from=in_force_from,
-    )
-
-
-def validate_with_results(
-    source: RawDocument | str | os.PathLike[str],
-    results: RawResults | str | os.PathLike[str] | Iterable[ResultRow],
-    *,
-    defaults: Mapping[str, str] | None = None,
-    rulebook: Rulebook | Mapping[str, Rulebook] | None = None,
-    calendar: Calendar | None = None,
-    probation_margin_days: int | None = None,
-    in_force_from: Mapping[str, datetime.date] | None = None,
-) -> Report:
-    """Read a cohort file and a results file, attach the results, and validate.
-
-    Args:
-        source: A cohort file (JSON, CSV, Excel), or what a reader returned.
-        results: A results file (CSV or JSON), what a results reader returned,
-            or result rows.
-        defaults: For a tabular cohort file, the cohort facts not in its columns.
-        rulebook: A rulebook to check every cohort against (a variant that
-            supplies the evaluation weights, for instance), or rulebooks by
-            regime id, as for :func:`pelatihan.validate`.
-        calendar: The calendar to count days on.
-        probation_margin_days: See :func:`pelatihan.validate`.
-        in_force_from: Regimes' first days you know; see :func:`pelatihan.validate`.
-
-    Raises:
-        InputError: If a file cannot be read at all.
-    """
-    from pelatihan.io.reader import read  # noqa: PLC0415 - readers load optional packages
-
-    document = source if isinstance(source, RawDocument) else read(source, defaults=defaults)
-    if isinstance(results, RawResults):
-        raw = results
-    elif isinstance(results, (str, os.PathLike)):
-        raw = read_results(results)
-    else:
-        raw = RawResults(tuple(results))
-    return validate_attached(
-        structure(attach_results(document, raw)),
-        rulebook=rulebook,
-        calendar=calendar,
-        probation_margin_days=probation_margin_days,
-        in_force_from=in_force_from,
-    )

@@ -41,6 +41,7 @@ from pelatihan._memo import remember
 from pelatihan.cohort import Cohort, Organizer, Participant
 from pelatihan.errors import ValidationError, quote, shorten
 from pelatihan.evaluation import Absences, InvalidScore, Result, to_score
+from pelatihan.findings import Finding, Location, Rule, Severity, register
 from pelatihan.grades import Track
 from pelatihan.io.document import (
     ABSENCE_KEYS,
@@ -56,8 +57,6 @@ from pelatihan.nip import Sex
 from pelatihan.nip import validate as validate_nip
 from pelatihan.schedule import Phase
 from pelatihan.training import Method, PhaseKind
-from pelatihan.validation.catalogue import Rule, register
-from pelatihan.validation.report import Finding, Location, Severity
 
 __all__ = ["Loaded", "structure"]
 

@@ -97,10 +97,9 @@ import attrs
 
 from pelatihan._memo import remember
 from pelatihan.errors import quote, shorten
+from pelatihan.findings import Finding, Location, Rule, Severity, register
 from pelatihan.io.dates import iso_or_none
 from pelatihan.io.document import FORMAT, PARTICIPANT_KEYS, InputError, RawDocument
-from pelatihan.validation.catalogue import Rule, register
-from pelatihan.validation.report import Finding, Location, Severity
 
 __all__ = [
     "BLANK_ROW",

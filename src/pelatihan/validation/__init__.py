@@ -1,21 +1,21 @@
 """Validation: rules that produce findings, collected in one report.
 
 The result of every check in ``pelatihan`` is a :class:`Report` of
-:class:`Finding` values; see :mod:`pelatihan.validation.report` for the model
+:class:`Finding` values; see :mod:`pelatihan.findings` for the model
 and :mod:`pelatihan.validation.catalogue` for the list of rules. Cohorts are
 checked by :func:`pelatihan.validate` (:mod:`pelatihan.validation.cohort_rules`).
 """
 
-from pelatihan.validation import catalogue
-from pelatihan.validation.catalogue import Rule
-from pelatihan.validation.report import (
+from pelatihan.findings import (
     Finding,
     FindingError,
     Location,
     Report,
     ReportErrors,
+    Rule,
     Severity,
 )
+from pelatihan.validation import catalogue
 from pelatihan.validation.schedule_rules import validate_schedule
 
 __all__ = [

@@ -1,12 +1,15 @@
 """Cohort rules: participants, organisers and schedules checked together, every problem reported.
 
-:func:`validate` takes a cohort file, structured cohorts, or :class:`~pelatihan.Cohort`
-values, and returns one :class:`~pelatihan.validation.Report`. Every finding
+The rules that look at cohorts whole: each participant (NIP, grade and track,
+stated facts against the NIP, the probation deadline), the cohort (size,
+organiser, schedule and regime) and the results. :func:`check` runs them over
+structured cohorts or :class:`~pelatihan.Cohort` values; :func:`pelatihan.validate`
+reads files too. Each returns one :class:`~pelatihan.validation.Report`. Every finding
 says where it is (JSON path, and file row for tabular input), what is wrong in
 English and Indonesian, and what legal basis and provenance the rule rests on.
 
     >>> import datetime
-    >>> from pelatihan import Cohort, Organizer, Participant, validate
+    >>> from pelatihan import Cohort, Organizer, Participant
     >>> cohort = Cohort(
     ...     "c1", "Angkatan I", track="III", method="blended",
     ...     organizer=Organizer("BPSDM Contoh", accredited=True),
@@ -16,7 +19,7 @@ English and Indonesian, and what legal basis and provenance the rule rests on.
     ...         Participant("19980105 202401 1 001", "Bagus Wicaksono", "II/a", "Satpol PP"),
     ...     ],
     ... )
-    >>> for finding in validate(cohort):
+    >>> for finding in check(cohort):
     ...     print(finding.code, finding.location)
     participant.probation $.cohorts[0].participants[0]
     participant.track $.cohorts[0].participants[1].grade
@@ -27,7 +30,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import attrs
@@ -45,8 +47,8 @@ from pelatihan.evaluation import (
     probation_end,
     probation_months,
 )
+from pelatihan.findings import Finding, Location, Report, Rule, Severity, register
 from pelatihan.grades import TRACK_RULES, Grade, InconsistentGrade, Track
-from pelatihan.io.document import RawDocument
 from pelatihan.io.structure import Loaded
 from pelatihan.legal import NoRegimeError, get_regime, resolve
 from pelatihan.nip import Sex, YearMonth
@@ -55,8 +57,6 @@ from pelatihan.provenance import Citation, Figure, Status
 from pelatihan.rulebooks import OpenFigureError, Rulebook, get
 from pelatihan.schedule import Schedule, plan_schedule
 from pelatihan.training import Method
-from pelatihan.validation.catalogue import Rule, register
-from pelatihan.validation.report import Finding, Location, Report, Severity
 from pelatihan.validation.schedule_rules import (
     FIGURE_OPEN,
     NO_REGIME,
@@ -67,7 +67,7 @@ from pelatihan.validation.schedule_rules import (
     schedule_findings,
 )
 
-__all__ = ["PROBATION_MARGIN_DAYS", "size_severity", "validate"]
+__all__ = ["PROBATION_MARGIN_DAYS", "check", "size_severity"]
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 _NIP_BASIS = Citation("perka-bkn-22-2007")
@@ -1142,81 +1142,25 @@ def _below(parent: Location, index: int) -> Location:
     return parent.child(index)
 
 
-def validate(
-    source: Loaded | RawDocument | Cohort | Iterable[Cohort] | str | os.PathLike[str],
+def check(
+    source: Loaded | Cohort | Iterable[Cohort],
     *,
     rulebook: Rulebook | Mapping[str, Rulebook] | None = None,
     calendar: Calendar | None = None,
-    defaults: Mapping[str, str] | None = None,
     probation_margin_days: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     in_force_from: Mapping[str, datetime.date] | None = None,
 ) -> Report:
-    """Validate cohorts and report every finding.
+    """Check structured cohorts, or cohort values, and report every finding.
 
-    Args:
-        source: A cohort file (JSON, CSV, Excel), what :func:`pelatihan.io.reader.load`
-            or a reader returned, one :class:`~pelatihan.Cohort`, or several.
-        rulebook: A rulebook to check every cohort against (an organiser's
-            variant), or rulebooks by regime id, each for the cohorts of its
-            regime; by default, and for a regime the mapping leaves out, each
-            cohort's regime's shipped rulebook. A cohort whose regime is not
-            that of the rulebook it is checked against has a
-            ``cohort.rulebook-regime`` warning.
-        calendar: The calendar to count days on; Indonesia-wide by default.
-        defaults: For tabular files, cohort-level facts not in the columns
-            (``track``, ``method``, ``start``, ``regime``, ``organizer``, ``cohort``).
-        probation_margin_days: Days before the end of the probation year within
-            which a Latsar end is a warning (:data:`PROBATION_MARGIN_DAYS`).
-        progress: Called after each cohort with the participants checked so far
-            and the total, for a progress display (for a CSV or Excel file, see
-            :func:`pelatihan.validation.stream.validate_table`).
-        in_force_from: The first days of regimes that you know, by regime id,
-            in place of the shipped boundaries where those are defaults
-            (:func:`pelatihan.legal.regime_on`); a cohort's regime then rests
-            on your date, with status ``USER``.
-
-    Returns:
-        One report: reading, structuring and rule findings together.
-
-    Raises:
-        pelatihan.io.document.InputError: If a file cannot be read at all.
-
-    A CSV or Excel file is validated as it is read, in memory that does not grow
-    with it (:mod:`pelatihan.validation.stream`); the report is the same as for the
-    file loaded whole.
-
-    Python's cyclic garbage collector is paused during the call (the objects of a
-    validation form no cycles, and walking them cost a third of the time at national
-    scale); it is enabled again on return.
+    The whole-file path of :func:`pelatihan.validate`
+    (:func:`pelatihan.validation.pipeline.validate`), which reads files and
+    takes the same arguments; ``source`` is what
+    :func:`pelatihan.io.structure.structure` returned (its findings come first
+    in the report), one :class:`~pelatihan.Cohort`, or several.
     """
-    from pelatihan.io.reader import load  # noqa: PLC0415 - readers load optional packages
-    from pelatihan.io.structure import structure  # noqa: PLC0415
-    from pelatihan.validation.stream import STREAMED_SUFFIXES, validate_table  # noqa: PLC0415
-
-    if (
-        isinstance(source, (str, os.PathLike))
-        and os.path.splitext(os.fspath(source))[1].lower() in STREAMED_SUFFIXES
-    ):
-        return validate_table(
-            source,
-            defaults=defaults,
-            rulebook=rulebook,
-            calendar=calendar,
-            probation_margin_days=probation_margin_days,
-            progress=progress,
-            in_force_from=in_force_from,
-        ).report
     with collector_paused():
-        loaded: Loaded | None
-        if isinstance(source, (str, os.PathLike)):
-            loaded = load(source, defaults=defaults)
-        elif isinstance(source, RawDocument):
-            loaded = structure(source)
-        elif isinstance(source, Loaded):
-            loaded = source
-        else:
-            loaded = None
+        loaded = source if isinstance(source, Loaded) else None
         if loaded is not None:
             cohorts = loaded.cohorts
             findings: list[Finding] = list(loaded.findings)

@@ -32,13 +32,12 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator, Mapping
 
+from pelatihan.findings import Finding, Location, Report, Rule, Severity, register
 from pelatihan.legal import NoRegimeError, Resolution, get_regime, resolve
 from pelatihan.provenance import Citation, Figure
 from pelatihan.rulebooks import MethodRules, Rulebook, get
 from pelatihan.schedule import Phase, Schedule
 from pelatihan.training import Method, PhaseKind, Setting
-from pelatihan.validation.catalogue import Rule, register
-from pelatihan.validation.report import Finding, Location, Report, Severity
 
 __all__ = ["known_regime", "regime_findings", "validate_schedule"]
 

@@ -45,11 +45,14 @@ import attrs
 from pelatihan._collector import collector_paused
 from pelatihan.calendar import Calendar
 from pelatihan.cohort import Cohort, Participant
+from pelatihan.findings import Finding, Location, Report
 from pelatihan.grades import Grade
+from pelatihan.io.csv import read_table
 from pelatihan.io.document import RawDocument
 from pelatihan.io.reader import EXCEL_SUFFIXES, TABLE_SUFFIXES
 from pelatihan.io.structure import Loaded, _plain_participant, _Structurer
 from pelatihan.io.tabular import TableBuilder, TableCohort
+from pelatihan.io.xlsx import read_xlsx_table
 from pelatihan.rulebooks import Rulebook
 from pelatihan.validation.cohort_rules import (
     PROBATION_MARGIN_DAYS,
@@ -58,7 +61,6 @@ from pelatihan.validation.cohort_rules import (
     _Place,
     _repeated_nip,
 )
-from pelatihan.validation.report import Finding, Location, Report
 
 __all__ = ["STREAMED_SUFFIXES", "Streamed", "estimated_rows", "validate_table"]
 
@@ -331,14 +333,7 @@ def validate_table(
                 header, file=file, header_row=header_row, defaults=defaults, stream=stream
             )
 
-        if excel:
-            from pelatihan.io.xlsx import read_xlsx_table  # noqa: PLC0415 - optional package
-
-            table = read_xlsx_table(name, start)
-        else:
-            from pelatihan.io.csv import read_table  # noqa: PLC0415
-
-            table = read_table(name, start)
+        table = read_xlsx_table(name, start) if excel else read_table(name, start)
         return stream.finish(table, trailing_blank_rows=not excel)
 
 

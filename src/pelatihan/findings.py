@@ -1,0 +1,623 @@
+"""Findings, reports and rules: the one result model of every check in ``pelatihan``.
+
+A check never stops at the first problem. It returns a :class:`Report` holding
+every :class:`Finding`: a stable ``code`` (see the rule catalogue), a
+:class:`Severity`, a :class:`Location` (a JSON path such as
+``$.cohorts[0].phases[2]``, plus the file and row for tabular input), messages
+in English and Indonesian, the offending value, and the legal basis and
+provenance status of the figure the rule rests on.
+
+    >>> from pelatihan.validation import Finding, Location, Report, Severity
+    >>> report = Report([
+    ...     Finding("schedule.days-total", Severity.ERROR, Location("$.phases"),
+    ...             "74 days expected, 73 found", "seharusnya 74 hari, ditemukan 73", value=73),
+    ... ])
+    >>> report.ok, report.counts()
+    (False, {'error': 1, 'warning': 0, 'info': 0})
+    >>> print(report.to_text())
+    error    schedule.days-total  $.phases  74 days expected, 73 found
+    1 error, 0 warnings, 0 info
+
+Each kind of finding is a :class:`Rule` with a stable code, registered once
+(:func:`register`) by the module that checks it; the complete catalogue is
+:func:`pelatihan.validation.catalogue.rules`. This module needs nothing from
+the readers or the rules, which both build on it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import json
+import math
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, TextIO
+
+import attrs
+
+from pelatihan.errors import ValidationError
+from pelatihan.provenance import Citation, Figure, Status
+
+if sys.version_info >= (3, 11):  # pragma: no cover - version dependent
+    from typing import Self
+else:  # pragma: no cover - version dependent
+    from exceptiongroup import ExceptionGroup
+    from typing_extensions import Self
+
+__all__ = [
+    "Finding",
+    "FindingError",
+    "Location",
+    "Report",
+    "ReportErrors",
+    "Rule",
+    "Severity",
+    "UnknownRuleError",
+    "register",
+    "registered",
+]
+
+REPORT_FORMAT = "pelatihan/report@1"
+
+
+class Severity(enum.Enum):
+    """How serious a finding is. Only errors make a report fail."""
+
+    ERROR = "error"
+    """The input breaks a rule; the report is not ``ok``."""
+    WARNING = "warning"
+    """Something to look at; the report can still be ``ok``."""
+    INFO = "info"
+    """Context, such as a rule that could not be checked because its figure is OPEN."""
+
+    @property
+    def rank(self) -> int:
+        """0 for errors, 1 for warnings, 2 for info: the order findings are listed in."""
+        return _RANK[self]
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+_PATH_PART = re.compile(r"\[(\d+)\]|\.([^.\[]+)|\[\"((?:[^\"\\]|\\.)*)\"\]")
+
+
+def _path_key(path: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key for a JSON path: indexes compare as numbers (``[2]`` before ``[10]``)."""
+    return tuple(
+        (0, int(index), "") if index else (1, 0, name or quoted)
+        for index, name, quoted in _PATH_PART.findall(path)
+    )
+
+
+@attrs.frozen(order=False)
+class Location:
+    """Where a finding is: a JSON path, and for tabular input the file and row.
+
+    Args:
+        path: JSON path of the value (``$`` is the whole input).
+        file: The input file, when the input came from one.
+        row: The 1-based row in the file (the header is row 1), for tabular input.
+
+    Example:
+        >>> str(Location("$.cohorts[0].participants[3].nip", file="angkatan.csv", row=5))
+        'angkatan.csv:5 $.cohorts[0].participants[3].nip'
+        >>> Location("$.phases").child(2).child("start").path
+        '$.phases[2].start'
+    """
+
+    path: str = "$"
+    file: str | None = None
+    row: int | None = None
+
+    def child(self, key: int | str) -> Location:
+        """Return the location of an item (an ``int``) or a field (a ``str``) below this one."""
+        if isinstance(key, int):
+            return Location(f"{self.path}[{key}]", self.file, self.row)
+        if key.isidentifier():
+            return Location(f"{self.path}.{key}", self.file, self.row)
+        quoted = json.dumps(key, ensure_ascii=False)  # escapes quotes and control characters
+        return Location(f"{self.path}[{quoted}]", self.file, self.row)
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Order by file, row, then path with numeric indexes."""
+        return (self.file or "", self.row or 0, _path_key(self.path))
+
+    def __str__(self) -> str:
+        if self.file is None:
+            return self.path if self.row is None else f"row {self.row} {self.path}"
+        where = self.file if self.row is None else f"{self.file}:{self.row}"
+        return f"{where} {self.path}"
+
+
+def _jsonable(value: object) -> object:
+    """Turn a finding's value into plain JSON data, so reports serialise the same everywhere."""
+    if isinstance(value, enum.Enum):  # before int and str: IntEnum and StrEnum members too
+        return _jsonable(value.value)
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, (set, frozenset)):
+        items = [_jsonable(item) for item in value]
+        try:
+            return sorted(items)  # type: ignore[type-var]  # numbers by value, text by code point
+        except TypeError:  # items of kinds that do not compare
+            return sorted(items, key=repr)
+    if isinstance(value, dict):
+        return {str(key): _jsonable(item) for key, item in value.items()}
+    return str(value)
+
+
+@attrs.frozen
+class Finding:
+    """One problem found, with everything needed to act on it.
+
+    Args:
+        code: The rule's stable code (``"schedule.days-total"``).
+        severity: How serious it is.
+        location: Where it is.
+        message_en: What is wrong, in English.
+        message_id: What is wrong, in Indonesian.
+        value: The offending value, as plain JSON data (dates become ISO text).
+        basis: The legal basis of the figure or rule the finding rests on.
+        status: The provenance status of that figure; a finding that rests on a
+            figure that is not REG says so through it.
+        source: For a figure the user supplied (status ``USER``), where it came
+            from: the variant file and its source, or the command line.
+
+    Example:
+        >>> f = Finding("x.y", Severity.WARNING, Location("$"), "look", "lihat")
+        >>> f.message("id"), f.is_error
+        ('lihat', False)
+    """
+
+    code: str
+    severity: Severity
+    location: Location
+    message_en: str
+    message_id: str
+    value: object = attrs.field(default=None, converter=_jsonable)
+    basis: Citation | None = None
+    status: Status | None = None
+    source: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        """Whether this finding makes the report fail."""
+        return self.severity is Severity.ERROR
+
+    def message(self, lang: str = "en") -> str:
+        """The message in ``"en"`` or ``"id"``."""
+        if lang == "id":
+            return self.message_id
+        if lang == "en":
+            return self.message_en
+        raise ValueError(f"unknown language {lang!r}: expected 'en' or 'id'")
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Location first, then severity, then code: the order of a report.
+
+        Every field takes part, so equal keys mean equal findings and the order
+        never depends on the order the checks produced them in.
+        """
+        where = self.location
+        return (
+            *where.sort_key(),
+            self.severity.rank,
+            self.code,
+            self.message_en,
+            self.message_id,
+            where.path,
+            where.file is None,
+            json.dumps(self.value, ensure_ascii=False, sort_keys=True),
+            str(self.basis) if self.basis is not None else "",
+            self.basis.instrument if self.basis is not None else "",
+            self.status.value if self.status is not None else "",
+            self.source or "",
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        """The finding as plain JSON data (the shape of the JSON report)."""
+        data: dict[str, object] = {
+            "code": self.code,
+            "severity": self.severity.value,
+            "path": self.location.path,
+        }
+        if self.location.file is not None:
+            data["file"] = self.location.file
+        if self.location.row is not None:
+            data["row"] = self.location.row
+        data["message"] = {"en": self.message_en, "id": self.message_id}
+        data["value"] = self.value
+        if self.basis is not None:
+            data["basis"] = {
+                "instrument": self.basis.instrument,
+                "article": self.basis.article,
+                "citation": str(self.basis),
+            }
+        if self.status is not None:
+            data["status"] = self.status.value
+        if self.source is not None:
+            data["source"] = self.source
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
+        """The finding that :meth:`to_dict` describes."""
+        basis = data.get("basis")
+        status = data.get("status")
+        return cls(
+            code=data["code"],
+            severity=Severity(data["severity"]),
+            location=Location(data["path"], data.get("file"), data.get("row")),
+            message_en=data["message"]["en"],
+            message_id=data["message"]["id"],
+            value=data.get("value"),
+            basis=Citation(basis["instrument"], basis["article"]) if basis else None,
+            status=Status(status) if status else None,
+            source=data.get("source"),
+        )
+
+    @classmethod
+    def from_error(cls, error: ValidationError, location: Location) -> Finding:
+        """Turn a :class:`~pelatihan.ValidationError` into an error finding at ``location``.
+
+        Example:
+            >>> from pelatihan import nip
+            >>> try:
+            ...     nip.validate("19860926 201505 3 001")
+            ... except nip.InvalidNIP as error:
+            ...     finding = Finding.from_error(error, Location("$.nip"))
+            >>> finding.code, finding.value
+            ('nip.sex', '3')
+        """
+        return cls(
+            code=error.code,
+            severity=Severity.ERROR,
+            location=location,
+            message_en=error.message_en,
+            message_id=error.message_id,
+            value=error.value,
+        )
+
+
+class FindingError(ValidationError):
+    """One error finding raised as an exception, inside :class:`ReportErrors`."""
+
+    code = "finding"
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(
+            f"{finding.location}: {finding.code}: {finding.message_en}",
+            f"{finding.location}: {finding.code}: {finding.message_id}",
+            value=finding.value,
+        )
+        self.finding = finding
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (FindingError, (self.finding,))
+
+
+class ReportErrors(ExceptionGroup[FindingError]):
+    """Raised by :meth:`Report.raise_for_errors`: every error finding as an exception.
+
+    Being an :class:`ExceptionGroup`, it can be handled with ``except*``::
+
+        try:
+            report.raise_for_errors()
+        except* FindingError as group:
+            for error in group.exceptions:
+                ...
+    """
+
+    def __new__(cls, message: str, exceptions: Sequence[FindingError]) -> Self:
+        """Create the group from the error findings' exceptions."""
+        return super().__new__(cls, message, exceptions)
+
+    def derive(self, excs: Sequence[FindingError]) -> ReportErrors:  # type: ignore[override]
+        """Keep the class when ``except*`` splits the group."""
+        return ReportErrors(self.message, excs)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The error findings, in report order."""
+        return tuple(error.finding for error in self.exceptions if isinstance(error, FindingError))
+
+
+def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=Finding.sort_key))
+
+
+@attrs.frozen
+class Report:
+    """Every finding of a check, in a deterministic order.
+
+    Findings are ordered by location (file, row, JSON path with numeric
+    indexes), then severity, then code, whatever order the checks produced them
+    in; equal inputs give byte-identical renderings.
+
+    Args:
+        findings: The findings, in any order.
+
+    Example:
+        >>> Report().ok
+        True
+        >>> empty = Report()
+        >>> (empty + empty).counts()
+        {'error': 0, 'warning': 0, 'info': 0}
+    """
+
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_sorted)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def __add__(self, other: Report) -> Report:
+        return Report((*self.findings, *other.findings))
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is an error (warnings and info do not fail a report)."""
+        return not any(finding.is_error for finding in self.findings)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The error findings."""
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """The warning findings."""
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+    def counts(self) -> dict[str, int]:
+        """The number of findings per severity, every severity present."""
+        counter = Counter(finding.severity for finding in self.findings)
+        return {severity.value: counter[severity] for severity in Severity}
+
+    def counts_by_code(self) -> dict[str, int]:
+        """The number of findings per code, sorted by code."""
+        counter = Counter(finding.code for finding in self.findings)
+        return dict(sorted(counter.items()))
+
+    def codes(self) -> set[str]:
+        """The distinct codes in the report."""
+        return {finding.code for finding in self.findings}
+
+    def raise_for_errors(self) -> None:
+        """Raise :class:`ReportErrors` if any finding is an error; do nothing otherwise.
+
+        Example:
+            >>> Report().raise_for_errors()  # nothing to raise
+        """
+        errors = [FindingError(finding) for finding in self.errors]
+        if errors:
+            count = len(errors)
+            raise ReportErrors(f"{count} error finding{'s' if count != 1 else ''}", errors)
+
+    def to_dict(self) -> dict[str, object]:
+        """The report as plain JSON data."""
+        data = self._head()
+        data["findings"] = [finding.to_dict() for finding in self.findings]
+        return data
+
+    def _head(self) -> dict[str, object]:
+        """:meth:`to_dict` without the findings: the format, ``ok`` and the counts."""
+        return {
+            "format": REPORT_FORMAT,
+            "ok": self.ok,
+            "counts": self.counts(),
+            "counts_by_code": self.counts_by_code(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Report:
+        """The report that :meth:`to_dict` (or a parsed :meth:`to_json`) describes.
+
+        Example:
+            >>> finding = Finding("x.y", Severity.INFO, Location("$"), "en", "id", value=[1])
+            >>> report = Report([finding])
+            >>> Report.from_dict(json.loads(report.to_json())) == report
+            True
+        """
+        return cls(Finding.from_dict(item) for item in data["findings"])
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The report as JSON text: sorted keys, UTF-8 characters kept, stable across runs."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, sort_keys=True)
+
+    def write_json(self, stream: TextIO) -> None:
+        """Write :meth:`to_json` to ``stream`` a finding at a time, without holding it all.
+
+        Example:
+            >>> import io
+            >>> report = Report([Finding("x.y", Severity.INFO, Location("$"), "en", "id")])
+            >>> out = io.StringIO()
+            >>> report.write_json(out)
+            >>> out.getvalue() == report.to_json()
+            True
+        """
+        head = self._head()
+        head["findings"] = []
+        if not self.findings:
+            stream.write(json.dumps(head, indent=2, ensure_ascii=False, sort_keys=True))
+            return
+        before, after = json.dumps(head, indent=2, ensure_ascii=False, sort_keys=True).split(
+            '"findings": []', 1
+        )
+        stream.write(before + '"findings": [')
+        for number, finding in enumerate(self.findings):
+            text = json.dumps(finding.to_dict(), indent=2, ensure_ascii=False, sort_keys=True)
+            stream.write(("," if number else "") + "\n    " + text.replace("\n", "\n    "))
+        stream.write("\n  ]" + after)
+
+    def to_text(self, lang: str = "en", *, basis: bool = False) -> str:
+        """The report as lines of text, one per finding, and a summary line.
+
+        Args:
+            lang: ``"en"`` or ``"id"``.
+            basis: Also show each finding's legal basis and provenance status.
+
+        A finding that rests on a figure the user supplied shows where it came
+        from (``[USER: variant.toml (...)]``) with or without ``basis``.
+        """
+        if lang not in ("en", "id"):
+            raise ValueError(f"unknown language {lang!r}: expected 'en' or 'id'")
+        lines: list[str] = []
+        code_width = max((len(f.code) for f in self.findings), default=0)
+        for finding in self.findings:
+            line = (
+                f"{finding.severity.value:<8} {finding.code:<{code_width}}  "
+                f"{finding.location}  {finding.message(lang)}"
+            )
+            line += cited(finding, basis=basis)
+            lines.append(line)
+        lines.append(self.summary(lang))
+        return "\n".join(lines)
+
+    def summary(self, lang: str = "en") -> str:
+        """The summary line: the number of findings per severity.
+
+        Example:
+            >>> Report().summary(), Report().summary("id")
+            ('0 errors, 0 warnings, 0 info', '0 kesalahan, 0 peringatan, 0 info')
+        """
+        return _summary(self.counts(), lang)
+
+
+def cited(finding: Finding, *, basis: bool) -> str:
+    """What a line of text adds after a finding's message: ``  [basis, status: source]``.
+
+    With ``basis``, the legal basis and the provenance status; the source of a
+    figure the user supplied, always. Empty when there is nothing to add.
+
+    Example:
+        >>> from pelatihan.provenance import Citation, Figure, Status
+        >>> mine = Finding("cohort.size", Severity.WARNING, Location("$"), "too many", "terlalu",
+        ...                status=Status.USER, source="variant.toml")
+        >>> cited(mine, basis=False)
+        '  [USER: variant.toml]'
+        >>> shipped = Finding("cohort.size", Severity.WARNING, Location("$"), "too many",
+        ...                   "terlalu", basis=Citation("perlan-1-2021"), status=Status.INF)
+        >>> cited(shipped, basis=True), cited(shipped, basis=False)
+        ('  [Peraturan LAN 1/2021, INF]', '')
+    """
+    parts: list[str] = []
+    if basis and finding.basis is not None:
+        parts.append(str(finding.basis))
+    status = finding.status.value if finding.status is not None else None
+    if finding.source is not None:
+        parts.append(f"{status}: {finding.source}" if status else finding.source)
+    elif basis and status is not None and parts:
+        parts.append(status)
+    return f"  [{', '.join(parts)}]" if parts else ""
+
+
+def _summary(counts: dict[str, int], lang: str) -> str:
+    errors, warnings, infos = counts["error"], counts["warning"], counts["info"]
+    if lang == "id":
+        return f"{errors} kesalahan, {warnings} peringatan, {infos} info"
+    return (
+        f"{errors} error{'s' if errors != 1 else ''}, "
+        f"{warnings} warning{'s' if warnings != 1 else ''}, {infos} info"
+    )
+
+
+@attrs.frozen
+class Rule:
+    """A kind of finding: its code, severity, titles, what it checks and its basis.
+
+    Args:
+        code: Stable code, ``topic.name`` (``"schedule.overlap"``).
+        severity: The severity its findings have.
+        title_en: Short title in English.
+        title_id: Short title in Indonesian.
+        checks: What the rule checks, in English, for the catalogue.
+        basis: The legal basis of the rule, when it has one of its own (rules
+            that compare against a rulebook figure cite that figure instead).
+    """
+
+    code: str
+    severity: Severity
+    title_en: str
+    title_id: str
+    checks: str
+    basis: Citation | None = None
+
+    def finding(
+        self,
+        location: Location,
+        message_en: str,
+        message_id: str,
+        *,
+        value: object = None,
+        figure: Figure[Any] | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """Make a finding of this rule.
+
+        The finding cites ``figure``'s basis and status when a figure is given,
+        otherwise the rule's own basis; for a figure the user supplied (status
+        ``USER``), also its source. ``severity`` replaces the rule's, for a
+        rule whose description says when its findings are raised (an error on a
+        regulation's own figure, a warning on an inferred one).
+        """
+        basis = self.basis
+        status: Status | None = None
+        source: str | None = None
+        if figure is not None:
+            basis = figure.basis or basis
+            status = figure.status
+            if status is Status.USER:
+                source = figure.source
+        return Finding(
+            code=self.code,
+            severity=self.severity if severity is None else severity,
+            location=location,
+            message_en=message_en,
+            message_id=message_id,
+            value=value,
+            basis=basis,
+            status=status,
+            source=source,
+        )
+
+
+class UnknownRuleError(ValidationError, LookupError):
+    """Raised by :func:`get` for a code that no rule has."""
+
+    code = "rule.unknown"
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def register(rule: Rule) -> Rule:
+    """Add a rule to the catalogue; a code can be registered once only.
+
+    Raises:
+        ValueError: If the code is already registered to a different rule.
+    """
+    existing = _RULES.get(rule.code)
+    if existing is not None and existing != rule:
+        raise ValueError(f"rule code {rule.code!r} is already registered")
+    _RULES[rule.code] = rule
+    return rule
+
+
+def registered() -> dict[str, Rule]:
+    """The rules registered so far, by code.
+
+    :func:`pelatihan.validation.catalogue.rules` gives the complete catalogue.
+    """
+    return dict(_RULES)

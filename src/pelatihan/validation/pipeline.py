@@ -1,0 +1,187 @@
+"""The pipeline: files read, cohorts structured, rules run, one report.
+
+:func:`validate` is :func:`pelatihan.validate`. It takes a cohort file (JSON,
+CSV, Excel), structured cohorts, or :class:`~pelatihan.Cohort` values: a CSV or
+Excel file is checked as it is read (:func:`pelatihan.validation.stream.validate_table`),
+anything else whole (:func:`pelatihan.validation.cohort_rules.check`), with the
+same report either way. :func:`validate_with_results` reads a cohort file and a
+results export and validates them together.
+
+The layers below this one need nothing from it: findings
+(:mod:`pelatihan.findings`) ← models ← readers (:mod:`pelatihan.io`) ← rules
+(:mod:`pelatihan.validation.cohort_rules`, :mod:`~pelatihan.validation.schedule_rules`)
+← this pipeline ← the command.
+
+    >>> import pelatihan
+    >>> report = pelatihan.validate("examples/cohort.json")
+    >>> report.ok, len(report)
+    (True, 0)
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Callable, Iterable, Mapping
+
+from pelatihan.calendar import Calendar
+from pelatihan.cohort import Cohort
+from pelatihan.findings import Report
+from pelatihan.io.document import RawDocument
+from pelatihan.io.reader import load, read
+from pelatihan.io.results import RawResults, ResultRow, attach_results, read_results
+from pelatihan.io.structure import Loaded, structure
+from pelatihan.rulebooks import Rulebook
+from pelatihan.validation.cohort_rules import check
+from pelatihan.validation.stream import STREAMED_SUFFIXES, validate_table
+
+__all__ = ["validate", "validate_attached", "validate_with_results"]
+
+
+def validate(
+    source: Loaded | RawDocument | Cohort | Iterable[Cohort] | str | os.PathLike[str],
+    *,
+    rulebook: Rulebook | Mapping[str, Rulebook] | None = None,
+    calendar: Calendar | None = None,
+    defaults: Mapping[str, str] | None = None,
+    probation_margin_days: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    in_force_from: Mapping[str, datetime.date] | None = None,
+) -> Report:
+    """Validate cohorts and report every finding.
+
+    Args:
+        source: A cohort file (JSON, CSV, Excel), what :func:`pelatihan.io.reader.load`
+            or a reader returned, one :class:`~pelatihan.Cohort`, or several.
+        rulebook: A rulebook to check every cohort against (an organiser's
+            variant), or rulebooks by regime id, each for the cohorts of its
+            regime; by default, and for a regime the mapping leaves out, each
+            cohort's regime's shipped rulebook. A cohort whose regime is not
+            that of the rulebook it is checked against has a
+            ``cohort.rulebook-regime`` warning.
+        calendar: The calendar to count days on; Indonesia-wide by default.
+        defaults: For tabular files, cohort-level facts not in the columns
+            (``track``, ``method``, ``start``, ``regime``, ``organizer``, ``cohort``).
+        probation_margin_days: Days before the end of the probation year within
+            which a Latsar end is a warning
+            (:data:`~pelatihan.validation.cohort_rules.PROBATION_MARGIN_DAYS`).
+        progress: Called after each cohort with the participants checked so far
+            and the total, for a progress display (for a CSV or Excel file, see
+            :func:`pelatihan.validation.stream.validate_table`).
+        in_force_from: The first days of regimes that you know, by regime id,
+            in place of the shipped boundaries where those are defaults
+            (:func:`pelatihan.legal.regime_on`); a cohort's regime then rests
+            on your date, with status ``USER``.
+
+    Returns:
+        One report: reading, structuring and rule findings together.
+
+    Raises:
+        pelatihan.io.document.InputError: If a file cannot be read at all.
+
+    A CSV or Excel file is validated as it is read, in memory that does not grow
+    with it (:mod:`pelatihan.validation.stream`); the report is the same as for the
+    file loaded whole.
+
+    Python's cyclic garbage collector is paused during the call (the objects of a
+    validation form no cycles, and walking them cost a third of the time at national
+    scale); it is enabled again on return.
+    """
+    if isinstance(source, (str, os.PathLike)):
+        if os.path.splitext(os.fspath(source))[1].lower() in STREAMED_SUFFIXES:
+            return validate_table(
+                source,
+                defaults=defaults,
+                rulebook=rulebook,
+                calendar=calendar,
+                probation_margin_days=probation_margin_days,
+                progress=progress,
+                in_force_from=in_force_from,
+            ).report
+        source = load(source, defaults=defaults)
+    elif isinstance(source, RawDocument):
+        source = structure(source)
+    return check(
+        source,
+        rulebook=rulebook,
+        calendar=calendar,
+        probation_margin_days=probation_margin_days,
+        progress=progress,
+        in_force_from=in_force_from,
+    )
+
+
+def validate_attached(
+    loaded: Loaded,
+    *,
+    rulebook: Rulebook | Mapping[str, Rulebook] | None = None,
+    calendar: Calendar | None = None,
+    probation_margin_days: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    in_force_from: Mapping[str, datetime.date] | None = None,
+) -> Report:
+    """Validate structured cohorts with results attached to them.
+
+    The results come from :func:`~pelatihan.io.results.attach_results`. The
+    report is that of :func:`validate` of ``loaded``: the rules place every
+    finding on a result at the result's input record, and for an attached
+    result at its results file and row. The arguments are those of
+    :func:`validate`.
+    """
+    return check(
+        loaded,
+        rulebook=rulebook,
+        calendar=calendar,
+        probation_margin_days=probation_margin_days,
+        progress=progress,
+        in_force_from=in_force_from,
+    )
+
+
+def validate_with_results(
+    source: RawDocument | str | os.PathLike[str],
+    results: RawResults | str | os.PathLike[str] | Iterable[ResultRow],
+    *,
+    defaults: Mapping[str, str] | None = None,
+    rulebook: Rulebook | Mapping[str, Rulebook] | None = None,
+    calendar: Calendar | None = None,
+    probation_margin_days: int | None = None,
+    in_force_from: Mapping[str, datetime.date] | None = None,
+) -> Report:
+    """Read a cohort file and a results file, attach the results, and validate.
+
+    Args:
+        source: A cohort file (JSON, CSV, Excel), or what a reader returned.
+        results: A results file (CSV or JSON), what a results reader returned,
+            or result rows.
+        defaults: For a tabular cohort file, the cohort facts not in its columns.
+        rulebook: A rulebook to check every cohort against (a variant that
+            supplies the evaluation weights, for instance), or rulebooks by
+            regime id, as for :func:`validate`.
+        calendar: The calendar to count days on.
+        probation_margin_days: See :func:`validate`.
+        in_force_from: Regimes' first days you know; see :func:`validate`.
+
+    Raises:
+        InputError: If a file cannot be read at all.
+
+    Example:
+        >>> report = validate_with_results(
+        ...     "examples/cohort-pekanbaru-2025.json", "examples/results-2025.csv")
+        >>> sorted(report.codes())
+        ['evaluation.deferred', 'evaluation.failed', 'evaluation.passed']
+    """
+    document = source if isinstance(source, RawDocument) else read(source, defaults=defaults)
+    if isinstance(results, RawResults):
+        raw = results
+    elif isinstance(results, (str, os.PathLike)):
+        raw = read_results(results)
+    else:
+        raw = RawResults(tuple(results))
+    return validate_attached(
+        structure(attach_results(document, raw)),
+        rulebook=rulebook,
+        calendar=calendar,
+        probation_margin_days=probation_margin_days,
+        in_force_from=in_force_from,
+    )

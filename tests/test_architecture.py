@@ -1,0 +1,161 @@
+"""The package's import graph: no cycles, and arrows that run one way between the layers.
+
+The graph is read from the source (every import statement, those inside functions
+too): ``from a.b import c`` is an import of the module ``a.b.c`` when there is
+one, else of ``a.b``.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SOURCE = Path(__file__).resolve().parents[1] / "src"
+PACKAGE = SOURCE / "pelatihan"
+
+
+def _modules() -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = list(path.relative_to(SOURCE).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        found[".".join(parts)] = path
+    return found
+
+
+MODULES = _modules()
+
+
+def _imports(path: Path) -> set[str]:
+    targets: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            targets.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                inner = f"{node.module}.{alias.name}"
+                targets.add(inner if inner in MODULES else node.module)
+    return {target for target in targets if target in MODULES}
+
+
+GRAPH = {name: _imports(path) - {name} for name, path in MODULES.items()}
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for other in sorted(graph[node]):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in on_stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                other = stack.pop()
+                on_stack.discard(other)
+                component.append(other)
+                if other == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_the_graph_reader_finds_a_cycle_when_there_is_one() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
+    assert GRAPH["pelatihan.validation.pipeline"] >= {
+        "pelatihan.validation.cohort_rules",
+        "pelatihan.validation.stream",
+    }
+
+
+def test_no_module_of_the_package_imports_itself_round_a_cycle() -> None:
+    assert _cycles(GRAPH) == []
+
+
+# Each layer may import only from the layers before it in this list.
+LAYERS = (
+    ("base", ("pelatihan.errors", "pelatihan.evidence", "pelatihan._memo", "pelatihan._collector")),
+    ("sources", ("pelatihan.instruments", "pelatihan.provenance")),
+    ("findings", ("pelatihan.findings",)),
+    (
+        "models",
+        (
+            "pelatihan.training",
+            "pelatihan.nip",
+            "pelatihan.grades",
+            "pelatihan.rulebook",
+            "pelatihan.regimes",
+            "pelatihan.legal",
+            "pelatihan.rulebooks",
+            "pelatihan.calendar",
+            "pelatihan.schedule",
+            "pelatihan.evaluation",
+            "pelatihan.cohort",
+        ),
+    ),
+    ("readers", ("pelatihan.io",)),
+    (
+        "rules",
+        (
+            "pelatihan.validation.schedule_rules",
+            "pelatihan.validation.cohort_rules",
+            "pelatihan.validation.stream",
+        ),
+    ),
+    (
+        "pipeline",
+        (
+            "pelatihan.validation.pipeline",
+            "pelatihan.validation.catalogue",
+            "pelatihan.validation.report",
+            "pelatihan.validation",
+        ),
+    ),
+    ("cli", ("pelatihan.cli", "pelatihan.__main__", "pelatihan", "pelatihan.strategies")),
+)
+
+
+def _layer(module: str) -> int:
+    best = (-1, -1)  # (length of the matching prefix, layer)
+    for position, (_, prefixes) in enumerate(LAYERS):
+        for prefix in prefixes:
+            if module == prefix or module.startswith(prefix + "."):
+                best = max(best, (len(prefix), position))
+    return best[1]
+
+
+def test_every_module_has_a_layer() -> None:
+    assert [
+        name for name in MODULES if _layer(name) < 0 and name != "pelatihan._hypothesis_hook"
+    ] == []
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_a_module_imports_nothing_from_a_later_layer(module: str) -> None:
+    if module == "pelatihan._hypothesis_hook":  # the hypothesis entry point, above everything
+        return
+    own = _layer(module)
+    later = sorted(
+        (other, LAYERS[_layer(other)][0]) for other in GRAPH[module] if _layer(other) > own
+    )
+    assert later == [], f"{module} ({LAYERS[own][0]}) imports from later layers"
