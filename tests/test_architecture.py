@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from pelatihan import grades, nip
+from pelatihan.validation.catalogue import get
+
 SOURCE = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SOURCE / "pelatihan"
 
@@ -159,3 +162,16 @@ def test_a_module_imports_nothing_from_a_later_layer(module: str) -> None:
         (other, LAYERS[_layer(other)][0]) for other in GRAPH[module] if _layer(other) > own
     )
     assert later == [], f"{module} ({LAYERS[own][0]}) imports from later layers"
+
+
+def test_every_nip_and_grade_error_has_the_rule_of_its_code() -> None:
+    errors = [nip.InvalidFormat, grades.InvalidGrade, grades.InconsistentGrade]
+    errors += [
+        error
+        for error in vars(nip).values()
+        if isinstance(error, type)
+        and issubclass(error, nip.InvalidNIP)
+        and error is not nip.InvalidNIP
+    ]
+    for error in errors:
+        assert get(error.code).code == error.code

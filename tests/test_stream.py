@@ -135,13 +135,13 @@ def test_example_tables_stream_to_the_loaded_report(name: str) -> None:
 
 def test_validate_streams_tables_and_loads_json(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    original = pelatihan.validation.pipeline.validate_table
+    original = pelatihan.validation.stream.validate_table
 
     def spy(path: object, **options: object) -> Streamed:
         calls.append(str(path))
         return original(path, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pelatihan.validation.pipeline, "validate_table", spy)
+    monkeypatch.setattr("pelatihan.validation.pipeline.validate_table", spy)
     pelatihan.validate(EXAMPLES / "participants.csv")
     pelatihan.validate(EXAMPLES / "cohort.json")
     assert calls == [str(EXAMPLES / "participants.csv")]

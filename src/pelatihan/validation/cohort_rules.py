@@ -48,7 +48,7 @@ from pelatihan.evaluation import (
     probation_months,
 )
 from pelatihan.findings import Finding, Location, Report, Rule, Severity, register
-from pelatihan.grades import TRACK_RULES, Grade, InconsistentGrade, Track
+from pelatihan.grades import TRACK_RULES, Grade, InconsistentGrade, InvalidGrade, Track
 from pelatihan.io.structure import Loaded
 from pelatihan.legal import NoRegimeError, get_regime, resolve
 from pelatihan.nip import Sex, YearMonth
@@ -83,41 +83,54 @@ PROBATION_MARGIN_DAYS: Figure[int] = Figure(
 """Days before the end of the probation year within which a Latsar end is a warning."""
 
 
-def _nip_rule(code: str, title_en: str, title_id: str, checks: str) -> Rule:
-    basis = Citation("pp-11-2017", "Pasal 23") if code == "nip.age" else _NIP_BASIS
-    return register(Rule(code, _E, title_en, title_id, checks, basis))
+def _error_rule(
+    error: type[ValidationError],
+    title_en: str,
+    title_id: str,
+    checks: str,
+    basis: Citation | None = None,
+) -> Rule:
+    """The rule of the findings made from one kind of error: its code is the error's."""
+    return register(Rule(error.code, _E, title_en, title_id, checks, basis))
+
+
+def _nip_rule(
+    error: type[nip_module.InvalidNIP], title_en: str, title_id: str, checks: str
+) -> Rule:
+    basis = Citation("pp-11-2017", "Pasal 23") if error is nip_module.ImplausibleAge else _NIP_BASIS
+    return _error_rule(error, title_en, title_id, checks, basis)
 
 
 NIP_RULES = {
     rule.code: rule
     for rule in (
         _nip_rule(
-            "nip.format",
+            nip_module.InvalidFormat,
             "NIP has characters other than digits",
             "NIP memuat karakter selain angka",
             "A NIP is text or a whole number holding only the digits 0-9 once spaces, dots "
             "and dashes are removed (a spreadsheet float has lost digits).",
         ),
         _nip_rule(
-            "nip.length",
+            nip_module.InvalidLength,
             "NIP is not 18 digits",
             "NIP tidak 18 digit",
             "A NIP has exactly 18 digits.",
         ),
         _nip_rule(
-            "nip.birth-date",
+            nip_module.InvalidBirthDate,
             "NIP birth date is not a date",
             "Tanggal lahir pada NIP tidak valid",
             "Digits 1-8 of a NIP are a real date of birth.",
         ),
         _nip_rule(
-            "nip.tmt",
+            nip_module.InvalidTMT,
             "NIP TMT is not a year and month",
             "TMT pada NIP tidak valid",
             "Digits 9-14 of a NIP are a real year and month of CPNS appointment.",
         ),
         _nip_rule(
-            "nip.pppk",
+            nip_module.PPPKNumber,
             "Looks like a PPPK number, not a NIP",
             "Tampaknya nomor PPPK, bukan NIP",
             "A NIP is not an NI PPPK, the number of a contract civil servant (PPPK), who does not "
@@ -128,19 +141,19 @@ NIP_RULES = {
             "without a month is nip.tmt.",
         ),
         _nip_rule(
-            "nip.age",
+            nip_module.ImplausibleAge,
             "NIP holder too young at appointment",
             "Pemilik NIP terlalu muda saat diangkat",
             "The holder is at least the minimum age (18) on the first day of the TMT month.",
         ),
         _nip_rule(
-            "nip.sex",
+            nip_module.InvalidSex,
             "NIP sex digit is not 1 or 2",
             "Digit jenis kelamin NIP bukan 1 atau 2",
             "Digit 15 of a NIP is 1 (male) or 2 (female).",
         ),
         _nip_rule(
-            "nip.serial",
+            nip_module.InvalidSerial,
             "NIP serial number is 000",
             "Nomor urut NIP 000",
             "Digits 16-18 of a NIP are a serial number from 001 to 999.",
@@ -148,23 +161,17 @@ NIP_RULES = {
     )
 }
 NIP_INVALID = NIP_RULES["nip.format"]
-GRADE_FORMAT = register(
-    Rule(
-        "grade.format",
-        _E,
-        "Grade not recognised",
-        "Golongan/ruang tidak dikenali",
-        "A grade is written as a golongan/ruang (III/a, 3a) or a rank name (Penata Muda).",
-    )
+GRADE_FORMAT = _error_rule(
+    InvalidGrade,
+    "Grade not recognised",
+    "Golongan/ruang tidak dikenali",
+    "A grade is written as a golongan/ruang (III/a, 3a) or a rank name (Penata Muda).",
 )
-GRADE_INCONSISTENT = register(
-    Rule(
-        "grade.inconsistent",
-        _E,
-        "Rank name and golongan/ruang disagree",
-        "Pangkat dan golongan/ruang tidak sesuai",
-        "When a grade gives both a rank name and a golongan/ruang, they name the same grade.",
-    )
+GRADE_INCONSISTENT = _error_rule(
+    InconsistentGrade,
+    "Rank name and golongan/ruang disagree",
+    "Pangkat dan golongan/ruang tidak sesuai",
+    "When a grade gives both a rank name and a golongan/ruang, they name the same grade.",
 )
 TRACK_NONE = register(
     Rule(
