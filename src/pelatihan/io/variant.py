@@ -326,15 +326,15 @@ def variant_from_data(data: object, file: str | None = None) -> Rulebook:
 
 
 def _required_text(data: Mapping[Any, Any], key: str, where: str) -> str:
-    value = data.get(key)
-    if not isinstance(value, str) or not value.strip():
+    value = _text_key(data, key, where)
+    if value is None:
         raise _fail(
             where,
-            f"{key}: expected text, not {quote(value)}",
-            f"{key}: seharusnya teks, bukan {quote(value)}",
-            value,
+            f"{key}: expected text, not {quote(None)}",
+            f"{key}: seharusnya teks, bukan {quote(None)}",
+            None,
         )
-    return value.strip()
+    return value
 
 
 def _text_key(data: Mapping[Any, Any], key: str, where: str) -> str | None:

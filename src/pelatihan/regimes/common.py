@@ -141,6 +141,28 @@ def actualisation(weight: Figure[int | None]) -> Component:
     return Component("actualisation", "Aktualisasi", "Actualisation", weight, group=ACTUALISATION)
 
 
+def open_attitude_and_actualisation(basis: Citation) -> tuple[Component, Component]:
+    """The attitude and actualisation components of a guideline that does not weigh them."""
+    return (
+        attitude(
+            Figure(
+                None,
+                Status.OPEN,
+                basis,
+                note="Not established; with actualisation it makes 80% (inferred).",
+            )
+        ),
+        actualisation(
+            Figure(
+                None,
+                Status.OPEN,
+                basis,
+                note="Not established; with attitude it makes 80% (inferred).",
+            )
+        ),
+    )
+
+
 def unavailable(method: Method, basis: Citation, note: str, source: str) -> MethodRules:
     """Rules for a method the regime does not provide, as secondary sources report."""
     return MethodRules(

@@ -23,9 +23,8 @@ from pelatihan.regimes.common import (
     REMEDIATION_DAYS,
     REMEDIATION_WITHIN_PROBATION,
     academic_components,
-    actualisation,
     agenda,
-    attitude,
+    open_attitude_and_actualisation,
 )
 from pelatihan.rulebook import (
     Evaluation,
@@ -156,22 +155,7 @@ _ASSUMED_2022 = "Assumed the same as in the 2022 guideline (Keputusan Kepala LAN
 _EVALUATION = Evaluation(
     components=(
         *academic_components(Status.INF, _GUIDE_2021, _ASSUMED_2022),
-        attitude(
-            Figure(
-                None,
-                Status.OPEN,
-                _GUIDE_2021,
-                note="Not established; with actualisation it makes 80% (inferred).",
-            )
-        ),
-        actualisation(
-            Figure(
-                None,
-                Status.OPEN,
-                _GUIDE_2021,
-                note="Not established; with attitude it makes 80% (inferred).",
-            )
-        ),
+        *open_attitude_and_actualisation(_GUIDE_2021),
     ),
     group_weights=((ACADEMIC, Figure(20, Status.INF, _GUIDE_2021, note=_ASSUMED_2022)),),
     pass_mark=PASS_MARK,

@@ -17,9 +17,8 @@ from pelatihan.regimes.base import Regime
 from pelatihan.regimes.common import (
     ACADEMIC,
     academic_components,
-    actualisation,
     agenda,
-    attitude,
+    open_attitude_and_actualisation,
 )
 
 __all__ = ["EVALUATION", "REGIME", "RULEBOOK"]
@@ -53,22 +52,7 @@ EVALUATION = attrs.evolve(
     perlan_1_2021.RULEBOOK.evaluation,
     components=(
         *academic_components(Status.REG, _GUIDE_2022, source=_KEP_13_TEXT),
-        attitude(
-            Figure(
-                None,
-                Status.OPEN,
-                _GUIDE_2022,
-                note="Not established; with actualisation it makes 80% (inferred).",
-            )
-        ),
-        actualisation(
-            Figure(
-                None,
-                Status.OPEN,
-                _GUIDE_2022,
-                note="Not established; with attitude it makes 80% (inferred).",
-            )
-        ),
+        *open_attitude_and_actualisation(_GUIDE_2022),
     ),
     group_weights=((ACADEMIC, Figure(20, Status.REG, _GUIDE_2022, source=_KEP_13_TEXT)),),
 )
