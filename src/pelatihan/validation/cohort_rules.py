@@ -33,7 +33,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 import attrs
 
 from pelatihan import nip as nip_module
-from pelatihan._collector import collector_paused
 from pelatihan.calendar import Calendar
 from pelatihan.cohort import Cohort, Participant
 from pelatihan.errors import ValidationError
@@ -1186,9 +1185,8 @@ def validate(
     with it (:mod:`pelatihan.validation.stream`); the report is the same as for the
     file loaded whole.
 
-    Python's cyclic garbage collector is paused during the call (the objects of a
-    validation form no cycles, and walking them cost a third of the time at national
-    scale); it is enabled again on return.
+    Python's cyclic garbage collector is left as the caller set it; around bulk
+    validation, such as a national export, see :func:`pelatihan.collector_paused`.
     """
     from pelatihan.io.reader import load  # noqa: PLC0415 - readers load optional packages
     from pelatihan.io.structure import structure  # noqa: PLC0415
@@ -1207,34 +1205,31 @@ def validate(
             progress=progress,
             in_force_from=in_force_from,
         ).report
-    with collector_paused():
-        loaded: Loaded | None
-        if isinstance(source, (str, os.PathLike)):
-            loaded = load(source, defaults=defaults)
-        elif isinstance(source, RawDocument):
-            loaded = structure(source)
-        elif isinstance(source, Loaded):
-            loaded = source
-        else:
-            loaded = None
-        if loaded is not None:
-            cohorts = loaded.cohorts
-            findings: list[Finding] = list(loaded.findings)
-        else:
-            cohorts = (source,) if isinstance(source, Cohort) else tuple(source)  # type: ignore[arg-type]
-            findings = []
-        margin = (
-            PROBATION_MARGIN_DAYS.value if probation_margin_days is None else probation_margin_days
+    loaded: Loaded | None
+    if isinstance(source, (str, os.PathLike)):
+        loaded = load(source, defaults=defaults)
+    elif isinstance(source, RawDocument):
+        loaded = structure(source)
+    elif isinstance(source, Loaded):
+        loaded = source
+    else:
+        loaded = None
+    if loaded is not None:
+        cohorts = loaded.cohorts
+        findings: list[Finding] = list(loaded.findings)
+    else:
+        cohorts = (source,) if isinstance(source, Cohort) else tuple(source)  # type: ignore[arg-type]
+        findings = []
+    margin = PROBATION_MARGIN_DAYS.value if probation_margin_days is None else probation_margin_days
+    checker = _Checker(calendar, rulebook, margin, in_force_from)
+    total = sum(len(cohort.participants) for cohort in cohorts)
+    done = 0
+    for position, (here, participant_at, result_at) in enumerate(_locations(cohorts, loaded)):
+        findings.extend(
+            checker.cohort(position, cohorts[position], here, participant_at, result_at)
         )
-        checker = _Checker(calendar, rulebook, margin, in_force_from)
-        total = sum(len(cohort.participants) for cohort in cohorts)
-        done = 0
-        for position, (here, participant_at, result_at) in enumerate(_locations(cohorts, loaded)):
-            findings.extend(
-                checker.cohort(position, cohorts[position], here, participant_at, result_at)
-            )
-            done += len(cohorts[position].participants)
-            if progress is not None:
-                progress(done, total)
-        findings.extend(checker.repeated())
-        return Report(findings)
+        done += len(cohorts[position].participants)
+        if progress is not None:
+            progress(done, total)
+    findings.extend(checker.repeated())
+    return Report(findings)
