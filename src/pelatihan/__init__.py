@@ -20,6 +20,7 @@ The public names are gathered here; each lives in its own module:
 """
 
 from pelatihan import calendar, legal, nip, rulebooks
+from pelatihan._collector import collector_paused
 from pelatihan.calendar import Calendar
 from pelatihan.cohort import Cohort, Organizer, Participant
 from pelatihan.errors import ValidationError
@@ -64,6 +65,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "calendar",
+    "collector_paused",
     "entry_grade",
     "legal",
     "load",

@@ -120,7 +120,6 @@ from __future__ import annotations
 import bisect
 import datetime
 import enum
-import functools
 import warnings
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -128,6 +127,7 @@ from datetime import date
 import attrs
 import holidays
 
+from pelatihan._memo import remember
 from pelatihan.errors import ValidationError
 
 __all__ = [
@@ -247,8 +247,16 @@ def _read(year: int, category: str, kind: ClosureKind) -> dict[date, Closure]:
     return {day: Closure(day, name, kind) for day, name in entries.items() if day.year == year}
 
 
-@functools.lru_cache(maxsize=512)
+_YEARS: dict[int, _Year] = {}
+"""Each year's holidays and *cuti bersama*, read once (see :mod:`pelatihan._memo`)."""
+
+
 def _year(year: int) -> _Year:
+    found = _YEARS.get(year)
+    return found if found is not None else remember(_YEARS, year, _read_year(year))
+
+
+def _read_year(year: int) -> _Year:
     public = _read(year, "public", ClosureKind.PUBLIC_HOLIDAY)
     government = _read(year, "government", ClosureKind.CUTI_BERSAMA)
     return _Year(

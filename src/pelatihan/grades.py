@@ -143,6 +143,7 @@ from typing import ClassVar, Final, TypeAlias
 
 import attrs
 
+from pelatihan._memo import remember
 from pelatihan.errors import ValidationError, quote
 from pelatihan.provenance import Citation, Figure, Status
 
@@ -469,19 +470,14 @@ def _invalid_grade(text: object, problem_en: str, problem_id: str) -> InvalidGra
 
 
 _PARSED: dict[str, Grade] = {}
-_PARSED_LIMIT = 4096
+"""Grade texts already read: exports repeat a few forms (see :mod:`pelatihan._memo`)."""
 
 
 def _parse_grade_cached(text: object) -> Grade:
-    """:func:`_parse_grade`, remembering the texts already read (exports repeat a few forms)."""
+    """:func:`_parse_grade`, remembering the texts already read."""
     if isinstance(text, str):
         found = _PARSED.get(text)
-        if found is not None:
-            return found
-        grade = _parse_grade(text)
-        if len(_PARSED) < _PARSED_LIMIT:
-            _PARSED[text] = grade
-        return grade
+        return found if found is not None else remember(_PARSED, text, _parse_grade(text))
     return _parse_grade(text)
 
 

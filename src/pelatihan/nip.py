@@ -162,7 +162,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-import functools
 import numbers
 import re
 import unicodedata
@@ -954,9 +953,8 @@ _SEX = {"1": Sex.MALE, "2": Sex.FEMALE}
 _set = object.__setattr__  # frozen attrs instances are built field by field on the hot path
 
 
-@functools.lru_cache(maxsize=2048)
 def _year_month(year: int, month: int) -> YearMonth:
-    """A checked year and month, shared: a national export has a few hundred distinct TMTs."""
+    """A checked year and month, built without checking again (shared through ``_TMTS``)."""
     value = object.__new__(YearMonth)
     _set(value, "year", year)
     _set(value, "month", month)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import functools
 import typing
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -11,6 +10,7 @@ from typing import Any, cast
 
 import attrs
 
+from pelatihan._memo import remember
 from pelatihan.errors import ValidationError
 from pelatihan.provenance import Figure, Status
 from pelatihan.training import Method, PhaseKind, Setting
@@ -478,9 +478,13 @@ def _walk(obj: object, prefix: str) -> Iterator[tuple[str, Figure[Any]]]:
             yield from _walk(getattr(obj, field.name), name)
 
 
-@functools.cache
+_HINTS: dict[type, dict[str, Any]] = {}
+"""The type hints of rulebook classes, read once (see :mod:`pelatihan._memo`)."""
+
+
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    found = _HINTS.get(cls)
+    return found if found is not None else remember(_HINTS, cls, typing.get_type_hints(cls))
 
 
 def _walk_types(obj: object, hint: Any, prefix: str) -> Iterator[tuple[str, Any]]:

@@ -36,7 +36,6 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
-from pelatihan._collector import collector_paused
 from pelatihan._memo import remember
 from pelatihan.cohort import Cohort, Organizer, Participant
 from pelatihan.errors import ValidationError, quote, shorten
@@ -655,11 +654,6 @@ def structure(document: RawDocument) -> Loaded:
         The cohorts, with the findings of reading and structuring, and the
         input positions needed to place later findings (file rows included).
     """
-    with collector_paused():  # see pelatihan._collector
-        return _structure(document)
-
-
-def _structure(document: RawDocument) -> Loaded:
     structurer = _Structurer(document)
     cohorts: list[Cohort] = []
     cohort_index: list[int] = []

@@ -35,7 +35,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 import attrs
 
 from pelatihan import nip as nip_module
-from pelatihan._collector import collector_paused
 from pelatihan.calendar import Calendar
 from pelatihan.cohort import Cohort, Participant
 from pelatihan.errors import ValidationError
@@ -1166,26 +1165,23 @@ def check(
     :func:`pelatihan.io.structure.structure` returned (its findings come first
     in the report), one :class:`~pelatihan.Cohort`, or several.
     """
-    with collector_paused():
-        loaded = source if isinstance(source, Loaded) else None
-        if loaded is not None:
-            cohorts = loaded.cohorts
-            findings: list[Finding] = list(loaded.findings)
-        else:
-            cohorts = (source,) if isinstance(source, Cohort) else tuple(source)  # type: ignore[arg-type]
-            findings = []
-        margin = (
-            PROBATION_MARGIN_DAYS.value if probation_margin_days is None else probation_margin_days
+    loaded = source if isinstance(source, Loaded) else None
+    if loaded is not None:
+        cohorts = loaded.cohorts
+        findings: list[Finding] = list(loaded.findings)
+    else:
+        cohorts = (source,) if isinstance(source, Cohort) else tuple(source)  # type: ignore[arg-type]
+        findings = []
+    margin = PROBATION_MARGIN_DAYS.value if probation_margin_days is None else probation_margin_days
+    checker = _Checker(calendar, rulebook, margin, in_force_from)
+    total = sum(len(cohort.participants) for cohort in cohorts)
+    done = 0
+    for position, (here, participant_at, result_at) in enumerate(_locations(cohorts, loaded)):
+        findings.extend(
+            checker.cohort(position, cohorts[position], here, participant_at, result_at)
         )
-        checker = _Checker(calendar, rulebook, margin, in_force_from)
-        total = sum(len(cohort.participants) for cohort in cohorts)
-        done = 0
-        for position, (here, participant_at, result_at) in enumerate(_locations(cohorts, loaded)):
-            findings.extend(
-                checker.cohort(position, cohorts[position], here, participant_at, result_at)
-            )
-            done += len(cohorts[position].participants)
-            if progress is not None:
-                progress(done, total)
-        findings.extend(checker.repeated())
-        return Report(findings)
+        done += len(cohorts[position].participants)
+        if progress is not None:
+            progress(done, total)
+    findings.extend(checker.repeated())
+    return Report(findings)

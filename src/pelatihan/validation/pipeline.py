@@ -83,9 +83,8 @@ def validate(
     with it (:mod:`pelatihan.validation.stream`); the report is the same as for the
     file loaded whole.
 
-    Python's cyclic garbage collector is paused during the call (the objects of a
-    validation form no cycles, and walking them cost a third of the time at national
-    scale); it is enabled again on return.
+    Python's cyclic garbage collector is left as the caller set it; around bulk
+    validation, such as a national export, see :func:`pelatihan.collector_paused`.
     """
     if isinstance(source, (str, os.PathLike)):
         if os.path.splitext(os.fspath(source))[1].lower() in STREAMED_SUFFIXES:

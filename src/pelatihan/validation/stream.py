@@ -42,7 +42,6 @@ from pathlib import Path
 
 import attrs
 
-from pelatihan._collector import collector_paused
 from pelatihan.calendar import Calendar
 from pelatihan.cohort import Cohort, Participant
 from pelatihan.findings import Finding, Location, Report
@@ -317,24 +316,23 @@ def validate_table(
         )
     margin = PROBATION_MARGIN_DAYS.value if probation_margin_days is None else probation_margin_days
     excel = suffix in EXCEL_SUFFIXES
-    with collector_paused():
-        stream = _Stream(
-            name,
-            calendar=calendar,
-            rulebook=rulebook,
-            margin_days=margin,
-            progress=progress,
-            estimate=0 if excel or progress is None else estimated_rows(name),
-            in_force_from=in_force_from,
+    stream = _Stream(
+        name,
+        calendar=calendar,
+        rulebook=rulebook,
+        margin_days=margin,
+        progress=progress,
+        estimate=0 if excel or progress is None else estimated_rows(name),
+        in_force_from=in_force_from,
+    )
+
+    def start(header: Sequence[str], file: str | None, header_row: int) -> _StreamTable:
+        return _StreamTable(
+            header, file=file, header_row=header_row, defaults=defaults, stream=stream
         )
 
-        def start(header: Sequence[str], file: str | None, header_row: int) -> _StreamTable:
-            return _StreamTable(
-                header, file=file, header_row=header_row, defaults=defaults, stream=stream
-            )
-
-        table = read_xlsx_table(name, start) if excel else read_table(name, start)
-        return stream.finish(table, trailing_blank_rows=not excel)
+    table = read_xlsx_table(name, start) if excel else read_table(name, start)
+    return stream.finish(table, trailing_blank_rows=not excel)
 
 
 class _StreamTable(TableBuilder):
