@@ -8,7 +8,7 @@ organiser's decree, a report) and can add a ``note``::
 
     format = "pelatihan/variant@1"
     id = "bpsdm-contoh-2025-klasikal"
-    base = "perlan-1-2021+10-2021"
+    base = "perlan-1-2021+10-2021+kep-2024"
     title = "BPSDM Provinsi Contoh, classroom Latsar 2025"
     source = "SK Kepala BPSDM Provinsi Contoh Nomor 800/123/2025"
 
