@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -502,7 +503,11 @@ def test_the_rules_are_in_the_catalogue() -> None:
 # Properties
 
 ROW_KINDS = st.sampled_from(["normal", "blank", "spaces", "long", "short"])
-CELL = st.text(st.characters(exclude_categories=["Cs"]), max_size=8)
+# Python 3.10's csv writer cannot write a NUL character (3.11's can): leave it out there.
+_NOT_WRITABLE = "\x00" if sys.version_info < (3, 11) else ""
+CELL = st.text(
+    st.characters(exclude_categories=["Cs"], exclude_characters=_NOT_WRITABLE), max_size=8
+)
 
 
 @st.composite
