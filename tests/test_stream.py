@@ -141,7 +141,7 @@ def test_validate_streams_tables_and_loads_json(monkeypatch: pytest.MonkeyPatch)
         calls.append(str(path))
         return original(path, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("pelatihan.validation.pipeline.validate_table", spy)
+    monkeypatch.setattr("pelatihan.validation.stream.validate_table", spy)
     pelatihan.validate(EXAMPLES / "participants.csv")
     pelatihan.validate(EXAMPLES / "cohort.json")
     assert calls == [str(EXAMPLES / "participants.csv")]

@@ -6,11 +6,8 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from pelatihan.io.csv import read_csv
 from pelatihan.io.document import InputError, RawDocument
-from pelatihan.io.jsonfile import read_json
 from pelatihan.io.structure import Loaded, structure
-from pelatihan.io.xlsx import read_xlsx
 
 __all__ = ["CSV_SUFFIXES", "EXCEL_SUFFIXES", "SUFFIXES", "TABLE_SUFFIXES", "load", "read"]
 
@@ -39,10 +36,16 @@ def read(path: str | os.PathLike[str], *, defaults: Mapping[str, str] | None = N
     name = os.fspath(path)
     suffix = Path(name).suffix.lower()
     if suffix == ".json":
+        from pelatihan.io.jsonfile import read_json  # noqa: PLC0415 - each format's reader is imported when a file of it is read
+
         return read_json(name)
     if suffix in CSV_SUFFIXES:
+        from pelatihan.io.csv import read_csv  # noqa: PLC0415 - each format's reader is imported when a file of it is read
+
         return read_csv(name, defaults=defaults)
     if suffix in EXCEL_SUFFIXES:
+        from pelatihan.io.xlsx import read_xlsx  # noqa: PLC0415 - each format's reader is imported when a file of it is read
+
         return read_xlsx(name, defaults=defaults)
     raise InputError(
         f"{name}: unknown file type {suffix or '(none)'}; expected one of {', '.join(SUFFIXES)}",

@@ -2,7 +2,8 @@
 
 The result of every check in ``pelatihan`` is a :class:`Report` of
 :class:`Finding` values; see :mod:`pelatihan.findings` for the model
-and :mod:`pelatihan.validation.catalogue` for the list of rules. Cohorts are
+and :mod:`pelatihan.validation.catalogue` for the list of rules (imported on its own: it
+imports every module that defines a rule). Cohorts are
 checked by :func:`pelatihan.validate` (:mod:`pelatihan.validation.cohort_rules`).
 """
 
@@ -15,7 +16,6 @@ from pelatihan.findings import (
     Rule,
     Severity,
 )
-from pelatihan.validation import catalogue
 from pelatihan.validation.schedule_rules import validate_schedule
 
 __all__ = [
@@ -26,6 +26,5 @@ __all__ = [
     "ReportErrors",
     "Rule",
     "Severity",
-    "catalogue",
     "validate_schedule",
 ]

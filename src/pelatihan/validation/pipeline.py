@@ -23,17 +23,19 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from pelatihan.calendar import Calendar
 from pelatihan.cohort import Cohort
 from pelatihan.findings import Report
 from pelatihan.io.document import RawDocument
-from pelatihan.io.reader import load, read
-from pelatihan.io.results import RawResults, ResultRow, attach_results, read_results
+from pelatihan.io.reader import TABLE_SUFFIXES, load, read
 from pelatihan.io.structure import Loaded, structure
 from pelatihan.rulebooks import Rulebook
 from pelatihan.validation.cohort_rules import check
-from pelatihan.validation.stream import STREAMED_SUFFIXES, validate_table
+
+if TYPE_CHECKING:
+    from pelatihan.io.results import RawResults, ResultRow
 
 __all__ = ["validate", "validate_attached", "validate_with_results"]
 
@@ -87,7 +89,10 @@ def validate(
     validation, such as a national export, see :func:`pelatihan.collector_paused`.
     """
     if isinstance(source, (str, os.PathLike)):
-        if os.path.splitext(os.fspath(source))[1].lower() in STREAMED_SUFFIXES:
+        if os.path.splitext(os.fspath(source))[1].lower() in TABLE_SUFFIXES:
+            # the streamed path (and its table readers) is imported when a table is validated
+            from pelatihan.validation.stream import validate_table  # noqa: PLC0415
+
             return validate_table(
                 source,
                 defaults=defaults,
@@ -170,6 +175,13 @@ def validate_with_results(
         >>> sorted(report.codes())
         ['evaluation.deferred', 'evaluation.failed', 'evaluation.passed']
     """
+    # the results readers are imported when results are validated
+    from pelatihan.io.results import (  # noqa: PLC0415
+        RawResults,
+        attach_results,
+        read_results,
+    )
+
     document = source if isinstance(source, RawDocument) else read(source, defaults=defaults)
     if isinstance(results, RawResults):
         raw = results
