@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 import pelatihan
 from pelatihan import cli
-from pelatihan.cli import ProgressLine, _boundary, build_parser, main
+from pelatihan.cli import ProgressLine, build_parser, main
+from pelatihan.cli._common import PROGRESS_THRESHOLD, _boundary
 from pelatihan.io.schema import cohort_schema
 from pelatihan.validation import Finding, Location, Report, Severity, catalogue
 
@@ -302,7 +303,7 @@ def test_a_missing_module_that_is_not_an_extra_is_a_bug_and_propagates(
     def broken(*_args: object, **_kwargs: object) -> Any:
         raise ModuleNotFoundError("No module named 'pelatihan.io.nothing'", name="nothing")
 
-    monkeypatch.setattr(cli, "load", broken)
+    monkeypatch.setattr("pelatihan.cli._validate.load", broken)
     with pytest.raises(ModuleNotFoundError):
         main(["validate", str(tmp_path / "a.json")])
 
@@ -391,8 +392,8 @@ def test_progress_is_in_indonesian_with_lang_id() -> None:
 @pytest.mark.parametrize(
     ("tty", "total", "shown"),
     [
-        (True, cli.PROGRESS_THRESHOLD + 1, True),
-        (True, cli.PROGRESS_THRESHOLD, False),
+        (True, PROGRESS_THRESHOLD + 1, True),
+        (True, PROGRESS_THRESHOLD, False),
         (False, 250_000, False),
     ],
 )
@@ -420,7 +421,7 @@ def test_validate_shows_progress_on_a_terminal_only(
 ) -> None:
     people = [participant(nip=f"19950417 202403 2 {n:03d}") for n in range(1, 6)]
     path = write_json(tmp_path, "besar.json", document(cohort(*people)))
-    monkeypatch.setattr(cli, "PROGRESS_THRESHOLD", 4)
+    monkeypatch.setattr("pelatihan.cli._common.PROGRESS_THRESHOLD", 4)
     terminal = FakeStream(tty=True)
     monkeypatch.setattr(sys, "stderr", terminal)
     assert main(["validate", path]) == 0

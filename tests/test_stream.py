@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pelatihan
-from pelatihan.cli import _render_text, main
+from pelatihan.cli import main
+from pelatihan.cli._validate import _render_text
 from pelatihan.io.document import InputError
 from pelatihan.io.reader import load
 from pelatihan.validation.pipeline import validate

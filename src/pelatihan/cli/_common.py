@@ -1,0 +1,229 @@
+"""What the command's subcommands share: option types, output, the progress line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import math
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO, TypeVar
+
+from pelatihan import legal
+from pelatihan.errors import ValidationError
+from pelatihan.findings import Severity
+from pelatihan.grades import Track
+from pelatihan.io.reader import SUFFIXES
+from pelatihan.training import Method
+
+T = TypeVar("T")
+
+
+EXIT_OK = 0
+"""Exit status when no finding is an error (and for commands that only print)."""
+EXIT_ERRORS = 1
+"""Exit status when some finding is an error."""
+EXIT_UNUSABLE = 2
+"""Exit status when the input or the command line cannot be used."""
+
+PROGRESS_THRESHOLD = 2000
+"""Inputs with more participants than this show a progress line on a terminal."""
+
+_PROGRESS_INTERVAL = 0.1  # seconds between two rewrites of the progress line
+_OPTIONAL_MODULES = frozenset({"openpyxl", "icalendar"})
+_TABULAR_SUFFIXES = frozenset(suffix for suffix in SUFFIXES if suffix != ".json")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_PLACE = re.compile(r"\$\.cohorts\[(\d+)\](?:\.(participants|results)\[(\d+)\])?")
+
+_SEVERITY_LABEL = {
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
+    "id": {Severity.ERROR: "kesalahan", Severity.WARNING: "peringatan", Severity.INFO: "info"},
+}
+_WORDS = {
+    "en": {
+        "no-findings": "no findings",
+        "cohort-findings": "Cohort findings",
+        "file-findings": "File findings",
+        "cohort-n": "cohort #{n}",
+        "participant-n": "participant #{n}",
+        "no-name": "(no name)",
+        "row": "row {row}",
+        "validating": "validating {done}/{total} participants",
+        "basis": "basis",
+        "checks": "checks",
+        "no-basis": "none of its own (findings cite the figure they rest on, if any)",
+    },
+    "id": {
+        "no-findings": "tidak ada temuan",
+        "cohort-findings": "Temuan angkatan",
+        "file-findings": "Temuan berkas",
+        "cohort-n": "angkatan ke-{n}",
+        "participant-n": "peserta ke-{n}",
+        "no-name": "(tanpa nama)",
+        "row": "baris {row}",
+        "validating": "memvalidasi {done}/{total} peserta",
+        "basis": "dasar",
+        "checks": "memeriksa",
+        "no-basis": "tidak ada (temuan merujuk angka yang menjadi dasarnya, bila ada)",
+    },
+}
+
+
+class _Unusable(Exception):
+    """The input or the command line cannot be used; the message is printed, the status is 2."""
+
+
+# -- argument types -----------------------------------------------------------------------
+
+
+def _date(text: str) -> datetime.date:
+    match = _ISO_DATE.fullmatch(text.strip())
+    if match is not None:
+        try:
+            return datetime.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD")
+
+
+def _boundary(text: str) -> tuple[str, datetime.date]:
+    regime, sep, day = text.partition("=")
+    if not sep:
+        raise argparse.ArgumentTypeError(f"{text!r} is not written REGIME=YYYY-MM-DD")
+    regime = regime.strip()
+    known = [item.id for item in legal.regimes()]
+    if regime not in known:
+        raise argparse.ArgumentTypeError(
+            f"{regime!r} is not a regime id; known: {', '.join(known)}"
+        )
+    return regime, _date(day)
+
+
+def _track(text: str) -> Track:
+    try:
+        return Track.parse(text)
+    except ValidationError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _method(text: str) -> Method:
+    try:
+        return Method.parse(text)
+    except ValidationError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+# -- output ---------------------------------------------------------------------------------
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"pelatihan: {message}\n")
+
+
+def _emit(text: str, output: str | None = None) -> None:
+    if output is None:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+        return
+    try:
+        Path(output).write_text(text + "\n", encoding="utf-8")
+    except OSError as error:
+        raise _Unusable(f"{output}: cannot be written: {error.strerror or error}") from error
+
+
+def _emit_with(write: Callable[[TextIO], None], output: str | None = None) -> None:
+    """Like :func:`_emit`, for what ``write`` writes to a stream."""
+    if output is None:
+        write(sys.stdout)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as file:
+            write(file)
+            file.write("\n")
+    except OSError as error:
+        raise _Unusable(f"{output}: cannot be written: {error.strerror or error}") from error
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+class ProgressLine:
+    """A progress line on a terminal: ``validating 12,000/250,000 participants``.
+
+    It shows only when ``stream`` is a terminal and the input has more than
+    ``threshold`` participants; otherwise it writes nothing. Each update
+    rewrites the line after a carriage return; :meth:`clear` blanks it at the end.
+
+    Args:
+        stream: Where to write (standard error).
+        total: The number of participants to validate.
+        lang: ``"en"`` or ``"id"``.
+        threshold: Show the line only above this many participants
+            (:data:`PROGRESS_THRESHOLD` by default).
+
+    Example:
+        >>> import io
+        >>> line = ProgressLine(io.StringIO(), 250_000)  # not a terminal
+        >>> line.enabled
+        False
+    """
+
+    def __init__(
+        self,
+        stream: TextIO,
+        total: int,
+        *,
+        lang: str = "en",
+        threshold: int | None = None,
+    ) -> None:
+        self.stream = stream
+        self.total = total
+        self.lang = lang
+        limit = PROGRESS_THRESHOLD if threshold is None else threshold
+        self.enabled = total > limit and _is_terminal(stream)
+        self._width = 0
+        self._shown_at = -math.inf
+
+    def update(self, done: int) -> None:
+        """Show that ``done`` participants of the total are validated.
+
+        The line is rewritten at most ten times a second, and always for the last update.
+        """
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if done < self.total and now - self._shown_at < _PROGRESS_INTERVAL:
+            return
+        self._shown_at = now
+        text = _WORDS[self.lang]["validating"].format(
+            done=_thousands(done, self.lang), total=_thousands(self.total, self.lang)
+        )
+        self._width = max(self._width, len(text))
+        self.stream.write("\r" + text.ljust(self._width))
+        self.stream.flush()
+
+    def clear(self) -> None:
+        """Blank the line, if anything was shown."""
+        if self.enabled and self._width:
+            self.stream.write("\r" + " " * self._width + "\r")
+            self.stream.flush()
+            self._width = 0
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):  # no isatty, or a closed stream
+        return False
+
+
+def _thousands(number: int, lang: str) -> str:
+    text = f"{number:,}"
+    return text.replace(",", ".") if lang == "id" else text

@@ -1,0 +1,180 @@
+"""``pelatihan plan``: a cohort's schedule from its first day, as text, JSON, iCalendar, SVG."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+from decimal import Decimal
+
+from pelatihan import legal, rulebooks
+from pelatihan.calendar import Calendar
+from pelatihan.cli._common import (
+    EXIT_OK,
+    _emit,
+    _json,
+    _Unusable,
+)
+from pelatihan.provenance import Status
+from pelatihan.rulebooks import OpenFigureError, Rulebook
+from pelatihan.schedule import Schedule, plan_schedule
+
+# -- plan -----------------------------------------------------------------------------------
+
+
+def _plan_data(plan: Schedule) -> dict[str, object]:
+    jp = plan.jp.value if plan.jp is not None else None
+    return {
+        "regime": plan.regime,
+        "method": plan.method.value if plan.method is not None else None,
+        "track": plan.track.value if plan.track is not None else None,
+        "start": plan.start.isoformat() if plan.start is not None else None,
+        "end": plan.end.isoformat() if plan.end is not None else None,
+        "days_in_class": plan.days_in_class,
+        "days_out_of_class": plan.days_out_of_class,
+        "days_total": plan.days_total,
+        "jp": jp,
+        "phases": [
+            {
+                "kind": phase.kind.value,
+                "label": phase.label,
+                "setting": phase.setting.value,
+                "start": phase.start.isoformat(),
+                "end": phase.end.isoformat(),
+                "training_days": days,
+            }
+            for phase, days in zip(plan.phases, plan.phase_days(), strict=True)
+        ],
+    }
+
+
+def _plan_text(plan: Schedule, book: Rulebook | None = None) -> str:
+    regime = legal.get_regime(plan.regime).name if plan.regime else "-"
+    track = plan.track.value if plan.track is not None else "-"
+    method = plan.method.value if plan.method is not None else "-"
+    header = ("#", "phase", "kind", "setting", "start", "end", "training days")
+    rows = [
+        (
+            str(number),
+            phase.label or phase.kind.value,
+            phase.kind.value,
+            phase.setting.label,
+            phase.start.isoformat(),
+            phase.end.isoformat(),
+            str(days),
+        )
+        for number, (phase, days) in enumerate(
+            zip(plan.phases, plan.phase_days(), strict=True), start=1
+        )
+    ]
+    widths = [max(len(row[column]) for row in (header, *rows)) for column in range(len(header))]
+    lines = [
+        f"Latsar CPNS Golongan {track}, {method}: {regime} ({plan.regime})",
+        *(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+            for row in (header, *rows)
+        ),
+        (
+            f"{plan.start} to {plan.end}: {plan.days_in_class} days in class, "
+            f"{plan.days_out_of_class} days out of class, {plan.days_total} training days in total"
+        ),
+    ]
+    if plan.jp is not None and plan.jp.value is not None:
+        lines.append(f"{plan.jp.value} JP (lesson hours, {plan.jp.status.value})")
+    else:
+        lines.append("JP (lesson hours): not established")
+    if book is not None:
+        supplied = _supplied(book)
+        sources = dict.fromkeys(str(item["source"]) for item in supplied.values())
+        lines.append(
+            f"rulebook {book.id} ({book.title}): {len(supplied)} figures supplied by the user "
+            f"(USER), from {'; '.join(sources) or '-'}"
+        )
+    return "\n".join(lines)
+
+
+def _plan_rulebook(args: argparse.Namespace) -> Rulebook | None:
+    """The rulebook --variant and --set give for the plan; ``None`` without them."""
+    if args.variant is None and not args.set:
+        return None
+    from pelatihan.io import variant  # noqa: PLC0415 - only with --variant or --set
+
+    regime = _plan_regime(args)
+    if args.variant is None:
+        return variant.apply_settings(rulebooks.get(regime), args.set)
+    book = variant.read_variant(args.variant)
+    if book.regime != regime:
+        if args.regime:
+            raise _Unusable(
+                f"{args.variant}: the variant is based on {book.regime}, not on --regime {regime}"
+            )
+        raise _Unusable(
+            f"{args.variant}: the variant is based on {book.regime}, but a cohort starting on "
+            f"{args.start.isoformat()} is governed by {regime}; base the variant on {regime}, "
+            f"or give --regime {book.regime} to plan under its regime"
+        )
+    return variant.apply_settings(book, args.set)
+
+
+def _supplied(book: Rulebook) -> dict[str, dict[str, object]]:
+    """The figures of a rulebook that the user supplied, with their values and sources."""
+    return {
+        path: {"value": _jsonable_value(figure.value), "source": figure.source}
+        for path, figure in book.figures().items()
+        if figure.status is Status.USER
+    }
+
+
+def _jsonable_value(value: object) -> object:
+    if isinstance(value, (datetime.date, Decimal)):
+        return str(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _plan_regime(args: argparse.Namespace) -> str:
+    """The regime of the plan: --regime, else the one in force on --start."""
+    if args.regime:
+        return str(args.regime)
+    return legal.regime_on(args.start, in_force_from=dict(args.in_force_from)).id
+
+
+def _run_plan(args: argparse.Namespace) -> int:
+    calendar = Calendar(closures=args.closure) if args.closure else None
+    book = _plan_rulebook(args)
+    try:
+        plan = plan_schedule(
+            args.start, args.track, args.method, _plan_regime(args), calendar, rulebook=book
+        )
+    except OpenFigureError as error:
+        raise _Unusable(
+            f"{error.message_en}; on the command line, give the figure with --set PATH=VALUE "
+            "or in a --variant FILE (pelatihan schema --variant)"
+        ) from None
+    if args.ics:
+        from pelatihan.io.ics import write_ics  # noqa: PLC0415 - needs an optional extra
+
+        cohort_id = args.cohort_id or (
+            f"latsar-{args.track.value}-{args.method.value}-{args.start.isoformat()}"
+        )
+        try:
+            write_ics(plan, args.ics, cohort_id=cohort_id, name=args.name)
+        except ValueError as error:
+            raise _Unusable(str(error)) from error
+        except OSError as error:
+            raise _Unusable(f"{args.ics}: cannot be written: {error.strerror or error}") from error
+    if args.svg:
+        from pelatihan.io.svg import write_svg  # noqa: PLC0415 - only when asked for
+
+        try:
+            write_svg(plan, args.svg, title=args.name)
+        except OSError as error:
+            raise _Unusable(f"{args.svg}: cannot be written: {error.strerror or error}") from error
+    if args.format == "json":
+        data = _plan_data(plan)
+        if book is not None:
+            data["rulebook"] = {"id": book.id, "parent": book.parent, "figures": _supplied(book)}
+        _emit(_json(data))
+    else:
+        _emit(_plan_text(plan, book))
+    return EXIT_OK

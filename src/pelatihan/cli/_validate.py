@@ -1,0 +1,439 @@
+"""``pelatihan validate``: read, check and report cohort files, and results with them."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pelatihan.cli._common import (
+    _OPTIONAL_MODULES,
+    _PLACE,
+    _SEVERITY_LABEL,
+    _WORDS,
+    EXIT_ERRORS,
+    EXIT_OK,
+    ProgressLine,
+    T,
+    _emit,
+    _emit_with,
+    _error,
+    _Unusable,
+)
+from pelatihan.errors import ValidationError
+from pelatihan.findings import Finding, Report
+from pelatihan.io.reader import load
+from pelatihan.io.results import (
+    RawResults,
+    attach_results_across,
+    participant_of_result,
+    read_results,
+)
+from pelatihan.io.structure import Loaded, structure
+from pelatihan.rulebooks import Rulebook
+from pelatihan.validation.pipeline import validate_attached
+from pelatihan.validation.stream import STREAMED_SUFFIXES, Streamed, estimated_rows, validate_table
+
+# -- validate -------------------------------------------------------------------------------
+
+
+def _defaults(args: argparse.Namespace) -> dict[str, str]:
+    defaults: dict[str, str] = {}
+    if args.track is not None:
+        defaults["track"] = args.track.value
+    if args.method is not None:
+        defaults["method"] = args.method.value
+    if args.start is not None:
+        defaults["start"] = args.start.isoformat()
+    for key in ("regime", "organizer", "cohort"):
+        value = getattr(args, key)
+        if value is not None:
+            defaults[key] = value
+    return defaults
+
+
+def _load_one(name: str, defaults: dict[str, str], lang: str) -> Loaded | str:
+    """Load a file, or return why it cannot be used."""
+    return _usable(name, lang, lambda: load(name, defaults=defaults))
+
+
+def _usable(name: str, lang: str, action: Callable[[], T]) -> T | str:
+    """What ``action`` on the file ``name`` gives, or why the file cannot be used."""
+    try:
+        return action()
+    except ValidationError as error:  # InputError: unreadable, unknown extension
+        return error.message(lang)
+    except ModuleNotFoundError as error:  # an optional extra that is not installed
+        if error.name not in _OPTIONAL_MODULES:
+            raise
+        return f"{name}: {error}"
+    except OSError as error:
+        return f"{name}: cannot be read: {error.strerror or error}"
+
+
+def _load_all(files: Sequence[str], defaults: dict[str, str], lang: str) -> list[Loaded]:
+    results = [_load_one(name, defaults, lang) for name in files]
+    problems = [result for result in results if isinstance(result, str)]
+    if problems:
+        raise _Unusable("\n".join(problems))
+    return [result for result in results if not isinstance(result, str)]
+
+
+def _read_results(name: str, lang: str) -> RawResults:
+    try:
+        return read_results(name)
+    except ValidationError as error:  # InputError: unreadable, unknown extension
+        raise _Unusable(error.message(lang)) from None
+    except OSError as error:
+        raise _Unusable(f"{name}: cannot be read: {error.strerror or error}") from None
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    defaults = _defaults(args)
+    if defaults:
+        ignored = [name for name in args.files if Path(name).suffix.lower() == ".json"]
+        if ignored:
+            options = ", ".join(f"--{key}" for key in defaults)
+            verb = "applies" if len(defaults) == 1 else "apply"
+            _error(
+                f"note: {options} {verb} to CSV and Excel files only; "
+                f"ignored for {', '.join(ignored)}"
+            )
+    books = _rulebooks_by_regime(args)
+    if not args.results:
+        found = _validate_files(args.files, defaults, args.lang, books, dict(args.in_force_from))
+        return _report(args, *found)
+    problems: list[str] = []
+    results: RawResults | None = None
+    documents: list[Loaded] = []
+    try:
+        documents = _load_all(args.files, defaults, args.lang)
+    except _Unusable as error:
+        problems.append(str(error))
+    if args.results:
+        try:
+            results = _read_results(args.results, args.lang)
+        except _Unusable as error:
+            problems.append(str(error))
+    if problems:
+        raise _Unusable("\n".join(problems))
+    if results is not None:
+        attached = attach_results_across([item.document for item in documents], results)
+        documents = [structure(document) for document in attached]
+    sizes = [sum(len(cohort.participants) for cohort in item.cohorts) for item in documents]
+    progress = ProgressLine(sys.stderr, sum(sizes), lang=args.lang)
+    reports: list[Report] = []
+    try:
+        offset = 0
+        for item, size in zip(documents, sizes, strict=True):
+            reports.append(
+                validate_attached(
+                    item,
+                    rulebook=books,
+                    progress=_shifted(progress, offset),
+                    in_force_from=dict(args.in_force_from),
+                )
+            )
+            offset += size
+    finally:
+        progress.clear()
+    return _report(args, documents, reports)
+
+
+def _rulebooks_by_regime(args: argparse.Namespace) -> dict[str, Rulebook] | None:
+    """The rulebooks --variant and --set give, by regime id; ``None`` without them."""
+    from pelatihan.io import variant  # noqa: PLC0415 - only with --variant or --set
+
+    if args.variant is not None:
+        book = variant.apply_settings(variant.read_variant(args.variant), args.set)
+        return {book.regime: book}
+    if args.set:
+        return variant.settings_by_regime(args.set)
+    return None
+
+
+def _validate_files(
+    files: Sequence[str],
+    defaults: dict[str, str],
+    lang: str,
+    books: dict[str, Rulebook] | None = None,
+    in_force_from: dict[str, datetime.date] | None = None,
+) -> tuple[list[Loaded], list[Report]]:
+    """Validate files without results: tables as they are read, other files loaded whole.
+
+    Returns each file's document (for a table, only its participants with a
+    finding) and report; raises _Unusable naming every file that cannot be used.
+    """
+    streamed = [Path(name).suffix.lower() in STREAMED_SUFFIXES for name in files]
+    loaded = {
+        index: _load_one(name, defaults, lang)
+        for index, name in enumerate(files)
+        if not streamed[index]
+    }
+    sizes = [
+        estimated_rows(name)
+        if streamed[index]
+        else sum(len(cohort.participants) for cohort in item.cohorts)
+        if isinstance(item := loaded[index], Loaded)
+        else 0
+        for index, name in enumerate(files)
+    ]
+    progress = ProgressLine(sys.stderr, sum(sizes), lang=lang)
+    documents: list[Loaded] = []
+    reports: list[Report] = []
+    problems: list[str] = []
+    offset = 0
+    try:
+        for index, name in enumerate(files):
+            update = _shifted(progress, offset)
+            outcome: Streamed | Loaded | str
+            if streamed[index]:
+                outcome = _usable(
+                    name,
+                    lang,
+                    lambda name=name, update=update: validate_table(  # type: ignore[misc]
+                        name,
+                        defaults=defaults,
+                        rulebook=books,
+                        progress=update,
+                        in_force_from=in_force_from,
+                    ),
+                )
+            else:
+                outcome = loaded[index]
+            if isinstance(outcome, str):
+                problems.append(outcome)
+            elif isinstance(outcome, Streamed):
+                documents.append(outcome.shown)
+                reports.append(outcome.report)
+                offset += outcome.participants
+            elif not problems:  # a file already failed: its report would not be shown
+                reports.append(
+                    validate_attached(
+                        outcome,
+                        rulebook=books,
+                        progress=update,
+                        in_force_from=in_force_from,
+                    )
+                )
+                documents.append(outcome)
+                offset += sizes[index]
+    finally:
+        progress.clear()
+    if problems:
+        raise _Unusable("\n".join(problems))
+    return documents, reports
+
+
+def _report(
+    args: argparse.Namespace, documents: Sequence[Loaded], reports: Sequence[Report]
+) -> int:
+    """Write the report of the validated files; the exit status."""
+    combined = reports[0] if len(reports) == 1 else Report([f for r in reports for f in r])
+    if args.format == "json":  # written a finding at a time: a national report is large
+        _emit_with(combined.write_json, args.output)
+    else:
+        _emit(
+            _render_text(documents, reports, combined, lang=args.lang, basis=args.basis),
+            args.output,
+        )
+    return EXIT_OK if combined.ok else EXIT_ERRORS
+
+
+def _shifted(progress: ProgressLine, offset: int) -> Callable[[int, int], None] | None:
+    if not progress.enabled:
+        return None
+
+    def update(done: int, _total: int) -> None:
+        progress.update(offset + done)
+
+    return update
+
+
+def _render_text(
+    documents: Sequence[Loaded],
+    reports: Sequence[Report],
+    combined: Report,
+    *,
+    lang: str = "en",
+    basis: bool = False,
+) -> str:
+    """Render the reports of several files as text grouped per file, cohort and participant.
+
+    Each file's findings are grouped per cohort (headed by its name and id), and
+    within it per participant (headed by name, NIP and file row); the cohort's
+    own findings follow its participants, and the file's own findings follow
+    its cohorts. A finding on a result goes under the participant with the
+    result's NIP, or else among the cohort's own; one that lies in another file
+    (a results export) shows that file and row. Findings about another file as
+    a whole follow, under that file's name. The last line counts the findings
+    of all files.
+
+    Args:
+        documents: The files as loaded, in order.
+        reports: The report of each file, in the same order.
+        combined: The report of all files together (for the summary line).
+        lang: ``"en"`` or ``"id"``.
+        basis: Also show each finding's legal basis and provenance status.
+    """
+    words = _WORDS[lang]
+    severity_width = max(len(label) for label in _SEVERITY_LABEL[lang].values())
+    code_width = max((len(finding.code) for finding in combined), default=0)
+
+    def block(findings: Sequence[Finding], indent: str, file: str | None) -> list[str]:
+        places = [_where(finding, file) for finding in findings]
+        width = max(len(place) for place in places)
+        return [
+            line(finding, indent, place, width)
+            for finding, place in zip(findings, places, strict=True)
+        ]
+
+    def line(finding: Finding, indent: str, place: str, width: int) -> str:
+        label = _SEVERITY_LABEL[lang][finding.severity]
+        text = (
+            f"{indent}{label:<{severity_width}}  {finding.code:<{code_width}}  "
+            f"{place:<{width}}  {finding.message(lang)}"
+        )
+        return text + _cited(finding, basis=basis)
+
+    lines: list[str] = []
+    elsewhere: dict[str | None, list[Finding]] = {}
+    for document, report in zip(documents, reports, strict=True):
+        file = document.document.file
+        lines.append(file or "<input>")
+        by_cohort, file_level = _grouped(document, report, elsewhere)
+        if not by_cohort and not file_level:
+            lines.append(f"  {words['no-findings']}")
+            continue
+        cohorts = {index: position for position, index in enumerate(document.cohort_index)}
+        for cohort_index in sorted(by_cohort):
+            people, own = by_cohort[cohort_index]
+            position = cohorts.get(cohort_index)
+            lines.append("  " + _cohort_header(document, position, cohort_index, lang))
+            inputs: dict[int, int] = {}
+            if position is not None:
+                kept = document.participant_index[position]
+                inputs = {index: number for number, index in enumerate(kept)}
+            for person_index in sorted(people):
+                found = people[person_index]
+                number = inputs.get(person_index)
+                lines.append(
+                    "    "
+                    + _participant_header(
+                        document,
+                        position=position,
+                        number=number,
+                        index=person_index,
+                        row=document.document.rows.get(
+                            f"$.cohorts[{cohort_index}].participants[{person_index}]"
+                        ),
+                        lang=lang,
+                    )
+                )
+                lines.extend(block(found, "      ", file))
+            if own:
+                lines.append(f"    {words['cohort-findings']}")
+                lines.extend(block(own, "      ", file))
+        if file_level:
+            lines.append(f"  {words['file-findings']}")
+            lines.extend(block(file_level, "    ", file))
+    for other, findings in elsewhere.items():
+        lines.append(other or "<input>")
+        lines.append(f"  {words['file-findings']}")
+        lines.extend(block(findings, "    ", other))
+    lines.append(combined.summary(lang))
+    return "\n".join(lines)
+
+
+def _cited(finding: Finding, *, basis: bool) -> str:
+    """``  [basis, status]`` with ``basis``; the source of a USER figure always."""
+    cited: list[str] = []
+    if basis:
+        cited = [str(finding.basis)] if finding.basis is not None else []
+        if finding.status is not None:
+            cited.append(finding.status.value)
+    if finding.source is not None:  # a figure the user supplied: always say where it came from
+        status = finding.status.value if finding.status is not None else ""
+        if cited and cited[-1] == status:
+            cited.pop()
+        cited.append(f"{status}: {finding.source}" if status else finding.source)
+    return f"  [{', '.join(cited)}]" if cited else ""
+
+
+_Groups = dict[int, tuple[dict[int, list[Finding]], list[Finding]]]
+
+
+def _grouped(
+    document: Loaded, report: Report, elsewhere: dict[str | None, list[Finding]]
+) -> tuple[_Groups, list[Finding]]:
+    """A file's findings per cohort (per participant, and the cohort's own), and the file's own.
+
+    Findings about another file as a whole are added to ``elsewhere``, by file.
+    """
+    file = document.document.file
+    by_cohort: _Groups = {}
+    file_level: list[Finding] = []
+    for finding in report:
+        match = _PLACE.match(finding.location.path)
+        if match is None:
+            if finding.location.file == file:
+                file_level.append(finding)
+            else:
+                elsewhere.setdefault(finding.location.file, []).append(finding)
+            continue
+        cohort_index = int(match[1])
+        people, own = by_cohort.setdefault(cohort_index, ({}, []))
+        person: int | None = None
+        if match[2] == "participants":
+            person = int(match[3])
+        elif match[2] == "results":
+            person = participant_of_result(document.document, cohort_index, int(match[3]))
+        if person is None:
+            own.append(finding)
+        else:
+            people.setdefault(person, []).append(finding)
+    return by_cohort, file_level
+
+
+def _where(finding: Finding, file: str | None) -> str:
+    """A finding's JSON path, with its file and row when it lies in another file than ``file``."""
+    location = finding.location
+    if location.file == file:
+        return location.path
+    return str(location)
+
+
+def _cohort_header(document: Loaded, position: int | None, index: int, lang: str) -> str:
+    fallback = _WORDS[lang]["cohort-n"].format(n=index + 1)
+    if position is None:
+        return fallback
+    cohort = document.cohorts[position]
+    name, ident = cohort.name, cohort.id
+    if name and ident and name != ident:
+        return f"{name} ({ident})"
+    return name or ident or fallback
+
+
+def _participant_header(
+    document: Loaded,
+    *,
+    position: int | None,
+    number: int | None,
+    index: int,
+    row: int | None,
+    lang: str,
+) -> str:
+    words = _WORDS[lang]
+    parts: list[str] = []
+    if position is not None and number is not None:
+        person = document.cohorts[position].participants[number]
+        parts.append(person.name or words["no-name"])
+        if person.nip:
+            parts.append(f"NIP {person.nip}")
+    else:
+        parts.append(words["participant-n"].format(n=index + 1))
+    if row is not None:
+        parts.append(words["row"].format(row=row))
+    return ", ".join(parts)
