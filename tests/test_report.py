@@ -705,3 +705,11 @@ def test_rules_used_by_schedule_checks_are_in_the_catalogue() -> None:
     for f in report:
         rule = catalogue.get(f.code)
         assert f.severity is rule.severity
+
+
+@given(st.lists(st.one_of(st.integers(0, 10**6), st.text(min_size=1, max_size=12)), max_size=6))
+def test_a_locations_keys_are_the_keys_it_was_built_from(keys: list[str | int]) -> None:
+    location = Location()
+    for key in keys:
+        location = location.child(key)
+    assert location.keys == tuple(keys)

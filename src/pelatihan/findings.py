@@ -121,6 +121,21 @@ class Location:
         quoted = json.dumps(key, ensure_ascii=False)  # escapes quotes and control characters
         return Location(f"{self.path}[{quoted}]", self.file, self.row)
 
+    @property
+    def keys(self) -> tuple[str | int, ...]:
+        """The path as its keys and indexes, from the top (``$`` itself is ``()``).
+
+        Example:
+            >>> Location("$.cohorts[0].participants[3].nip").keys
+            ('cohorts', 0, 'participants', 3, 'nip')
+            >>> Location("$").child("odd key").child(1).keys
+            ('odd key', 1)
+        """
+        return tuple(
+            int(index) if index else (name or json.loads(f'"{quoted}"'))
+            for index, name, quoted in _PATH_PART.findall(self.path)
+        )
+
     def sort_key(self) -> tuple[Any, ...]:
         """Order by file, row, then path with numeric indexes."""
         return (self.file or "", self.row or 0, _path_key(self.path))

@@ -37,7 +37,6 @@ _PROGRESS_INTERVAL = 0.1  # seconds between two rewrites of the progress line
 _OPTIONAL_MODULES = frozenset({"openpyxl", "icalendar"})
 _TABULAR_SUFFIXES = frozenset(suffix for suffix in SUFFIXES if suffix != ".json")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_PLACE = re.compile(r"\$\.cohorts\[(\d+)\](?:\.(participants|results)\[(\d+)\])?")
 
 _SEVERITY_LABEL = {
     "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},

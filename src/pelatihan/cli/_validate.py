@@ -10,7 +10,6 @@ from pathlib import Path
 
 from pelatihan.cli._common import (
     _OPTIONAL_MODULES,
-    _PLACE,
     _SEVERITY_LABEL,
     _WORDS,
     EXIT_ERRORS,
@@ -376,20 +375,21 @@ def _grouped(
     by_cohort: _Groups = {}
     file_level: list[Finding] = []
     for finding in report:
-        match = _PLACE.match(finding.location.path)
-        if match is None:
+        keys = finding.location.keys
+        if len(keys) < 2 or keys[0] != "cohorts" or not isinstance(keys[1], int):
             if finding.location.file == file:
                 file_level.append(finding)
             else:
                 elsewhere.setdefault(finding.location.file, []).append(finding)
             continue
-        cohort_index = int(match[1])
+        cohort_index = keys[1]
         people, own = by_cohort.setdefault(cohort_index, ({}, []))
         person: int | None = None
-        if match[2] == "participants":
-            person = int(match[3])
-        elif match[2] == "results":
-            person = participant_of_result(document.document, cohort_index, int(match[3]))
+        item = keys[3] if len(keys) > 3 and isinstance(keys[3], int) else None
+        if item is not None and keys[2] == "participants":
+            person = item
+        elif item is not None and keys[2] == "results":
+            person = participant_of_result(document.document, cohort_index, item)
         if person is None:
             own.append(finding)
         else:

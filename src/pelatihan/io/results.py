@@ -118,7 +118,6 @@ from __future__ import annotations
 
 import copy
 import os
-import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, ClassVar, cast
@@ -665,8 +664,3 @@ def participant_of_result(document: RawDocument, cohort: int, result: int) -> in
         if text is not None and _nip_key(text) == key:
             return index
     return None
-
-
-# -- validating -------------------------------------------------------------------------------
-
-_RESULT_PATH = re.compile(r"\$\.cohorts\[(\d+)\]\.results\[(\d+)\]")
