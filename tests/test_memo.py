@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from pelatihan import _memo, calendar, grades, nip, rulebook, rulebooks
+from pelatihan import _memo, calendar, grades, nip, regimes, rulebook, rulebooks
 from pelatihan.grades import Grade
 from pelatihan.io import structure, tabular
 from pelatihan.io.document import RawDocument
@@ -108,11 +108,20 @@ def _date_cells(count: int) -> Iterator[None]:
         yield
 
 
+def _first_days(count: int) -> Iterator[None]:
+    start = datetime.date(2022, 1, 3)
+    for index in range(count):
+        day = start + datetime.timedelta(days=index)
+        assert regimes.resolve(day).regime == regimes.regime_on(day)
+        yield
+
+
 CACHES: list[tuple[str, Any, str, Callable[[int], Iterator[None]]]] = [
     ("nip birth dates", nip, "_BIRTH_DATES", _nips),
     ("nip TMT months", nip, "_TMTS", _nips),
     ("grade texts", grades, "_PARSED", _grades),
     ("calendar years", calendar, "_YEARS", _years),
+    ("regimes of first days", regimes, "_RESOLVED", _first_days),
     ("rulebook type hints", rulebook, "_HINTS", _hints),
     ("ISO dates of JSON records", structure, "_DATES", _json_dates),
     ("date cells of tables", tabular, "_ISO_TEXTS", _date_cells),

@@ -31,6 +31,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from pelatihan._memo import remember
 from pelatihan.instruments import UnknownInstrumentError
 from pelatihan.regimes import (
     perlan_1_2021,
@@ -166,7 +167,11 @@ def regime_on(
     """
     if isinstance(day, datetime.datetime):
         day = day.date()
-    table = _table(in_force_from)
+    return _in_force(day, _table(in_force_from))
+
+
+def _in_force(day: datetime.date, table: tuple[Regime, ...]) -> Regime:
+    """The newest regime of ``table`` in force on ``day``."""
     in_force = [regime for regime in table if regime.in_force_from.value <= day]
     if not in_force:
         first = min(table, key=lambda regime: regime.in_force_from.value)
@@ -238,8 +243,21 @@ def resolve(
         >>> resolve(datetime.date(2019, 10, 17), "perlan-1-2021").contradicted
         True
     """
-    table = _table(in_force_from)
-    in_force = regime_on(start, in_force_from=in_force_from)
+    if in_force_from:
+        return _resolve(start, claimed, _table(in_force_from))
+    key = (start, claimed)
+    found = _RESOLVED.get(key)
+    if found is None:
+        found = remember(_RESOLVED, key, _resolve(start, claimed, _REGIMES))
+    return found
+
+
+_RESOLVED: dict[tuple[datetime.date, str | None], Resolution] = {}
+"""Resolutions on the shipped boundaries, by first day and claim: cohorts share first days."""
+
+
+def _resolve(start: datetime.date, claimed: str | None, table: tuple[Regime, ...]) -> Resolution:
+    in_force = _in_force(start, table)
     uncertain = [regime for regime in table if regime.rests_on_default(start)]
     position = {regime.id: index for index, regime in enumerate(table)}
     if claimed is None:
