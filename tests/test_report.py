@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import pelatihan
 from pelatihan import ValidationError
+from pelatihan.findings import parse_path
 from pelatihan.provenance import Citation, Figure, Status
 from pelatihan.training import Method
 from pelatihan.validation import (
@@ -713,3 +714,33 @@ def test_a_locations_keys_are_the_keys_it_was_built_from(keys: list[str | int]) 
     for key in keys:
         location = location.child(key)
     assert location.keys == tuple(keys)
+
+
+KEYS = st.lists(
+    st.one_of(st.text(max_size=8), st.integers(min_value=0, max_value=10**6)), max_size=6
+)
+
+
+@given(KEYS)
+def test_a_locations_path_reads_back_to_its_keys(keys: list[str | int]) -> None:
+    where = Location(tuple(keys))
+    assert parse_path(where.path) == where.keys == tuple(keys)
+    assert Location(where.path) == where
+
+
+def test_locations_order_indexes_as_numbers() -> None:
+    places = [Location(("cohorts", 10)), Location(("cohorts", 2, "nip")), Location(("cohorts", 2))]
+    assert [where.path for where in sorted(places, key=Location.sort_key)] == [
+        "$.cohorts[2]",
+        "$.cohorts[2].nip",
+        "$.cohorts[10]",
+    ]
+
+
+def test_a_location_below_another_extends_its_keys_and_keeps_its_file_and_row() -> None:
+    cohort = Location(("cohorts", 2), file="angkatan.csv", row=7)
+    assert cohort.below("participants", 0, "nip") == Location(
+        ("cohorts", 2, "participants", 0, "nip"), "angkatan.csv", 7
+    )
+    assert cohort.child("odd key").path == '$.cohorts[2]["odd key"]'
+    assert Location().path == "$"
