@@ -116,6 +116,7 @@ LAYERS = (
             "pelatihan.cohort",
         ),
     ),
+    ("catalogue", ("pelatihan.catalogue",)),
     ("readers", ("pelatihan.io",)),
     (
         "rules",

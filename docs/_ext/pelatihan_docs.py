@@ -3,7 +3,7 @@
 ``legal-instruments`` renders every instrument of :mod:`pelatihan.legal`;
 ``legal-regimes`` renders the Latsar regimes and their boundaries;
 ``rulebook <id>`` renders a shipped rulebook's figures with status and citation;
-``rule-catalogue`` renders every rule of :mod:`pelatihan.validation.catalogue`;
+``rule-catalogue`` renders every rule of :mod:`pelatihan.catalogue`;
 ``evaluation-rules <id>`` renders a shipped rulebook's evaluation figures: the scored
 components and their weights per method, group totals, pass mark, remediation and its
 deadline, qualification bands, absence limits, rounding and appointment.

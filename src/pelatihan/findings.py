@@ -58,8 +58,6 @@ __all__ = [
     "Severity",
     "UnknownRuleError",
     "parse_path",
-    "register",
-    "registered",
     "render",
 ]
 
@@ -659,27 +657,3 @@ class UnknownRuleError(ValidationError, LookupError):
     """Raised by :func:`get` for a code that no rule has."""
 
     code = "rule.unknown"
-
-
-_RULES: dict[str, Rule] = {}
-
-
-def register(rule: Rule) -> Rule:
-    """Add a rule to the catalogue; a code can be registered once only.
-
-    Raises:
-        ValueError: If the code is already registered to a different rule.
-    """
-    existing = _RULES.get(rule.code)
-    if existing is not None and existing != rule:
-        raise ValueError(f"rule code {rule.code!r} is already registered")
-    _RULES[rule.code] = rule
-    return rule
-
-
-def registered() -> dict[str, Rule]:
-    """The rules registered so far, by code.
-
-    :func:`pelatihan.validation.catalogue.rules` gives the complete catalogue.
-    """
-    return dict(_RULES)

@@ -18,23 +18,14 @@ import re
 from pathlib import Path
 from typing import IO, Any
 
-from pelatihan.findings import Location, Rule, Severity, register
+from pelatihan.catalogue import DUPLICATE_KEY
+from pelatihan.findings import Location
 from pelatihan.io.document import MAX_FILE_BYTES, InputError, RawDocument, check_size
 
 __all__ = ["MAX_DEPTH", "loads_exact", "read_json", "read_json_text"]
 
 MAX_DEPTH = 64
 """The deepest nesting accepted; the format itself needs 5 levels."""
-
-DUPLICATE_KEY = register(
-    Rule(
-        "input.duplicate-key",
-        Severity.WARNING,
-        "Key given twice",
-        "Kunci ditulis dua kali",
-        "No object gives the same key twice; when one does, the last value is used.",
-    )
-)
 
 
 def _too_deep(data: object) -> bool:

@@ -37,10 +37,19 @@ from typing import Any, TypeVar, cast
 import attrs
 
 from pelatihan._memo import remember
+from pelatihan.catalogue import (
+    DATE_RULE,
+    FORMAT_RULE,
+    MISSING_RULE,
+    SCORE_RULE,
+    TYPE_RULE,
+    UNKNOWN_KEY_RULE,
+    VALUE_RULE,
+)
 from pelatihan.cohort import Cohort, Organizer, Participant
 from pelatihan.errors import ValidationError, quote, shorten
 from pelatihan.evaluation import Absences, InvalidScore, Result, to_score
-from pelatihan.findings import Finding, Location, Rule, Severity, register
+from pelatihan.findings import Finding, Location
 from pelatihan.grades import Track
 from pelatihan.io.document import (
     ABSENCE_KEYS,
@@ -61,71 +70,6 @@ __all__ = ["Loaded", "structure"]
 
 T = TypeVar("T")
 
-FORMAT_RULE = register(
-    Rule(
-        "input.format",
-        Severity.ERROR,
-        "Not the pelatihan cohort format",
-        "Bukan format angkatan pelatihan",
-        f'A JSON document is an object with "format": "{FORMAT}" and a list of "cohorts".',
-    )
-)
-TYPE_RULE = register(
-    Rule(
-        "input.type",
-        Severity.ERROR,
-        "Value of the wrong type",
-        "Nilai dengan tipe yang salah",
-        "Each value has the type the format gives it (text, a list, an object, true/false).",
-    )
-)
-MISSING_RULE = register(
-    Rule(
-        "input.missing",
-        Severity.ERROR,
-        "Required value missing",
-        "Nilai wajib tidak ada",
-        "Every required field is present and not empty.",
-    )
-)
-UNKNOWN_KEY_RULE = register(
-    Rule(
-        "input.unknown-key",
-        Severity.WARNING,
-        "Unknown key",
-        "Kunci tidak dikenal",
-        "Every key is one the format defines; others are reported and ignored.",
-    )
-)
-DATE_RULE = register(
-    Rule(
-        "input.date",
-        Severity.ERROR,
-        "Not a date",
-        "Bukan tanggal",
-        "Dates are real calendar dates written YYYY-MM-DD (ISO 8601).",
-    )
-)
-VALUE_RULE = register(
-    Rule(
-        "input.value",
-        Severity.ERROR,
-        "Value not allowed",
-        "Nilai tidak diperbolehkan",
-        "Values with a fixed set of choices (sex, track, method, phase kind, regime) hold one "
-        "of them.",
-    )
-)
-
-SCORE_RULE = register(
-    Rule(
-        "results.score",
-        Severity.ERROR,
-        "Score not from 0 to 100",
-        "Nilai tidak antara 0 dan 100",
-        "Every score is a number from 0 to 100.",
-    )
-)
 
 _MAX_COUNT = 10_000
 """The largest count of absences (sessions, JP or days) read: a Latsar has a few hundred JP."""

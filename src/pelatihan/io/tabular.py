@@ -96,8 +96,17 @@ from typing import ClassVar
 import attrs
 
 from pelatihan._memo import remember
+from pelatihan.catalogue import (
+    BLANK_ROW,
+    COHORT_CONFLICT,
+    DUPLICATE_COLUMN,
+    RESULTS_UNATTACHED,
+    RESULTS_UNKNOWN_COHORT,
+    ROW_SHAPE,
+    UNKNOWN_COLUMN,
+)
 from pelatihan.errors import quote, shorten
-from pelatihan.findings import Finding, Location, Rule, Severity, register
+from pelatihan.findings import Finding, Location
 from pelatihan.io.dates import iso_or_none
 from pelatihan.io.document import FORMAT, PARTICIPANT_KEYS, InputError, RawDocument
 
@@ -122,76 +131,6 @@ __all__ = [
     "normalize_header",
 ]
 
-UNKNOWN_COLUMN = register(
-    Rule(
-        "input.unknown-column",
-        Severity.WARNING,
-        "Unknown column ignored",
-        "Kolom tidak dikenal diabaikan",
-        "Every column of a table (a participant list, a results export) has a known header; "
-        "a column with another header (or with none) is ignored.",
-    )
-)
-DUPLICATE_COLUMN = register(
-    Rule(
-        "input.duplicate-column",
-        Severity.ERROR,
-        "Column given twice",
-        "Kolom ganda",
-        "No two columns of a table are for the same field; the second is ignored.",
-    )
-)
-BLANK_ROW = register(
-    Rule(
-        "input.blank-row",
-        Severity.INFO,
-        "Blank row skipped",
-        "Baris kosong dilewati",
-        "A row of a table with no text at all is skipped.",
-    )
-)
-ROW_SHAPE = register(
-    Rule(
-        "input.row-shape",
-        Severity.ERROR,
-        "Row longer than the header",
-        "Baris lebih panjang dari judul kolom",
-        "No row of a table has text beyond the header's last column; such text is ignored.",
-    )
-)
-COHORT_CONFLICT = register(
-    Rule(
-        "input.cohort-conflict",
-        Severity.ERROR,
-        "Rows of a cohort disagree",
-        "Baris satu angkatan tidak sepakat",
-        "The rows of one cohort give the same track, method, regime, start and organiser, "
-        "or leave them empty; the first value given is kept.",
-    )
-)
-
-RESULTS_UNKNOWN_COHORT = register(
-    Rule(
-        "results.unknown-cohort",
-        Severity.WARNING,
-        "Results row names an unknown cohort",
-        "Baris hasil menyebut angkatan yang tidak dikenal",
-        "The cohort (Angkatan) a row of a results export names is the id or the name of a "
-        "cohort in the files; otherwise the row goes to the cohort of the participant with "
-        "its NIP.",
-    )
-)
-RESULTS_UNATTACHED = register(
-    Rule(
-        "results.unattached",
-        Severity.ERROR,
-        "Results row not attached to any cohort",
-        "Baris hasil tidak masuk ke angkatan mana pun",
-        "Every row of a results export is attached to a cohort: the one it names, the one "
-        "with a participant of its NIP, or else the first; a row is reported when the files "
-        "have no cohort, or that cohort's results are not a list.",
-    )
-)
 
 PARTICIPANT_FIELDS = PARTICIPANT_KEYS
 """The participant's fields, in the order a participant record lists them."""
