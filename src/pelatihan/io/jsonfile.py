@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from typing import IO, Any
 
-from pelatihan.catalogue import DUPLICATE_KEY
+from pelatihan.catalogue.reading import DUPLICATE_KEY
 from pelatihan.findings import Location
 from pelatihan.io.document import MAX_FILE_BYTES, InputError, RawDocument, check_size
 

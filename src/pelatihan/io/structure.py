@@ -37,7 +37,7 @@ from typing import Any, TypeVar, cast
 import attrs
 
 from pelatihan._memo import remember
-from pelatihan.catalogue import (
+from pelatihan.catalogue.reading import (
     DATE_RULE,
     FORMAT_RULE,
     MISSING_RULE,

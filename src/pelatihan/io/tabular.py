@@ -96,7 +96,7 @@ from typing import ClassVar
 import attrs
 
 from pelatihan._memo import remember
-from pelatihan.catalogue import (
+from pelatihan.catalogue.reading import (
     BLANK_ROW,
     COHORT_CONFLICT,
     DUPLICATE_COLUMN,

@@ -36,7 +36,7 @@ import attrs
 
 from pelatihan import nip as nip_module
 from pelatihan.calendar import Calendar
-from pelatihan.catalogue import (
+from pelatihan.catalogue.cohorts import (
     ABSENCE,
     ACCREDITATION,
     BIRTH_DATE,
@@ -45,12 +45,10 @@ from pelatihan.catalogue import (
     DEFERRED,
     DUPLICATE,
     FAILED,
-    FIGURE_OPEN,
     GRADE_FORMAT,
     GRADE_INCONSISTENT,
     NIP_INVALID,
     NIP_RULES,
-    NO_REGIME,
     NO_SCHEDULE,
     PARTICIPANT_TRACK,
     PASSED,
@@ -63,10 +61,10 @@ from pelatihan.catalogue import (
     RESULT_UNKNOWN,
     RULEBOOK_REGIME,
     SEX,
-    SPAN,
     TMT,
     TRACK_NONE,
 )
+from pelatihan.catalogue.schedules import FIGURE_OPEN, NO_REGIME, SPAN
 from pelatihan.cohort import Cohort, Participant
 from pelatihan.errors import ValidationError
 from pelatihan.evaluation import (

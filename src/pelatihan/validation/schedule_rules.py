@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator, Mapping
 
-from pelatihan.catalogue import (
+from pelatihan.catalogue.schedules import (
     CLOSED_DAY,
     DAYS_IN_CLASS,
     DAYS_OUT_OF_CLASS,
