@@ -86,7 +86,7 @@ def test_the_graph_reader_finds_a_cycle_when_there_is_one() -> None:
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert _cycles({"a": {"b"}, "b": set()}) == []
     assert GRAPH["pelatihan.validation.pipeline"] >= {
-        "pelatihan.validation.cohort_rules",
+        "pelatihan.validation.fold",
         "pelatihan.validation.stream",
     }
 
@@ -122,7 +122,10 @@ LAYERS = (
         "rules",
         (
             "pelatihan.validation.schedule_rules",
+            "pelatihan.validation.participant_rules",
             "pelatihan.validation.cohort_rules",
+            "pelatihan.validation.result_rules",
+            "pelatihan.validation.fold",
             "pelatihan.validation.stream",
         ),
     ),

@@ -52,13 +52,13 @@ def collector_enabled() -> Iterator[None]:
 def _spy_on_cohorts(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Record whether the collector is enabled each time a cohort is checked."""
     seen: list[bool] = []
-    original = pelatihan.validation.cohort_rules._Checker.cohort
+    original = pelatihan.validation.fold.Fold.close
 
     def spy(self: object, *args: object) -> object:
         seen.append(gc.isenabled())
         return original(self, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pelatihan.validation.cohort_rules._Checker, "cohort", spy)
+    monkeypatch.setattr(pelatihan.validation.fold.Fold, "close", spy)
     return seen
 
 

@@ -3,7 +3,7 @@
 :func:`validate` is :func:`pelatihan.validate`. It takes a cohort file (JSON,
 CSV, Excel), structured cohorts, or :class:`~pelatihan.Cohort` values: a CSV or
 Excel file is checked as it is read (:func:`pelatihan.validation.stream.validate_table`),
-anything else whole (:func:`pelatihan.validation.cohort_rules.check`), with the
+anything else whole (:func:`pelatihan.validation.fold.check`), with the
 same report either way. :func:`validate_with_results` reads a cohort file and a
 results export and validates them together.
 
@@ -32,7 +32,7 @@ from pelatihan.io.document import RawDocument
 from pelatihan.io.reader import TABLE_SUFFIXES, load, read
 from pelatihan.io.structure import Loaded, structure
 from pelatihan.rulebooks import Rulebook
-from pelatihan.validation.cohort_rules import check
+from pelatihan.validation.fold import check
 
 if TYPE_CHECKING:
     from pelatihan.io.results import RawResults, ResultRow

@@ -37,15 +37,14 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import attrs
 
 from pelatihan.calendar import Calendar
-from pelatihan.cohort import Cohort, Participant
-from pelatihan.findings import Finding, Location, Report
-from pelatihan.grades import Grade
+from pelatihan.cohort import Cohort
+from pelatihan.findings import Location, Report
 from pelatihan.io.csv import read_table
 from pelatihan.io.document import RawDocument
 from pelatihan.io.reader import EXCEL_SUFFIXES, TABLE_SUFFIXES
@@ -53,13 +52,7 @@ from pelatihan.io.structure import Loaded, _plain_participant, _Structurer
 from pelatihan.io.tabular import TableBuilder, TableCohort
 from pelatihan.io.xlsx import read_xlsx_table
 from pelatihan.rulebooks import Rulebook
-from pelatihan.validation.cohort_rules import (
-    PROBATION_MARGIN_DAYS,
-    _Checker,
-    _Parsed,
-    _Place,
-    _repeated_nip,
-)
+from pelatihan.validation.fold import CohortState, Fold
 
 __all__ = ["STREAMED_SUFFIXES", "Streamed", "estimated_rows", "validate_table"]
 
@@ -69,7 +62,6 @@ STREAMED_SUFFIXES = TABLE_SUFFIXES
 _PLAN_FIELDS = ("track", "method", "start")
 """The cohort facts a participant's checks against the cohort need."""
 
-_SHIFT = 1 << 32
 _PROGRESS_EVERY = 1000
 
 
@@ -91,57 +83,8 @@ class Streamed:
     shown: Loaded
 
 
-@attrs.define
-class _State:
-    """What is kept of one cohort while its rows are read."""
-
-    cohort: Cohort | None = None  # once its facts are settled
-    last_day: datetime.date | None = None
-    waiting: list[tuple[Participant, _Parsed | None, Grade | None, _Place, int, int]] = attrs.field(
-        factory=list
-    )
-    shown: dict[int, tuple[Participant, int]] = attrs.field(factory=dict)  # by index: row
-
-
-class _StreamChecker(_Checker):
-    """The checker of a stream: rows come in file order, and a NIP's first takes little room.
-
-    The first of each NIP is kept as one integer (its cohort, number and row, which
-    :meth:`_Stream.locate` turns back into its location) instead of a place object.
-    """
-
-    def __init__(
-        self,
-        calendar: Calendar | None,
-        rulebook: Rulebook | Mapping[str, Rulebook] | None,
-        margin_days: int,
-        locate: Callable[[int], Location],
-        in_force_from: Mapping[str, datetime.date] | None = None,
-    ) -> None:
-        super().__init__(calendar, rulebook, margin_days, in_force_from)
-        # by the NIP's 18 digits as a number (half the room of the text), else its text
-        self.firsts: dict[int | str, int] = {}
-        self.again: list[tuple[int | str, int, _Place, str]] = []
-        self.locate = locate
-
-    def duplicate(self, position: int, person: Participant, digits: str, here: _Place) -> None:
-        key: int | str = int(digits) if digits else "".join(person.nip.split())
-        if self.firsts.setdefault(key, here.index) != here.index:
-            self.again.append((key, position, here, person.nip))
-
-    def repeated(self) -> Iterator[Finding]:
-        for key, position, here, nip in self.again:
-            first = self.firsts[key]
-            yield _repeated_nip(
-                nip,
-                here,
-                same_cohort=first // (_SHIFT * _SHIFT) == position,
-                first=_Place(self.locate, first),
-            )
-
-
 class _Stream:
-    """Checks each participant of a table as its row is read."""
+    """Feeds each participant of a table to the pipeline's fold as its row is read."""
 
     def __init__(
         self,
@@ -149,64 +92,58 @@ class _Stream:
         *,
         calendar: Calendar | None,
         rulebook: Rulebook | Mapping[str, Rulebook] | None,
-        margin_days: int,
+        probation_margin_days: int | None,
         progress: Callable[[int, int], None] | None,
         estimate: int,
         in_force_from: Mapping[str, datetime.date] | None = None,
     ) -> None:
         self.file = file
-        self.checker = _StreamChecker(calendar, rulebook, margin_days, self.locate, in_force_from)
+        self.fold = Fold(
+            self.locate,
+            calendar=calendar,
+            rulebook=rulebook,
+            probation_margin_days=probation_margin_days,
+            in_force_from=in_force_from,
+            keep=True,
+        )
         self.rows: dict[str, int] = {}  # the row of the participant being structured, if any
         self.document = RawDocument({}, file, rows=self.rows)
         self.structurer = _Structurer(self.document)
-        self.found: list[Finding] = []
-        self.states: list[_State] = []
+        self.states: list[CohortState] = []
         self.count = 0
         self.table_findings = 0  # the table's findings looked at so far
         self.progress = progress
         self.estimate = estimate
 
-    def locate(self, key: int) -> Location:
-        cohort_index, rest = divmod(key, _SHIFT * _SHIFT)
-        index, row = divmod(rest, _SHIFT)
-        path = f"$.cohorts[{cohort_index}].participants[{index}]"
-        return Location(path, self.file, row or None)
+    def locate(self, cohort: int, index: int, row: int) -> Location:
+        return Location(("cohorts", cohort, "participants", index), self.file, row or None)
+
+    def state(self, cohort: TableCohort) -> CohortState:
+        while cohort.index >= len(self.states):
+            position = len(self.states)
+            self.states.append(self.fold.open(position, Location(("cohorts", position), self.file)))
+        return self.states[cohort.index]
 
     def participant(
         self, table: TableBuilder, cohort: TableCohort, index: int, record: dict[str, str], row: int
     ) -> None:
         self.count += 1
-        findings_before = len(self.structurer.findings) + len(self.found)
-        repeats_before = len(self.checker.again)
+        structural = len(self.structurer.findings)
         person = _plain_participant(record)
         if person is None:  # the general path, which reports what is wrong, at the row
             path = f"$.cohorts[{cohort.index}].participants[{index}]"
             self.rows[path] = row
             person = self.structurer.participant(record, path)
             del self.rows[path]
-        if cohort.index == len(self.states):
-            self.states.append(_State())
-        state = self.states[cohort.index]
-        place = _Place(self.locate, (cohort.index * _SHIFT + index) * _SHIFT + row)
-        parsed, grade = self.checker.participant_own(cohort.index, person, place, self.found)
+        state = self.state(cohort)
         if state.cohort is None and all(
             field in cohort.facts or not table.has_column(field) for field in _PLAN_FIELDS
         ):
-            waited = len(self.found)
-            self.settle(table, cohort, state)
-            findings_before += len(self.found) - waited  # those are the waiting rows' own
-        if state.cohort is None:
-            state.waiting.append((person, parsed, grade, place, index, row))
-        else:
-            self.checker.participant_in_cohort(
-                person, parsed, grade, place, state.cohort, state.last_day, self.found
-            )
-        if (
-            len(self.structurer.findings) + len(self.found) > findings_before
-            or len(self.checker.again) > repeats_before
-            or self.row_found(table, cohort.index, index)
-        ):
-            state.shown[index] = (person, row)
+            self.fold.settle(state, self.facts(table, cohort))
+        found = self.fold.participant(state, index, person, row)
+        read = self.row_found(table, cohort.index, index)
+        if not found and (read or len(self.structurer.findings) > structural):
+            state.flag(index, person, row)
         if self.progress is not None and self.count % _PROGRESS_EVERY == 0:
             self.progress(self.count, max(self.estimate, self.count))
 
@@ -216,27 +153,16 @@ class _Stream:
             return False
         new = table.findings[self.table_findings :]
         self.table_findings = len(table.findings)
-        path = f"$.cohorts[{cohort_index}].participants[{index}]"
-        return any(finding.location.path == path for finding in new)
+        keys = ("cohorts", cohort_index, "participants", index)
+        return any(finding.location.keys == keys for finding in new)
 
-    def settle(self, table: TableBuilder, cohort: TableCohort, state: _State) -> None:
-        """Take the cohort's facts as they are now, and check the rows that waited for them."""
+    def facts(self, table: TableBuilder, cohort: TableCohort) -> Cohort:
+        """The cohort as its rows have given it so far, without participants."""
         data = table.cohort_data(cohort)
         data["participants"] = []
         scratch = _Structurer(RawDocument({}, self.file))  # its findings come again at the end
         structured, _, _ = scratch.cohort(data, f"$.cohorts[{cohort.index}]")
-        here = Location(f"$.cohorts[{cohort.index}]", self.file)
-        rulebook = self.checker.rulebook_for(structured)
-        state.last_day = self.checker.cohort_own(structured, rulebook, here, 0, [])
-        state.cohort = structured
-        for person, parsed, grade, place, index, row in state.waiting:
-            before = len(self.found)
-            self.checker.participant_in_cohort(
-                person, parsed, grade, place, structured, state.last_day, self.found
-            )
-            if len(self.found) > before:
-                state.shown[index] = (person, row)
-        state.waiting.clear()
+        return structured
 
     def finish(self, table: TableBuilder, *, trailing_blank_rows: bool) -> Streamed:
         table.finish(trailing_blank_rows=trailing_blank_rows)
@@ -244,27 +170,22 @@ class _Stream:
         kept: list[tuple[int, ...]] = []
         rows: dict[str, int] = {}
         for cohort in table.cohorts:
-            state = self.states[cohort.index]
-            if state.cohort is None:
-                self.settle(table, cohort, state)
+            state = self.state(cohort)
             path = f"$.cohorts[{cohort.index}]"
             data = table.cohort_data(cohort)
             data["participants"] = []
             structured, _, _ = self.structurer.cohort(data, path)
-            here = self.document.location(path)
-            rulebook = self.checker.rulebook_for(structured)
-            self.checker.cohort_own(structured, rulebook, here, cohort.size, self.found)
-            indexes = tuple(sorted(state.shown))
-            cohorts.append(
-                attrs.evolve(structured, participants=[state.shown[i][0] for i in indexes])
-            )
+            self.fold.close(state, structured, cohort.size)
+            shown = state.flagged or {}
+            indexes = tuple(sorted(shown))
+            cohorts.append(attrs.evolve(structured, participants=[shown[i][0] for i in indexes]))
             kept.append(indexes)
             for index in indexes:
-                rows[f"{path}.participants[{index}]"] = state.shown[index][1]
-        self.found.extend(self.checker.repeated())
+                rows[f"{path}.participants[{index}]"] = shown[index][1]
+        found = self.fold.finish()
         if self.progress is not None:
             self.progress(self.count, self.count)
-        shown = Loaded(
+        shown_loaded = Loaded(
             cohorts=tuple(cohorts),
             document=RawDocument({}, self.file, rows=rows, findings=tuple(table.findings)),
             findings=(),
@@ -272,8 +193,8 @@ class _Stream:
             participant_index=tuple(kept),
             result_index=tuple(() for _ in cohorts),
         )
-        report = Report([*table.findings, *self.structurer.findings, *self.found])
-        return Streamed(report, self.count, shown)
+        report = Report([*table.findings, *self.structurer.findings, *found])
+        return Streamed(report, self.count, shown_loaded)
 
 
 def validate_table(
@@ -314,13 +235,12 @@ def validate_table(
         raise ValueError(
             f"{name}: validate_table reads {', '.join(STREAMED_SUFFIXES)} files, not {suffix!r}"
         )
-    margin = PROBATION_MARGIN_DAYS.value if probation_margin_days is None else probation_margin_days
     excel = suffix in EXCEL_SUFFIXES
     stream = _Stream(
         name,
         calendar=calendar,
         rulebook=rulebook,
-        margin_days=margin,
+        probation_margin_days=probation_margin_days,
         progress=progress,
         estimate=0 if excel or progress is None else estimated_rows(name),
         in_force_from=in_force_from,

@@ -1,0 +1,333 @@
+"""The pipeline's one fold: records fed through the rules in the order they are read.
+
+Every path that validates cohorts — a JSON file loaded whole, cohort values
+built in Python, a CSV or Excel table checked row by row as it is read, results
+attached from a results export — drives one :class:`Fold`:
+
+1. :meth:`Fold.open` a cohort when its first record is met;
+2. :meth:`Fold.settle` it once its facts (track, method, first day, phases)
+   are known: its schedule is worked out, and its participants are checked
+   against it from then on;
+3. feed each :meth:`Fold.participant` and each :meth:`Fold.result`;
+4. :meth:`Fold.close` the cohort (its size, organiser, regime, missing results);
+5. :meth:`Fold.finish`: NIPs given twice, across cohorts.
+
+A participant fed before its cohort is settled is checked on its own at once,
+and against the cohort when it settles. The rules themselves are pure checks
+of one record or one cohort (:mod:`~pelatihan.validation.participant_rules`,
+:mod:`~pelatihan.validation.cohort_rules`, :mod:`~pelatihan.validation.result_rules`),
+so a rule written once works on every path. :func:`check` is the fold over
+cohorts already in memory.
+
+    >>> import datetime
+    >>> from pelatihan import Cohort, Organizer, Participant
+    >>> cohort = Cohort(
+    ...     "c1", "Angkatan I", track="III", method="blended",
+    ...     organizer=Organizer("BPSDM Contoh", accredited=True),
+    ...     start=datetime.date(2024, 4, 22),
+    ...     participants=[
+    ...         Participant("19950417 201903 2 004", "Dewi Lestari", "III/a", "Dinkes"),
+    ...         Participant("19980105 202401 1 001", "Bagus Wicaksono", "II/a", "Satpol PP"),
+    ...     ],
+    ... )
+    >>> for finding in check(cohort):
+    ...     print(finding.code, finding.location)
+    participant.probation $.cohorts[0].participants[0]
+    participant.track $.cohorts[0].participants[1].grade
+    schedule.regime-default $.cohorts[0].start
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable, Mapping
+
+from pelatihan.calendar import Calendar
+from pelatihan.catalogue.cohorts import DUPLICATE
+from pelatihan.cohort import Cohort, Participant
+from pelatihan.evaluation import Result
+from pelatihan.findings import Finding, Location, Report
+from pelatihan.grades import Grade, Track
+from pelatihan.io.structure import Loaded
+from pelatihan.rulebooks import Rulebook
+from pelatihan.validation.cohort_rules import PROBATION_MARGIN_DAYS, CohortRules
+from pelatihan.validation.participant_rules import Parsed, ParticipantRules, Place
+from pelatihan.validation.result_rules import CohortResults
+
+__all__ = ["CohortState", "Fold", "check"]
+
+_SHIFT = 1 << 32
+
+Locate = Callable[[int, int, int], Location]
+"""Where a participant is, from its cohort's position, its own and its row (0: unknown)."""
+
+
+class CohortState:
+    """What the fold keeps of one cohort while its records come.
+
+    Args:
+        position: The cohort's position among the cohorts fed.
+        here: The cohort's location.
+        results: Whether results will be fed for it.
+        keep: Whether to keep the participants that have a finding (:attr:`flagged`).
+    """
+
+    __slots__ = (
+        "cohort",
+        "flagged",
+        "found",
+        "here",
+        "last_day",
+        "position",
+        "results",
+        "rulebook",
+        "track",
+        "waiting",
+    )
+
+    def __init__(self, position: int, here: Location, *, results: bool, keep: bool) -> None:
+        self.position = position
+        self.here = here
+        self.cohort: Cohort | None = None  # once settled
+        self.rulebook: Rulebook | None = None
+        self.track: Track | None = None
+        self.last_day: datetime.date | None = None
+        self.found: list[Finding] = []  # on its schedule, from when it settled
+        # participants fed before it settled: each with its NIP's parts, grade, place, index, row
+        self.waiting: list[tuple[Participant, Parsed | None, Grade | None, Place, int, int]] = []
+        self.results: CohortResults | None = CohortResults(None, None) if results else None
+        self.flagged: dict[int, tuple[Participant, int]] | None = {} if keep else None
+        """The participants with a finding, by their index: the participant and its row."""
+
+    def flag(self, index: int, person: Participant, row: int) -> None:
+        """Keep a participant that has a finding (when the cohort keeps them)."""
+        if self.flagged is not None:
+            self.flagged[index] = (person, row)
+
+
+class Fold:
+    """The rules applied to records as they are fed: every path of the pipeline drives one.
+
+    Args:
+        locate: Where a participant is, from its cohort's position, its own
+            position and its row (0 when the driver does not know it).
+        calendar, rulebook, probation_margin_days, in_force_from: As for
+            :func:`pelatihan.validate`.
+        keep: Whether cohorts keep their participants that have a finding, for
+            showing them (the streamed path, which keeps nobody else).
+        nip_of: The NIP as written of the participant at a cohort's position and
+            its own, for a driver that feeds participants out of file order (a
+            table loaded whole, cohort by cohort): the first of a NIP is then the
+            one on the earliest row. ``None`` for a driver that feeds in file order.
+    """
+
+    def __init__(
+        self,
+        locate: Locate,
+        *,
+        calendar: Calendar | None = None,
+        rulebook: Rulebook | Mapping[str, Rulebook] | None = None,
+        probation_margin_days: int | None = None,
+        in_force_from: Mapping[str, datetime.date] | None = None,
+        keep: bool = False,
+        nip_of: Callable[[int, int], str] | None = None,
+    ) -> None:
+        margin = PROBATION_MARGIN_DAYS.value
+        self.participants = ParticipantRules(
+            margin if probation_margin_days is None else probation_margin_days
+        )
+        self.cohorts = CohortRules(calendar, rulebook, in_force_from)
+        self.locate = locate
+        self.keep = keep
+        self.nip_of = nip_of
+        self.found: list[Finding] = []
+        # the first of each NIP (by its 18 digits as a number, half the room of the text, else
+        # its text), as its cohort, position and row packed into one number; and the others
+        self.firsts: dict[int | str, int] = {}
+        self.again: list[tuple[int | str, int, str]] = []
+
+    def _find(self, key: int) -> Location:
+        cohort, rest = divmod(key, _SHIFT * _SHIFT)
+        index, row = divmod(rest, _SHIFT)
+        return self.locate(cohort, index, row)
+
+    def open(self, position: int, here: Location, *, results: bool = False) -> CohortState:
+        """A cohort begins: the cohort at ``position``, at ``here``, with results to come or not."""
+        return CohortState(position, here, results=results, keep=self.keep)
+
+    def settle(self, state: CohortState, cohort: Cohort) -> None:
+        """The cohort's facts are known: its schedule, and the participants that waited for it."""
+        rulebook = self.cohorts.rulebook_for(cohort)
+        schedule, state.found = self.cohorts.schedule(cohort, rulebook, state.here)
+        state.cohort, state.rulebook, state.track = cohort, rulebook, cohort.track
+        state.last_day = schedule.end if schedule is not None else None
+        if state.results is not None:
+            state.results.method, state.results.rulebook = cohort.method, rulebook
+        for person, parsed, grade, place, index, row in state.waiting:
+            before = len(self.found)
+            self.participants.in_cohort(
+                person, parsed, grade, place, state.track, state.last_day, self.found
+            )
+            if len(self.found) > before:
+                state.flag(index, person, row)
+        state.waiting.clear()
+
+    def participant(
+        self, state: CohortState, index: int, person: Participant, row: int = 0
+    ) -> bool:
+        """Check the participant at ``index`` of the cohort (on ``row``, when the driver knows it).
+
+        Returns:
+            Whether it has a finding so far (it may have more once its cohort settles).
+        """
+        found = self.found
+        before, repeats = len(found), len(self.again)
+        place = Place(self._find, (state.position * _SHIFT + index) * _SHIFT + row)
+        parsed, grade, digits = self.participants.own(person, place, found)
+        if person.nip:
+            self.duplicate(digits or "".join(person.nip.split()), place, person.nip, digits)
+        if state.cohort is None:
+            state.waiting.append((person, parsed, grade, place, index, row))
+        else:
+            self.participants.in_cohort(
+                person, parsed, grade, place, state.track, state.last_day, found
+            )
+        if state.results is not None:
+            state.results.member(index, person)
+        if len(found) > before or len(self.again) > repeats:
+            state.flag(index, person, row)
+            return True
+        return False
+
+    def duplicate(self, text: str, here: Place, nip: str, digits: str) -> None:
+        """Remember a participant's NIP; a NIP given before is reported by :meth:`finish`."""
+        key: int | str = int(digits) if digits else text
+        first = self.firsts.setdefault(key, here.key)
+        if first == here.key:
+            return
+        if self.nip_of is not None and _before(here, Place(self._find, first)):
+            # fed later, but earlier in the file: this one is the first
+            self.firsts[key] = here.key
+            cohort, rest = divmod(first, _SHIFT * _SHIFT)
+            self.again.append((key, first, self.nip_of(cohort, rest // _SHIFT)))
+        else:
+            self.again.append((key, here.key, nip))
+
+    def result(self, state: CohortState, result: Result, at: Location) -> None:
+        """Check a result of the cohort, at ``at`` (after its participants)."""
+        if state.results is None:
+            raise ValueError("a cohort fed results is opened with results=True")
+        self.found.extend(state.results.result(result, at))
+
+    def close(self, state: CohortState, cohort: Cohort, count: int) -> None:
+        """The cohort's records are all fed: ``cohort`` as it is at the end, of ``count`` people.
+
+        A cohort never settled is settled now. When its facts changed since it
+        settled (a table's later rows named its regime or organiser), its
+        schedule is worked out again from them.
+        """
+        if state.cohort is None:
+            self.settle(state, cohort)
+        rulebook, found = state.rulebook, state.found
+        if cohort is not state.cohort and cohort != state.cohort:
+            rulebook = self.cohorts.rulebook_for(cohort)
+            _, found = self.cohorts.schedule(cohort, rulebook, state.here)
+        self.found.extend(found)
+        self.found.extend(self.cohorts.whole(cohort, rulebook, state.here, count))
+        if state.results is not None:
+            position = state.position
+            self.found.extend(state.results.missing(lambda i: self.locate(position, i, 0)))
+
+    def finish(self) -> list[Finding]:
+        """Every finding: NIPs given again are reported now that every NIP is known."""
+        for key, at, nip in self.again:
+            first = self.firsts[key]
+            same = first // (_SHIFT * _SHIFT) == at // (_SHIFT * _SHIFT)
+            where, where_id = (
+                ("this cohort", "angkatan ini") if same else ("another cohort", "angkatan lain")
+            )
+            self.found.append(
+                DUPLICATE.finding(
+                    Place(self._find, at).child("nip"),
+                    f"NIP {nip} appears again; first in {where} at {Place(self._find, first)}",
+                    f"NIP {nip} muncul lagi; pertama kali di {where_id} pada "
+                    f"{Place(self._find, first)}",
+                    value=nip,
+                )
+            )
+        self.again.clear()
+        return self.found
+
+
+def _before(place: Place, other: Place) -> bool:
+    """Whether ``place`` is on an earlier row of the same file than ``other``."""
+    here, there = place.location, other.location
+    return (
+        here.row is not None
+        and there.row is not None
+        and here.file == there.file
+        and here.row < there.row
+    )
+
+
+def check(
+    source: Loaded | Cohort | Iterable[Cohort],
+    *,
+    rulebook: Rulebook | Mapping[str, Rulebook] | None = None,
+    calendar: Calendar | None = None,
+    probation_margin_days: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    in_force_from: Mapping[str, datetime.date] | None = None,
+) -> Report:
+    """Check structured cohorts, or cohort values, and report every finding.
+
+    The fold over cohorts in memory: the whole-file path of
+    :func:`pelatihan.validate` (:func:`pelatihan.validation.pipeline.validate`),
+    which reads files and takes the same arguments; ``source`` is what
+    :func:`pelatihan.io.structure.structure` returned (its findings come first
+    in the report), one :class:`~pelatihan.Cohort`, or several.
+    """
+    loaded = source if isinstance(source, Loaded) else None
+    if loaded is not None:
+        cohorts = loaded.cohorts
+        findings: list[Finding] = list(loaded.findings)
+    else:
+        cohorts = (source,) if isinstance(source, Cohort) else tuple(source)  # type: ignore[arg-type]
+        findings = []
+
+    def locate(position: int, index: int, row: int) -> Location:
+        if loaded is not None:
+            return loaded.participant_location(position, index)
+        return Location(("cohorts", position, "participants", index))
+
+    fold = Fold(
+        locate,
+        nip_of=lambda position, index: cohorts[position].participants[index].nip,
+        calendar=calendar,
+        rulebook=rulebook,
+        probation_margin_days=probation_margin_days,
+        in_force_from=in_force_from,
+    )
+    total = sum(len(cohort.participants) for cohort in cohorts)
+    done = 0
+    for position, cohort in enumerate(cohorts):
+        if loaded is not None:
+            here = loaded.cohort_location(position)
+        else:
+            here = Location(("cohorts", position))
+        state = fold.open(position, here, results=bool(cohort.results))
+        fold.settle(state, cohort)
+        for index, person in enumerate(cohort.participants):
+            fold.participant(state, index, person)
+        for index, result in enumerate(cohort.results):
+            if loaded is not None:
+                at = loaded.result_location(position, index)
+            else:
+                at = here.below("results", index)
+            fold.result(state, result, at)
+        fold.close(state, cohort, len(cohort.participants))
+        done += len(cohort.participants)
+        if progress is not None:
+            progress(done, total)
+    findings.extend(fold.finish())
+    return Report(findings)

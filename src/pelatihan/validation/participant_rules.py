@@ -1,0 +1,277 @@
+"""Participant rules: one participant's NIP, grade and track, stated facts and probation deadline.
+
+Pure checks of one record, written once for every path: the pipeline
+(:mod:`pelatihan.validation.fold`) calls :meth:`ParticipantRules.own` as soon as
+a participant is read and :meth:`ParticipantRules.in_cohort` once its cohort's
+track and last day are known. Each appends its findings to a list (the hot
+path of a national export: no generators, and a location worked out only when
+a finding needs it).
+
+    >>> from pelatihan import Participant
+    >>> rules, found = ParticipantRules(margin_days=30), []
+    >>> person = Participant("19950417 201903 2 004", "Dewi", "IV/a", "Dinkes", sex="L")
+    >>> _ = rules.own(person, Place(lambda key: Location(("p", key)), 0), found)
+    >>> [(finding.code, finding.location.path) for finding in found]
+    [('participant.sex', '$.p[0].sex'), ('track.none', '$.p[0].grade')]
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+from pelatihan import nip as nip_module
+from pelatihan.catalogue.cohorts import (
+    BIRTH_DATE,
+    GRADE_FORMAT,
+    GRADE_INCONSISTENT,
+    NIP_INVALID,
+    NIP_RULES,
+    PARTICIPANT_TRACK,
+    PROBATION,
+    PROBATION_NEAR,
+    SEX,
+    TMT,
+    TRACK_NONE,
+)
+from pelatihan.cohort import Participant
+from pelatihan.errors import ValidationError
+from pelatihan.evaluation import probation_end, probation_months
+from pelatihan.findings import Finding, Key, Location
+from pelatihan.grades import TRACK_RULES, Grade, InconsistentGrade, Track
+from pelatihan.nip import Sex, YearMonth
+from pelatihan.nip import _parts as nip_parts
+from pelatihan.provenance import Figure
+
+__all__ = ["ParticipantRules", "Place"]
+
+Parsed = tuple[str, datetime.date, YearMonth, Sex]
+"""A NIP's digits, birth date, TMT and sex."""
+
+
+class Place:
+    """A participant's location, worked out only when a finding needs it (most records have none).
+
+    Args:
+        find: Works the location out from ``key``.
+        key: What ``find`` takes: for the pipeline, the participant's cohort,
+            position and row packed into one number.
+    """
+
+    __slots__ = ("_find", "_location", "key")
+
+    def __init__(self, find: Callable[[int], Location], key: int) -> None:
+        self._find = find
+        self.key = key
+        self._location: Location | None = None
+
+    @property
+    def location(self) -> Location:
+        """The location, worked out the first time it is asked for."""
+        if self._location is None:
+            self._location = self._find(self.key)
+        return self._location
+
+    def child(self, key: Key) -> Location:
+        """The location of a field (or item) of the participant."""
+        return self.location.child(key)
+
+    def __str__(self) -> str:
+        return str(self.location)
+
+
+class ParticipantRules:
+    """The checks of one participant; remembers only what repeats across an export.
+
+    Args:
+        margin_days: Days before the end of the probation year within which a
+            Latsar end is a warning.
+    """
+
+    def __init__(self, margin_days: int) -> None:
+        self.margin_days = margin_days
+        self.minimum_age = nip_module.MINIMUM_AGE.value
+        # the end of the probation year and the figure it rests on, by TMT: a national export
+        # has a few hundred TMTs
+        self.deadlines: dict[datetime.date, tuple[datetime.date, Figure[int]]] = {}
+
+    def own(
+        self, person: Participant, here: Place, out: list[Finding]
+    ) -> tuple[Parsed | None, Grade | None, str]:
+        """The checks that need nothing of the cohort.
+
+        Returns:
+            The parts of the NIP and the grade, when they can be read (for
+            :meth:`in_cohort`), and the NIP's 18 digits (``""`` when it is not valid).
+        """
+        parsed: Parsed | None = None
+        if person.nip:
+            try:
+                parsed = nip_parts(person.nip, self.minimum_age)
+            except nip_module.InvalidNIP as error:
+                rule = NIP_RULES.get(error.code, NIP_INVALID)
+                figure = nip_module.MINIMUM_AGE if error.code == "nip.age" else None
+                out.append(
+                    rule.finding(
+                        here.child("nip"),
+                        error.message_en,
+                        error.message_id,
+                        value=error.value,
+                        figure=figure,
+                    )
+                )
+        if parsed is not None:
+            self.against_nip(person, parsed, here, out)
+        grade = self.grade(person, here, out) if person.grade else None
+        return parsed, grade, parsed[0] if parsed is not None else ""
+
+    def in_cohort(  # noqa: PLR0917 - an internal hot-path method
+        self,
+        person: Participant,
+        parsed: Parsed | None,
+        grade: Grade | None,
+        here: Place,
+        track: Track | None,
+        last_day: datetime.date | None,
+        out: list[Finding],
+    ) -> None:
+        """The checks against the cohort: its track, and its last day against the probation year."""
+        if grade is not None and track is not None:
+            figure = TRACK_RULES[grade.golongan]
+            if figure.value is not track:
+                out.append(
+                    PARTICIPANT_TRACK.finding(
+                        here.child("grade"),
+                        f"{grade} ({grade.pangkat}) belongs to Latsar track {figure.value}, but "
+                        f"the cohort is track {track}",
+                        f"{grade} ({grade.pangkat}) termasuk jalur Latsar golongan "
+                        f"{figure.value}, sedangkan angkatan ini jalur golongan {track}",
+                        value=str(grade),
+                        figure=figure,
+                    )
+                )
+        if last_day is not None:
+            self.probation(person, parsed, here, last_day, out)
+
+    def against_nip(
+        self, person: Participant, parsed: Parsed, here: Place, out: list[Finding]
+    ) -> None:
+        """The birth date, sex and TMT a participant states, against those in the NIP."""
+        _, birth_date, nip_tmt, sex = parsed
+        if person.birth_date is not None and person.birth_date != birth_date:
+            out.append(
+                BIRTH_DATE.finding(
+                    here.child("birth_date"),
+                    f"birth date {person.birth_date.isoformat()} differs from the NIP's "
+                    f"{birth_date.isoformat()}",
+                    f"tanggal lahir {person.birth_date.isoformat()} berbeda dengan NIP "
+                    f"({birth_date.isoformat()})",
+                    value=person.birth_date,
+                )
+            )
+        if person.sex is not None and person.sex is not sex:
+            out.append(
+                SEX.finding(
+                    here.child("sex"),
+                    f"sex {person.sex.code} differs from the NIP's {sex.code} (digit 15)",
+                    f"jenis kelamin {person.sex.code} berbeda dengan NIP ({sex.code}, digit 15)",
+                    value=person.sex.code,
+                )
+            )
+        tmt = person.tmt_cpns
+        if tmt is not None and (tmt.year, tmt.month) != (nip_tmt.year, nip_tmt.month):
+            out.append(
+                TMT.finding(
+                    here.child("tmt_cpns"),
+                    f"TMT CPNS {tmt.isoformat()} is not in the NIP's TMT month {nip_tmt}",
+                    f"TMT CPNS {tmt.isoformat()} tidak pada bulan TMT NIP ({nip_tmt})",
+                    value=tmt,
+                )
+            )
+
+    def grade(self, person: Participant, here: Place, out: list[Finding]) -> Grade | None:
+        """Read the grade; the grade when it has a Latsar track, else ``None`` (reported)."""
+        try:
+            grade = Grade.parse(person.grade)
+        except ValidationError as error:
+            rule = GRADE_INCONSISTENT if isinstance(error, InconsistentGrade) else GRADE_FORMAT
+            out.append(
+                rule.finding(
+                    here.child("grade"), error.message_en, error.message_id, value=error.value
+                )
+            )
+            return None
+        figure = TRACK_RULES[grade.golongan]
+        if figure.value is None:
+            out.append(
+                TRACK_NONE.finding(
+                    here.child("grade"),
+                    f"{grade} ({grade.pangkat}) is golongan IV, which has no Latsar track",
+                    f"{grade} ({grade.pangkat}) adalah golongan IV, yang tidak memiliki "
+                    "jalur Latsar",
+                    value=str(grade),
+                    figure=figure,
+                )
+            )
+            return None
+        return grade
+
+    def probation(
+        self,
+        person: Participant,
+        parsed: Parsed | None,
+        here: Place,
+        last_day: datetime.date,
+        out: list[Finding],
+    ) -> None:
+        """The cohort's last day against the end of the participant's probation year."""
+        if person.tmt_cpns is not None:
+            tmt = person.tmt_cpns
+        elif parsed is not None:
+            tmt = parsed[2].first_day
+        else:
+            return
+        known = self.deadlines.get(tmt)
+        if known is None:
+            known = self.deadlines[tmt] = (probation_end(tmt), probation_months(tmt))
+        deadline, figure = known
+        if last_day > deadline:
+            late = (last_day - deadline).days
+            out.append(
+                PROBATION.finding(
+                    here.location,
+                    f"Latsar ends on {last_day.isoformat()}, {late} days after the probation year "
+                    f"that began with TMT {tmt.isoformat()} ends ({deadline.isoformat()}); the "
+                    "agency must justify a Latsar after the probation year (budget, facilities, "
+                    "staff or national policy: SE Kepala BKN 10/2022)",
+                    f"Latsar berakhir {last_day.isoformat()}, {late} hari setelah masa percobaan "
+                    f"sejak TMT {tmt.isoformat()} berakhir ({deadline.isoformat()}); instansi "
+                    "harus dapat menjelaskan alasan Latsar setelah masa percobaan (anggaran, "
+                    "sarana prasarana, SDM, atau kebijakan nasional: SE Kepala BKN 10/2022)",
+                    value=last_day,
+                    figure=figure,
+                )
+            )
+        elif (deadline - last_day).days < self.margin_days:
+            left = (deadline - last_day).days
+            out.append(
+                PROBATION_NEAR.finding(
+                    here.location,
+                    f"Latsar ends on {last_day.isoformat()}, only {left} days before the probation "
+                    f"year ends ({deadline.isoformat()})",
+                    f"Latsar berakhir {last_day.isoformat()}, hanya {left} hari sebelum masa "
+                    f"percobaan berakhir ({deadline.isoformat()})",
+                    value=last_day,
+                    figure=figure,
+                )
+            )
+
+
+def tmt_of(person: Participant) -> datetime.date | None:
+    """The participant's TMT CPNS: as given, or the first day of the NIP's TMT month."""
+    if person.tmt_cpns is not None:
+        return person.tmt_cpns
+    try:
+        return nip_module.parse(person.nip).tmt.first_day
+    except ValidationError:
+        return None

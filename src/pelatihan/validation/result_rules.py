@@ -1,0 +1,190 @@
+"""Result rules: a cohort's results against its participants, its rulebook and the pass mark.
+
+:class:`CohortResults` follows one cohort: the pipeline
+(:mod:`pelatihan.validation.fold`) tells it each participant, then each
+result, then asks who has no result. Each result is evaluated
+(:func:`pelatihan.evaluation.evaluate`) under the cohort's method and rulebook,
+and the outcome becomes a finding: passed, deferred, failed, or not computed
+because a weight is OPEN; absences over the limits are reported too.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterator
+
+from pelatihan import nip as nip_module
+from pelatihan.catalogue.cohorts import (
+    ABSENCE,
+    DEFERRED,
+    FAILED,
+    PASSED,
+    RESULT_COMPONENT,
+    RESULT_DUPLICATE,
+    RESULT_INCOMPLETE,
+    RESULT_MISSING,
+    RESULT_UNKNOWN,
+)
+from pelatihan.cohort import Participant
+from pelatihan.errors import ValidationError
+from pelatihan.evaluation import OutcomeStatus, Result, components, evaluate
+from pelatihan.findings import Finding, Location
+from pelatihan.rulebooks import Rulebook
+from pelatihan.training import Method
+from pelatihan.validation.participant_rules import tmt_of
+
+__all__ = ["CohortResults", "outcome_findings"]
+
+
+def nip_key(text: str) -> str:
+    """A NIP as results and participants are matched by: its digits, or its text without spaces."""
+    try:
+        return nip_module.compact(text)
+    except ValidationError:
+        return "".join(text.split())
+
+
+class CohortResults:
+    """The results of one cohort, checked as they come.
+
+    Args:
+        method: The cohort's method (``None``: results are matched, not evaluated).
+        rulebook: The rulebook the cohort is checked against (likewise).
+    """
+
+    def __init__(self, method: Method | None, rulebook: Rulebook | None) -> None:
+        self.method = method
+        self.rulebook = rulebook
+        # the participants by NIP: their number in the cohort, and what a result needs of them
+        self.members: dict[str, tuple[int, Participant]] = {}
+        self.seen: set[str] = set()
+
+    def member(self, index: int, person: Participant) -> None:
+        """Tell a participant of the cohort (of a NIP given twice, the last is kept)."""
+        self.members[nip_key(person.nip)] = (index, person)
+
+    def result(self, result: Result, at: Location) -> Iterator[Finding]:
+        """Check one result, at ``at``."""
+        key = nip_key(result.nip)
+        member = self.members.get(key)
+        if member is None:
+            yield RESULT_UNKNOWN.finding(
+                at.child("nip"),
+                f"result for NIP {result.nip}, who is not a participant of the cohort",
+                f"hasil untuk NIP {result.nip}, yang bukan peserta angkatan ini",
+                value=result.nip,
+            )
+            return
+        if key in self.seen:
+            yield RESULT_DUPLICATE.finding(
+                at.child("nip"),
+                f"a second result for NIP {result.nip}",
+                f"hasil kedua untuk NIP {result.nip}",
+                value=result.nip,
+            )
+            return
+        self.seen.add(key)
+        if self.rulebook is not None and self.method is not None:
+            tmt = tmt_of(member[1])
+            yield from outcome_findings(result, self.method, self.rulebook, at, tmt)
+
+    def missing(self, participant_at: Callable[[int], Location]) -> Iterator[Finding]:
+        """A finding for each participant with no result (once the results are all told)."""
+        for key, (index, person) in self.members.items():
+            if key and key not in self.seen:
+                yield RESULT_MISSING.finding(
+                    participant_at(index),
+                    f"no result for {person.name} (NIP {person.nip})",
+                    f"belum ada hasil untuk {person.name} (NIP {person.nip})",
+                    value=person.nip,
+                )
+
+
+def outcome_findings(
+    result: Result,
+    method: Method,
+    rulebook: Rulebook,
+    at: Location,
+    tmt: datetime.date | None,
+) -> Iterator[Finding]:
+    """The findings of one participant's result: its components, its outcome, its absences."""
+    parts = components(method, rulebook)
+    for key in result.scores:
+        if key not in parts:
+            allowed = ", ".join(parts) or "-"
+            yield RESULT_COMPONENT.finding(
+                at.child("scores").child(key),
+                f"{method.value} delivery under {rulebook.title} has no component {key!r}; "
+                f"its components: {allowed}",
+                f"metode {method.value} menurut {rulebook.title} tidak memiliki komponen "
+                f"{key!r}; komponennya: {allowed}",
+                value=key,
+            )
+    outcome = evaluate(result, method, rulebook, tmt=tmt)
+    evaluation = rulebook.evaluation
+    band = outcome.qualification.value if outcome.qualification else ""
+    if outcome.status is OutcomeStatus.INCOMPLETE:
+        unset = [part.weight for part in parts.values() if part.weight.value is None]
+        yield RESULT_INCOMPLETE.finding(
+            at,
+            f"the final score was not computed: {outcome.reason}",
+            f"nilai akhir tidak dihitung: {outcome.reason_id}",
+            figure=unset[0] if unset else None,
+        )
+    elif outcome.status is OutcomeStatus.PASSED:
+        day = outcome.appointment_from
+        remediated = outcome.recorded_score != outcome.final_score
+        how_en = f" after remediation (computed {outcome.final_score})" if remediated else ""
+        how_id = f" setelah remedial (hasil hitung {outcome.final_score})" if remediated else ""
+        yield PASSED.finding(
+            at,
+            f"final score {outcome.recorded_score} ({band}): passed{how_en}; "
+            + (
+                f"appointment as PNS from {day.isoformat()} at the earliest"
+                if day
+                else "the earliest day of appointment as PNS needs the day of passing"
+            ),
+            f"nilai akhir {outcome.recorded_score} ({band}): lulus{how_id}; "
+            + (
+                f"pengangkatan sebagai PNS paling cepat {day.isoformat()}"
+                if day
+                else "hari pengangkatan paling cepat memerlukan tanggal lulus"
+            ),
+            value=outcome.recorded_score,
+            figure=evaluation.appointment_after_probation if day else evaluation.pass_mark,
+        )
+    elif outcome.status is OutcomeStatus.DEFERRED:
+        yield DEFERRED.finding(
+            at,
+            f"final score {outcome.recorded_score} ({band}): {outcome.reason}",
+            f"nilai akhir {outcome.recorded_score} ({band}): {outcome.reason_id}",
+            value=outcome.recorded_score,
+            figure=dict(evaluation.bands).get("ditunda_kelulusannya"),
+        )
+    elif outcome.status is OutcomeStatus.FAILED:
+        yield FAILED.finding(
+            at,
+            f"final score {outcome.recorded_score} ({band}) is below the pass mark "
+            f"{evaluation.pass_mark.value}",
+            f"nilai akhir {outcome.recorded_score} ({band}) di bawah batas lulus "
+            f"{evaluation.pass_mark.value}",
+            value=outcome.recorded_score,
+            figure=evaluation.pass_mark,
+        )
+    limits = {
+        "sessions": (evaluation.absence_sessions, "sessions", "sesi"),
+        "jp": (evaluation.absence_jp, "JP", "JP"),
+        "days": (evaluation.absence_days, "days", "hari"),
+    }
+    for name in outcome.absences_over:
+        figure, unit_en, unit_id = limits[name]
+        count = getattr(result.absences, name)
+        yield ABSENCE.finding(
+            at.child("absences").child(name),
+            f"{count} {unit_en} absent, more than the limit of {figure.value} "
+            f"({figure.status.value}); the participant can fail",
+            f"tidak hadir {count} {unit_id}, melebihi batas {figure.value} "
+            f"({figure.status.value}); peserta dapat dinyatakan tidak lulus",
+            value=count,
+            figure=figure,
+        )
