@@ -8,6 +8,7 @@ import io
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,8 +17,10 @@ import pelatihan
 from pelatihan.cli import main
 from pelatihan.cli._validate import _render_text
 from pelatihan.io.document import InputError
-from pelatihan.io.reader import load
-from pelatihan.validation.pipeline import validate
+from pelatihan.io.reader import load, read
+from pelatihan.io.results import attach_results, read_results
+from pelatihan.io.structure import structure
+from pelatihan.validation.pipeline import validate, validate_attached, validate_with_results
 from pelatihan.validation.stream import Streamed, validate_table
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -204,3 +207,105 @@ def test_a_streamed_table_takes_the_regime_boundary_the_caller_knows(tmp_path: P
         streamed.report.codes()
         == pelatihan.validate(path, defaults=facts, in_force_from=known).codes()
     )
+
+
+# -- results and workbooks: the same fold, the same report ---------------------------------
+
+
+@st.composite
+def results_exports(draw: st.DrawFn) -> str:
+    """A results export: rows for the table's NIPs (and strangers), some naming a cohort."""
+    header = ["NIP", "Tipe A", "Tipe B", "Sikap Perilaku", "Aktualisasi"]
+    named = draw(st.booleans())
+    if named:
+        header.insert(0, "Angkatan")
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(header)
+    for _ in range(draw(st.integers(0, 8))):
+        nip = draw(st.sampled_from([*NIPS[:6], "19990101 202403 1 001", "", "x"]))
+        scores = [draw(st.sampled_from(["80", "65,5", "95", "", "101", "abc"])) for _ in range(4)]
+        row = [nip, *scores]
+        if named:
+            row.insert(0, draw(st.sampled_from(["A", "B", "", "Z"])))
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def _whole_with_results(path: Path, results: Path, defaults: dict[str, str]) -> pelatihan.Report:
+    document = attach_results(read(path, defaults=defaults), read_results(results))
+    return validate_attached(structure(document))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables(), results_exports())
+def test_a_streamed_table_with_results_gives_the_loaded_report(
+    tmp_path_factory: pytest.TempPathFactory, text: str, export: str
+) -> None:
+    folder = tmp_path_factory.mktemp("results")
+    path, results = folder / "angkatan.csv", folder / "hasil.csv"
+    path.write_text(text, encoding="utf-8")
+    results.write_text(export, encoding="utf-8")
+    defaults = {"track": "III", "method": "klasikal", "regime": "perlan-1-2021+10-2021"}
+    try:
+        whole = _whole_with_results(path, results, defaults)
+    except InputError:
+        with pytest.raises(InputError):
+            validate_table(path, defaults=defaults, results=results)
+        return
+    streamed = validate_table(path, defaults=defaults, results=results)
+    assert streamed.report == whole
+    assert validate_with_results(path, results, defaults=defaults) == whole
+
+
+def _workbook(text: str, path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in csv.reader(io.StringIO(text), delimiter=";"):
+        sheet.append(row)
+    book.save(path)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables())
+def test_a_streamed_workbook_gives_the_loaded_report(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
+    path = tmp_path_factory.mktemp("xlsx") / "angkatan.xlsx"
+    _workbook(text, path)
+    defaults = {"track": "III", "method": "blended"}
+    try:
+        whole = validate(load(path, defaults=defaults))
+    except InputError:
+        with pytest.raises(InputError):
+            validate_table(path, defaults=defaults)
+        return
+    assert validate_table(path, defaults=defaults).report == whole
+
+
+def test_results_streamed_are_checked_and_placed_at_their_results_rows(tmp_path: Path) -> None:
+    table = tmp_path / "angkatan.csv"
+    table.write_text(
+        "Angkatan;NIP;Nama;Gol/Ruang;Instansi\n"
+        "A;19950417 202403 2 001;Dewi;III/a;Dinkes\n"
+        "A;19950417 202403 2 002;Eko;III/a;Dinkes\n",
+        encoding="utf-8",
+    )
+    results = tmp_path / "hasil.csv"
+    results.write_text(
+        "NIP;Tipe A;Tipe B;Sikap Perilaku;Aktualisasi\n"
+        "199504172024032001;80;80;80;80\n"
+        "19990101 202403 1 001;70;70;70;70\n",
+        encoding="utf-8",
+    )
+    defaults = {"track": "III", "method": "klasikal", "regime": "perlan-1-2021+10-2021"}
+    report = validate_table(table, defaults=defaults, results=results).report
+    found = {
+        (f.code, f.location.file, f.location.row)
+        for f in report
+        if f.code != "organizer.accreditation"
+    }
+    assert ("results.unknown-nip", str(results), 3) in found
+    assert ("results.missing", str(table), 3) in found  # Eko, on the table's row 3
+    assert ("results.incomplete", str(results), 2) in found  # its weights are OPEN in that regime

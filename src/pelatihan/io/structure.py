@@ -404,6 +404,21 @@ class _Structurer:
             return None
         return Result(nip, scores, absences, remediated, passed_on)
 
+    def results(self, items: list[Any], path: str) -> tuple[list[Result], list[int]]:
+        """The results of a cohort at ``path``, and their indexes in ``items``."""
+        results: list[Result] = []
+        kept: list[int] = []
+        for index, item in enumerate(items):
+            here = f"{path}.results[{index}]"
+            if isinstance(item, dict):
+                result = self.result(item, here)
+                if result is not None:
+                    results.append(result)
+                    kept.append(index)
+            else:
+                self.report(self.type_error(here, "an object", "objek", item).finding)
+        return results, kept
+
     def participant(self, record: Mapping[str, Any], path: str) -> Participant:
         fast = _plain_participant(record)
         if fast is not None:
@@ -452,15 +467,7 @@ class _Structurer:
         kept_results: list[int] = []
         raw_results = record.get("results")
         if isinstance(raw_results, list):
-            for index, item in enumerate(raw_results):
-                here = f"{path}.results[{index}]"
-                if isinstance(item, dict):
-                    result = self.result(item, here)
-                    if result is not None:
-                        results.append(result)
-                        kept_results.append(index)
-                else:
-                    self.report(self.type_error(here, "an object", "objek", item).finding)
+            results, kept_results = self.results(raw_results, path)
         elif raw_results is not None:
             self.report(
                 self.type_error(f"{path}.results", "a list", "daftar (list)", raw_results).finding

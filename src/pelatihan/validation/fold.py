@@ -8,7 +8,8 @@ attached from a results export — drives one :class:`Fold`:
 2. :meth:`Fold.settle` it once its facts (track, method, first day, phases)
    are known: its schedule is worked out, and its participants are checked
    against it from then on;
-3. feed each :meth:`Fold.participant` and each :meth:`Fold.result`;
+3. feed each :meth:`Fold.participant`; :meth:`Fold.end` the cohort's
+   participants, then feed each :meth:`Fold.result`;
 4. :meth:`Fold.close` the cohort (its size, organiser, regime, missing results);
 5. :meth:`Fold.finish`: NIPs given twice, across cohorts.
 
@@ -193,7 +194,7 @@ class Fold:
                 person, parsed, grade, place, state.track, state.last_day, found
             )
         if state.results is not None:
-            state.results.member(index, person)
+            state.results.member(place.key, person)
         if len(found) > before or len(self.again) > repeats:
             state.flag(index, person, row)
             return True
@@ -219,24 +220,30 @@ class Fold:
             raise ValueError("a cohort fed results is opened with results=True")
         self.found.extend(state.results.result(result, at))
 
-    def close(self, state: CohortState, cohort: Cohort, count: int) -> None:
-        """The cohort's records are all fed: ``cohort`` as it is at the end, of ``count`` people.
+    def end(self, state: CohortState, cohort: Cohort) -> None:
+        """The cohort's participants are all fed: ``cohort`` is the cohort as it is at the end.
 
         A cohort never settled is settled now. When its facts changed since it
         settled (a table's later rows named its regime or organiser), its
-        schedule is worked out again from them.
+        schedule and rulebook are worked out again from them; its results, fed
+        after this, are evaluated under them.
         """
         if state.cohort is None:
             self.settle(state, cohort)
-        rulebook, found = state.rulebook, state.found
-        if cohort is not state.cohort and cohort != state.cohort:
-            rulebook = self.cohorts.rulebook_for(cohort)
-            _, found = self.cohorts.schedule(cohort, rulebook, state.here)
-        self.found.extend(found)
-        self.found.extend(self.cohorts.whole(cohort, rulebook, state.here, count))
-        if state.results is not None:
-            position = state.position
-            self.found.extend(state.results.missing(lambda i: self.locate(position, i, 0)))
+        elif cohort is not state.cohort and cohort != state.cohort:
+            state.rulebook = self.cohorts.rulebook_for(cohort)
+            _, state.found = self.cohorts.schedule(cohort, state.rulebook, state.here)
+            state.cohort = cohort
+            if state.results is not None:
+                state.results.method, state.results.rulebook = cohort.method, state.rulebook
+
+    def close(self, state: CohortState, cohort: Cohort, count: int) -> None:
+        """The cohort's records are all fed: ``cohort`` as it is at the end, of ``count`` people."""
+        self.end(state, cohort)
+        self.found.extend(state.found)
+        self.found.extend(self.cohorts.whole(cohort, state.rulebook, state.here, count))
+        if state.results is not None:  # the participants with no result
+            self.found.extend(state.results.missing(self._find))
 
     def finish(self) -> list[Finding]:
         """Every finding: NIPs given again are reported now that every NIP is known."""
@@ -319,6 +326,7 @@ def check(
         fold.settle(state, cohort)
         for index, person in enumerate(cohort.participants):
             fold.participant(state, index, person)
+        fold.end(state, cohort)
         for index, result in enumerate(cohort.results):
             if loaded is not None:
                 at = loaded.result_location(position, index)

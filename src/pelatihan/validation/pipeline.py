@@ -89,7 +89,7 @@ def validate(
     validation, such as a national export, see :func:`pelatihan.collector_paused`.
     """
     if isinstance(source, (str, os.PathLike)):
-        if os.path.splitext(os.fspath(source))[1].lower() in TABLE_SUFFIXES:
+        if _is_table(source):
             # the streamed path (and its table readers) is imported when a table is validated
             from pelatihan.validation.stream import validate_table  # noqa: PLC0415
 
@@ -154,6 +154,10 @@ def validate_with_results(
 ) -> Report:
     """Read a cohort file and a results file, attach the results, and validate.
 
+    A CSV or Excel cohort file is validated as it is read
+    (:func:`pelatihan.validation.stream.validate_table` with ``results``),
+    with the report of the file loaded whole.
+
     Args:
         source: A cohort file (JSON, CSV, Excel), or what a reader returned.
         results: A results file (CSV or JSON), what a results reader returned,
@@ -182,13 +186,25 @@ def validate_with_results(
         read_results,
     )
 
-    document = source if isinstance(source, RawDocument) else read(source, defaults=defaults)
     if isinstance(results, RawResults):
         raw = results
     elif isinstance(results, (str, os.PathLike)):
         raw = read_results(results)
     else:
         raw = RawResults(tuple(results))
+    if isinstance(source, (str, os.PathLike)) and _is_table(source):
+        from pelatihan.validation.stream import validate_table  # noqa: PLC0415 - see validate
+
+        return validate_table(
+            source,
+            defaults=defaults,
+            rulebook=rulebook,
+            calendar=calendar,
+            probation_margin_days=probation_margin_days,
+            in_force_from=in_force_from,
+            results=raw,
+        ).report
+    document = source if isinstance(source, RawDocument) else read(source, defaults=defaults)
     return validate_attached(
         structure(attach_results(document, raw)),
         rulebook=rulebook,
@@ -196,3 +212,8 @@ def validate_with_results(
         probation_margin_days=probation_margin_days,
         in_force_from=in_force_from,
     )
+
+
+def _is_table(path: str | os.PathLike[str]) -> bool:
+    """Whether a file is a table, validated as it is read."""
+    return os.path.splitext(os.fspath(path))[1].lower() in TABLE_SUFFIXES

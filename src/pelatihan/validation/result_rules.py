@@ -55,16 +55,19 @@ class CohortResults:
     def __init__(self, method: Method | None, rulebook: Rulebook | None) -> None:
         self.method = method
         self.rulebook = rulebook
-        # the participants by NIP: their number in the cohort, and what a result needs of them
+        # the participants by NIP: where they are (for the fold's places), and the participant
         self.members: dict[str, tuple[int, Participant]] = {}
         self.seen: set[str] = set()
+        self.told = 0
+        """The number of results told."""
 
-    def member(self, index: int, person: Participant) -> None:
-        """Tell a participant of the cohort (of a NIP given twice, the last is kept)."""
-        self.members[nip_key(person.nip)] = (index, person)
+    def member(self, place: int, person: Participant) -> None:
+        """Tell a participant of the cohort, and its place (of a NIP given twice, the last)."""
+        self.members[nip_key(person.nip)] = (place, person)
 
     def result(self, result: Result, at: Location) -> Iterator[Finding]:
         """Check one result, at ``at``."""
+        self.told += 1
         key = nip_key(result.nip)
         member = self.members.get(key)
         if member is None:
@@ -88,12 +91,17 @@ class CohortResults:
             tmt = tmt_of(member[1])
             yield from outcome_findings(result, self.method, self.rulebook, at, tmt)
 
-    def missing(self, participant_at: Callable[[int], Location]) -> Iterator[Finding]:
-        """A finding for each participant with no result (once the results are all told)."""
-        for key, (index, person) in self.members.items():
+    def missing(self, locate: Callable[[int], Location]) -> Iterator[Finding]:
+        """A finding for each participant with no result, once the results are all told.
+
+        A cohort told no result at all has none to miss: its results are not part of the input.
+        """
+        if not self.told:
+            return
+        for key, (place, person) in self.members.items():
             if key and key not in self.seen:
                 yield RESULT_MISSING.finding(
-                    participant_at(index),
+                    locate(place),
                     f"no result for {person.name} (NIP {person.nip})",
                     f"belum ada hasil untuk {person.name} (NIP {person.nip})",
                     value=person.nip,

@@ -39,15 +39,17 @@ import datetime
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any, cast
 
 import attrs
 
 from pelatihan.calendar import Calendar
 from pelatihan.cohort import Cohort
-from pelatihan.findings import Location, Report
+from pelatihan.findings import Finding, Location, Report
 from pelatihan.io.csv import read_table
 from pelatihan.io.document import RawDocument
 from pelatihan.io.reader import EXCEL_SUFFIXES, TABLE_SUFFIXES
+from pelatihan.io.results import RawResults, attach_results, read_results
 from pelatihan.io.structure import Loaded, _plain_participant, _Structurer
 from pelatihan.io.tabular import TableBuilder, TableCohort
 from pelatihan.io.xlsx import read_xlsx_table
@@ -96,8 +98,12 @@ class _Stream:
         progress: Callable[[int, int], None] | None,
         estimate: int,
         in_force_from: Mapping[str, datetime.date] | None = None,
+        results: RawResults | None = None,
     ) -> None:
         self.file = file
+        self.results = results
+        # with results: each cohort's participants' NIPs as written, to place the results by
+        self.nips: list[list[object]] = []
         self.fold = Fold(
             self.locate,
             calendar=calendar,
@@ -121,7 +127,10 @@ class _Stream:
     def state(self, cohort: TableCohort) -> CohortState:
         while cohort.index >= len(self.states):
             position = len(self.states)
-            self.states.append(self.fold.open(position, Location(("cohorts", position), self.file)))
+            here = Location(("cohorts", position), self.file)
+            self.states.append(self.fold.open(position, here, results=self.results is not None))
+            if self.results is not None:
+                self.nips.append([])
         return self.states[cohort.index]
 
     def participant(
@@ -136,6 +145,8 @@ class _Stream:
             person = self.structurer.participant(record, path)
             del self.rows[path]
         state = self.state(cohort)
+        if self.results is not None:
+            self.nips[cohort.index].append(record.get("nip"))
         if state.cohort is None and all(
             field in cohort.facts or not table.has_column(field) for field in _PLAN_FIELDS
         ):
@@ -164,17 +175,48 @@ class _Stream:
         structured, _, _ = scratch.cohort(data, f"$.cohorts[{cohort.index}]")
         return structured
 
+    def feed_results(self, cohorts: list[dict[str, object]]) -> list[Finding]:
+        """Attach the results to the cohorts and feed them; the findings of reading them.
+
+        The results are placed as :func:`~pelatihan.io.results.attach_results`
+        places them in the table loaded whole: by the cohort a row names, else
+        by its NIP, else in the first cohort.
+        """
+        if self.results is None:
+            return []
+        skeleton = [
+            {"id": data["id"], "name": data["name"], "participants": [{"nip": n} for n in nips]}
+            for data, nips in zip(cohorts, self.nips, strict=True)
+        ]
+        document = RawDocument({"cohorts": skeleton}, self.file)
+        attached = attach_results(document, self.results)
+        structurer = _Structurer(attached)
+        data = cast("dict[str, list[dict[str, Any]]]", attached.data)
+        for position, cohort in enumerate(data["cohorts"]):
+            path = f"$.cohorts[{position}]"
+            results, kept = structurer.results(cohort.get("results") or [], path)
+            for result, index in zip(results, kept, strict=True):
+                at = attached.location(f"{path}.results[{index}]")
+                self.fold.result(self.states[position], result, at)
+        return structurer.findings
+
     def finish(self, table: TableBuilder, *, trailing_blank_rows: bool) -> Streamed:
         table.finish(trailing_blank_rows=trailing_blank_rows)
         cohorts: list[Cohort] = []
         kept: list[tuple[int, ...]] = []
         rows: dict[str, int] = {}
+        facts = []
         for cohort in table.cohorts:
-            state = self.state(cohort)
-            path = f"$.cohorts[{cohort.index}]"
+            self.state(cohort)
             data = table.cohort_data(cohort)
             data["participants"] = []
-            structured, _, _ = self.structurer.cohort(data, path)
+            structured, _, _ = self.structurer.cohort(data, f"$.cohorts[{cohort.index}]")
+            self.fold.end(self.states[cohort.index], structured)
+            facts.append((cohort, data, structured))
+        found_on_results = self.feed_results([data for _, data, _ in facts])
+        for cohort, _, structured in facts:
+            state = self.state(cohort)
+            path = f"$.cohorts[{cohort.index}]"
             self.fold.close(state, structured, cohort.size)
             shown = state.flagged or {}
             indexes = tuple(sorted(shown))
@@ -193,7 +235,7 @@ class _Stream:
             participant_index=tuple(kept),
             result_index=tuple(() for _ in cohorts),
         )
-        report = Report([*table.findings, *self.structurer.findings, *found])
+        report = Report([*table.findings, *self.structurer.findings, *found_on_results, *found])
         return Streamed(report, self.count, shown_loaded)
 
 
@@ -206,6 +248,7 @@ def validate_table(
     probation_margin_days: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     in_force_from: Mapping[str, datetime.date] | None = None,
+    results: RawResults | str | os.PathLike[str] | None = None,
 ) -> Streamed:
     """Validate a CSV or Excel participant list as it is read.
 
@@ -221,6 +264,11 @@ def validate_table(
             far and an estimate of the total (from the file's line count; for
             Excel, 0 until the end), and once at the end with the final count twice.
         in_force_from: Regimes' first days you know, as for :func:`pelatihan.validate`.
+        results: A results export (a CSV or JSON file, or what
+            :func:`~pelatihan.io.results.read_results` returned), attached to the
+            table's cohorts as :func:`~pelatihan.io.results.attach_results`
+            attaches them, and checked with them. The participants' NIPs are
+            then kept, to match the results.
 
     Returns:
         The report, the number of participants, and the participants with findings.
@@ -236,6 +284,8 @@ def validate_table(
             f"{name}: validate_table reads {', '.join(STREAMED_SUFFIXES)} files, not {suffix!r}"
         )
     excel = suffix in EXCEL_SUFFIXES
+    if results is not None and not isinstance(results, RawResults):
+        results = read_results(results)
     stream = _Stream(
         name,
         calendar=calendar,
@@ -244,6 +294,7 @@ def validate_table(
         progress=progress,
         estimate=0 if excel or progress is None else estimated_rows(name),
         in_force_from=in_force_from,
+        results=results,
     )
 
     def start(header: Sequence[str], file: str | None, header_row: int) -> _StreamTable:
