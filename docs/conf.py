@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import sys
 from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.pycode import ModuleAnalyzer
 
 import pelatihan
 
@@ -54,3 +59,27 @@ doctest_test_doctest_blocks = ""
 html_theme = "furo"
 html_title = "pelatihan"
 html_static_path: list[str] = []
+
+
+def _defining_submodule(app: Sphinx, modname: str, attribute: str) -> str | None:
+    """The submodule that defines a name a package presents as its own, for its [source] link.
+
+    ``pelatihan.nip`` and ``pelatihan.grades`` define their classes and functions in private
+    submodules and give them the package as ``__module__``, where viewcode finds no source.
+    """
+    module = importlib.import_module(modname)
+    name = attribute.partition(".")[0]
+    if (
+        getattr(getattr(module, name, None), "__module__", None) != modname
+        or name in ModuleAnalyzer.for_module(modname).find_tags()
+    ):
+        return None
+    for submodule in pkgutil.iter_modules(getattr(module, "__path__", []), f"{modname}."):
+        if name in ModuleAnalyzer.for_module(submodule.name).find_tags():
+            return submodule.name
+    return None
+
+
+def setup(app: Sphinx) -> None:
+    """Connect the [source] links to the submodules."""
+    app.connect("viewcode-follow-imported", _defining_submodule)

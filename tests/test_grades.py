@@ -1,5 +1,7 @@
+import inspect
 import pickle
 import re
+import typing
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -865,3 +867,18 @@ def test_the_public_names_are_exported() -> None:
     }
     for name in grades.__all__:
         assert hasattr(grades, name)
+
+
+def test_the_public_classes_and_functions_belong_to_the_package() -> None:
+    # defined in submodules, they carry the package's name (tracebacks, pickles, the API
+    # reference), their annotations resolve there, and their methods' doctests are found there
+    for name in grades.__all__:
+        value = getattr(grades, name)
+        if not (isinstance(value, type) or inspect.isfunction(value)):
+            continue
+        assert value.__module__ == "pelatihan.grades", name
+        typing.get_type_hints(value)
+        for member in vars(value).values() if isinstance(value, type) else ():
+            function = getattr(member, "__func__", member)
+            if inspect.isfunction(function) and function.__qualname__.startswith(f"{name}."):
+                assert function.__module__ == "pelatihan.grades", (name, function.__name__)

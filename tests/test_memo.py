@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 
 from pelatihan import _memo, calendar, grades, nip, regimes, rulebook, rulebooks
-from pelatihan.grades import Grade
+from pelatihan.grades import Grade, _golongan
 from pelatihan.io import structure, tabular
 from pelatihan.io.document import RawDocument
 from pelatihan.io.tabular import TableBuilder
+from pelatihan.nip import _checks
 
 SMALL = 4
 
@@ -117,9 +118,9 @@ def _first_days(count: int) -> Iterator[None]:
 
 
 CACHES: list[tuple[str, Any, str, Callable[[int], Iterator[None]]]] = [
-    ("nip birth dates", nip, "_BIRTH_DATES", _nips),
-    ("nip TMT months", nip, "_TMTS", _nips),
-    ("grade texts", grades, "_PARSED", _grades),
+    ("nip birth dates", _checks, "_BIRTH_DATES", _nips),
+    ("nip TMT months", _checks, "_TMTS", _nips),
+    ("grade texts", _golongan, "_PARSED", _grades),
     ("calendar years", calendar, "_YEARS", _years),
     ("regimes of first days", regimes, "_RESOLVED", _first_days),
     ("rulebook type hints", rulebook, "_HINTS", _hints),

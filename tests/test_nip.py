@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import inspect
 import pickle
+import typing
 from decimal import Decimal
 
 import pytest
@@ -11,7 +13,7 @@ from hypothesis import strategies as st
 
 from pelatihan import _memo, nip
 from pelatihan.errors import ValidationError
-from pelatihan.nip import NIP, Sex, YearMonth
+from pelatihan.nip import NIP, Sex, YearMonth, _checks
 from pelatihan.provenance import Citation, Status
 
 VALID = [
@@ -299,6 +301,21 @@ def test_errors_survive_pickling_with_their_class_and_attributes() -> None:
     assert type(copy) is nip.InvalidTMT
     assert (copy.code, copy.component, copy.value) == ("nip.tmt", "tmt", "201513")
     assert copy.message_id == caught.value.message_id
+
+
+def test_the_public_classes_and_functions_belong_to_the_package() -> None:
+    # defined in submodules, they carry the package's name (tracebacks, pickles, the API
+    # reference), their annotations resolve there, and their methods' doctests are found there
+    for name in nip.__all__:
+        value = getattr(nip, name)
+        if not (isinstance(value, type) or inspect.isfunction(value)):
+            continue
+        assert value.__module__ == "pelatihan.nip", name
+        typing.get_type_hints(value)
+        for member in vars(value).values() if isinstance(value, type) else ():
+            function = getattr(member, "__func__", member)
+            if inspect.isfunction(function) and function.__qualname__.startswith(f"{name}."):
+                assert function.__module__ == "pelatihan.nip", (name, function.__name__)
 
 
 # -- the age rule -----------------------------------------------------------------------------
@@ -775,10 +792,10 @@ def test_remembered_birth_dates_and_tmts_stay_within_their_limit(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(_memo, "LIMIT", 4)
-    monkeypatch.setattr(nip, "_BIRTH_DATES", {})
-    monkeypatch.setattr(nip, "_TMTS", {})
+    monkeypatch.setattr(_checks, "_BIRTH_DATES", {})
+    monkeypatch.setattr(_checks, "_TMTS", {})
     for day in range(1, 29):
         digits = f"198609{day:02d}2015{day % 12 + 1:02d}1001"
         assert nip.parse(digits).birth_date == datetime.date(1986, 9, day)
-        assert len(nip._BIRTH_DATES) <= 4
-        assert len(nip._TMTS) <= 4
+        assert len(_checks._BIRTH_DATES) <= 4
+        assert len(_checks._TMTS) <= 4
