@@ -97,7 +97,16 @@ def test_no_module_of_the_package_imports_itself_round_a_cycle() -> None:
 
 # Each layer may import only from the layers before it in this list.
 LAYERS = (
-    ("base", ("pelatihan.errors", "pelatihan.evidence", "pelatihan._memo", "pelatihan._collector")),
+    (
+        "base",
+        (
+            "pelatihan.errors",
+            "pelatihan.evidence",
+            "pelatihan.location",
+            "pelatihan._memo",
+            "pelatihan._collector",
+        ),
+    ),
     ("sources", ("pelatihan.instruments", "pelatihan.provenance")),
     ("findings", ("pelatihan.findings",)),
     (
@@ -179,3 +188,7 @@ def test_every_nip_and_grade_error_has_the_rule_of_its_code() -> None:
     ]
     for error in errors:
         assert get(error.code).code == error.code
+
+
+def test_locations_need_nothing_but_the_standard_library_and_attrs() -> None:
+    assert GRAPH["pelatihan.location"] == set()

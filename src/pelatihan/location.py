@@ -1,0 +1,133 @@
+"""Where a finding is: the keys and indexes down to a value, and the file and row it came from.
+
+A :class:`Location` is a tuple of keys (``str``) and list indexes (``int``)
+from the top of the input, with the input's file and, for tabular input, its
+row. It becomes the text of a JSON path (``$.cohorts[0].participants[3].nip``)
+only when it is shown. This module needs nothing but the standard library and
+attrs, so that any part of the package can say where something is.
+
+    >>> where = Location(("cohorts", 0, "participants", 3), file="angkatan.csv", row=5)
+    >>> str(where.child("nip"))
+    'angkatan.csv:5 $.cohorts[0].participants[3].nip'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+__all__ = ["Key", "Location", "parse_path", "render"]
+
+_PATH_PART = re.compile(r"\[(\d+)\]|\.([^.\[]+)|\[\"((?:[^\"\\]|\\.)*)\"\]")
+
+Key = str | int
+"""One step of a location: a record's key (``str``) or a list's index (``int``)."""
+
+
+def parse_path(text: str) -> tuple[Key, ...]:
+    """The keys of a JSON path's text (``"$.cohorts[0].nip"`` to ``("cohorts", 0, "nip")``).
+
+    The inverse of :attr:`Location.path`; for paths read from a report.
+
+    Example:
+        >>> parse_path('$.cohorts[2]["odd key"]')
+        ('cohorts', 2, 'odd key')
+    """
+    return tuple(
+        int(index) if index else (name or json.loads(f'"{quoted}"'))
+        for index, name, quoted in _PATH_PART.findall(text)
+    )
+
+
+def _keys(value: tuple[Key, ...] | str) -> tuple[Key, ...]:
+    if type(value) is tuple:
+        return value
+    if isinstance(value, str):
+        return parse_path(value)
+    return tuple(value)
+
+
+def render(keys: Iterable[Key]) -> str:
+    """The JSON path text of some keys (``("cohorts", 0)`` to ``"$.cohorts[0]"``).
+
+    A key that is not an identifier is quoted (``$["odd key"]``), so that
+    :func:`parse_path` reads every rendered path back to its keys.
+    """
+    parts = ["$"]
+    for key in keys:
+        if isinstance(key, int):
+            parts.append(f"[{key}]")
+        elif key.isidentifier():
+            parts.append(f".{key}")
+        else:  # escapes quotes and control characters
+            parts.append(f"[{json.dumps(key, ensure_ascii=False)}]")
+    return "".join(parts)
+
+
+@attrs.frozen(order=False)
+class Location:
+    """Where a finding is: the keys and indexes down to the value, and for a file its name and row.
+
+    Args:
+        keys: The keys (``str``) and list indexes (``int``) from the top of the
+            input to the value; ``()`` is the whole input. The text of a JSON
+            path is accepted too, and read into keys.
+        file: The input file, when the input came from one.
+        row: The 1-based row in the file (the header is row 1), for tabular input.
+
+    The keys become text only when shown (:attr:`path`).
+
+    Example:
+        >>> where = Location(("cohorts", 0, "participants", 3, "nip"), file="angkatan.csv", row=5)
+        >>> str(where)
+        'angkatan.csv:5 $.cohorts[0].participants[3].nip'
+        >>> Location().child("phases").child(2).child("start").path
+        '$.phases[2].start'
+        >>> Location("$.cohorts[0].nip").keys
+        ('cohorts', 0, 'nip')
+    """
+
+    keys: tuple[Key, ...] = attrs.field(default=(), converter=_keys)
+    file: str | None = None
+    row: int | None = None
+
+    def child(self, key: Key) -> Location:
+        """Return the location of an item (an ``int``) or a field (a ``str``) below this one."""
+        return Location((*self.keys, key), self.file, self.row)
+
+    def below(self, *keys: Key) -> Location:
+        """Return the location of ``keys`` below this one.
+
+        Example:
+            >>> Location(("cohorts", 1)).below("results", 0, "nip").path
+            '$.cohorts[1].results[0].nip'
+        """
+        return Location((*self.keys, *keys), self.file, self.row)
+
+    @property
+    def path(self) -> str:
+        """The keys as a JSON path (``$`` is the whole input).
+
+        Example:
+            >>> Location(("odd key", 1)).path
+            '$["odd key"][1]'
+        """
+        return render(self.keys)
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Order by file, row, then keys with indexes as numbers (``[2]`` before ``[10]``)."""
+        return (
+            self.file or "",
+            self.row or 0,
+            tuple((0, key, "") if isinstance(key, int) else (1, 0, key) for key in self.keys),
+        )
+
+    def __str__(self) -> str:
+        if self.file is None:
+            return self.path if self.row is None else f"row {self.row} {self.path}"
+        where = self.file if self.row is None else f"{self.file}:{self.row}"
+        return f"{where} {self.path}"
