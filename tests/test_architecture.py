@@ -134,10 +134,9 @@ LAYERS = (
             "pelatihan.validation.participant_rules",
             "pelatihan.validation.cohort_rules",
             "pelatihan.validation.result_rules",
-            "pelatihan.validation.fold",
-            "pelatihan.validation.stream",
         ),
     ),
+    ("fold", ("pelatihan.validation.fold", "pelatihan.validation.stream")),
     (
         "pipeline",
         (
