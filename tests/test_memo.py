@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from pelatihan import _memo, calendar, grades, nip, regimes, rulebook, rulebooks
+from pelatihan.calendar import _holidays
 from pelatihan.grades import Grade
 from pelatihan.io import structure, tabular
 from pelatihan.io.document import RawDocument
@@ -120,7 +121,7 @@ CACHES: list[tuple[str, Any, str, Callable[[int], Iterator[None]]]] = [
     ("nip birth dates", nip, "_BIRTH_DATES", _nips),
     ("nip TMT months", nip, "_TMTS", _nips),
     ("grade texts", grades, "_PARSED", _grades),
-    ("calendar years", calendar, "_YEARS", _years),
+    ("calendar years", _holidays, "_YEARS", _years),
     ("regimes of first days", regimes, "_RESOLVED", _first_days),
     ("rulebook type hints", rulebook, "_HINTS", _hints),
     ("ISO dates of JSON records", structure, "_DATES", _json_dates),
