@@ -8,6 +8,9 @@ one, else of ``a.b``.
 from __future__ import annotations
 
 import ast
+import importlib
+import inspect
+import typing
 from pathlib import Path
 
 import pytest
@@ -105,6 +108,7 @@ LAYERS = (
             "pelatihan.location",
             "pelatihan._memo",
             "pelatihan._collector",
+            "pelatihan._reexport",
         ),
     ),
     ("sources", ("pelatihan.instruments", "pelatihan.provenance")),
@@ -174,6 +178,28 @@ def test_a_module_imports_nothing_from_a_later_layer(module: str) -> None:
         (other, LAYERS[_layer(other)][0]) for other in GRAPH[module] if _layer(other) > own
     )
     assert later == [], f"{module} ({LAYERS[own][0]}) imports from later layers"
+
+
+# Modules made of private parts (pelatihan._reexport.adopt): their classes and functions
+# are still the module's own.
+OF_PARTS = ("pelatihan.calendar", "pelatihan.evaluation", "pelatihan.io.variant")
+
+
+@pytest.mark.parametrize("name", OF_PARTS)
+def test_a_module_of_parts_offers_their_classes_and_functions_as_its_own(name: str) -> None:
+    module = importlib.import_module(name)
+    for public in module.__all__:
+        obj = getattr(module, public)
+        if not (isinstance(obj, type) or inspect.isfunction(obj)):
+            continue
+        assert obj.__module__ == name, public
+        typing.get_type_hints(obj)  # the annotations resolve in the module
+        own = [
+            member
+            for member in vars(obj).values()
+            if inspect.isfunction(member) and member.__qualname__.startswith(f"{public}.")
+        ]
+        assert {method.__module__ for method in own} <= {name}, public  # doctest finds them
 
 
 def test_every_nip_and_grade_error_has_the_rule_of_its_code() -> None:

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pelatihan import calendar as calendar_module
 from pelatihan.calendar import (
     SIX_DAY_WEEK,
     WORKWEEK,
@@ -18,6 +17,7 @@ from pelatihan.calendar import (
     Closure,
     ClosureKind,
     HolidayDataWarning,
+    _holidays,
     is_confirmed_year,
 )
 from pelatihan.errors import ValidationError
@@ -83,7 +83,7 @@ def simple_days(
 @pytest.fixture(autouse=True)
 def fresh_warned_years(monkeypatch: pytest.MonkeyPatch) -> None:
     # Each test sees the once-per-process warning afresh.
-    monkeypatch.setattr(calendar_module, "_warned_years", set())
+    monkeypatch.setattr(_holidays, "_warned_years", set())
 
 
 # -- the 2024 calendar ----------------------------------------------------------------

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from pelatihan import _memo, calendar, grades, nip, regimes, rulebook, rulebooks
+from pelatihan.calendar import _holidays
 from pelatihan.grades import Grade, _golongan
 from pelatihan.io import structure, tabular
 from pelatihan.io.document import RawDocument
@@ -121,7 +122,7 @@ CACHES: list[tuple[str, Any, str, Callable[[int], Iterator[None]]]] = [
     ("nip birth dates", _checks, "_BIRTH_DATES", _nips),
     ("nip TMT months", _checks, "_TMTS", _nips),
     ("grade texts", _golongan, "_PARSED", _grades),
-    ("calendar years", calendar, "_YEARS", _years),
+    ("calendar years", _holidays, "_YEARS", _years),
     ("regimes of first days", regimes, "_RESOLVED", _first_days),
     ("rulebook type hints", rulebook, "_HINTS", _hints),
     ("ISO dates of JSON records", structure, "_DATES", _json_dates),

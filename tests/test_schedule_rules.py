@@ -14,8 +14,7 @@ from pelatihan import (
     rulebooks,
     validate_schedule,
 )
-from pelatihan import calendar as calendar_module
-from pelatihan.calendar import HolidayDataWarning
+from pelatihan.calendar import HolidayDataWarning, _holidays
 from pelatihan.validation import Location, catalogue
 
 d = datetime.date
@@ -218,7 +217,7 @@ def test_classroom_cohort_from_2024_without_approval_is_a_warning() -> None:
 def test_unconfirmed_holiday_year_is_a_finding_as_well_as_a_python_warning(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(calendar_module, "_warned_years", set())  # warnings come once per year
+    monkeypatch.setattr(_holidays, "_warned_years", set())  # warnings come once per year
     schedule = Schedule([Phase("mooc", d(2099, 3, 2), d(2099, 3, 20))], method="blended")
     with pytest.warns(HolidayDataWarning, match="2099"):
         report = validate_schedule(schedule)

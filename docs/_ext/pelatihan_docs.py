@@ -7,11 +7,15 @@
 ``evaluation-rules <id>`` renders a shipped rulebook's evaluation figures: the scored
 components and their weights per method, group totals, pass mark, remediation and its
 deadline, qualification bands, absence limits, rounding and appointment.
+
+The ``[source]`` links of a class or function that a module offers from one of its private
+parts (see :mod:`pelatihan._reexport`) lead to the part that defines it.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -21,6 +25,8 @@ from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from docutils.utils import new_document
 from sphinx.application import Sphinx
+from sphinx.errors import PycodeError
+from sphinx.pycode import ModuleAnalyzer
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import ExtensionMetadata
 
@@ -499,8 +505,35 @@ class ScheduleTimeline(SphinxDirective):
         return [nodes.raw("", f'<div class="timeline">{svg}</div>', format="html")]
 
 
+def _defines(modname: str, name: str) -> bool:
+    try:
+        return name in ModuleAnalyzer.for_module(modname).find_tags()
+    except PycodeError:
+        return False
+
+
+def _defining_part(_app: Sphinx, modname: str, name: str) -> str | None:
+    """The private part of ``modname`` whose source defines ``name``, for viewcode.
+
+    ``None`` (viewcode's own answer) unless ``modname`` adopted ``name`` from a part:
+    names it as its own (``__module__``) without defining it.
+    """
+    top = getattr(sys.modules.get(modname), name.partition(".")[0], None)
+    if getattr(top, "__module__", None) != modname or _defines(modname, name):
+        return None
+    for partname, part in sorted(sys.modules.items()):
+        if (
+            partname.startswith(f"{modname}.")
+            and getattr(part, top.__name__, None) is top
+            and _defines(partname, name)
+        ):
+            return partname
+    return None
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
-    """Register the directives."""
+    """Register the directives, and where viewcode finds the source of a part's names."""
+    app.connect("viewcode-follow-imported", _defining_part)
     app.add_directive("legal-instruments", LegalInstruments)
     app.add_directive("legal-regimes", LegalRegimes)
     app.add_directive("legal-timeline", LegalTimeline)

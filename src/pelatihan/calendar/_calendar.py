@@ -1,305 +1,37 @@
-"""Working days and training days on the Indonesian calendar.
+"""The ``Calendar``: which days are training days, and counting them.
 
-Latsar durations are counted in **working days** (*hari kerja*): Monday to
-Friday, minus the national holidays and the collective leave of the year. A
-**training day** is a day on which a cohort trains. By default the two are the
-same, but a schedule can differ from the civil-service week: classroom
-(*klasikal*) phases sometimes run on Saturdays, so every query takes the
-weekdays that count as a ``weekdays`` argument (:data:`WORKWEEK`, Monday to
-Friday, by default; :data:`SIX_DAY_WEEK` adds Saturday), numbered as
-:meth:`datetime.date.weekday` numbers them (0 is Monday, 6 is Sunday).
-
-Holidays and *cuti bersama*
----------------------------
-
-Each year a joint decree of three ministers (*Surat Keputusan Bersama 3
-Menteri*, the SKB 3 Menteri: religious affairs, manpower, and
-administrative reform) sets the national holidays (*hari libur nasional*) and
-the collective leave (*cuti bersama*): working days, usually next to a holiday,
-on which civil servants take their annual leave together. The decree is
-sometimes amended during the year (in 2025, 18 August was added in August).
-Both close a training day: a :class:`Closure` of kind
-:attr:`ClosureKind.PUBLIC_HOLIDAY` or :attr:`ClosureKind.CUTI_BERSAMA`.
-
-The dates come from the `holidays <https://pypi.org/project/holidays/>`_
-package (version 0.60 or later; check ``holidays.__version__`` for the one
-installed), which records both for Indonesia year by year from 2002, the
-national holidays in its ``"public"`` category and *cuti bersama* in its
-``"government"`` category, always read here with ``language="id"`` so that
-the names are the Indonesian ones whatever the machine's locale. Updating the
-package updates the calendar. :class:`Calendar` ``(cuti_bersama=False)`` keeps
-the national holidays but trains through collective leave.
-
-    >>> from datetime import date
-    >>> from pelatihan.calendar import Calendar
-    >>> calendar = Calendar()
-    >>> calendar.closure(date(2024, 4, 10))  # doctest: +NORMALIZE_WHITESPACE
-    Closure(day=datetime.date(2024, 4, 10), name='Hari Raya Idul Fitri',
-            kind=<ClosureKind.PUBLIC_HOLIDAY: 'public'>)
-    >>> calendar.closure(date(2024, 4, 8)).kind
-    <ClosureKind.CUTI_BERSAMA: 'government'>
-    >>> calendar.is_training_day(date(2024, 4, 8))
-    False
-    >>> Calendar(cuti_bersama=False).is_training_day(date(2024, 4, 8))
-    True
-
-A 2024 blended cohort ran from 22 April to 9 August. Counting Monday to Friday
-and leaving out 1 May, 9-10 May, 23-24 May and 17-18 June gives 73 working
-days; the 74th working day from 22 April is 12 August:
-
-    >>> calendar.count_training_days(date(2024, 4, 22), date(2024, 8, 9))
-    73
-    >>> calendar.nth_training_day(date(2024, 4, 22), 74)
-    datetime.date(2024, 8, 12)
-    >>> [str(c.day) for c in calendar.closures_between(date(2024, 5, 1), date(2024, 5, 31))]
-    ['2024-05-01', '2024-05-09', '2024-05-10', '2024-05-23', '2024-05-24']
-
-With classes on Saturdays too, the same span has 87 training days: 15 more
-Saturdays, less 1 June (*Hari Lahir Pancasila*), a national holiday that fell
-on a Saturday:
-
-    >>> from pelatihan.calendar import SIX_DAY_WEEK
-    >>> calendar.count_training_days(date(2024, 4, 22), date(2024, 8, 9), SIX_DAY_WEEK)
-    87
-
-Closures and openings
----------------------
-
-The calendar is Indonesia-wide: **regional holidays are not included** (a
-province's or regency's anniversary, a local religious day off), nor an
-agency's own days off. Add them as
-``closures``, as dates or as :class:`Closure` objects with a name; a bare date
-is named ``"closed by the organiser"``. ``openings`` are days that are
-training days whatever the weekday and whatever the holidays, such as a
-Saturday session or an examination held on *cuti bersama*. An opening
-overrides every closure.
-
-    >>> from pelatihan.calendar import Closure, ClosureKind
-    >>> mine = Calendar(
-    ...     closures=[Closure(date(2024, 4, 25), "Hari jadi instansi", ClosureKind.AGENCY)],
-    ...     openings=[date(2024, 4, 27)],
-    ... )
-    >>> mine.count_training_days(date(2024, 4, 22), date(2024, 4, 28))
-    5
-    >>> mine.closure(date(2024, 4, 25)).name
-    'Hari jadi instansi'
-    >>> mine.with_openings(date(2024, 4, 25)).closure(date(2024, 4, 25)) is None
-    True
-
-Years not yet decreed
----------------------
-
-A year is *confirmed* (:func:`is_confirmed_year`) when the ``holidays`` package
-has *cuti bersama* for it, which means the year's SKB was decreed and
-recorded. For other years, such as a year not decreed yet, the package may
-only estimate the dates of holidays that follow the lunar calendars (their
-names end in ``(perkiraan)``) and has no *cuti bersama* at all. Years before
-2002 are never confirmed. A query touching such a year emits a
-:class:`HolidayDataWarning`, once per year per process, with a message such as::
-
-    HolidayDataWarning: holiday data for 2100 is not confirmed: national holidays and
-    cuti bersama may be missing or estimated, so day counts may be off; add known
-    closed days with Calendar(closures=...)
-
-:meth:`Calendar.unconfirmed_years` lists those years without warning, for
-validators that report them as findings:
-
-    >>> from pelatihan.calendar import is_confirmed_year
-    >>> is_confirmed_year(2024), is_confirmed_year(2100), is_confirmed_year(1999)
-    (True, False, False)
-    >>> calendar.unconfirmed_years(date(2099, 12, 1), date(2100, 1, 31))
-    (2099, 2100)
-
-Every query refuses a span of more than ten years and an empty or out-of-range
-``weekdays`` with a :class:`~pelatihan.errors.ValidationError` (a
-:class:`ValueError`), so that nothing runs away.
+The official closed days (:mod:`pelatihan.calendar._holidays`) with an organiser's
+closures and openings; the weekdays that count; the checks every query makes. The public
+names are offered, and documented, by :mod:`pelatihan.calendar`.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime
-import enum
-import warnings
 from collections.abc import Iterable, Iterator
 from datetime import date
 
 import attrs
-import holidays
 
-from pelatihan._memo import remember
+from pelatihan.calendar._holidays import (
+    Closure,
+    ClosureKind,
+    _check_day,
+    _sort_key,
+    _warn_unconfirmed,
+    _year,
+    is_confirmed_year,
+)
 from pelatihan.errors import ValidationError
 
-__all__ = [
-    "SIX_DAY_WEEK",
-    "WORKWEEK",
-    "Calendar",
-    "Closure",
-    "ClosureKind",
-    "HolidayDataWarning",
-    "is_confirmed_year",
-]
-
-WORKWEEK: frozenset[int] = frozenset({0, 1, 2, 3, 4})
-"""Monday to Friday, the civil-service working week (``date.weekday()`` numbers).
-
-Example:
-    >>> sorted(WORKWEEK)
-    [0, 1, 2, 3, 4]
-"""
-
-SIX_DAY_WEEK: frozenset[int] = frozenset({0, 1, 2, 3, 4, 5})
-"""Monday to Saturday, for classroom phases that run on Saturdays.
-
-Example:
-    >>> sorted(SIX_DAY_WEEK - WORKWEEK)
-    [5]
-"""
+WORKWEEK: frozenset[int] = frozenset({0, 1, 2, 3, 4})  # documented in pelatihan.calendar
+SIX_DAY_WEEK: frozenset[int] = frozenset({0, 1, 2, 3, 4, 5})  # documented in pelatihan.calendar
 
 _ALL_WEEKDAYS = frozenset(range(7))
-_FIRST_CONFIRMED_YEAR = 2002
 _MAX_SPAN_DAYS = 3660
 _ONE_DAY = datetime.timedelta(days=1)
 _AGENCY_NAME = "closed by the organiser"
-
-
-class ClosureKind(enum.Enum):
-    """Why a day is closed.
-
-    The values of the two official kinds are the ``holidays`` package's
-    category names.
-
-    Example:
-        >>> ClosureKind("government")
-        <ClosureKind.CUTI_BERSAMA: 'government'>
-    """
-
-    PUBLIC_HOLIDAY = "public"
-    """A national holiday (*hari libur nasional*) of the SKB 3 Menteri."""
-    CUTI_BERSAMA = "government"
-    """Collective leave (*cuti bersama*) of the SKB 3 Menteri."""
-    AGENCY = "agency"
-    """A day the user closed: a regional holiday, an agency's day off."""
-
-
-def _check_day(value: object, name: str = "day") -> date:
-    if isinstance(value, datetime.datetime) or not isinstance(value, date):
-        raise TypeError(f"{name} must be a datetime.date, not {type(value).__name__}")
-    return value
-
-
-def _check_closure_day(instance: object, attribute: attrs.Attribute[date], value: date) -> None:
-    _check_day(value, attribute.name)
-
-
-@attrs.frozen
-class Closure:
-    """A day on which there is no training, and why.
-
-    Args:
-        day: The closed day.
-        name: The holiday's Indonesian name as the ``holidays`` package gives
-            it, or the user's label.
-        kind: A national holiday, *cuti bersama*, or a user's closure.
-
-    Example:
-        >>> from datetime import date
-        >>> Closure(date(2024, 8, 19), "Hari jadi provinsi", ClosureKind.AGENCY).kind.value
-        'agency'
-    """
-
-    day: date = attrs.field(validator=_check_closure_day)
-    name: str = attrs.field(validator=attrs.validators.instance_of(str))
-    kind: ClosureKind = attrs.field(validator=attrs.validators.instance_of(ClosureKind))
-
-
-def _sort_key(closure: Closure) -> tuple[date, int, str]:
-    return closure.day, _KIND_ORDER[closure.kind], closure.name
-
-
-_KIND_ORDER = {ClosureKind.AGENCY: 0, ClosureKind.PUBLIC_HOLIDAY: 1, ClosureKind.CUTI_BERSAMA: 2}
-
-
-class HolidayDataWarning(UserWarning):
-    """A query touched a year whose holidays and *cuti bersama* are not confirmed.
-
-    Emitted at most once per year per process. See :func:`is_confirmed_year`.
-
-    Example:
-        >>> issubclass(HolidayDataWarning, UserWarning)
-        True
-    """
-
-
-@attrs.frozen
-class _Year:
-    """The official closed days of one year, as the ``holidays`` package has them."""
-
-    public: dict[date, Closure]
-    government: dict[date, Closure]
-    confirmed: bool
-    public_days: tuple[date, ...]
-    all_days: tuple[date, ...]
-
-
-def _read(year: int, category: str, kind: ClosureKind) -> dict[date, Closure]:
-    entries = holidays.country_holidays("ID", years=year, categories=(category,), language="id")
-    return {day: Closure(day, name, kind) for day, name in entries.items() if day.year == year}
-
-
-_YEARS: dict[int, _Year] = {}
-"""Each year's holidays and *cuti bersama*, read once (see :mod:`pelatihan._memo`)."""
-
-
-def _year(year: int) -> _Year:
-    found = _YEARS.get(year)
-    return found if found is not None else remember(_YEARS, year, _read_year(year))
-
-
-def _read_year(year: int) -> _Year:
-    public = _read(year, "public", ClosureKind.PUBLIC_HOLIDAY)
-    government = _read(year, "government", ClosureKind.CUTI_BERSAMA)
-    return _Year(
-        public=public,
-        government=government,
-        confirmed=year >= _FIRST_CONFIRMED_YEAR and bool(government),
-        public_days=tuple(sorted(public)),
-        all_days=tuple(sorted(public.keys() | government.keys())),
-    )
-
-
-def is_confirmed_year(year: int) -> bool:
-    """Whether the holidays and *cuti bersama* of ``year`` are confirmed.
-
-    A year is confirmed when the installed ``holidays`` package has *cuti
-    bersama* for it: the year's SKB 3 Menteri was decreed and recorded. Years
-    before 2002 are never confirmed. No warning is emitted.
-
-    Example:
-        >>> is_confirmed_year(2024), is_confirmed_year(2001), is_confirmed_year(2100)
-        (True, False, False)
-    """
-    if not 1 <= year <= 9999:
-        return False
-    return _year(year).confirmed
-
-
-_warned_years: set[int] = set()
-
-
-def _warn_unconfirmed(first: int, last: int) -> None:
-    """Warn about the unconfirmed years in ``first..last``, for the caller of a public method."""
-    for year in range(first, last + 1):
-        if year in _warned_years or _year(year).confirmed:
-            continue
-        _warned_years.add(year)
-        warnings.warn(
-            f"holiday data for {year} is not confirmed: national holidays and cuti bersama "
-            "may be missing or estimated, so day counts may be off; add known closed days "
-            "with Calendar(closures=...)",
-            HolidayDataWarning,
-            stacklevel=3,
-        )
 
 
 def _check_weekdays(weekdays: Iterable[int]) -> frozenset[int]:

@@ -1,0 +1,162 @@
+"""National holidays and *cuti bersama*: the days the official calendar closes.
+
+What closes a day (``Closure``, ``ClosureKind``); each year's national holidays and
+*cuti bersama* read once from the ``holidays`` package, always in Indonesian; and whether
+a year is confirmed, with the warning, once per year, for one that is not. The public
+names are offered, and documented, by :mod:`pelatihan.calendar`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import warnings
+from datetime import date
+
+import attrs
+import holidays
+
+from pelatihan._memo import remember
+
+_FIRST_CONFIRMED_YEAR = 2002
+
+
+class ClosureKind(enum.Enum):
+    """Why a day is closed.
+
+    The values of the two official kinds are the ``holidays`` package's
+    category names.
+
+    Example:
+        >>> ClosureKind("government")
+        <ClosureKind.CUTI_BERSAMA: 'government'>
+
+    Attributes:
+        PUBLIC_HOLIDAY: A national holiday (*hari libur nasional*) of the SKB 3 Menteri.
+        CUTI_BERSAMA: Collective leave (*cuti bersama*) of the SKB 3 Menteri.
+        AGENCY: A day the user closed: a regional holiday, an agency's day off.
+    """
+
+    PUBLIC_HOLIDAY = "public"
+    CUTI_BERSAMA = "government"
+    AGENCY = "agency"
+
+
+def _check_day(value: object, name: str = "day") -> date:
+    if isinstance(value, datetime.datetime) or not isinstance(value, date):
+        raise TypeError(f"{name} must be a datetime.date, not {type(value).__name__}")
+    return value
+
+
+def _check_closure_day(instance: object, attribute: attrs.Attribute[date], value: date) -> None:
+    _check_day(value, attribute.name)
+
+
+@attrs.frozen
+class Closure:
+    """A day on which there is no training, and why.
+
+    Args:
+        day: The closed day.
+        name: The holiday's Indonesian name as the ``holidays`` package gives
+            it, or the user's label.
+        kind: A national holiday, *cuti bersama*, or a user's closure.
+
+    Example:
+        >>> from datetime import date
+        >>> Closure(date(2024, 8, 19), "Hari jadi provinsi", ClosureKind.AGENCY).kind.value
+        'agency'
+    """
+
+    day: date = attrs.field(validator=_check_closure_day)
+    name: str = attrs.field(validator=attrs.validators.instance_of(str))
+    kind: ClosureKind = attrs.field(validator=attrs.validators.instance_of(ClosureKind))
+
+
+def _sort_key(closure: Closure) -> tuple[date, int, str]:
+    return closure.day, _KIND_ORDER[closure.kind], closure.name
+
+
+_KIND_ORDER = {ClosureKind.AGENCY: 0, ClosureKind.PUBLIC_HOLIDAY: 1, ClosureKind.CUTI_BERSAMA: 2}
+
+
+class HolidayDataWarning(UserWarning):
+    """A query touched a year whose holidays and *cuti bersama* are not confirmed.
+
+    Emitted at most once per year per process. See :func:`is_confirmed_year`.
+
+    Example:
+        >>> issubclass(HolidayDataWarning, UserWarning)
+        True
+    """
+
+
+@attrs.frozen
+class _Year:
+    """The official closed days of one year, as the ``holidays`` package has them."""
+
+    public: dict[date, Closure]
+    government: dict[date, Closure]
+    confirmed: bool
+    public_days: tuple[date, ...]
+    all_days: tuple[date, ...]
+
+
+def _read(year: int, category: str, kind: ClosureKind) -> dict[date, Closure]:
+    entries = holidays.country_holidays("ID", years=year, categories=(category,), language="id")
+    return {day: Closure(day, name, kind) for day, name in entries.items() if day.year == year}
+
+
+_YEARS: dict[int, _Year] = {}
+"""Each year's holidays and *cuti bersama*, read once (see :mod:`pelatihan._memo`)."""
+
+
+def _year(year: int) -> _Year:
+    found = _YEARS.get(year)
+    return found if found is not None else remember(_YEARS, year, _read_year(year))
+
+
+def _read_year(year: int) -> _Year:
+    public = _read(year, "public", ClosureKind.PUBLIC_HOLIDAY)
+    government = _read(year, "government", ClosureKind.CUTI_BERSAMA)
+    return _Year(
+        public=public,
+        government=government,
+        confirmed=year >= _FIRST_CONFIRMED_YEAR and bool(government),
+        public_days=tuple(sorted(public)),
+        all_days=tuple(sorted(public.keys() | government.keys())),
+    )
+
+
+def is_confirmed_year(year: int) -> bool:
+    """Whether the holidays and *cuti bersama* of ``year`` are confirmed.
+
+    A year is confirmed when the installed ``holidays`` package has *cuti
+    bersama* for it: the year's SKB 3 Menteri was decreed and recorded. Years
+    before 2002 are never confirmed. No warning is emitted.
+
+    Example:
+        >>> is_confirmed_year(2024), is_confirmed_year(2001), is_confirmed_year(2100)
+        (True, False, False)
+    """
+    if not 1 <= year <= 9999:
+        return False
+    return _year(year).confirmed
+
+
+_warned_years: set[int] = set()
+
+
+def _warn_unconfirmed(first: int, last: int) -> None:
+    """Warn about the unconfirmed years in ``first..last``, for the caller of a public method."""
+    for year in range(first, last + 1):
+        if year in _warned_years or _year(year).confirmed:
+            continue
+        _warned_years.add(year)
+        warnings.warn(
+            f"holiday data for {year} is not confirmed: national holidays and cuti bersama "
+            "may be missing or estimated, so day counts may be off; add known closed days "
+            "with Calendar(closures=...)",
+            HolidayDataWarning,
+            stacklevel=3,
+        )
