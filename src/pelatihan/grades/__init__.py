@@ -135,10 +135,10 @@ Every error is a :class:`~pelatihan.errors.ValidationError` with a stable
 
 from __future__ import annotations
 
-import types
 from collections.abc import Mapping
-from typing import ClassVar, Final  # noqa: F401 - ClassVar: the errors' annotations (see _adopt)
+from typing import ClassVar, Final  # noqa: F401 - ClassVar: the errors' annotations (see adopt)
 
+from pelatihan._reexport import adopt
 from pelatihan.grades import _entry, _tracks
 from pelatihan.grades._entry import Education, entry_grade, entry_grade_figure
 from pelatihan.grades._errors import (
@@ -179,26 +179,4 @@ TRACK_RULES: Final[Mapping[int, Figure[Track | None]]] = _tracks.TRACK_RULES
 """The Latsar track of a CPNS, by golongan (``None``: no track)."""
 
 
-def _adopt(value: object) -> None:
-    """Make a class or function of a submodule this module's own, with the functions of its body.
-
-    Tracebacks, pickles, ``repr`` and the API reference then name it ``pelatihan.grades.<name>``,
-    as when the package was one module. Its annotations and the examples of its docstrings are
-    resolved in this module's namespace (hence the import of ``ClassVar``), and pytest finds
-    those examples here.
-    """
-    if not isinstance(value, (type, types.FunctionType)) or not value.__module__.startswith(
-        f"{__name__}."
-    ):
-        return
-    value.__module__ = __name__
-    for member in vars(value).values() if isinstance(value, type) else ():
-        function = getattr(member, "__func__", getattr(member, "fget", member))
-        if isinstance(function, types.FunctionType) and function.__module__.startswith(
-            f"{__name__}."
-        ):
-            function.__module__ = __name__
-
-
-for _name in __all__:
-    _adopt(globals()[_name])
+adopt(__name__, *(globals()[name] for name in __all__))

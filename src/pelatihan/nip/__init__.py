@@ -160,10 +160,10 @@ Every error says which part is wrong, and why in English and in Indonesian:
 
 from __future__ import annotations
 
-import datetime  # noqa: F401 - NIP's annotations and doctests resolve here (see _adopt)
-import types
-from typing import ClassVar  # noqa: F401 - the errors' annotations resolve here (see _adopt)
+import datetime  # noqa: F401 - NIP's annotations and doctests resolve here (see adopt)
+from typing import ClassVar  # noqa: F401 - the errors' annotations resolve here (see adopt)
 
+from pelatihan._reexport import adopt
 from pelatihan.nip import _figures
 from pelatihan.nip._checks import _parts as _parts
 from pelatihan.nip._errors import (
@@ -243,26 +243,4 @@ Example:
 """
 
 
-def _adopt(value: object) -> None:
-    """Make a class or function of a submodule this module's own, with the functions of its body.
-
-    Tracebacks, pickles, ``repr`` and the API reference then name it ``pelatihan.nip.<name>``,
-    as when the package was one module. Its annotations and the examples of its docstrings are
-    resolved in this module's namespace (hence the imports of ``datetime`` and ``ClassVar``),
-    and pytest finds those examples here.
-    """
-    if not isinstance(value, (type, types.FunctionType)) or not value.__module__.startswith(
-        f"{__name__}."
-    ):
-        return
-    value.__module__ = __name__
-    for member in vars(value).values() if isinstance(value, type) else ():
-        function = getattr(member, "__func__", getattr(member, "fget", member))
-        if isinstance(function, types.FunctionType) and function.__module__.startswith(
-            f"{__name__}."
-        ):
-            function.__module__ = __name__
-
-
-for _name in __all__:
-    _adopt(globals()[_name])
+adopt(__name__, *(globals()[name] for name in __all__))
