@@ -37,7 +37,7 @@ The file
     >>> cohorts[0]["participants"][0]["agency"]
     'Dinas Kesehatan; Kota Bogor'
     >>> doc.rows
-    {'$.cohorts[0].participants[0]': 2, '$.cohorts[1].participants[0]': 4}
+    {('cohorts', 0, 'participants', 0): 2, ('cohorts', 1, 'participants', 0): 4}
     >>> [(f.code, f.location.row) for f in doc.findings]
     [('input.blank-row', 3)]
 """

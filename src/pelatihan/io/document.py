@@ -13,13 +13,12 @@ structural problem with its path and row.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import attrs
 
 from pelatihan.errors import ValidationError
-from pelatihan.findings import Finding, Location
+from pelatihan.findings import Finding, Key, Location
 
 __all__ = [
     "ABSENCE_KEYS",
@@ -30,9 +29,13 @@ __all__ = [
     "PHASE_KEYS",
     "RESULT_KEYS",
     "InputError",
+    "Keys",
     "RawDocument",
     "check_size",
 ]
+
+Keys = tuple[Key, ...]
+"""A place in a document: its keys and list indexes from the top (``("cohorts", 0, "name")``)."""
 
 FORMAT = "pelatihan/cohorts@1"
 """The value of the ``format`` key of the JSON interchange format."""
@@ -105,9 +108,6 @@ class InputError(ValidationError):
     code = "input.unreadable"
 
 
-_RECORD = re.compile(r"\$\.cohorts\[\d+\]\.(?:participants|results)\[\d+\]")
-
-
 @attrs.frozen
 class RawDocument:
     """A file read into plain data, before structuring.
@@ -116,42 +116,46 @@ class RawDocument:
         data: The document in the interchange shape (dicts, lists, text, numbers).
         file: The file's name as given by the caller (``None`` for in-memory data).
         rows: For records read from a table, the row number of each (the header
-            is row 1), keyed by the record's JSON path: participants
-            (``"$.cohorts[0].participants[3]"``) and attached results
-            (``"$.cohorts[0].results[0]"``).
+            is row 1), keyed by the record's keys: participants
+            (``("cohorts", 0, "participants", 3)``) and attached results
+            (``("cohorts", 0, "results", 0)``).
         findings: Findings about the file itself, found while reading.
         files: For records that came from another file than :attr:`file` (results
             attached from a results export), that file's name, keyed by the
-            record's JSON path; ``None`` for a record read from in-memory data.
+            record's keys; ``None`` for a record read from in-memory data.
     """
 
     data: object
     file: str | None = None
-    rows: Mapping[str, int] = attrs.field(factory=dict)
+    rows: Mapping[Keys, int] = attrs.field(factory=dict)
     findings: tuple[Finding, ...] = ()
-    files: Mapping[str, str | None] = attrs.field(factory=dict)
+    files: Mapping[Keys, str | None] = attrs.field(factory=dict)
 
-    def location(self, path: str) -> Location:
-        """The location of ``path``: the file, and the row of the record it is in.
+    def location(self, keys: Keys | str) -> Location:
+        """The location of ``keys``: the file, and the row of the record they are in.
 
-        A path inside a participant or a result is given the file and row that
-        record came from; any other path, the document's file.
+        The record of a participant or a result is its first four keys
+        (``("cohorts", 0, "results", 1)``); keys inside such a record are given
+        the file and row it came from, any others the document's file. The text
+        of a JSON path is accepted too, as :class:`~pelatihan.findings.Location`
+        accepts it.
 
         Example:
-            >>> doc = RawDocument({}, "angkatan.csv", {"$.cohorts[0].participants[0]": 2})
-            >>> str(doc.location("$.cohorts[0].participants[0].nip"))
+            >>> doc = RawDocument({}, "angkatan.csv", {("cohorts", 0, "participants", 0): 2})
+            >>> str(doc.location(("cohorts", 0, "participants", 0, "nip")))
             'angkatan.csv:2 $.cohorts[0].participants[0].nip'
-            >>> doc = RawDocument({}, "angkatan.json", {"$.cohorts[0].results[1]": 3},
-            ...                   files={"$.cohorts[0].results[1]": "hasil.csv"})
-            >>> str(doc.location("$.cohorts[0].results[1].scores.attitude"))
+            >>> doc = RawDocument({}, "angkatan.json", {("cohorts", 0, "results", 1): 3},
+            ...                   files={("cohorts", 0, "results", 1): "hasil.csv"})
+            >>> str(doc.location(("cohorts", 0, "results", 1, "scores", "attitude")))
             'hasil.csv:3 $.cohorts[0].results[1].scores.attitude'
-            >>> str(doc.location("$.cohorts[0].participants[0]"))
+            >>> str(doc.location(("cohorts", 0, "participants", 0)))
             'angkatan.json $.cohorts[0].participants[0]'
         """
+        where = Location(keys, self.file)
         if self.rows or self.files:
-            match = _RECORD.match(path)
-            if match is not None:
-                record = match.group()
-                file = self.files.get(record, self.file)
-                return Location(path, file=file, row=self.rows.get(record))
-        return Location(path, file=self.file)
+            record = where.keys[:4]
+            file = self.files.get(record, self.file)
+            row = self.rows.get(record)
+            if file != self.file or row is not None:
+                return Location(where.keys, file, row)
+        return where

@@ -129,7 +129,7 @@ from pelatihan.errors import ValidationError, quote
 from pelatihan.findings import Finding, Location
 from pelatihan.io.csv import read_table
 from pelatihan.io.dates import iso_or_none
-from pelatihan.io.document import ABSENCE_KEYS, RESULT_KEYS, InputError, RawDocument
+from pelatihan.io.document import ABSENCE_KEYS, RESULT_KEYS, InputError, Keys, RawDocument
 from pelatihan.io.jsonfile import read_json
 from pelatihan.io.tabular import (
     RESULTS_UNATTACHED,
@@ -304,7 +304,7 @@ class ResultsTable(RowTable):
         if read is None:
             return
         named, extra = read
-        where = Location("$", file=self.file, row=row)
+        where = Location(file=self.file, row=row)
         record: dict[str, object] = {}
         scores: dict[str, str] = {}
         absences: dict[str, str] = {}
@@ -396,9 +396,9 @@ def read_results_json(
     document = read_json(source)
     name = file_name or document.file
     data = document.data
-    prefix = "$"
+    prefix: Keys = ()
     if isinstance(data, dict) and "results" in data:
-        data, prefix = data["results"], "$.results"
+        data, prefix = data["results"], ("results",)
     if not isinstance(data, list):
         label = name or "<input>"
         raise InputError(
@@ -417,7 +417,7 @@ def read_results_json(
             named = item["cohort"]
             if isinstance(named, (str, int)) and not isinstance(named, bool):
                 cohort = str(named).strip() or None
-        rows.append(ResultRow(record, Location(f"{prefix}[{index}]", file=name), cohort))
+        rows.append(ResultRow(record, Location((*prefix, index), name), cohort))
     findings = tuple(
         attrs.evolve(finding, location=attrs.evolve(finding.location, file=name))
         for finding in document.findings
@@ -524,7 +524,7 @@ def attach_results(document: RawDocument, results: RawResults) -> RawDocument:
 
     Example:
         >>> doc = RawDocument({"format": "pelatihan/cohorts@1", "cohorts": []}, "a.json")
-        >>> row = ResultRow({"nip": "1"}, Location("$", file="hasil.csv", row=2))
+        >>> row = ResultRow({"nip": "1"}, Location(file="hasil.csv", row=2))
         >>> attached = attach_results(doc, RawResults((row,), "hasil.csv"))
         >>> [(f.code, str(f.location)) for f in attached.findings]
         [('results.unattached', 'hasil.csv:2 $')]
@@ -586,7 +586,7 @@ def attach_results_across(
         cohort = _cohorts_of(documents[place[0]])[place[1]]
         existing = cohort.get("results")
         if existing is not None and not isinstance(existing, list):
-            path = f"$.cohorts[{place[1]}].results"
+            path = Location(("cohorts", place[1], "results")).path
             findings.append(
                 RESULTS_UNATTACHED.finding(
                     row.location,
@@ -619,11 +619,11 @@ def _attached(document: RawDocument, plan: Mapping[int, list[ResultRow]]) -> Raw
         existing = cohort.get("results")
         items = list(existing) if isinstance(existing, list) else []
         for row in added:
-            path = f"$.cohorts[{index}].results[{len(items)}]"
+            keys = ("cohorts", index, "results", len(items))
             items.append(copy.deepcopy(row.record))
-            files[path] = row.location.file
+            files[keys] = row.location.file
             if row.location.row is not None:
-                rows[path] = row.location.row
+                rows[keys] = row.location.row
         cohort["results"] = items
         cohorts[index] = cohort
     data["cohorts"] = cohorts

@@ -1,7 +1,7 @@
 """Structuring: from a raw document to cohort models, every structural problem collected.
 
 A problem with one field (a date that is not a date, a track that is not II or
-III, a key nobody knows) becomes a finding with its JSON path, and the row
+III, a key nobody knows) becomes a finding with its place (the keys down to it), and the row
 for tabular input; the rest of the record is still structured and checked, so
 one bad cell never hides the others. Records that cannot be structured at all
 (a participant that is not an object) are reported, never silently dropped:
@@ -49,6 +49,7 @@ from pelatihan.io.document import (
     PARTICIPANT_KEYS,
     PHASE_KEYS,
     RESULT_KEYS,
+    Keys,
     RawDocument,
 )
 from pelatihan.legal import UnknownInstrumentError, get_regime
@@ -164,18 +165,19 @@ class Loaded:
 
     def cohort_location(self, position: int) -> Location:
         """The location of the cohort at ``position`` in :attr:`cohorts`."""
-        return self.document.location(f"$.cohorts[{self.cohort_index[position]}]")
+        return self.document.location(("cohorts", self.cohort_index[position]))
 
     def participant_location(self, position: int, participant: int) -> Location:
         """The location (with file row) of a participant of the cohort at ``position``."""
         index = self.participant_index[position][participant]
-        path = f"$.cohorts[{self.cohort_index[position]}].participants[{index}]"
-        return self.document.location(path)
+        return self.document.location(
+            ("cohorts", self.cohort_index[position], "participants", index)
+        )
 
     def result_location(self, position: int, result: int) -> Location:
         """The location (with file and row) of a result of the cohort at ``position``."""
         index = self.result_index[position][result]
-        return self.document.location(f"$.cohorts[{self.cohort_index[position]}].results[{index}]")
+        return self.document.location(("cohorts", self.cohort_index[position], "results", index))
 
 
 class _Structurer:
@@ -185,27 +187,27 @@ class _Structurer:
 
     # -- helpers -----------------------------------------------------------------
 
-    def at(self, path: str) -> Location:
-        return self.document.location(path)
+    def at(self, keys: Keys) -> Location:
+        return self.document.location(keys)
 
     def report(self, finding: Finding) -> None:
         self.findings.append(finding)
 
-    def type_error(self, path: str, expected_en: str, expected_id: str, value: object) -> _Bad:
+    def type_error(self, keys: Keys, expected_en: str, expected_id: str, value: object) -> _Bad:
         got = type(value).__name__ if value is not None else "null"
         return _Bad(
             TYPE_RULE.finding(
-                self.at(path),
+                self.at(keys),
                 f"expected {expected_en}, got {got} {quote(value)}",
                 f"seharusnya {expected_id}, bukan {got} {quote(value)}",
                 value=_plain(value),
             )
         )
 
-    def unknown_keys(self, record: Mapping[str, Any], path: str, known: frozenset[str]) -> None:
+    def unknown_keys(self, record: Mapping[str, Any], keys: Keys, known: frozenset[str]) -> None:
         for key in record:
             if key not in known:
-                where = self.at(path).child(str(key))
+                where = self.at((*keys, str(key)))
                 allowed = ", ".join(sorted(known))
                 self.report(
                     UNKNOWN_KEY_RULE.finding(
@@ -220,14 +222,14 @@ class _Structurer:
     def field(
         self,
         record: Mapping[str, Any],
-        path: str,
+        keys: Keys,
         key: str,
-        convert: Callable[[object, str], T],
+        convert: Callable[[object, Keys], T],
         *,
         required: bool = False,
         default: T,
     ) -> T:
-        here = f"{path}.{key}"
+        here = (*keys, key)
         value = record.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
@@ -247,23 +249,23 @@ class _Structurer:
 
     # -- converters -------------------------------------------------------------
 
-    def text(self, value: object, path: str) -> str:
+    def text(self, value: object, keys: Keys) -> str:
         if isinstance(value, str):
             return value.strip()
         if isinstance(value, int) and not isinstance(value, bool):
             return str(value)
-        raise self.type_error(path, "text", "teks", value)
+        raise self.type_error(keys, "text", "teks", value)
 
-    def nip_text(self, value: object, path: str) -> str:
+    def nip_text(self, value: object, keys: Keys) -> str:
         if isinstance(value, (float, Decimal)):
             try:
                 # the NIP module explains what a spreadsheet float does to a NIP
                 validate_nip(cast("str", float(value)))
             except ValidationError as error:
-                raise _Bad(Finding.from_error(error, self.at(path))) from None
-        return self.text(value, path)
+                raise _Bad(Finding.from_error(error, self.at(keys))) from None
+        return self.text(value, keys)
 
-    def date(self, value: object, path: str) -> datetime.date:
+    def date(self, value: object, keys: Keys) -> datetime.date:
         if isinstance(value, str):
             match = _ISO_DATE.fullmatch(value.strip())
             if match is not None:
@@ -273,44 +275,44 @@ class _Structurer:
                     pass
             raise _Bad(
                 DATE_RULE.finding(
-                    self.at(path),
+                    self.at(keys),
                     f"{quote(value)} is not a date written YYYY-MM-DD",
                     f"{quote(value)} bukan tanggal dengan format YYYY-MM-DD",
                     value=shorten(value),
                 )
             )
-        raise self.type_error(path, "a date written YYYY-MM-DD", "tanggal YYYY-MM-DD", value)
+        raise self.type_error(keys, "a date written YYYY-MM-DD", "tanggal YYYY-MM-DD", value)
 
-    def flag(self, value: object, path: str) -> bool:
+    def flag(self, value: object, keys: Keys) -> bool:
         if isinstance(value, bool):
             return value
         if isinstance(value, str) and value.strip().lower() in _BOOLEAN_TEXT:
             return _BOOLEAN_TEXT[value.strip().lower()]
-        raise self.type_error(path, "true or false", "true atau false", value)
+        raise self.type_error(keys, "true or false", "true atau false", value)
 
-    def choice(self, parse: Callable[[Any], T]) -> Callable[[object, str], T]:
-        def convert(value: object, path: str) -> T:
+    def choice(self, parse: Callable[[Any], T]) -> Callable[[object, Keys], T]:
+        def convert(value: object, keys: Keys) -> T:
             if not isinstance(value, str):
-                raise self.type_error(path, "text", "teks", value)
+                raise self.type_error(keys, "text", "teks", value)
             try:
                 return parse(value)
             except ValidationError as error:
                 raise _Bad(
                     VALUE_RULE.finding(
-                        self.at(path), error.message_en, error.message_id, value=shorten(value)
+                        self.at(keys), error.message_en, error.message_id, value=shorten(value)
                     )
                 ) from None
 
         return convert
 
-    def regime(self, value: object, path: str) -> str:
-        text = self.text(value, path)
+    def regime(self, value: object, keys: Keys) -> str:
+        text = self.text(value, keys)
         try:
             return get_regime(text).id
         except UnknownInstrumentError as error:
             raise _Bad(
                 VALUE_RULE.finding(
-                    self.at(path), error.message_en, error.message_id, value=shorten(text)
+                    self.at(keys), error.message_en, error.message_id, value=shorten(text)
                 )
             ) from None
 
@@ -319,49 +321,49 @@ class _Structurer:
     def document_cohorts(self) -> list[tuple[int, Any]]:
         data = self.document.data
         if not isinstance(data, dict):
-            self.report(self.type_error("$", "a JSON object", "objek JSON", data).finding)
+            self.report(self.type_error((), "a JSON object", "objek JSON", data).finding)
             return []
         marker = data.get("format")
         if marker != FORMAT:
             self.report(
                 FORMAT_RULE.finding(
-                    self.at("$").child("format"),
+                    self.at(("format",)),
                     f'"format" must be "{FORMAT}", got {quote(marker)}',
                     f'"format" harus "{FORMAT}", bukan {quote(marker)}',
                     value=_plain(marker),
                 )
             )
-        self.unknown_keys(data, "$", frozenset({"format", "cohorts"}))
+        self.unknown_keys(data, (), frozenset({"format", "cohorts"}))
         cohorts = data.get("cohorts")
         if not isinstance(cohorts, list):
             if cohorts is None:
                 self.report(
                     MISSING_RULE.finding(
-                        self.at("$.cohorts"), "cohorts is required", "cohorts wajib diisi"
+                        self.at(("cohorts",)), "cohorts is required", "cohorts wajib diisi"
                     )
                 )
             else:
                 self.report(
-                    self.type_error("$.cohorts", "a list", "daftar (list)", cohorts).finding
+                    self.type_error(("cohorts",), "a list", "daftar (list)", cohorts).finding
                 )
             return []
         return list(enumerate(cohorts))
 
-    def organizer(self, value: object, path: str) -> Organizer:
+    def organizer(self, value: object, keys: Keys) -> Organizer:
         if not isinstance(value, dict):
-            raise self.type_error(path, "an object", "objek", value)
-        self.unknown_keys(value, path, frozenset({"name", "accredited"}))
-        name = self.field(value, path, "name", self.text, required=True, default="")
-        accredited = self.field(value, path, "accredited", self.flag, default=None)
+            raise self.type_error(keys, "an object", "objek", value)
+        self.unknown_keys(value, keys, frozenset({"name", "accredited"}))
+        name = self.field(value, keys, "name", self.text, required=True, default="")
+        accredited = self.field(value, keys, "accredited", self.flag, default=None)
         return Organizer(name, accredited)
 
-    def phases(self, value: object, path: str) -> tuple[Phase, ...]:
+    def phases(self, value: object, keys: Keys) -> tuple[Phase, ...]:
         if not isinstance(value, list):
-            raise self.type_error(path, "a list", "daftar (list)", value)
+            raise self.type_error(keys, "a list", "daftar (list)", value)
         phases: list[Phase] = []
         complete = True
         for index, item in enumerate(value):
-            here = f"{path}[{index}]"
+            here = (*keys, index)
             if not isinstance(item, dict):
                 self.report(self.type_error(here, "an object", "objek", item).finding)
                 complete = False
@@ -390,7 +392,7 @@ class _Structurer:
         # A schedule with a phase missing would be checked wrongly: check it only when whole.
         return tuple(phases) if complete else ()
 
-    def weekdays(self, value: object, path: str) -> frozenset[int]:
+    def weekdays(self, value: object, keys: Keys) -> frozenset[int]:
         if (
             isinstance(value, list)
             and value
@@ -401,92 +403,92 @@ class _Structurer:
         ):
             return frozenset(value)
         raise self.type_error(
-            path,
+            keys,
             "a non-empty list of weekday numbers 0 (Monday) to 6 (Sunday)",
             "daftar nomor hari 0 (Senin) sampai 6 (Minggu)",
             value,
         )
 
-    def score(self, value: object, path: str) -> Decimal:
+    def score(self, value: object, keys: Keys) -> Decimal:
         try:
             return to_score(value)
         except InvalidScore as error:
             raise _Bad(
                 SCORE_RULE.finding(
-                    self.at(path), error.message_en, error.message_id, value=_plain(value)
+                    self.at(keys), error.message_en, error.message_id, value=_plain(value)
                 )
             ) from None
 
-    def count(self, value: object, path: str) -> Decimal:
+    def count(self, value: object, keys: Keys) -> Decimal:
         if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
-            raise self.type_error(path, "a number", "angka", value)
+            raise self.type_error(keys, "a number", "angka", value)
         try:
             number = Decimal(str(value).strip().replace(",", "."))
         except InvalidOperation:
             number = None
         if number is None or not number.is_finite() or not 0 <= number <= _MAX_COUNT:
             raise self.type_error(
-                path, f"a number from 0 to {_MAX_COUNT:,}", f"angka 0 sampai {_MAX_COUNT:,}", value
+                keys, f"a number from 0 to {_MAX_COUNT:,}", f"angka 0 sampai {_MAX_COUNT:,}", value
             )
         return number
 
-    def absences(self, value: object, path: str) -> Absences:
+    def absences(self, value: object, keys: Keys) -> Absences:
         if not isinstance(value, dict):
-            raise self.type_error(path, "an object", "objek", value)
-        self.unknown_keys(value, path, _ABSENCE_KEYS)
-        sessions = self.field(value, path, "sessions", self.count, default=Decimal(0))
-        jp = self.field(value, path, "jp", self.count, default=Decimal(0))
-        days = self.field(value, path, "days", self.count, default=Decimal(0))
+            raise self.type_error(keys, "an object", "objek", value)
+        self.unknown_keys(value, keys, _ABSENCE_KEYS)
+        sessions = self.field(value, keys, "sessions", self.count, default=Decimal(0))
+        jp = self.field(value, keys, "jp", self.count, default=Decimal(0))
+        days = self.field(value, keys, "days", self.count, default=Decimal(0))
         return Absences(int(sessions), jp, int(days))
 
-    def result(self, record: Mapping[str, Any], path: str) -> Result | None:
-        self.unknown_keys(record, path, _RESULT_KEYS)
-        nip = self.field(record, path, "nip", self.nip_text, required=True, default="")
+    def result(self, record: Mapping[str, Any], keys: Keys) -> Result | None:
+        self.unknown_keys(record, keys, _RESULT_KEYS)
+        nip = self.field(record, keys, "nip", self.nip_text, required=True, default="")
         scores: dict[str, Decimal] = {}
         raw = record.get("scores")
         if isinstance(raw, dict):
             for key, value in raw.items():
-                here = f"{path}.scores"
+                here = (*keys, "scores", str(key))
                 try:
-                    scores[str(key)] = self.score(value, Location(here).child(str(key)).path)
+                    scores[str(key)] = self.score(value, here)
                 except _Bad as bad:
                     self.report(bad.finding)
         elif raw is not None:
-            self.report(self.type_error(f"{path}.scores", "an object", "objek", raw).finding)
-        absences = self.field(record, path, "absences", self.absences, default=Absences())
-        remediated = self.field(record, path, "remediated", self.flag, default=False)
-        passed_on = self.field(record, path, "passed_on", self.date, default=None)
+            self.report(self.type_error((*keys, "scores"), "an object", "objek", raw).finding)
+        absences = self.field(record, keys, "absences", self.absences, default=Absences())
+        remediated = self.field(record, keys, "remediated", self.flag, default=False)
+        passed_on = self.field(record, keys, "passed_on", self.date, default=None)
         if not nip:
             return None
         return Result(nip, scores, absences, remediated, passed_on)
 
-    def participant(self, record: Mapping[str, Any], path: str) -> Participant:
+    def participant(self, record: Mapping[str, Any], keys: Keys) -> Participant:
         fast = _plain_participant(record)
         if fast is not None:
             return fast
-        self.unknown_keys(record, path, _PARTICIPANT_KEYS)
+        self.unknown_keys(record, keys, _PARTICIPANT_KEYS)
         return Participant(
-            nip=self.field(record, path, "nip", self.nip_text, required=True, default=""),
-            name=self.field(record, path, "name", self.text, required=True, default=""),
-            grade=self.field(record, path, "grade", self.text, required=True, default=""),
-            agency=self.field(record, path, "agency", self.text, required=True, default=""),
-            birth_date=self.field(record, path, "birth_date", self.date, default=None),
-            sex=self.field(record, path, "sex", self.choice(Sex.parse), default=None),
-            tmt_cpns=self.field(record, path, "tmt_cpns", self.date, default=None),
-            education=self.field(record, path, "education", self.text, default=None),
-            position=self.field(record, path, "position", self.text, default=None),
+            nip=self.field(record, keys, "nip", self.nip_text, required=True, default=""),
+            name=self.field(record, keys, "name", self.text, required=True, default=""),
+            grade=self.field(record, keys, "grade", self.text, required=True, default=""),
+            agency=self.field(record, keys, "agency", self.text, required=True, default=""),
+            birth_date=self.field(record, keys, "birth_date", self.date, default=None),
+            sex=self.field(record, keys, "sex", self.choice(Sex.parse), default=None),
+            tmt_cpns=self.field(record, keys, "tmt_cpns", self.date, default=None),
+            education=self.field(record, keys, "education", self.text, default=None),
+            position=self.field(record, keys, "position", self.text, default=None),
         )
 
     def cohort(
-        self, record: Mapping[str, Any], path: str
+        self, record: Mapping[str, Any], keys: Keys
     ) -> tuple[Cohort, tuple[int, ...], tuple[int, ...]]:
-        self.unknown_keys(record, path, _COHORT_KEYS)
+        self.unknown_keys(record, keys, _COHORT_KEYS)
         participants: list[Participant] = []
         kept: list[int] = []
         raw = record.get("participants")
         if isinstance(raw, list):
             for index, item in enumerate(raw):
-                here = f"{path}.participants[{index}]"
+                here = (*keys, "participants", index)
                 if isinstance(item, dict):
                     participants.append(self.participant(item, here))
                     kept.append(index)
@@ -495,21 +497,21 @@ class _Structurer:
         elif raw is None:
             self.report(
                 MISSING_RULE.finding(
-                    self.at(f"{path}.participants"),
+                    self.at((*keys, "participants")),
                     "participants is required",
                     "participants wajib diisi",
                 )
             )
         else:
             self.report(
-                self.type_error(f"{path}.participants", "a list", "daftar (list)", raw).finding
+                self.type_error((*keys, "participants"), "a list", "daftar (list)", raw).finding
             )
         results: list[Result] = []
         kept_results: list[int] = []
         raw_results = record.get("results")
         if isinstance(raw_results, list):
             for index, item in enumerate(raw_results):
-                here = f"{path}.results[{index}]"
+                here = (*keys, "results", index)
                 if isinstance(item, dict):
                     result = self.result(item, here)
                     if result is not None:
@@ -519,24 +521,24 @@ class _Structurer:
                     self.report(self.type_error(here, "an object", "objek", item).finding)
         elif raw_results is not None:
             self.report(
-                self.type_error(f"{path}.results", "a list", "daftar (list)", raw_results).finding
+                self.type_error((*keys, "results"), "a list", "daftar (list)", raw_results).finding
             )
         cohort = Cohort(
-            id=self.field(record, path, "id", self.text, required=True, default=""),
-            name=self.field(record, path, "name", self.text, required=True, default=""),
+            id=self.field(record, keys, "id", self.text, required=True, default=""),
+            name=self.field(record, keys, "name", self.text, required=True, default=""),
             track=self.field(
-                record, path, "track", self.choice(Track.parse), required=True, default=None
+                record, keys, "track", self.choice(Track.parse), required=True, default=None
             ),
             method=self.field(
-                record, path, "method", self.choice(Method.parse), required=True, default=None
+                record, keys, "method", self.choice(Method.parse), required=True, default=None
             ),
-            organizer=self.field(record, path, "organizer", self.organizer, default=None),
-            phases=self.field(record, path, "phases", self.phases, default=()),
+            organizer=self.field(record, keys, "organizer", self.organizer, default=None),
+            phases=self.field(record, keys, "phases", self.phases, default=()),
             participants=participants,
-            regime=self.field(record, path, "regime", self.regime, default=None),
-            start=self.field(record, path, "start", self.date, default=None),
+            regime=self.field(record, keys, "regime", self.regime, default=None),
+            start=self.field(record, keys, "start", self.date, default=None),
             klasikal_approved=self.field(
-                record, path, "klasikal_approved", self.flag, default=False
+                record, keys, "klasikal_approved", self.flag, default=False
             ),
             results=results,
         )
@@ -660,11 +662,11 @@ def structure(document: RawDocument) -> Loaded:
     participant_index: list[tuple[int, ...]] = []
     result_index: list[tuple[int, ...]] = []
     for index, record in structurer.document_cohorts():
-        path = f"$.cohorts[{index}]"
+        keys = ("cohorts", index)
         if not isinstance(record, dict):
-            structurer.report(structurer.type_error(path, "an object", "objek", record).finding)
+            structurer.report(structurer.type_error(keys, "an object", "objek", record).finding)
             continue
-        cohort, kept, kept_results = structurer.cohort(record, path)
+        cohort, kept, kept_results = structurer.cohort(record, keys)
         cohorts.append(cohort)
         cohort_index.append(index)
         participant_index.append(kept)

@@ -81,7 +81,7 @@ other value is checked here.
     [{'nip': '19860926 201505 1 001', 'name': 'Siti', 'grade': 'III/a',
       'birth_date': '1986-09-26'}]
     >>> doc.rows
-    {'$.cohorts[0].participants[0]': 2}
+    {('cohorts', 0, 'participants', 0): 2}
     >>> [(f.code, f.severity.value, str(f.location)) for f in doc.findings]
     [('input.unknown-column', 'warning', 'a.csv:1 $'), ('input.blank-row', 'info', 'a.csv:3 $')]
 """
@@ -99,7 +99,7 @@ from pelatihan._memo import remember
 from pelatihan.errors import quote, shorten
 from pelatihan.findings import Finding, Location, Rule, Severity, register
 from pelatihan.io.dates import iso_or_none
-from pelatihan.io.document import FORMAT, PARTICIPANT_KEYS, InputError, RawDocument
+from pelatihan.io.document import FORMAT, PARTICIPANT_KEYS, InputError, Keys, RawDocument
 
 __all__ = [
     "BLANK_ROW",
@@ -341,7 +341,7 @@ class RowTable:
         self._unnamed: set[int] = set()
         columns: list[str | None] = []
         first: dict[str, int] = {}
-        where = Location("$", file=file, row=header_row)
+        where = Location(file=file, row=header_row)
         for index, name in enumerate(names):
             field = self._aliases.get(normalize_header(name)) if name else None
             if field is None:
@@ -482,7 +482,7 @@ class RowTable:
         for row in self._pending_blank:
             self.findings.append(
                 BLANK_ROW.finding(
-                    Location("$", file=self.file, row=row),
+                    Location(file=self.file, row=row),
                     f"row {row} is blank: it is skipped",
                     f"baris {row} kosong: baris ini dilewati",
                 )
@@ -492,7 +492,7 @@ class RowTable:
     def _report_unnamed(self, index: int, row: int) -> None:
         self.findings.append(
             UNKNOWN_COLUMN.finding(
-                Location("$", file=self.file, row=row),
+                Location(file=self.file, row=row),
                 f"column {index + 1} has no header but row {row} has text in it: "
                 "the column is ignored",
                 f"kolom {index + 1} tidak berjudul tetapi baris {row} berisi teks di "
@@ -547,7 +547,7 @@ class TableBuilder(RowTable):
         >>> doc = table.document()
         >>> [(c["id"], c["track"], len(c["participants"])) for c in doc.data["cohorts"]]
         [('I', 'III', 2), ('II', 'III', 1)]
-        >>> doc.rows["$.cohorts[0].participants[1]"]
+        >>> doc.rows["cohorts", 0, "participants", 1]
         4
     """
 
@@ -567,7 +567,7 @@ class TableBuilder(RowTable):
         defaults: Mapping[str, str] | None = None,
     ) -> None:
         self._defaults = _check_defaults(defaults or {})
-        self._rows: dict[str, int] = {}
+        self._rows: dict[Keys, int] = {}
         self._cohorts: dict[str, TableCohort] = {}
         self._unnamed_cohort = self._defaults.get("cohort") or _stem(file)
         super().__init__(header, file=file, header_row=header_row)
@@ -589,7 +589,7 @@ class TableBuilder(RowTable):
         A subclass may do something else with it (check it at once, say).
         """
         cohort.participants.append(record)
-        self._rows[f"$.cohorts[{cohort.index}].participants[{index}]"] = row
+        self._rows["cohorts", cohort.index, "participants", index] = row
 
     def place_row(
         self, row: int, cells: Sequence[str]
@@ -620,8 +620,8 @@ class TableBuilder(RowTable):
         index = cohort.size
         cohort.size += 1
         if extra:
-            path = f"$.cohorts[{cohort.index}].participants[{index}]"
-            self.row_shape(Location(path, file=self.file, row=row), row, extra)
+            where = Location(("cohorts", cohort.index, "participants", index), self.file, row)
+            self.row_shape(where, row, extra)
         known = cohort.facts
         for field, value in facts.items():
             first = known.get(field)
@@ -677,7 +677,7 @@ class TableBuilder(RowTable):
             return
         self.findings.append(
             COHORT_CONFLICT.finding(
-                Location(f"$.cohorts[{cohort.index}].{field}", file=self.file, row=row),
+                Location(("cohorts", cohort.index, field), self.file, row),
                 f"row {row} gives the {field} {quote(value)} for cohort {quote(cohort.name)}, "
                 f"row {first_row} gave {quote(first)}: the first is kept",
                 f"baris {row} memberi {field} {quote(value)} untuk angkatan "

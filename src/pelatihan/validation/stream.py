@@ -47,7 +47,7 @@ from pelatihan.cohort import Cohort, Participant
 from pelatihan.findings import Finding, Location, Report
 from pelatihan.grades import Grade
 from pelatihan.io.csv import read_table
-from pelatihan.io.document import RawDocument
+from pelatihan.io.document import Keys, RawDocument
 from pelatihan.io.reader import EXCEL_SUFFIXES, TABLE_SUFFIXES
 from pelatihan.io.structure import Loaded, _plain_participant, _Structurer
 from pelatihan.io.tabular import TableBuilder, TableCohort
@@ -156,7 +156,7 @@ class _Stream:
     ) -> None:
         self.file = file
         self.checker = _StreamChecker(calendar, rulebook, margin_days, self.locate, in_force_from)
-        self.rows: dict[str, int] = {}  # the row of the participant being structured, if any
+        self.rows: dict[Keys, int] = {}  # the row of the participant being structured, if any
         self.document = RawDocument({}, file, rows=self.rows)
         self.structurer = _Structurer(self.document)
         self.found: list[Finding] = []
@@ -169,8 +169,7 @@ class _Stream:
     def locate(self, key: int) -> Location:
         cohort_index, rest = divmod(key, _SHIFT * _SHIFT)
         index, row = divmod(rest, _SHIFT)
-        path = f"$.cohorts[{cohort_index}].participants[{index}]"
-        return Location(path, self.file, row or None)
+        return Location(("cohorts", cohort_index, "participants", index), self.file, row or None)
 
     def participant(
         self, table: TableBuilder, cohort: TableCohort, index: int, record: dict[str, str], row: int
@@ -180,10 +179,10 @@ class _Stream:
         repeats_before = len(self.checker.again)
         person = _plain_participant(record)
         if person is None:  # the general path, which reports what is wrong, at the row
-            path = f"$.cohorts[{cohort.index}].participants[{index}]"
-            self.rows[path] = row
-            person = self.structurer.participant(record, path)
-            del self.rows[path]
+            keys = ("cohorts", cohort.index, "participants", index)
+            self.rows[keys] = row
+            person = self.structurer.participant(record, keys)
+            del self.rows[keys]
         if cohort.index == len(self.states):
             self.states.append(_State())
         state = self.states[cohort.index]
@@ -216,16 +215,16 @@ class _Stream:
             return False
         new = table.findings[self.table_findings :]
         self.table_findings = len(table.findings)
-        path = f"$.cohorts[{cohort_index}].participants[{index}]"
-        return any(finding.location.path == path for finding in new)
+        keys = ("cohorts", cohort_index, "participants", index)
+        return any(finding.location.keys == keys for finding in new)
 
     def settle(self, table: TableBuilder, cohort: TableCohort, state: _State) -> None:
         """Take the cohort's facts as they are now, and check the rows that waited for them."""
         data = table.cohort_data(cohort)
         data["participants"] = []
         scratch = _Structurer(RawDocument({}, self.file))  # its findings come again at the end
-        structured, _, _ = scratch.cohort(data, f"$.cohorts[{cohort.index}]")
-        here = Location(f"$.cohorts[{cohort.index}]", self.file)
+        structured, _, _ = scratch.cohort(data, ("cohorts", cohort.index))
+        here = Location(("cohorts", cohort.index), self.file)
         rulebook = self.checker.rulebook_for(structured)
         state.last_day = self.checker.cohort_own(structured, rulebook, here, 0, [])
         state.cohort = structured
@@ -242,16 +241,16 @@ class _Stream:
         table.finish(trailing_blank_rows=trailing_blank_rows)
         cohorts: list[Cohort] = []
         kept: list[tuple[int, ...]] = []
-        rows: dict[str, int] = {}
+        rows: dict[Keys, int] = {}
         for cohort in table.cohorts:
             state = self.states[cohort.index]
             if state.cohort is None:
                 self.settle(table, cohort, state)
-            path = f"$.cohorts[{cohort.index}]"
+            keys = ("cohorts", cohort.index)
             data = table.cohort_data(cohort)
             data["participants"] = []
-            structured, _, _ = self.structurer.cohort(data, path)
-            here = self.document.location(path)
+            structured, _, _ = self.structurer.cohort(data, keys)
+            here = self.document.location(keys)
             rulebook = self.checker.rulebook_for(structured)
             self.checker.cohort_own(structured, rulebook, here, cohort.size, self.found)
             indexes = tuple(sorted(state.shown))
@@ -260,7 +259,7 @@ class _Stream:
             )
             kept.append(indexes)
             for index in indexes:
-                rows[f"{path}.participants[{index}]"] = state.shown[index][1]
+                rows["cohorts", cohort.index, "participants", index] = state.shown[index][1]
         self.found.extend(self.checker.repeated())
         if self.progress is not None:
             self.progress(self.count, self.count)
