@@ -18,7 +18,7 @@ The caches: :mod:`pelatihan.nip` (birth dates, digits 1-8; TMT months, digits
 9-14), :mod:`pelatihan.grades` (grade texts), :mod:`pelatihan.calendar` (each
 year's holidays and *cuti bersama*), :mod:`pelatihan.regimes` (the regime of a
 first day and claim), :mod:`pelatihan.rulebook` (type hints of rulebook
-classes), :mod:`pelatihan.io.structure` (ISO dates) and
+classes), :mod:`pelatihan.io.plain` (ISO dates) and
 :mod:`pelatihan.io.tabular` (date cells). Only values are remembered, never
 errors: a value that raises is worked out again the next time.
 """

@@ -8,7 +8,8 @@ file itself (a row with the wrong number of cells, a blank row). Results
 attached from a results export (:func:`pelatihan.io.results.attach_results`)
 keep the file and row they came from, too. Structuring
 (:mod:`pelatihan.io.structure`) then builds the models, collecting every
-structural problem with its path and row.
+structural problem with its place and row. The keys of each record are those
+of its declaration (:mod:`pelatihan.io.fields`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import attrs
 
 from pelatihan.errors import ValidationError
 from pelatihan.findings import Finding, Key, Location
+from pelatihan.io.fields import ABSENCES, COHORT, PARTICIPANT, PHASE, RESULT
 
 __all__ = [
     "ABSENCE_KEYS",
@@ -40,41 +42,19 @@ Keys = tuple[Key, ...]
 FORMAT = "pelatihan/cohorts@1"
 """The value of the ``format`` key of the JSON interchange format."""
 
-PARTICIPANT_KEYS = (
-    "nip",
-    "name",
-    "grade",
-    "agency",
-    "birth_date",
-    "sex",
-    "tmt_cpns",
-    "education",
-    "position",
-)
+PARTICIPANT_KEYS = PARTICIPANT.keys
 """The keys of a participant record, in the order a record lists them."""
 
-COHORT_KEYS = (
-    "id",
-    "name",
-    "track",
-    "method",
-    "regime",
-    "start",
-    "organizer",
-    "klasikal_approved",
-    "phases",
-    "participants",
-    "results",
-)
+COHORT_KEYS = COHORT.keys
 """The keys of a cohort record."""
 
-RESULT_KEYS = ("nip", "scores", "absences", "remediated", "passed_on")
+RESULT_KEYS = RESULT.keys
 """The keys of a result record."""
 
-ABSENCE_KEYS = ("sessions", "jp", "days")
+ABSENCE_KEYS = ABSENCES.keys
 """The keys of a result's absences."""
 
-PHASE_KEYS = ("kind", "start", "end", "weekdays", "label")
+PHASE_KEYS = PHASE.keys
 """The keys of a phase record."""
 
 

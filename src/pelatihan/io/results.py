@@ -16,34 +16,9 @@ every finding about a result at the results file's row
 Headers
 -------
 
-==============================  =================================================================
-field                           headers
-==============================  =================================================================
-nip                             NIP
-cohort                          Angkatan, Cohort
-scores.type_a                   Tipe A, Nilai Tipe A, Tes Tertulis Tipe A, Type A
-scores.type_b                   Tipe B, Nilai Tipe B, Tes Tertulis Tipe B, Type B
-scores.mooc_test                MOOC, Tes MOOC, Nilai MOOC, MOOC Test
-scores.elearning_test           E-Learning, Tes E-Learning, Nilai E-Learning, E-Learning Test
-scores.attitude                 Sikap Perilaku, Sikap dan Perilaku, Sikap, Nilai Sikap Perilaku,
-                                Attitude
-scores.actualisation            Aktualisasi, Nilai Aktualisasi, Actualisation, Actualization
-scores.actualisation_plan       Rancangan Aktualisasi, Nilai Rancangan Aktualisasi,
-                                Seminar Rancangan Aktualisasi, Actualisation Plan,
-                                Actualization Plan
-scores.actualisation_results    Pelaksanaan Aktualisasi, Nilai Pelaksanaan Aktualisasi, Hasil
-                                Aktualisasi, Seminar Hasil Aktualisasi, Actualisation Results,
-                                Actualization Results
-scores.technical_competence     Kompetensi Teknis, Nilai Kompetensi Teknis, Pengembangan
-                                Kompetensi Teknis, Pengembangan Kompetensi Teknis Bidang Tugas,
-                                Technical Competence
-absences.sessions               Tidak Hadir Sesi, Absen Sesi, Absent Sessions
-absences.jp                     Tidak Hadir JP, Absen JP, Absent JP
-absences.days                   Tidak Hadir Hari, Absen Hari, Absent Days
-remediated                      Remedial, Remediasi, Remediated
-passed_on                       Tanggal Lulus, Passed On
-name                            Nama, Nama Lengkap, Nama Peserta, Name (read, not used)
-==============================  =================================================================
+The headers are those the fields declare (:mod:`pelatihan.io.fields`):
+
+.. header table
 
 The field names are headers too, and so are the component keys alone
 (``type_a``, ``attitude``). A table needs a NIP column. A name column is
@@ -128,13 +103,21 @@ from pelatihan import nip as nip_module
 from pelatihan.errors import ValidationError, quote
 from pelatihan.findings import Finding, Location
 from pelatihan.io.csv import read_table
-from pelatihan.io.dates import iso_or_none
 from pelatihan.io.document import ABSENCE_KEYS, RESULT_KEYS, InputError, Keys, RawDocument
+from pelatihan.io.fields import (
+    ABSENCES,
+    COHORT_HEADERS,
+    PARTICIPANT,
+    RESULT,
+    SCORE_HEADERS,
+)
 from pelatihan.io.jsonfile import read_json
 from pelatihan.io.tabular import (
     RESULTS_UNATTACHED,
     RESULTS_UNKNOWN_COHORT,
     RowTable,
+    cell_value,
+    with_header_table,
 )
 
 __all__ = [
@@ -155,70 +138,23 @@ SUFFIXES = (".csv", ".txt", ".json")
 """The file extensions :func:`read_results` knows."""
 
 RESULT_HEADERS: dict[str, tuple[str, ...]] = {
-    "nip": ("NIP",),
-    "cohort": ("Angkatan", "Cohort"),
-    "scores.type_a": ("Tipe A", "Nilai Tipe A", "Tes Tertulis Tipe A", "Type A", "type_a"),
-    "scores.type_b": ("Tipe B", "Nilai Tipe B", "Tes Tertulis Tipe B", "Type B", "type_b"),
-    "scores.mooc_test": ("MOOC", "Tes MOOC", "Nilai MOOC", "MOOC Test", "mooc_test"),
-    "scores.elearning_test": (
-        "E-Learning",
-        "Tes E-Learning",
-        "Nilai E-Learning",
-        "E-Learning Test",
-        "elearning_test",
-    ),
-    "scores.attitude": (
-        "Sikap Perilaku",
-        "Sikap dan Perilaku",
-        "Sikap",
-        "Nilai Sikap Perilaku",
-        "Attitude",
-    ),
-    "scores.actualisation": ("Aktualisasi", "Nilai Aktualisasi", "Actualisation", "Actualization"),
-    "scores.actualisation_plan": (
-        "Rancangan Aktualisasi",
-        "Nilai Rancangan Aktualisasi",
-        "Seminar Rancangan Aktualisasi",
-        "Actualisation Plan",
-        "Actualization Plan",
-        "actualisation_plan",
-    ),
-    "scores.actualisation_results": (
-        "Pelaksanaan Aktualisasi",
-        "Nilai Pelaksanaan Aktualisasi",
-        "Hasil Aktualisasi",
-        "Seminar Hasil Aktualisasi",
-        "Actualisation Results",
-        "Actualization Results",
-        "actualisation_results",
-    ),
-    "scores.technical_competence": (
-        "Kompetensi Teknis",
-        "Nilai Kompetensi Teknis",
-        "Pengembangan Kompetensi Teknis",
-        "Pengembangan Kompetensi Teknis Bidang Tugas",
-        "Technical Competence",
-        "technical_competence",
-    ),
-    "absences.sessions": ("Tidak Hadir Sesi", "Absen Sesi", "Absent Sessions"),
-    "absences.jp": ("Tidak Hadir JP", "Absen JP", "Absent JP"),
-    "absences.days": ("Tidak Hadir Hari", "Absen Hari", "Absent Days"),
-    "remediated": ("Remedial", "Remediasi", "Remediated"),
-    "passed_on": ("Tanggal Lulus", "Passed On"),
-    "name": ("Nama", "Nama Lengkap", "Nama Peserta", "Name"),
+    "nip": RESULT.field("nip").headers,
+    "cohort": COHORT_HEADERS,
+    **{f"scores.{key}": headers for key, headers in SCORE_HEADERS.items()},
+    **{f"absences.{field.key}": field.headers for field in ABSENCES.fields},
+    **{field.key: field.headers for field in RESULT.fields if field.headers and field.key != "nip"},
+    "name": PARTICIPANT.field("name").headers,
 }
-"""The headers each field's column of a results export may have."""
+"""The headers each field's column of a results export may have: those the result's fields
+declare (:mod:`pelatihan.io.fields`), the scores' by component, and the cohort's and the
+participant's name's, as in a participant list."""
 
-_FLAGS = {
-    "ya": True,
-    "yes": True,
-    "true": True,
-    "1": True,
-    "tidak": False,
-    "no": False,
-    "false": False,
-    "0": False,
-}
+if __doc__:  # not left out (python -OO)
+    __doc__ = with_header_table(__doc__, RESULT_HEADERS, {"name": "(read, not used)"})
+
+_CELLS = {field.key: field.kind for field in RESULT.fields if field.headers}
+"""The kinds of the result's own columns, whose cells :func:`~pelatihan.io.tabular.cell_value`
+reads."""
 
 
 @attrs.frozen
@@ -317,12 +253,8 @@ class ResultsTable(RowTable):
                 absences[key] = value
             elif field == "cohort":
                 cohort = value
-            elif field == "remediated":
-                record[field] = _FLAGS.get(value.casefold(), value)
-            elif field == "passed_on":
-                record[field] = iso_or_none(value) or value
-            elif field == "nip":
-                record[field] = value
+            elif field in _CELLS:
+                record[field] = cell_value(_CELLS[field], value)  # the participant's name is not
         if scores:
             record["scores"] = scores
         if absences:

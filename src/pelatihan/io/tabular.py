@@ -17,28 +17,10 @@ Headers
 
 A header names its column's field whatever its case and whatever spaces, dots,
 underscores, slashes and hyphens it holds (``Gol. Ruang``, ``GOL/RUANG`` and
-``gol_ruang`` are one header):
+``gol_ruang`` are one header). The headers are those the fields declare
+(:mod:`pelatihan.io.fields`):
 
-=============  =================================================================
-field          headers
-=============  =================================================================
-nip            NIP
-name           Nama, Nama Lengkap, Nama Peserta, Name
-grade          Gol/Ruang, Golongan, Golongan/Ruang, Gol, Pangkat/Golongan,
-               Pangkat Gol, Grade
-agency         Instansi, Unit Kerja, Agency
-birth_date     Tanggal Lahir, Tgl Lahir, Birth Date, Date of Birth
-sex            Jenis Kelamin, JK, L/P, Sex, Gender
-tmt_cpns       TMT CPNS, TMT, TMT Pengangkatan CPNS
-education      Pendidikan, Pendidikan Terakhir, Education
-position       Jabatan, Position
-cohort         Angkatan, Cohort
-track          Jalur, Track, Latsar Golongan
-method         Metode, Method
-start          Tanggal Mulai, Mulai, Start, Start Date
-organizer      Penyelenggara, Organizer, Lembaga Pelatihan
-regime         Rezim, Regime
-=============  =================================================================
+.. header table
 
 The field names themselves (``birth_date``, ``tmt_cpns``) are headers too. A
 column with another header is ignored, with an ``input.unknown-column``
@@ -89,6 +71,7 @@ other value is checked here.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 from typing import ClassVar
@@ -99,7 +82,8 @@ from pelatihan._memo import remember
 from pelatihan.errors import quote, shorten
 from pelatihan.findings import Finding, Location, Rule, Severity, register
 from pelatihan.io.dates import iso_or_none
-from pelatihan.io.document import FORMAT, PARTICIPANT_KEYS, InputError, Keys, RawDocument
+from pelatihan.io.document import FORMAT, InputError, Keys, RawDocument
+from pelatihan.io.fields import COHORT, COHORT_HEADERS, DATE, FLAG, PARTICIPANT, Kind
 
 __all__ = [
     "BLANK_ROW",
@@ -117,6 +101,7 @@ __all__ = [
     "RowTable",
     "TableBuilder",
     "TableCohort",
+    "cell_value",
     "file_label",
     "header_field",
     "normalize_header",
@@ -193,44 +178,67 @@ RESULTS_UNATTACHED = register(
     )
 )
 
-PARTICIPANT_FIELDS = PARTICIPANT_KEYS
+_COLUMNS = (*PARTICIPANT.fields, *(field for field in COHORT.fields if field.headers))
+"""The fields a table's columns give: the participant's, and the cohort's that have headers."""
+
+PARTICIPANT_FIELDS = PARTICIPANT.keys
 """The participant's fields, in the order a participant record lists them."""
 
-COHORT_FIELDS = ("track", "method", "regime", "start", "organizer")
+COHORT_FIELDS = tuple(field.key for field in COHORT.fields if field.headers)
 """The facts of a cohort a table can give, besides its name, in the order a cohort lists them."""
 
-DATE_FIELDS = frozenset({"birth_date", "tmt_cpns", "start"})
-"""The fields whose text is turned into ISO dates when it is a recognisable date."""
+DATE_FIELDS = frozenset(field.key for field in _COLUMNS if field.kind is DATE)
+"""The fields whose text is turned into ISO dates when it is a recognisable date (the
+participant table's other cells stay text, for structuring to read)."""
 
 DEFAULT_KEYS = frozenset({*COHORT_FIELDS, "cohort"})
 """The keys a reader's ``defaults`` may have."""
 
 HEADERS: dict[str, tuple[str, ...]] = {
-    "nip": ("NIP",),
-    "name": ("Nama", "Nama Lengkap", "Nama Peserta", "Name"),
-    "grade": (
-        "Gol/Ruang",
-        "Golongan",
-        "Golongan/Ruang",
-        "Gol",
-        "Pangkat/Golongan",
-        "Pangkat Gol",
-        "Grade",
-    ),
-    "agency": ("Instansi", "Unit Kerja", "Agency"),
-    "birth_date": ("Tanggal Lahir", "Tgl Lahir", "Birth Date", "Date of Birth"),
-    "sex": ("Jenis Kelamin", "JK", "L/P", "Sex", "Gender"),
-    "tmt_cpns": ("TMT CPNS", "TMT", "TMT Pengangkatan CPNS"),
-    "education": ("Pendidikan", "Pendidikan Terakhir", "Education"),
-    "position": ("Jabatan", "Position"),
-    "cohort": ("Angkatan", "Cohort"),
-    "track": ("Jalur", "Track", "Latsar Golongan"),
-    "method": ("Metode", "Method"),
-    "start": ("Tanggal Mulai", "Mulai", "Start", "Start Date"),
-    "organizer": ("Penyelenggara", "Organizer", "Lembaga Pelatihan"),
-    "regime": ("Rezim", "Regime"),
+    **{field.key: field.headers for field in PARTICIPANT.fields},
+    "cohort": COHORT_HEADERS,
+    **{field.key: field.headers for field in COHORT.fields if field.headers},
 }
-"""The headers each field's column may have (matched by :func:`normalize_header`)."""
+"""The headers each field's column may have (matched by :func:`normalize_header`): those
+the participant's and the cohort's fields declare (:mod:`pelatihan.io.fields`)."""
+
+HEADER_TABLE = ".. header table"
+"""The line of a module's documentation that :func:`with_header_table` replaces."""
+
+
+def with_header_table(
+    doc: str, headers: Mapping[str, Sequence[str]], notes: Mapping[str, str] | None = None
+) -> str:
+    """A module's documentation, its :data:`HEADER_TABLE` line replaced by a table of ``headers``.
+
+    The table (reStructuredText) lists each field and its headers, with a field's
+    note after them; a field without headers of its own is named by its key only.
+
+    Example:
+        >>> print(with_header_table(".. header table", {"nip": ("NIP",), "jp": ()}))
+        =====  =================================================================
+        field  headers
+        =====  =================================================================
+        nip    NIP
+        jp     (its name only)
+        =====  =================================================================
+    """
+    notes = notes or {}
+    first = max(len("field"), *(len(field) for field in headers))
+    rule = f"{'=' * first}  {'=' * _TABLE_WIDTH}"
+    lines = [rule, f"{'field':<{first}}  headers", rule]
+    for field, names in headers.items():
+        text = ", ".join(names) or "(its name only)"
+        if field in notes:
+            text += f" {notes[field]}"
+        wrapped = textwrap.wrap(text, _TABLE_WIDTH, break_long_words=False, break_on_hyphens=False)
+        lines.append(f"{field:<{first}}  {wrapped[0]}")
+        lines.extend(f"{'':<{first}}  {line}" for line in wrapped[1:])
+    lines.append(rule)
+    return doc.replace(HEADER_TABLE, "\n".join(lines))
+
+
+_TABLE_WIDTH = 65
 
 _IGNORED = re.compile(r"[\s._/\-\ufeff]+")
 
@@ -260,6 +268,10 @@ def header_aliases(headers: Mapping[str, Sequence[str]]) -> dict[str, str]:
 
 
 _ALIASES = header_aliases(HEADERS)
+
+
+if __doc__:  # not left out (python -OO)
+    __doc__ = with_header_table(__doc__, HEADERS)
 
 
 def header_field(text: str) -> str | None:
@@ -699,6 +711,37 @@ def _iso(cell: str) -> str | None:
         return _ISO_TEXTS[cell]
     except KeyError:
         return remember(_ISO_TEXTS, cell, iso_or_none(cell))
+
+
+_FLAGS = {
+    "ya": True,
+    "yes": True,
+    "true": True,
+    "1": True,
+    "tidak": False,
+    "no": False,
+    "false": False,
+    "0": False,
+}
+
+
+def cell_value(kind: Kind, text: str) -> object:
+    """A cell's text as the value of a field of ``kind``, for structuring to check.
+
+    A date in a form :func:`~pelatihan.io.dates.parse_date` reads becomes ISO text;
+    ``ya``/``tidak``, ``yes``/``no``, ``true``/``false`` and ``1``/``0`` for a flag
+    become true or false; anything else stays as written.
+
+    Example:
+        >>> from pelatihan.io.fields import DATE, FLAG, TEXT
+        >>> cell_value(DATE, "17/08/1995"), cell_value(FLAG, "Ya"), cell_value(TEXT, "Ya")
+        ('1995-08-17', True, 'Ya')
+    """
+    if kind is DATE:
+        return _iso(text) or text
+    if kind is FLAG:
+        return _FLAGS.get(text.casefold(), text)
+    return text
 
 
 def _stem(file: str | None) -> str:
