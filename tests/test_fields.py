@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 import pytest
 
-from pelatihan.io import dump, results, schema, structure, tabular
+from pelatihan.io import dump, results, schema, structure, table, tabular
 from pelatihan.io.csv import read_csv
 from pelatihan.io.document import PARTICIPANT_KEYS, RawDocument
 from pelatihan.io.fields import (
@@ -130,7 +130,7 @@ def test_the_documentation_of_each_table_lists_its_declared_headers(
     module: ModuleType, headers: dict[str, tuple[str, ...]]
 ) -> None:
     documented = " ".join((module.__doc__ or "").split())
-    assert tabular.HEADER_TABLE not in documented
+    assert table.HEADER_TABLE not in documented
     for field, names in headers.items():
         assert f" {field} {', '.join(names)}" in documented, field
 

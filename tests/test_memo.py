@@ -10,7 +10,7 @@ import pytest
 
 from pelatihan import _memo, calendar, grades, nip, regimes, rulebook, rulebooks
 from pelatihan.grades import Grade
-from pelatihan.io import plain, structure, tabular
+from pelatihan.io import plain, structure, table
 from pelatihan.io.document import RawDocument
 from pelatihan.io.tabular import TableBuilder
 
@@ -124,7 +124,7 @@ CACHES: list[tuple[str, Any, str, Callable[[int], Iterator[None]]]] = [
     ("regimes of first days", regimes, "_RESOLVED", _first_days),
     ("rulebook type hints", rulebook, "_HINTS", _hints),
     ("ISO dates of JSON records", plain, "_DATES", _json_dates),
-    ("date cells of tables", tabular, "_ISO_TEXTS", _date_cells),
+    ("date cells of tables", table, "_ISO_TEXTS", _date_cells),
 ]
 
 

@@ -19,7 +19,7 @@ The caches: :mod:`pelatihan.nip` (birth dates, digits 1-8; TMT months, digits
 year's holidays and *cuti bersama*), :mod:`pelatihan.regimes` (the regime of a
 first day and claim), :mod:`pelatihan.rulebook` (type hints of rulebook
 classes), :mod:`pelatihan.io.plain` (ISO dates) and
-:mod:`pelatihan.io.tabular` (date cells). Only values are remembered, never
+:mod:`pelatihan.io.table` (date cells). Only values are remembered, never
 errors: a value that raises is worked out again the next time.
 """
 

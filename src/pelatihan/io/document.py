@@ -6,7 +6,9 @@ Readers (JSON, CSV, Excel) never validate rules: they turn a file into a
 row each participant came from (for tabular input), and findings about the
 file itself (a row with the wrong number of cells, a blank row). Results
 attached from a results export (:func:`pelatihan.io.results.attach_results`)
-keep the file and row they came from, too. Structuring
+keep the file and row they came from, too: the results readers return them as
+:class:`~pelatihan.io.results.RawResults`, a :class:`~pelatihan.io.results.ResultRow`
+each (defined here, and documented with the readers). Structuring
 (:mod:`pelatihan.io.structure`) then builds the models, collecting every
 structural problem with its place and row. The keys of each record are those
 of its declaration (:mod:`pelatihan.io.fields`).
@@ -33,6 +35,8 @@ __all__ = [
     "InputError",
     "Keys",
     "RawDocument",
+    "RawResults",
+    "ResultRow",
     "check_size",
 ]
 
@@ -139,3 +143,51 @@ class RawDocument:
             if file != self.file or row is not None:
                 return Location(where.keys, file, row)
         return where
+
+
+@attrs.frozen
+class ResultRow:
+    """One result as read, before it is attached to a cohort.
+
+    Args:
+        record: The result in the shape of a cohort's ``results`` item
+            (``{"nip": ..., "scores": {...}, "absences": {...}, ...}``); from a
+            JSON file, whatever the item is.
+        location: Where it was read: the results file, and its row for a table.
+        cohort: The cohort it names (the ``Angkatan`` cell), if any.
+    """
+
+    record: object
+    location: Location
+    cohort: str | None = None
+
+    @property
+    def nip(self) -> str | None:
+        """The NIP the record gives, as text (``None`` when it gives none)."""
+        return _nip_text(self.record)
+
+
+@attrs.frozen
+class RawResults:
+    """A results file read into plain records, before they are attached to cohorts.
+
+    Args:
+        rows: The results, in the file's order.
+        file: The file's name (``None`` for in-memory data).
+        findings: Findings about the file itself (unknown columns, blank rows, ...).
+    """
+
+    rows: tuple[ResultRow, ...] = ()
+    file: str | None = None
+    findings: tuple[Finding, ...] = ()
+
+
+def _nip_text(record: object) -> str | None:
+    if not isinstance(record, dict):
+        return None
+    value = record.get("nip")
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
