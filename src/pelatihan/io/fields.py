@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 import attrs
 
@@ -212,7 +212,7 @@ class Record(Generic[M]):
     description: str
     model: type[M]
     fields: tuple[Field, ...]
-    keep: str = "always"
+    keep: Literal["always", "complete", "valid"] = "always"
     keys: tuple[str, ...] = attrs.field(init=False)
     """The keys of its fields, in order."""
     key_set: frozenset[str] = attrs.field(init=False)

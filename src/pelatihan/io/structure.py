@@ -3,9 +3,10 @@
 A problem with one field (a date that is not a date, a track that is not II or
 III, a key nobody knows) becomes a finding at its place (the keys down to it),
 with the row for tabular input; the rest of the record is still structured and
-checked, so one bad cell never hides the others. Records that cannot be structured at all
-(a participant that is not an object) are reported, never silently dropped:
-every input record ends up either in :attr:`Loaded.cohorts` or in a finding.
+checked, so one bad cell never hides the others. Records that cannot be
+structured at all (a participant that is not an object) are reported, never
+silently dropped: every input record ends up either in :attr:`Loaded.cohorts`
+or in a finding.
 
 Each record is structured field by field, as its declaration
 (:mod:`pelatihan.io.fields`) gives its fields, rather than with a general
@@ -462,6 +463,8 @@ _LISTS = tuple(field.key for field in COHORT.fields if field.kind.name == "recor
 
 
 _plain_participant = plain_participant
+"""The fast path of :meth:`_Structurer.participant`, looked up when called (the streamed path
+takes it first too)."""
 
 
 def _plain(value: object) -> object:
