@@ -227,11 +227,12 @@ def test_rows_are_grouped_into_cohorts_by_angkatan_in_order_of_appearance() -> N
         ["Dewi"],
     ]
     assert doc.rows == {
-        "$.cohorts[0].participants[0]": 2,
-        "$.cohorts[1].participants[0]": 3,
-        "$.cohorts[0].participants[1]": 4,
+        ("cohorts", 0, "participants", 0): 2,
+        ("cohorts", 1, "participants", 0): 3,
+        ("cohorts", 0, "participants", 1): 4,
     }
-    assert doc.location("$.cohorts[0].participants[1].nip").row == 4
+    assert doc.location(("cohorts", 0, "participants", 1, "nip")).row == 4
+    assert doc.location("$.cohorts[0].participants[1].nip").row == 4  # path text is read too
 
 
 def test_without_a_cohort_column_the_cohort_is_named_after_the_file() -> None:
@@ -380,7 +381,7 @@ def test_blank_rows_are_info_findings_with_their_row_numbers() -> None:
 
 def test_blank_lines_before_the_header_are_counted_as_rows() -> None:
     doc = read(f"\n\nNIP;Nama\n{NIP_1};Budi\n")
-    assert doc.rows == {"$.cohorts[0].participants[0]": 4}
+    assert doc.rows == {("cohorts", 0, "participants", 0): 4}
     assert doc.findings == ()
 
 
@@ -390,7 +391,7 @@ def test_long_rows_are_row_shape_errors_but_still_participants() -> None:
     assert codes(doc) == ["input.row-shape"]
     finding = doc.findings[0]
     assert finding.severity is Severity.ERROR
-    assert (finding.location.path, finding.location.row) == ("$.cohorts[0].participants[0]", 2)
+    assert (finding.location.keys, finding.location.row) == (("cohorts", 0, "participants", 0), 2)
     assert finding.value == "extra"
     assert "row 2" in finding.message_en
 
@@ -559,7 +560,7 @@ def test_every_row_is_a_participant_or_a_blank_row_finding(
     assert len(set(numbers)) == len(numbers) == len(people)
     for index, cohort in enumerate(cohorts(doc)):
         for position in range(len(cohort["participants"])):
-            assert f"$.cohorts[{index}].participants[{position}]" in doc.rows
+            assert ("cohorts", index, "participants", position) in doc.rows
     expected_rows = [n + 2 for n, is_blank in enumerate(blank) if not is_blank]
     assert sorted(numbers) == expected_rows
     assert sorted(f.location.row or 0 for f in blank_findings) == [
@@ -567,12 +568,12 @@ def test_every_row_is_a_participant_or_a_blank_row_finding(
     ]
     shape = [f.location.row for f in doc.findings if f.code == "input.row-shape"]
     assert shape == [n + 2 for n, kind in enumerate(kinds) if kind == "long"]
-    by_row = {doc.rows[path]: path for path in doc.rows}
+    by_row = {doc.rows[keys]: keys for keys in doc.rows}
     for number in expected_rows:
         cells = rows[number - 2]
-        path = by_row[number]
-        cohort_index = int(path.split("[")[1].split("]")[0])
-        person_index = int(path.rsplit("[", 1)[1].rstrip("]"))
+        _, cohort_index, _, person_index = by_row[number]
+        assert isinstance(cohort_index, int)
+        assert isinstance(person_index, int)
         person = cohorts(doc)[cohort_index]["participants"][person_index]
         assert person["nip"] == cells[0].strip()
         assert person.get("name", "") == (cells[1].strip() if len(cells) > 1 else "")

@@ -269,7 +269,7 @@ def test_a_result_goes_to_the_cohort_of_the_participant_with_its_nip_however_wri
     attached = attach_results(doc, export("NIP;Sikap", f"{compact};80", f"{DEWI};85"))
     assert results_of(attached, 0) == [{"nip": DEWI, "scores": {"attitude": "85"}}]
     assert results_of(attached, 1) == [{"nip": compact, "scores": {"attitude": "80"}}]
-    assert attached.rows == {"$.cohorts[1].results[0]": 2, "$.cohorts[0].results[0]": 3}
+    assert attached.rows == {("cohorts", 1, "results", 0): 2, ("cohorts", 0, "results", 0): 3}
     assert set(attached.files.values()) == {"hasil.csv"}
 
 
@@ -353,11 +353,11 @@ def test_results_a_cohort_has_are_kept_and_attached_rows_follow_them() -> None:
     doc = document(cohort("i", DEWI, BUDI, results=[{"nip": DEWI, "scores": {"attitude": 80}}]))
     attached = attach_results(doc, export("NIP;Sikap", f"{BUDI};70"))
     assert [r["nip"] for r in results_of(attached)] == [DEWI, BUDI]
-    assert attached.rows == {"$.cohorts[0].results[1]": 2}
-    assert str(attached.location("$.cohorts[0].results[0].nip")) == (
+    assert attached.rows == {("cohorts", 0, "results", 1): 2}
+    assert str(attached.location(("cohorts", 0, "results", 0, "nip"))) == (
         "angkatan.json $.cohorts[0].results[0].nip"
     )
-    assert str(attached.location("$.cohorts[0].results[1].nip")) == (
+    assert str(attached.location(("cohorts", 0, "results", 1, "nip"))) == (
         "hasil.csv:2 $.cohorts[0].results[1].nip"
     )
 
@@ -538,12 +538,13 @@ def test_every_results_row_is_attached_or_reported(
     # Rows of nobody in their cohort are reported by the rules, each at its row.
     report = validate_attached(structure(attached))
     unknown = {f.location.row for f in report if f.code == "results.unknown-nip"}
-    for path, row in attached.rows.items():
-        assert attached.location(path).file == "hasil.csv"
-        index = int(path.split("[")[1].split("]")[0])
+    for keys, row in attached.rows.items():
+        assert attached.location(keys).file == "hasil.csv"
+        index = keys[1]
+        assert isinstance(index, int)
         nip = kinds[row - 2]
         if nip and nip.replace(" ", "") not in nips_in(cohorts[index]):
-            assert row in unknown, (path, row)
+            assert row in unknown, (keys, row)
 
 
 def nips_in(item: dict[str, object]) -> set[str]:

@@ -144,9 +144,9 @@ def test_the_header_is_the_first_row_with_a_value_and_rows_keep_sheet_numbers() 
     doc = read(book)
     assert [c["id"] for c in cohorts(doc)] == ["I", "II"]
     assert doc.rows == {
-        "$.cohorts[0].participants[0]": 4,
-        "$.cohorts[1].participants[0]": 6,
-        "$.cohorts[0].participants[1]": 7,
+        ("cohorts", 0, "participants", 0): 4,
+        ("cohorts", 1, "participants", 0): 6,
+        ("cohorts", 0, "participants", 1): 7,
     }
     assert codes(doc) == ["input.blank-row"]
     assert doc.findings[0].location.row == 5

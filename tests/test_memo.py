@@ -11,7 +11,7 @@ import pytest
 from pelatihan import _memo, calendar, grades, nip, regimes, rulebook, rulebooks
 from pelatihan.calendar import _holidays
 from pelatihan.grades import Grade, _golongan
-from pelatihan.io import structure, tabular
+from pelatihan.io import plain, structure, table
 from pelatihan.io.document import RawDocument
 from pelatihan.io.tabular import TableBuilder
 from pelatihan.nip import _checks
@@ -125,8 +125,8 @@ CACHES: list[tuple[str, Any, str, Callable[[int], Iterator[None]]]] = [
     ("calendar years", _holidays, "_YEARS", _years),
     ("regimes of first days", regimes, "_RESOLVED", _first_days),
     ("rulebook type hints", rulebook, "_HINTS", _hints),
-    ("ISO dates of JSON records", structure, "_DATES", _json_dates),
-    ("date cells of tables", tabular, "_ISO_TEXTS", _date_cells),
+    ("ISO dates of JSON records", plain, "_DATES", _json_dates),
+    ("date cells of tables", table, "_ISO_TEXTS", _date_cells),
 ]
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 from unittest import mock
 
-from hypothesis import given
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from pelatihan.io import structure as structure_module
 from pelatihan.io.document import PARTICIPANT_KEYS, RawDocument
+from pelatihan.io.fields import PARTICIPANT, Field
+from pelatihan.io.plain import plain_participant
 from pelatihan.io.structure import Loaded, structure
 
 texts = st.one_of(
@@ -93,3 +96,48 @@ def test_plainly_right_records_take_the_fast_path() -> None:
     assert structure_module._plain_participant({**person, "birth_date": "17-04-1995"}) is None
     assert structure_module._plain_participant({**person, "sex": "perempuan"}) is None
     assert structure_module._plain_participant({**person, "colour": "biru"}) is None
+
+
+def _plain_values(field: Field) -> st.SearchStrategy[object]:
+    """Plain values of a field's kind, which the fast path takes."""
+    kind = field.kind
+    if kind.name in ("text", "nip"):
+        return st.from_regex(r"\s?\w[\w ./-]{0,8}\s?", fullmatch=True)
+    if kind.name == "date":
+        return st.dates().map(datetime.date.isoformat)
+    if kind.name == "choice" and kind.code is not None:
+        return st.sampled_from([kind.code(member) for member in kind.choices])
+    if kind.name == "flag":
+        return st.booleans()
+    raise AssertionError(f"a participant field of kind {kind.name} needs values here")
+
+
+def _declared_values(field: Field) -> st.SearchStrategy[object]:
+    """Values of a field's kind: mostly plain, some the fast path must leave to the general."""
+    plain = _plain_values(field)
+    odd = st.one_of(values, plain.map(lambda value: f" {value}".lower()))
+    return st.one_of(plain, plain, plain, odd) if field.required else st.one_of(plain, plain, odd)
+
+
+declared_records = st.fixed_dictionaries(
+    {field.key: _declared_values(field) for field in PARTICIPANT.required},
+    optional={
+        field.key: _declared_values(field) for field in PARTICIPANT.fields if not field.required
+    },
+)
+"""Participant records of the declared keys (``records`` above has unknown keys too)."""
+
+
+@settings(max_examples=300)
+@given(declared_records)
+def test_whatever_the_fast_path_takes_it_takes_as_the_general_path_does(
+    record: dict[str, Any],
+) -> None:
+    fast = plain_participant(record)
+    general = _general(_document([record]))
+    event("left to the general path" if fast is None else "taken by the fast path")
+    if fast is None:
+        return
+    about_the_record = [f for f in general.findings if "participants" in f.location.keys]
+    assert about_the_record == []
+    assert general.cohorts[0].participants == (fast,)

@@ -19,8 +19,8 @@ digits 9-14), :mod:`pelatihan.grades._golongan` (grade texts),
 :mod:`pelatihan.calendar._holidays` (each year's holidays and *cuti bersama*),
 :mod:`pelatihan.regimes` (the regime of a
 first day and claim), :mod:`pelatihan.rulebook` (type hints of rulebook
-classes), :mod:`pelatihan.io.structure` (ISO dates) and
-:mod:`pelatihan.io.tabular` (date cells). Only values are remembered, never
+classes), :mod:`pelatihan.io.plain` (ISO dates) and
+:mod:`pelatihan.io.table` (date cells). Only values are remembered, never
 errors: a value that raises is worked out again the next time.
 """
 

@@ -9,7 +9,7 @@ provenance status of the figure the rule rests on.
 
     >>> from pelatihan.validation import Finding, Location, Report, Severity
     >>> report = Report([
-    ...     Finding("schedule.days-total", Severity.ERROR, Location("$.phases"),
+    ...     Finding("schedule.days-total", Severity.ERROR, Location(("phases",)),
     ...             "74 days expected, 73 found", "seharusnya 74 hari, ditemukan 73", value=73),
     ... ])
     >>> report.ok, report.counts()
@@ -224,7 +224,7 @@ class Finding:
             >>> try:
             ...     nip.validate("19860926 201505 3 001")
             ... except nip.InvalidNIP as error:
-            ...     finding = Finding.from_error(error, Location("$.nip"))
+            ...     finding = Finding.from_error(error, Location(("nip",)))
             >>> finding.code, finding.value
             ('nip.sex', '3')
         """

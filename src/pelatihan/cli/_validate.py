@@ -326,7 +326,7 @@ def _render_text(
                         number=number,
                         index=person_index,
                         row=document.document.rows.get(
-                            f"$.cohorts[{cohort_index}].participants[{person_index}]"
+                            ("cohorts", cohort_index, "participants", person_index)
                         ),
                         lang=lang,
                     )

@@ -7,6 +7,9 @@ problems, and the rules (:func:`pelatihan.validate`) report the rest. Each
 format lives in its own module, imported on its own, so that a format's
 optional dependency is needed only by those who use it:
 
+* :mod:`pelatihan.io.fields` — the fields of each record of the interchange
+  format, declared once (keys, kinds, column headers, defaults), which the
+  readers, structuring, the schema and the writer follow;
 * :mod:`pelatihan.io.jsonfile` — the JSON interchange format ``pelatihan/cohorts@1``;
 * :mod:`pelatihan.io.dump` — cohorts written back in that format, losslessly;
 * :mod:`pelatihan.io.csv` — participant lists exported as CSV (``,`` or ``;``,

@@ -3,7 +3,7 @@ r"""Reading participant lists from CSV files, as HR systems and Excel export the
 :func:`read_csv` reads a CSV file into a :class:`~pelatihan.io.document.RawDocument`
 in the interchange shape; :mod:`pelatihan.io.tabular` describes the headers it
 knows, how rows are grouped into cohorts and how every row is accounted for.
-:func:`read_table` is the reading itself, for any :class:`~pelatihan.io.tabular.RowTable`:
+:func:`read_table` is the reading itself, for any :class:`~pelatihan.io.table.RowTable`:
 results exports are read with it too (:func:`pelatihan.io.results.read_results_csv`).
 
 The file
@@ -37,7 +37,7 @@ The file
     >>> cohorts[0]["participants"][0]["agency"]
     'Dinas Kesehatan; Kota Bogor'
     >>> doc.rows
-    {'$.cohorts[0].participants[0]': 2, '$.cohorts[1].participants[0]': 4}
+    {('cohorts', 0, 'participants', 0): 2, ('cohorts', 1, 'participants', 0): 4}
     >>> [(f.code, f.location.row) for f in doc.findings]
     [('input.blank-row', 3)]
 """
@@ -53,7 +53,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import IO, TypeVar
 
 from pelatihan.io.document import MAX_FILE_BYTES, InputError, RawDocument, check_size
-from pelatihan.io.tabular import RowTable, TableBuilder, file_label
+from pelatihan.io.table import RowTable, file_label
+from pelatihan.io.tabular import TableBuilder
 
 __all__ = ["DELIMITERS", "read_csv", "read_table"]
 
@@ -128,7 +129,7 @@ def read_table(
         source: A path, or a file opened in binary mode.
         start: Makes the table from the header's cells, the file's name and the
             header's row number; every row after the header is then given to
-            its :meth:`~pelatihan.io.tabular.RowTable.add_row`.
+            its :meth:`~pelatihan.io.table.RowTable.add_row`.
         file_name: The name to give the file in findings and errors (by default
             the path, or the file object's ``name``).
         record: What a row is, in English and Indonesian, for the message about

@@ -6,20 +6,23 @@ Readers (JSON, CSV, Excel) never validate rules: they turn a file into a
 row each participant came from (for tabular input), and findings about the
 file itself (a row with the wrong number of cells, a blank row). Results
 attached from a results export (:func:`pelatihan.io.results.attach_results`)
-keep the file and row they came from, too. Structuring
+keep the file and row they came from, too: the results readers return them as
+:class:`~pelatihan.io.results.RawResults`, a :class:`~pelatihan.io.results.ResultRow`
+each (defined here, and documented with the readers). Structuring
 (:mod:`pelatihan.io.structure`) then builds the models, collecting every
-structural problem with its path and row.
+structural problem with its place and row. The keys of each record are those
+of its declaration (:mod:`pelatihan.io.fields`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import attrs
 
 from pelatihan.errors import ValidationError
-from pelatihan.findings import Finding, Location
+from pelatihan.findings import Finding, Key, Location
+from pelatihan.io.fields import ABSENCES, COHORT, PARTICIPANT, PHASE, RESULT
 
 __all__ = [
     "ABSENCE_KEYS",
@@ -30,48 +33,32 @@ __all__ = [
     "PHASE_KEYS",
     "RESULT_KEYS",
     "InputError",
+    "Keys",
     "RawDocument",
+    "RawResults",
+    "ResultRow",
     "check_size",
 ]
+
+Keys = tuple[Key, ...]
+"""A place in a document: its keys and list indexes from the top (``("cohorts", 0, "name")``)."""
 
 FORMAT = "pelatihan/cohorts@1"
 """The value of the ``format`` key of the JSON interchange format."""
 
-PARTICIPANT_KEYS = (
-    "nip",
-    "name",
-    "grade",
-    "agency",
-    "birth_date",
-    "sex",
-    "tmt_cpns",
-    "education",
-    "position",
-)
+PARTICIPANT_KEYS = PARTICIPANT.keys
 """The keys of a participant record, in the order a record lists them."""
 
-COHORT_KEYS = (
-    "id",
-    "name",
-    "track",
-    "method",
-    "regime",
-    "start",
-    "organizer",
-    "klasikal_approved",
-    "phases",
-    "participants",
-    "results",
-)
+COHORT_KEYS = COHORT.keys
 """The keys of a cohort record."""
 
-RESULT_KEYS = ("nip", "scores", "absences", "remediated", "passed_on")
+RESULT_KEYS = RESULT.keys
 """The keys of a result record."""
 
-ABSENCE_KEYS = ("sessions", "jp", "days")
+ABSENCE_KEYS = ABSENCES.keys
 """The keys of a result's absences."""
 
-PHASE_KEYS = ("kind", "start", "end", "weekdays", "label")
+PHASE_KEYS = PHASE.keys
 """The keys of a phase record."""
 
 
@@ -105,9 +92,6 @@ class InputError(ValidationError):
     code = "input.unreadable"
 
 
-_RECORD = re.compile(r"\$\.cohorts\[\d+\]\.(?:participants|results)\[\d+\]")
-
-
 @attrs.frozen
 class RawDocument:
     """A file read into plain data, before structuring.
@@ -116,42 +100,94 @@ class RawDocument:
         data: The document in the interchange shape (dicts, lists, text, numbers).
         file: The file's name as given by the caller (``None`` for in-memory data).
         rows: For records read from a table, the row number of each (the header
-            is row 1), keyed by the record's JSON path: participants
-            (``"$.cohorts[0].participants[3]"``) and attached results
-            (``"$.cohorts[0].results[0]"``).
+            is row 1), keyed by the record's keys: participants
+            (``("cohorts", 0, "participants", 3)``) and attached results
+            (``("cohorts", 0, "results", 0)``).
         findings: Findings about the file itself, found while reading.
         files: For records that came from another file than :attr:`file` (results
             attached from a results export), that file's name, keyed by the
-            record's JSON path; ``None`` for a record read from in-memory data.
+            record's keys; ``None`` for a record read from in-memory data.
     """
 
     data: object
     file: str | None = None
-    rows: Mapping[str, int] = attrs.field(factory=dict)
+    rows: Mapping[Keys, int] = attrs.field(factory=dict)
     findings: tuple[Finding, ...] = ()
-    files: Mapping[str, str | None] = attrs.field(factory=dict)
+    files: Mapping[Keys, str | None] = attrs.field(factory=dict)
 
-    def location(self, path: str) -> Location:
-        """The location of ``path``: the file, and the row of the record it is in.
+    def location(self, keys: Keys | str) -> Location:
+        """The location of ``keys``: the file, and the row of the record they are in.
 
-        A path inside a participant or a result is given the file and row that
-        record came from; any other path, the document's file.
+        The record of a participant or a result is its first four keys
+        (``("cohorts", 0, "results", 1)``); keys inside such a record are given
+        the file and row it came from, any others the document's file. The text
+        of a JSON path is accepted too, as :class:`~pelatihan.findings.Location`
+        accepts it.
 
         Example:
-            >>> doc = RawDocument({}, "angkatan.csv", {"$.cohorts[0].participants[0]": 2})
-            >>> str(doc.location("$.cohorts[0].participants[0].nip"))
+            >>> doc = RawDocument({}, "angkatan.csv", {("cohorts", 0, "participants", 0): 2})
+            >>> str(doc.location(("cohorts", 0, "participants", 0, "nip")))
             'angkatan.csv:2 $.cohorts[0].participants[0].nip'
-            >>> doc = RawDocument({}, "angkatan.json", {"$.cohorts[0].results[1]": 3},
-            ...                   files={"$.cohorts[0].results[1]": "hasil.csv"})
-            >>> str(doc.location("$.cohorts[0].results[1].scores.attitude"))
+            >>> doc = RawDocument({}, "angkatan.json", {("cohorts", 0, "results", 1): 3},
+            ...                   files={("cohorts", 0, "results", 1): "hasil.csv"})
+            >>> str(doc.location(("cohorts", 0, "results", 1, "scores", "attitude")))
             'hasil.csv:3 $.cohorts[0].results[1].scores.attitude'
-            >>> str(doc.location("$.cohorts[0].participants[0]"))
+            >>> str(doc.location(("cohorts", 0, "participants", 0)))
             'angkatan.json $.cohorts[0].participants[0]'
         """
+        where = Location(keys, self.file)
         if self.rows or self.files:
-            match = _RECORD.match(path)
-            if match is not None:
-                record = match.group()
-                file = self.files.get(record, self.file)
-                return Location(path, file=file, row=self.rows.get(record))
-        return Location(path, file=self.file)
+            record = where.keys[:4]
+            file = self.files.get(record, self.file)
+            row = self.rows.get(record)
+            if file != self.file or row is not None:
+                return Location(where.keys, file, row)
+        return where
+
+
+@attrs.frozen
+class ResultRow:
+    """One result as read, before it is attached to a cohort.
+
+    Args:
+        record: The result in the shape of a cohort's ``results`` item
+            (``{"nip": ..., "scores": {...}, "absences": {...}, ...}``); from a
+            JSON file, whatever the item is.
+        location: Where it was read: the results file, and its row for a table.
+        cohort: The cohort it names (the ``Angkatan`` cell), if any.
+    """
+
+    record: object
+    location: Location
+    cohort: str | None = None
+
+    @property
+    def nip(self) -> str | None:
+        """The NIP the record gives, as text (``None`` when it gives none)."""
+        return _nip_text(self.record)
+
+
+@attrs.frozen
+class RawResults:
+    """A results file read into plain records, before they are attached to cohorts.
+
+    Args:
+        rows: The results, in the file's order.
+        file: The file's name (``None`` for in-memory data).
+        findings: Findings about the file itself (unknown columns, blank rows, ...).
+    """
+
+    rows: tuple[ResultRow, ...] = ()
+    file: str | None = None
+    findings: tuple[Finding, ...] = ()
+
+
+def _nip_text(record: object) -> str | None:
+    if not isinstance(record, dict):
+        return None
+    value = record.get("nip")
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None

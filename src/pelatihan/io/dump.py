@@ -2,7 +2,8 @@
 
 What :func:`cohorts_to_data` writes, :func:`pelatihan.io.structure.structure`
 reads back to equal cohorts: the round trip is lossless (scores are written as
-text, so a :class:`~decimal.Decimal` keeps every digit).
+text, so a :class:`~decimal.Decimal` keeps every digit). Each record is written
+field by field, by its declaration (:mod:`pelatihan.io.fields`).
 
     >>> import datetime
     >>> from pelatihan import Cohort, Participant, plan_schedule
@@ -19,93 +20,75 @@ text, so a :class:`~decimal.Decimal` keeps every digit).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
-from pelatihan.calendar import WORKWEEK
-from pelatihan.cohort import Cohort, Participant
-from pelatihan.evaluation import Result
+from pelatihan.cohort import Cohort
 from pelatihan.io.document import FORMAT
-from pelatihan.schedule import Phase
+from pelatihan.io.fields import COHORT, Kind, Record
 
-__all__ = ["cohort_to_data", "cohorts_to_data", "cohorts_to_json"]
-
-
-def _participant(person: Participant) -> dict[str, object]:
-    data: dict[str, object] = {
-        "nip": person.nip,
-        "name": person.name,
-        "grade": person.grade,
-        "agency": person.agency,
-    }
-    if person.birth_date is not None:
-        data["birth_date"] = person.birth_date.isoformat()
-    if person.sex is not None:
-        data["sex"] = person.sex.code
-    if person.tmt_cpns is not None:
-        data["tmt_cpns"] = person.tmt_cpns.isoformat()
-    if person.education is not None:
-        data["education"] = person.education
-    if person.position is not None:
-        data["position"] = person.position
-    return data
+__all__ = ["cohort_to_data", "cohorts_to_data", "cohorts_to_json", "record_to_data"]
 
 
-def _phase(phase: Phase) -> dict[str, object]:
-    data: dict[str, object] = {
-        "kind": phase.kind.value,
-        "start": phase.start.isoformat(),
-        "end": phase.end.isoformat(),
-    }
-    if phase.weekdays != WORKWEEK:
-        data["weekdays"] = sorted(phase.weekdays)
-    if phase.label:
-        data["label"] = phase.label
-    return data
+def _same(kind: Kind, value: Any) -> object:
+    return value
 
 
-def _result(result: Result) -> dict[str, object]:
-    data: dict[str, object] = {
-        "nip": result.nip,
-        "scores": {key: str(score) for key, score in result.scores.items()},
-    }
-    absences = result.absences
-    if absences.sessions or absences.jp or absences.days:
-        data["absences"] = {
-            "sessions": absences.sessions,
-            "jp": str(absences.jp),
-            "days": absences.days,
-        }
-    if result.remediated:
-        data["remediated"] = True
-    if result.passed_on is not None:
-        data["passed_on"] = result.passed_on.isoformat()
+def _choice(kind: Kind, value: Any) -> object:
+    return kind.code(value) if kind.code is not None else value
+
+
+def _record(kind: Kind, value: Any) -> object:
+    return record_to_data(kind.record, value) if kind.record is not None else value
+
+
+def _records(kind: Kind, value: Any) -> object:
+    return [_record(kind, item) for item in value]
+
+
+_WRITERS: dict[str, Callable[[Kind, Any], object]] = {
+    "text": _same,
+    "nip": _same,
+    "date": lambda kind, day: day.isoformat(),
+    "flag": _same,
+    "choice": _choice,
+    "regime": _same,
+    "count": lambda kind, number: str(number),  # as text, so a Decimal keeps every digit
+    "whole-count": _same,
+    "weekdays": lambda kind, days: sorted(days),
+    "scores": lambda kind, scores: {key: str(score) for key, score in scores.items()},
+    "record": _record,
+    "records": _records,
+}
+"""How each kind of field is written, by the kind's name."""
+
+
+def record_to_data(record: Record[Any], model: object) -> dict[str, object]:
+    """A model as plain JSON data, by its record's declaration (absent facts left out).
+
+    A field is left out when its value is ``None``, or when it is optional and
+    holds its default (unless it is written even then).
+
+    Example:
+        >>> from pelatihan import Participant
+        >>> from pelatihan.io.fields import PARTICIPANT
+        >>> record_to_data(PARTICIPANT, Participant("1", "Dewi", "III/a", "X", sex="P"))
+        {'nip': '1', 'name': 'Dewi', 'grade': 'III/a', 'agency': 'X', 'sex': 'P'}
+    """
+    data: dict[str, object] = {}
+    for field in record.fields:
+        value = getattr(model, field.key)
+        if value is None or (
+            not field.required and not field.written_when_default and value == field.default
+        ):
+            continue
+        data[field.key] = _WRITERS[field.kind.name](field.kind, value)
     return data
 
 
 def cohort_to_data(cohort: Cohort) -> dict[str, object]:
     """One cohort as plain JSON data (absent facts are left out)."""
-    data: dict[str, object] = {"id": cohort.id, "name": cohort.name}
-    if cohort.track is not None:
-        data["track"] = cohort.track.value
-    if cohort.method is not None:
-        data["method"] = cohort.method.value
-    if cohort.regime is not None:
-        data["regime"] = cohort.regime
-    if cohort.start is not None:
-        data["start"] = cohort.start.isoformat()
-    if cohort.organizer is not None:
-        organizer: dict[str, object] = {"name": cohort.organizer.name}
-        if cohort.organizer.accredited is not None:
-            organizer["accredited"] = cohort.organizer.accredited
-        data["organizer"] = organizer
-    if cohort.klasikal_approved:
-        data["klasikal_approved"] = True
-    if cohort.phases:
-        data["phases"] = [_phase(phase) for phase in cohort.phases]
-    data["participants"] = [_participant(person) for person in cohort.participants]
-    if cohort.results:
-        data["results"] = [_result(result) for result in cohort.results]
-    return data
+    return record_to_data(COHORT, cohort)
 
 
 def cohorts_to_data(cohorts: Iterable[Cohort]) -> dict[str, object]:

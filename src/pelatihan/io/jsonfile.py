@@ -112,7 +112,7 @@ def read_json_text(text: str, file_name: str | None = None) -> RawDocument:
         )
     findings = tuple(
         DUPLICATE_KEY.finding(
-            Location("$", file=file_name),
+            Location(file=file_name),
             f"the key {key!r} is given more than once in an object; the last value is used",
             f"kunci {key!r} ditulis lebih dari sekali dalam satu objek; nilai terakhir dipakai",
             value=key,

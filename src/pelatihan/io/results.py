@@ -4,7 +4,7 @@ After a cohort ends, HR or the organiser exports each participant's results as
 a table, one row per participant. :func:`read_results_csv` reads such a CSV
 file into :class:`RawResults` (plain records in the shape of a cohort's
 ``results``, each with the file and row it came from), with the same
-machinery as participant lists (:mod:`pelatihan.io.tabular`,
+machinery as participant lists (:mod:`pelatihan.io.table`,
 :func:`pelatihan.io.csv.read_table`): UTF-8 with or without a byte-order mark,
 ``;``, ``,`` or tab, headers matched whatever their case and punctuation,
 unknown and duplicate columns, blank rows and rows longer than the header
@@ -16,34 +16,9 @@ every finding about a result at the results file's row
 Headers
 -------
 
-==============================  =================================================================
-field                           headers
-==============================  =================================================================
-nip                             NIP
-cohort                          Angkatan, Cohort
-scores.type_a                   Tipe A, Nilai Tipe A, Tes Tertulis Tipe A, Type A
-scores.type_b                   Tipe B, Nilai Tipe B, Tes Tertulis Tipe B, Type B
-scores.mooc_test                MOOC, Tes MOOC, Nilai MOOC, MOOC Test
-scores.elearning_test           E-Learning, Tes E-Learning, Nilai E-Learning, E-Learning Test
-scores.attitude                 Sikap Perilaku, Sikap dan Perilaku, Sikap, Nilai Sikap Perilaku,
-                                Attitude
-scores.actualisation            Aktualisasi, Nilai Aktualisasi, Actualisation, Actualization
-scores.actualisation_plan       Rancangan Aktualisasi, Nilai Rancangan Aktualisasi,
-                                Seminar Rancangan Aktualisasi, Actualisation Plan,
-                                Actualization Plan
-scores.actualisation_results    Pelaksanaan Aktualisasi, Nilai Pelaksanaan Aktualisasi, Hasil
-                                Aktualisasi, Seminar Hasil Aktualisasi, Actualisation Results,
-                                Actualization Results
-scores.technical_competence     Kompetensi Teknis, Nilai Kompetensi Teknis, Pengembangan
-                                Kompetensi Teknis, Pengembangan Kompetensi Teknis Bidang Tugas,
-                                Technical Competence
-absences.sessions               Tidak Hadir Sesi, Absen Sesi, Absent Sessions
-absences.jp                     Tidak Hadir JP, Absen JP, Absent JP
-absences.days                   Tidak Hadir Hari, Absen Hari, Absent Days
-remediated                      Remedial, Remediasi, Remediated
-passed_on                       Tanggal Lulus, Passed On
-name                            Nama, Nama Lengkap, Nama Peserta, Name (read, not used)
-==============================  =================================================================
+The headers are those the fields declare (:mod:`pelatihan.io.fields`):
+
+.. header table
 
 The field names are headers too, and so are the component keys alone
 (``type_a``, ``attitude``). A table needs a NIP column. A name column is
@@ -116,26 +91,33 @@ its results file and row too.
 
 from __future__ import annotations
 
-import copy
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any, ClassVar, cast
+from typing import IO, ClassVar
 
 import attrs
 
-from pelatihan import nip as nip_module
-from pelatihan.errors import ValidationError, quote
-from pelatihan.findings import Finding, Location
+from pelatihan.findings import Location
+from pelatihan.io.attach import attach_results, attach_results_across, participant_of_result
 from pelatihan.io.csv import read_table
-from pelatihan.io.dates import iso_or_none
-from pelatihan.io.document import ABSENCE_KEYS, RESULT_KEYS, InputError, RawDocument
-from pelatihan.io.jsonfile import read_json
-from pelatihan.io.tabular import (
-    RESULTS_UNATTACHED,
-    RESULTS_UNKNOWN_COHORT,
-    RowTable,
+from pelatihan.io.document import (
+    ABSENCE_KEYS,
+    RESULT_KEYS,
+    InputError,
+    Keys,
+    RawResults,
+    ResultRow,
 )
+from pelatihan.io.fields import (
+    ABSENCES,
+    COHORT_HEADERS,
+    PARTICIPANT,
+    RESULT,
+    SCORE_HEADERS,
+)
+from pelatihan.io.jsonfile import read_json
+from pelatihan.io.table import RowTable, cell_value, with_header_table
 
 __all__ = [
     "RESULT_HEADERS",
@@ -155,107 +137,23 @@ SUFFIXES = (".csv", ".txt", ".json")
 """The file extensions :func:`read_results` knows."""
 
 RESULT_HEADERS: dict[str, tuple[str, ...]] = {
-    "nip": ("NIP",),
-    "cohort": ("Angkatan", "Cohort"),
-    "scores.type_a": ("Tipe A", "Nilai Tipe A", "Tes Tertulis Tipe A", "Type A", "type_a"),
-    "scores.type_b": ("Tipe B", "Nilai Tipe B", "Tes Tertulis Tipe B", "Type B", "type_b"),
-    "scores.mooc_test": ("MOOC", "Tes MOOC", "Nilai MOOC", "MOOC Test", "mooc_test"),
-    "scores.elearning_test": (
-        "E-Learning",
-        "Tes E-Learning",
-        "Nilai E-Learning",
-        "E-Learning Test",
-        "elearning_test",
-    ),
-    "scores.attitude": (
-        "Sikap Perilaku",
-        "Sikap dan Perilaku",
-        "Sikap",
-        "Nilai Sikap Perilaku",
-        "Attitude",
-    ),
-    "scores.actualisation": ("Aktualisasi", "Nilai Aktualisasi", "Actualisation", "Actualization"),
-    "scores.actualisation_plan": (
-        "Rancangan Aktualisasi",
-        "Nilai Rancangan Aktualisasi",
-        "Seminar Rancangan Aktualisasi",
-        "Actualisation Plan",
-        "Actualization Plan",
-        "actualisation_plan",
-    ),
-    "scores.actualisation_results": (
-        "Pelaksanaan Aktualisasi",
-        "Nilai Pelaksanaan Aktualisasi",
-        "Hasil Aktualisasi",
-        "Seminar Hasil Aktualisasi",
-        "Actualisation Results",
-        "Actualization Results",
-        "actualisation_results",
-    ),
-    "scores.technical_competence": (
-        "Kompetensi Teknis",
-        "Nilai Kompetensi Teknis",
-        "Pengembangan Kompetensi Teknis",
-        "Pengembangan Kompetensi Teknis Bidang Tugas",
-        "Technical Competence",
-        "technical_competence",
-    ),
-    "absences.sessions": ("Tidak Hadir Sesi", "Absen Sesi", "Absent Sessions"),
-    "absences.jp": ("Tidak Hadir JP", "Absen JP", "Absent JP"),
-    "absences.days": ("Tidak Hadir Hari", "Absen Hari", "Absent Days"),
-    "remediated": ("Remedial", "Remediasi", "Remediated"),
-    "passed_on": ("Tanggal Lulus", "Passed On"),
-    "name": ("Nama", "Nama Lengkap", "Nama Peserta", "Name"),
+    "nip": RESULT.field("nip").headers,
+    "cohort": COHORT_HEADERS,
+    **{f"scores.{key}": headers for key, headers in SCORE_HEADERS.items()},
+    **{f"absences.{field.key}": field.headers for field in ABSENCES.fields},
+    **{field.key: field.headers for field in RESULT.fields if field.headers and field.key != "nip"},
+    "name": PARTICIPANT.field("name").headers,
 }
-"""The headers each field's column of a results export may have."""
+"""The headers each field's column of a results export may have: those the result's fields
+declare (:mod:`pelatihan.io.fields`), the scores' by component, and the cohort's and the
+participant's name's, as in a participant list."""
 
-_FLAGS = {
-    "ya": True,
-    "yes": True,
-    "true": True,
-    "1": True,
-    "tidak": False,
-    "no": False,
-    "false": False,
-    "0": False,
-}
+if __doc__:  # not left out (python -OO)
+    __doc__ = with_header_table(__doc__, RESULT_HEADERS, {"name": "(read, not used)"})
 
-
-@attrs.frozen
-class ResultRow:
-    """One result as read, before it is attached to a cohort.
-
-    Args:
-        record: The result in the shape of a cohort's ``results`` item
-            (``{"nip": ..., "scores": {...}, "absences": {...}, ...}``); from a
-            JSON file, whatever the item is.
-        location: Where it was read: the results file, and its row for a table.
-        cohort: The cohort it names (the ``Angkatan`` cell), if any.
-    """
-
-    record: object
-    location: Location
-    cohort: str | None = None
-
-    @property
-    def nip(self) -> str | None:
-        """The NIP the record gives, as text (``None`` when it gives none)."""
-        return _nip_text(self.record)
-
-
-@attrs.frozen
-class RawResults:
-    """A results file read into plain records, before they are attached to cohorts.
-
-    Args:
-        rows: The results, in the file's order.
-        file: The file's name (``None`` for in-memory data).
-        findings: Findings about the file itself (unknown columns, blank rows, ...).
-    """
-
-    rows: tuple[ResultRow, ...] = ()
-    file: str | None = None
-    findings: tuple[Finding, ...] = ()
+_CELLS = {field.key: field.kind for field in RESULT.fields if field.headers}
+"""The kinds of the result's own columns, whose cells :func:`~pelatihan.io.table.cell_value`
+reads."""
 
 
 class ResultsTable(RowTable):
@@ -304,7 +202,7 @@ class ResultsTable(RowTable):
         if read is None:
             return
         named, extra = read
-        where = Location("$", file=self.file, row=row)
+        where = Location(file=self.file, row=row)
         record: dict[str, object] = {}
         scores: dict[str, str] = {}
         absences: dict[str, str] = {}
@@ -317,12 +215,8 @@ class ResultsTable(RowTable):
                 absences[key] = value
             elif field == "cohort":
                 cohort = value
-            elif field == "remediated":
-                record[field] = _FLAGS.get(value.casefold(), value)
-            elif field == "passed_on":
-                record[field] = iso_or_none(value) or value
-            elif field == "nip":
-                record[field] = value
+            elif field in _CELLS:
+                record[field] = cell_value(_CELLS[field], value)  # the participant's name is not
         if scores:
             record["scores"] = scores
         if absences:
@@ -396,9 +290,9 @@ def read_results_json(
     document = read_json(source)
     name = file_name or document.file
     data = document.data
-    prefix = "$"
+    prefix: Keys = ()
     if isinstance(data, dict) and "results" in data:
-        data, prefix = data["results"], "$.results"
+        data, prefix = data["results"], ("results",)
     if not isinstance(data, list):
         label = name or "<input>"
         raise InputError(
@@ -417,7 +311,7 @@ def read_results_json(
             named = item["cohort"]
             if isinstance(named, (str, int)) and not isinstance(named, bool):
                 cohort = str(named).strip() or None
-        rows.append(ResultRow(record, Location(f"{prefix}[{index}]", file=name), cohort))
+        rows.append(ResultRow(record, Location((*prefix, index), name), cohort))
     findings = tuple(
         attrs.evolve(finding, location=attrs.evolve(finding.location, file=name))
         for finding in document.findings
@@ -444,223 +338,3 @@ def read_results(path: str | os.PathLike[str]) -> RawResults:
         f"salah satu dari {', '.join(SUFFIXES)}",
         value=name,
     )
-
-
-# -- attaching --------------------------------------------------------------------------------
-
-
-def _nip_text(record: object) -> str | None:
-    if not isinstance(record, dict):
-        return None
-    value = record.get("nip")
-    if isinstance(value, str):
-        return value.strip() or None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return None
-
-
-def _nip_key(text: str) -> str:
-    try:
-        return nip_module.compact(text)
-    except ValidationError:
-        return "".join(text.split())
-
-
-def _cohorts_of(document: RawDocument) -> list[Any]:
-    data = document.data
-    if isinstance(data, dict):
-        cohorts = data.get("cohorts")
-        if isinstance(cohorts, list):
-            return cohorts
-    return []
-
-
-def _described(row: ResultRow) -> tuple[str, str]:
-    if row.location.row is not None:
-        return f"row {row.location.row}", f"baris {row.location.row}"
-    return f"the result at {row.location.path}", f"hasil pada {row.location.path}"
-
-
-class _Index:
-    """Where results can go: cohorts by id and name, participants' NIPs, the first cohort."""
-
-    def __init__(self, documents: Sequence[RawDocument]) -> None:
-        self.names: dict[str, tuple[int, int]] = {}
-        self.folded: dict[str, tuple[int, int]] = {}
-        self.nips: dict[str, tuple[int, int]] = {}
-        self.first: tuple[int, int] | None = None
-        for number, document in enumerate(documents):
-            for index, cohort in enumerate(_cohorts_of(document)):
-                if not isinstance(cohort, dict):
-                    continue
-                place = (number, index)
-                if self.first is None:
-                    self.first = place
-                for key in ("id", "name"):
-                    value = cohort.get(key)
-                    if isinstance(value, (str, int)) and not isinstance(value, bool):
-                        named = str(value).strip()
-                        self.names.setdefault(named, place)
-                        self.folded.setdefault(named.casefold(), place)
-                people = cohort.get("participants")
-                for person in people if isinstance(people, list) else ():
-                    nip = _nip_text(person)
-                    if nip is not None:
-                        self.nips.setdefault(_nip_key(nip), place)
-
-    def cohort(self, name: str) -> tuple[int, int] | None:
-        text = name.strip()
-        return self.names.get(text) or self.folded.get(text.casefold())
-
-
-def attach_results(document: RawDocument, results: RawResults) -> RawDocument:
-    """Put each result into the ``results`` of the cohort it belongs to.
-
-    See the module documentation for where each row goes. The document is not
-    changed: a new one is returned, with the results file's findings and the
-    findings of attaching among its findings, and the file and row of each
-    attached result recorded for its findings' locations.
-
-    Example:
-        >>> doc = RawDocument({"format": "pelatihan/cohorts@1", "cohorts": []}, "a.json")
-        >>> row = ResultRow({"nip": "1"}, Location("$", file="hasil.csv", row=2))
-        >>> attached = attach_results(doc, RawResults((row,), "hasil.csv"))
-        >>> [(f.code, str(f.location)) for f in attached.findings]
-        [('results.unattached', 'hasil.csv:2 $')]
-    """
-    return attach_results_across([document], results)[0]
-
-
-def attach_results_across(
-    documents: Sequence[RawDocument], results: RawResults
-) -> tuple[RawDocument, ...]:
-    """Put each result into the cohort it belongs to, among the cohorts of several files.
-
-    As :func:`attach_results`, with the cohorts of every document in order: a
-    result goes to the first document with its cohort or its participant, and
-    a result for nobody to the first cohort of them all. The results file's
-    findings, and those of attaching, go to the first document.
-
-    Raises:
-        ValueError: If there are no documents.
-    """
-    if not documents:
-        raise ValueError("results need at least one document to be attached to")
-    index = _Index(documents)
-    plan: dict[tuple[int, int], list[ResultRow]] = {}
-    findings: list[Finding] = list(results.findings)
-    for row in results.rows:
-        en, id_ = _described(row)
-        place: tuple[int, int] | None = None
-        if row.cohort:
-            place = index.cohort(row.cohort)
-            if place is None:
-                findings.append(
-                    RESULTS_UNKNOWN_COHORT.finding(
-                        row.location,
-                        f"{en} names the cohort {quote(row.cohort)}, which no file has (by id "
-                        "or name); the result goes to the cohort of the participant with its NIP",
-                        f"{id_} menyebut angkatan {quote(row.cohort)}, yang tidak ada dalam "
-                        "berkas mana pun (menurut id atau nama); hasilnya masuk ke angkatan "
-                        "peserta dengan NIP tersebut",
-                        value=row.cohort,
-                    )
-                )
-        nip = row.nip
-        if place is None and nip is not None:
-            place = index.nips.get(_nip_key(nip))
-        if place is None:
-            place = index.first
-        if place is None:
-            findings.append(
-                RESULTS_UNATTACHED.finding(
-                    row.location,
-                    f"{en} (NIP {nip or '-'}) cannot be attached: the files have no cohort",
-                    f"{id_} (NIP {nip or '-'}) tidak dapat dimasukkan: berkas tidak memiliki "
-                    "angkatan",
-                    value=nip,
-                )
-            )
-            continue
-        cohort = _cohorts_of(documents[place[0]])[place[1]]
-        existing = cohort.get("results")
-        if existing is not None and not isinstance(existing, list):
-            path = f"$.cohorts[{place[1]}].results"
-            findings.append(
-                RESULTS_UNATTACHED.finding(
-                    row.location,
-                    f"{en} (NIP {nip or '-'}) cannot be attached: {path} of "
-                    f"{documents[place[0]].file or '<input>'} is not a list",
-                    f"{id_} (NIP {nip or '-'}) tidak dapat dimasukkan: {path} pada "
-                    f"{documents[place[0]].file or '<input>'} bukan daftar (list)",
-                    value=nip,
-                )
-            )
-            continue
-        plan.setdefault(place, []).append(row)
-    attached = [
-        _attached(document, {c: rows for (d, c), rows in plan.items() if d == number})
-        for number, document in enumerate(documents)
-    ]
-    attached[0] = attrs.evolve(attached[0], findings=(*attached[0].findings, *findings))
-    return tuple(attached)
-
-
-def _attached(document: RawDocument, plan: Mapping[int, list[ResultRow]]) -> RawDocument:
-    if not plan:
-        return document
-    data = dict(cast("dict[str, Any]", document.data))  # a document with cohorts, so a dict
-    cohorts = list(data["cohorts"])
-    rows = dict(document.rows)
-    files = dict(document.files)
-    for index, added in sorted(plan.items()):
-        cohort = dict(cohorts[index])
-        existing = cohort.get("results")
-        items = list(existing) if isinstance(existing, list) else []
-        for row in added:
-            path = f"$.cohorts[{index}].results[{len(items)}]"
-            items.append(copy.deepcopy(row.record))
-            files[path] = row.location.file
-            if row.location.row is not None:
-                rows[path] = row.location.row
-        cohort["results"] = items
-        cohorts[index] = cohort
-    data["cohorts"] = cohorts
-    return attrs.evolve(document, data=data, rows=rows, files=files)
-
-
-def participant_of_result(document: RawDocument, cohort: int, result: int) -> int | None:
-    """The index of the participant a result is for: the first of the cohort with its NIP.
-
-    Args:
-        document: The document.
-        cohort: The cohort's index in the document.
-        result: The result's index in the cohort's ``results``.
-
-    Returns:
-        The participant's index in the cohort's ``participants``, or ``None`` when
-        no participant has the result's NIP (or there is no such result).
-
-    Example:
-        >>> doc = RawDocument({"cohorts": [{"participants": [{"nip": "1"}, {"nip": "2 3"}],
-        ...                                 "results": [{"nip": "23"}, {"nip": "4"}]}]})
-        >>> participant_of_result(doc, 0, 0), participant_of_result(doc, 0, 1)
-        (1, None)
-    """
-    cohorts = _cohorts_of(document)
-    if not 0 <= cohort < len(cohorts) or not isinstance(cohorts[cohort], dict):
-        return None
-    results = cohorts[cohort].get("results")
-    if not isinstance(results, list) or not 0 <= result < len(results):
-        return None
-    nip = _nip_text(results[result])
-    people = cohorts[cohort].get("participants")
-    if nip is None or not isinstance(people, list):
-        return None
-    key = _nip_key(nip)
-    for index, person in enumerate(people):
-        text = _nip_text(person)
-        if text is not None and _nip_key(text) == key:
-            return index
-    return None

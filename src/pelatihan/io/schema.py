@@ -33,16 +33,26 @@ from __future__ import annotations
 import datetime
 import types
 import typing
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from pelatihan.grades import Track
 from pelatihan.io.document import FORMAT
+from pelatihan.io.fields import (
+    ABSENCES,
+    COHORT,
+    ORGANIZER,
+    PARTICIPANT,
+    PHASE,
+    RESULT,
+    Field,
+    Kind,
+    Record,
+)
 from pelatihan.io.variant import FORMAT as VARIANT_FORMAT
 from pelatihan.legal import regimes
-from pelatihan.nip import Sex
 from pelatihan.rulebooks import all_rulebooks
-from pelatihan.training import Method, PhaseKind
+from pelatihan.training import PhaseKind
 
 __all__ = [
     "DIALECT",
@@ -77,10 +87,6 @@ def _text(description: str) -> dict[str, object]:
     return {"type": "string", "pattern": _NOT_BLANK, "description": description}
 
 
-def _optional_text(description: str) -> dict[str, object]:
-    return {"type": ["string", "null"], "description": description + _NULL_NOTE}
-
-
 def _date(description: str) -> dict[str, object]:
     return {
         "type": "string",
@@ -90,20 +96,7 @@ def _date(description: str) -> dict[str, object]:
     }
 
 
-def _optional_date(description: str) -> dict[str, object]:
-    schema = _date(description)
-    schema["type"] = ["string", "null"]
-    schema["description"] = f"{schema['description']}{_NULL_NOTE}"
-    return schema
-
-
-def _choice(values: list[str], description: str, *, optional: bool) -> dict[str, object]:
-    if optional:
-        return {
-            "type": ["string", "null"],
-            "enum": [*values, None],
-            "description": description + _NULL_NOTE,
-        }
+def _choice(values: list[str], description: str) -> dict[str, object]:
     return {"type": "string", "enum": values, "description": description}
 
 
@@ -123,84 +116,64 @@ def _object(
     }
 
 
-def _organizer() -> dict[str, object]:
+def _text_value(kind: Kind, field: Field) -> dict[str, object]:
+    # blank text is as good as none, so only a required text must have more than spaces
+    return {"type": "string", "pattern": _NOT_BLANK} if field.required else {"type": "string"}
+
+
+def _choice_value(kind: Kind, field: Field) -> dict[str, object]:
+    code = kind.code or str
+    return {"type": "string", "enum": [code(member) for member in kind.choices]}
+
+
+def _ref(kind: Kind) -> str:
+    return f"#/$defs/{kind.record.name if kind.record is not None else kind.name}"
+
+
+_VALUES: dict[str, Callable[[Kind, Field], dict[str, object]]] = {
+    "text": _text_value,
+    "nip": lambda kind, field: {"type": "string", "pattern": _NIP_PATTERN},
+    "date": lambda kind, field: {"type": "string", "format": "date", "pattern": _DATE_PATTERN},
+    "flag": lambda kind, field: {"type": "boolean"},
+    "choice": _choice_value,
+    "regime": lambda kind, field: {"type": "string", "enum": [r.id for r in regimes()]},
+    "count": lambda kind, field: {"type": "number", "minimum": 0},
+    "whole-count": lambda kind, field: {"type": "integer", "minimum": 0},
+    "weekdays": lambda kind, field: {
+        "type": "array",
+        "items": {"type": "integer", "minimum": 0, "maximum": 6},
+        "minItems": 1,
+    },
+    "scores": lambda kind, field: {"$ref": _ref(kind)},
+    "record": lambda kind, field: {"$ref": _ref(kind)},
+    "records": lambda kind, field: {"type": "array", "items": {"$ref": _ref(kind)}},
+}
+"""The schema of a present value of each kind of field, by the kind's name."""
+
+_NOTES = {"date": " Written YYYY-MM-DD (ISO 8601)."}
+
+
+def _field(field: Field) -> dict[str, object]:
+    """A field's schema: its kind's, null allowed when it is optional, and its description."""
+    schema = _VALUES[field.kind.name](field.kind, field)
+    if not field.required:
+        if "$ref" in schema:
+            schema = {"anyOf": [schema, {"type": "null"}]}
+        else:
+            schema["type"] = [schema["type"], "null"]
+            if "enum" in schema:
+                schema["enum"] = [*cast("list[object]", schema["enum"]), None]
+    note = _NOTES.get(field.kind.name, "")
+    schema["description"] = field.description + note + ("" if field.required else _NULL_NOTE)
+    return schema
+
+
+def _record(record: Record[Any]) -> dict[str, object]:
     return _object(
-        "Organiser",
-        "The organiser of the training (penyelenggara), such as a provincial BPSDM.",
-        {
-            "name": _text("The organiser's name."),
-            "accredited": {
-                "type": ["boolean", "null"],
-                "description": "Whether LAN has accredited the organiser (terakreditasi) for "
-                "Latsar; unknown when absent." + _NULL_NOTE,
-            },
-        },
-        ["name"],
-    )
-
-
-def _phase() -> dict[str, object]:
-    return _object(
-        "Phase",
-        "One phase of the cohort's schedule (tahap), in class or out of class by its kind.",
-        {
-            "kind": _choice(
-                [kind.value for kind in PhaseKind],
-                "What happens in the phase: MOOC, e-learning, distance learning (pembelajaran "
-                "jarak jauh), classroom days (klasikal) or habituation at the workplace "
-                "(habituasi).",
-                optional=False,
-            ),
-            "start": _date("The phase's first day."),
-            "end": _date("The phase's last day (inclusive)."),
-            "weekdays": {
-                "type": ["array", "null"],
-                "items": {"type": "integer", "minimum": 0, "maximum": 6},
-                "minItems": 1,
-                "description": "The weekdays that are training days in the phase, 0 (Monday, "
-                "Senin) to 6 (Sunday, Minggu); Monday to Friday when absent." + _NULL_NOTE,
-            },
-            "label": _optional_text(
-                'A name for the phase, when a kind appears more than once ("on campus 2").'
-            ),
-        },
-        ["kind", "start", "end"],
-    )
-
-
-def _participant() -> dict[str, object]:
-    return _object(
-        "Participant",
-        "A candidate civil servant (CPNS) taking the training (peserta).",
-        {
-            "nip": {
-                "type": "string",
-                "pattern": _NIP_PATTERN,
-                "description": "The 18-digit civil-servant number (Nomor Induk Pegawai, NIP) as "
-                'written in the export; spaces, dots and dashes are allowed ("19950417 '
-                '202403 2 004"). Write it as text: a spreadsheet number loses digits.',
-            },
-            "name": _text("The participant's full name (nama)."),
-            "grade": _text(
-                'The grade (golongan/ruang) as written: "III/a", "3a", or the rank name '
-                '(pangkat) "Penata Muda".'
-            ),
-            "agency": _text("The government agency the participant works for (instansi)."),
-            "birth_date": _optional_date("The date of birth (tanggal lahir)."),
-            "sex": _choice(
-                [sex.code for sex in Sex],
-                "The sex (jenis kelamin): L (laki-laki, male) or P (perempuan, female).",
-                optional=True,
-            ),
-            "tmt_cpns": _optional_date(
-                "The date the CPNS appointment took effect (terhitung mulai tanggal, TMT CPNS)."
-            ),
-            "education": _optional_text(
-                'The education level used to apply (pendidikan), as written ("S-1", "D-III").'
-            ),
-            "position": _optional_text("The position (jabatan)."),
-        },
-        ["nip", "name", "grade", "agency"],
+        record.title,
+        record.description,
+        {field.key: _field(field) for field in record.fields},
+        [field.key for field in record.required],
     )
 
 
@@ -252,118 +225,6 @@ def _scores() -> dict[str, object]:
     )
 
 
-def _absences() -> dict[str, object]:
-    def count(kind: str, description: str) -> dict[str, object]:
-        return {
-            "type": [kind, "null"],
-            "minimum": 0,
-            "description": description + " 0 when absent." + _NULL_NOTE,
-        }
-
-    return _object(
-        "Absences",
-        "The participant's absences, counted cumulatively over the training.",
-        {
-            "sessions": count("integer", "Sessions missed."),
-            "jp": count("number", "Lesson hours (jam pelajaran, JP) missed."),
-            "days": count("integer", "Days missed."),
-        },
-        [],
-    )
-
-
-def _result() -> dict[str, object]:
-    return _object(
-        "Result",
-        "One participant's evaluation results (hasil evaluasi), for the participant with the "
-        "same NIP.",
-        {
-            "nip": {
-                "type": "string",
-                "pattern": _NIP_PATTERN,
-                "description": "The NIP of the participant the result is for, as written "
-                "(compared without spaces, dots and dashes).",
-            },
-            "scores": {
-                "anyOf": [{"$ref": "#/$defs/scores"}, {"type": "null"}],
-                "description": "The score per component." + _NULL_NOTE,
-            },
-            "absences": {
-                "anyOf": [{"$ref": "#/$defs/absences"}, {"type": "null"}],
-                "description": "The absences; none when absent." + _NULL_NOTE,
-            },
-            "remediated": {
-                "type": ["boolean", "null"],
-                "description": "Whether the scores are those after remediation (remedial); "
-                "false when absent." + _NULL_NOTE,
-            },
-            "passed_on": _optional_date(
-                "The day the results were decided (tanggal lulus): for a participant who "
-                "passed, the earliest day of appointment as PNS follows from it and the end of "
-                "the probation year; for one whose graduation is deferred, the remediation "
-                "deadline."
-            ),
-        },
-        ["nip"],
-    )
-
-
-def _cohort() -> dict[str, object]:
-    return _object(
-        "Cohort",
-        "One cohort (angkatan) of Latsar CPNS: its facts, schedule and participants.",
-        {
-            "id": _text("The cohort's identifier, unique in the organiser's records."),
-            "name": _text('The cohort\'s name as the organiser writes it ("Angkatan XII").'),
-            "track": _choice(
-                [track.value for track in Track],
-                "The Latsar track (jalur): Golongan II or Golongan III.",
-                optional=False,
-            ),
-            "method": _choice(
-                [method.value for method in Method],
-                "The delivery method (metode): classroom (klasikal), blended learning, or "
-                "distance learning in an emergency (pembelajaran jarak jauh).",
-                optional=False,
-            ),
-            "regime": _choice(
-                [regime.id for regime in regimes()],
-                "The regulation the cohort is run under (rezim); by default the one in force "
-                "on the cohort's first day.",
-                optional=True,
-            ),
-            "start": _optional_date("The cohort's first day."),
-            "organizer": {
-                "anyOf": [{"$ref": "#/$defs/organizer"}, {"type": "null"}],
-                "description": "The organiser (penyelenggara)." + _NULL_NOTE,
-            },
-            "klasikal_approved": {
-                "type": ["boolean", "null"],
-                "description": "Whether the Head of LAN approved classroom delivery in writing "
-                "(persetujuan Kepala LAN); false when absent." + _NULL_NOTE,
-            },
-            "phases": {
-                "type": ["array", "null"],
-                "items": {"$ref": "#/$defs/phase"},
-                "description": "The cohort's schedule, phase by phase; the planned schedule "
-                "is used when absent." + _NULL_NOTE,
-            },
-            "participants": {
-                "type": "array",
-                "items": {"$ref": "#/$defs/participant"},
-                "description": "The participants (peserta).",
-            },
-            "results": {
-                "type": ["array", "null"],
-                "items": {"$ref": "#/$defs/result"},
-                "description": "The participants' evaluation results, at most one each, once "
-                "the cohort has ended; none when absent." + _NULL_NOTE,
-            },
-        },
-        ["id", "name", "track", "method", "participants"],
-    )
-
-
 def cohort_schema() -> dict[str, object]:
     """Return the JSON Schema (draft 2020-12) of the cohort interchange format.
 
@@ -406,13 +267,13 @@ def cohort_schema() -> dict[str, object]:
         "required": ["format", "cohorts"],
         "additionalProperties": False,
         "$defs": {
-            "cohort": _cohort(),
-            "organizer": _organizer(),
-            "participant": _participant(),
-            "phase": _phase(),
-            "result": _result(),
+            "cohort": _record(COHORT),
+            "organizer": _record(ORGANIZER),
+            "participant": _record(PARTICIPANT),
+            "phase": _record(PHASE),
+            "result": _record(RESULT),
             "scores": _scores(),
-            "absences": _absences(),
+            "absences": _record(ABSENCES),
         },
     }
 
@@ -465,7 +326,6 @@ def _supplied_phase() -> dict[str, object]:
                 [kind.value for kind in PhaseKind],
                 "What happens in the phase: MOOC, e-learning, distance learning, classroom "
                 "days (klasikal) or habituation at the workplace (habituasi).",
-                optional=False,
             ),
             "days": {
                 "type": "integer",

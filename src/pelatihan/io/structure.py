@@ -1,14 +1,18 @@
 """Structuring: from a raw document to cohort models, every structural problem collected.
 
 A problem with one field (a date that is not a date, a track that is not II or
-III, a key nobody knows) becomes a finding with its JSON path, and the row
-for tabular input; the rest of the record is still structured and checked, so
-one bad cell never hides the others. Records that cannot be structured at all
-(a participant that is not an object) are reported, never silently dropped:
-every input record ends up either in :attr:`Loaded.cohorts` or in a finding.
+III, a key nobody knows) becomes a finding at its place (the keys down to it),
+with the row for tabular input; the rest of the record is still structured and
+checked, so one bad cell never hides the others. Records that cannot be
+structured at all (a participant that is not an object) are reported, never
+silently dropped: every input record ends up either in :attr:`Loaded.cohorts`
+or in a finding.
 
-This is done field by field here rather than with a general structuring
-library, which would reject a whole record at its first bad field.
+Each record is structured field by field, as its declaration
+(:mod:`pelatihan.io.fields`) gives its fields, rather than with a general
+structuring library, which would reject a whole record at its first bad
+field. Plainly right participants take a fast path written from the same
+declaration (:mod:`pelatihan.io.plain`).
 
     >>> from pelatihan.io.document import RawDocument
     >>> from pelatihan.io.structure import structure
@@ -36,7 +40,6 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
-from pelatihan._memo import remember
 from pelatihan.catalogue.reading import (
     DATE_RULE,
     FORMAT_RULE,
@@ -46,35 +49,27 @@ from pelatihan.catalogue.reading import (
     UNKNOWN_KEY_RULE,
     VALUE_RULE,
 )
-from pelatihan.cohort import Cohort, Organizer, Participant
+from pelatihan.cohort import Cohort, Participant
 from pelatihan.errors import ValidationError, quote, shorten
-from pelatihan.evaluation import Absences, InvalidScore, Result, to_score
+from pelatihan.evaluation import InvalidScore, to_score
 from pelatihan.findings import Finding, Location
-from pelatihan.grades import Track
-from pelatihan.io.document import (
-    ABSENCE_KEYS,
-    COHORT_KEYS,
-    FORMAT,
-    PARTICIPANT_KEYS,
-    PHASE_KEYS,
-    RESULT_KEYS,
-    RawDocument,
-)
+from pelatihan.io.document import FORMAT, Keys, RawDocument
+from pelatihan.io.fields import COHORT, PARTICIPANT, Field, Kind, Record
+from pelatihan.io.plain import plain_participant
 from pelatihan.legal import UnknownInstrumentError, get_regime
-from pelatihan.nip import Sex
 from pelatihan.nip import validate as validate_nip
-from pelatihan.schedule import Phase
-from pelatihan.training import Method, PhaseKind
 
 __all__ = ["Loaded", "structure"]
 
-T = TypeVar("T")
+M = TypeVar("M")
 
 
 _MAX_COUNT = 10_000
 """The largest count of absences (sessions, JP or days) read: a Latsar has a few hundred JP."""
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+_BOOLEAN_TEXT = {"true": True, "false": False, "ya": True, "tidak": False, "yes": True, "no": False}
 
 
 class _Bad(Exception):
@@ -108,48 +103,65 @@ class Loaded:
 
     def cohort_location(self, position: int) -> Location:
         """The location of the cohort at ``position`` in :attr:`cohorts`."""
-        return self.document.location(f"$.cohorts[{self.cohort_index[position]}]")
+        return self.document.location(("cohorts", self.cohort_index[position]))
 
     def participant_location(self, position: int, participant: int) -> Location:
         """The location (with file row) of a participant of the cohort at ``position``."""
         index = self.participant_index[position][participant]
-        path = f"$.cohorts[{self.cohort_index[position]}].participants[{index}]"
-        return self.document.location(path)
+        return self.document.location(
+            ("cohorts", self.cohort_index[position], "participants", index)
+        )
 
     def result_location(self, position: int, result: int) -> Location:
         """The location (with file and row) of a result of the cohort at ``position``."""
         index = self.result_index[position][result]
-        return self.document.location(f"$.cohorts[{self.cohort_index[position]}].results[{index}]")
+        return self.document.location(("cohorts", self.cohort_index[position], "results", index))
 
 
 class _Structurer:
+    """Structures records by their declarations (:mod:`pelatihan.io.fields`), reporting problems."""
+
     def __init__(self, document: RawDocument) -> None:
         self.document = document
         self.findings: list[Finding] = list(document.findings)
+        self.converters: dict[str, Callable[[Kind, object, Keys], Any]] = {
+            "text": self.text,
+            "nip": self.nip_text,
+            "date": self.date,
+            "flag": self.flag,
+            "choice": self.choice,
+            "regime": self.regime,
+            "count": self.count,
+            "whole-count": self.whole_count,
+            "weekdays": self.weekdays,
+            "scores": self.scores,
+            "record": self.record,
+            "records": self.records,
+        }
 
     # -- helpers -----------------------------------------------------------------
 
-    def at(self, path: str) -> Location:
-        return self.document.location(path)
+    def at(self, keys: Keys) -> Location:
+        return self.document.location(keys)
 
     def report(self, finding: Finding) -> None:
         self.findings.append(finding)
 
-    def type_error(self, path: str, expected_en: str, expected_id: str, value: object) -> _Bad:
+    def type_error(self, keys: Keys, expected_en: str, expected_id: str, value: object) -> _Bad:
         got = type(value).__name__ if value is not None else "null"
         return _Bad(
             TYPE_RULE.finding(
-                self.at(path),
+                self.at(keys),
                 f"expected {expected_en}, got {got} {quote(value)}",
                 f"seharusnya {expected_id}, bukan {got} {quote(value)}",
                 value=_plain(value),
             )
         )
 
-    def unknown_keys(self, record: Mapping[str, Any], path: str, known: frozenset[str]) -> None:
+    def unknown_keys(self, record: Mapping[str, Any], keys: Keys, known: frozenset[str]) -> None:
         for key in record:
             if key not in known:
-                where = self.at(path).child(str(key))
+                where = self.at((*keys, str(key)))
                 allowed = ", ".join(sorted(known))
                 self.report(
                     UNKNOWN_KEY_RULE.finding(
@@ -161,53 +173,59 @@ class _Structurer:
                     )
                 )
 
-    def field(
-        self,
-        record: Mapping[str, Any],
-        path: str,
-        key: str,
-        convert: Callable[[object, str], T],
-        *,
-        required: bool = False,
-        default: T,
-    ) -> T:
-        here = f"{path}.{key}"
-        value = record.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                self.report(
-                    MISSING_RULE.finding(
-                        self.at(here),
-                        f"{key} is required",
-                        f"{key} wajib diisi",
-                    )
-                )
-            return default
+    def field(self, data: Mapping[str, Any], keys: Keys, field: Field) -> Any:
+        """The value of ``field`` in ``data`` (a record at ``keys``), or its default, reported."""
+        key, kind = field.key, field.kind
+        value = data.get(key)
+        if value is None or (kind.blank_is_absent and isinstance(value, str) and not value.strip()):
+            if field.required:
+                where = self.at((*keys, key))
+                self.report(MISSING_RULE.finding(where, f"{key} is required", f"{key} wajib diisi"))
+            return field.default
         try:
-            return convert(value, here)
+            return self.converters[kind.name](kind, value, (*keys, key))
         except _Bad as bad:
             self.report(bad.finding)
-            return default
+            return field.default
 
-    # -- converters -------------------------------------------------------------
+    def values(self, record: Record[Any], data: Mapping[str, Any], keys: Keys) -> dict[str, Any]:
+        """The value of each field of ``record`` in ``data``, its unknown keys reported."""
+        self.unknown_keys(data, keys, record.key_set)
+        return {field.key: self.field(data, keys, field) for field in record.fields}
 
-    def text(self, value: object, path: str) -> str:
+    def build(self, record: Record[M], data: Mapping[str, Any], keys: Keys) -> M | None:
+        """The model of ``data``, or ``None`` when ``record`` keeps no such record."""
+        if record.keep == "always":
+            return record.model(**self.values(record, data, keys))
+        before = len(self.findings)
+        values = self.values(record, data, keys)
+        if record.keep == "complete" and any(
+            values[field.key] == field.default for field in record.required
+        ):
+            return None
+        if record.keep == "valid" and any(finding.is_error for finding in self.findings[before:]):
+            return None
+        return record.model(**values)
+
+    # -- converters: (kind, value, keys) to the field's value, or _Bad ---------------
+
+    def text(self, kind: Kind, value: object, keys: Keys) -> str:
         if isinstance(value, str):
             return value.strip()
         if isinstance(value, int) and not isinstance(value, bool):
             return str(value)
-        raise self.type_error(path, "text", "teks", value)
+        raise self.type_error(keys, "text", "teks", value)
 
-    def nip_text(self, value: object, path: str) -> str:
+    def nip_text(self, kind: Kind, value: object, keys: Keys) -> str:
         if isinstance(value, (float, Decimal)):
             try:
                 # the NIP module explains what a spreadsheet float does to a NIP
                 validate_nip(cast("str", float(value)))
             except ValidationError as error:
-                raise _Bad(Finding.from_error(error, self.at(path))) from None
-        return self.text(value, path)
+                raise _Bad(Finding.from_error(error, self.at(keys))) from None
+        return self.text(kind, value, keys)
 
-    def date(self, value: object, path: str) -> datetime.date:
+    def date(self, kind: Kind, value: object, keys: Keys) -> datetime.date:
         if isinstance(value, str):
             match = _ISO_DATE.fullmatch(value.strip())
             if match is not None:
@@ -217,124 +235,61 @@ class _Structurer:
                     pass
             raise _Bad(
                 DATE_RULE.finding(
-                    self.at(path),
+                    self.at(keys),
                     f"{quote(value)} is not a date written YYYY-MM-DD",
                     f"{quote(value)} bukan tanggal dengan format YYYY-MM-DD",
                     value=shorten(value),
                 )
             )
-        raise self.type_error(path, "a date written YYYY-MM-DD", "tanggal YYYY-MM-DD", value)
+        raise self.type_error(keys, "a date written YYYY-MM-DD", "tanggal YYYY-MM-DD", value)
 
-    def flag(self, value: object, path: str) -> bool:
+    def flag(self, kind: Kind, value: object, keys: Keys) -> bool:
         if isinstance(value, bool):
             return value
         if isinstance(value, str) and value.strip().lower() in _BOOLEAN_TEXT:
             return _BOOLEAN_TEXT[value.strip().lower()]
-        raise self.type_error(path, "true or false", "true atau false", value)
+        raise self.type_error(keys, "true or false", "true atau false", value)
 
-    def choice(self, parse: Callable[[Any], T]) -> Callable[[object, str], T]:
-        def convert(value: object, path: str) -> T:
-            if not isinstance(value, str):
-                raise self.type_error(path, "text", "teks", value)
-            try:
-                return parse(value)
-            except ValidationError as error:
-                raise _Bad(
-                    VALUE_RULE.finding(
-                        self.at(path), error.message_en, error.message_id, value=shorten(value)
-                    )
-                ) from None
+    def choice(self, kind: Kind, value: object, keys: Keys) -> Any:
+        if not isinstance(value, str) or kind.parse is None:
+            raise self.type_error(keys, "text", "teks", value)
+        try:
+            return kind.parse(value)
+        except ValidationError as error:
+            raise _Bad(
+                VALUE_RULE.finding(
+                    self.at(keys), error.message_en, error.message_id, value=shorten(value)
+                )
+            ) from None
 
-        return convert
-
-    def regime(self, value: object, path: str) -> str:
-        text = self.text(value, path)
+    def regime(self, kind: Kind, value: object, keys: Keys) -> str:
+        text = self.text(kind, value, keys)
         try:
             return get_regime(text).id
         except UnknownInstrumentError as error:
             raise _Bad(
                 VALUE_RULE.finding(
-                    self.at(path), error.message_en, error.message_id, value=shorten(text)
+                    self.at(keys), error.message_en, error.message_id, value=shorten(text)
                 )
             ) from None
 
-    # -- records ----------------------------------------------------------------
-
-    def document_cohorts(self) -> list[tuple[int, Any]]:
-        data = self.document.data
-        if not isinstance(data, dict):
-            self.report(self.type_error("$", "a JSON object", "objek JSON", data).finding)
-            return []
-        marker = data.get("format")
-        if marker != FORMAT:
-            self.report(
-                FORMAT_RULE.finding(
-                    self.at("$").child("format"),
-                    f'"format" must be "{FORMAT}", got {quote(marker)}',
-                    f'"format" harus "{FORMAT}", bukan {quote(marker)}',
-                    value=_plain(marker),
-                )
+    def count(self, kind: Kind, value: object, keys: Keys) -> Decimal:
+        if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
+            raise self.type_error(keys, "a number", "angka", value)
+        try:
+            number = Decimal(str(value).strip().replace(",", "."))
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite() or not 0 <= number <= _MAX_COUNT:
+            raise self.type_error(
+                keys, f"a number from 0 to {_MAX_COUNT:,}", f"angka 0 sampai {_MAX_COUNT:,}", value
             )
-        self.unknown_keys(data, "$", frozenset({"format", "cohorts"}))
-        cohorts = data.get("cohorts")
-        if not isinstance(cohorts, list):
-            if cohorts is None:
-                self.report(
-                    MISSING_RULE.finding(
-                        self.at("$.cohorts"), "cohorts is required", "cohorts wajib diisi"
-                    )
-                )
-            else:
-                self.report(
-                    self.type_error("$.cohorts", "a list", "daftar (list)", cohorts).finding
-                )
-            return []
-        return list(enumerate(cohorts))
+        return number
 
-    def organizer(self, value: object, path: str) -> Organizer:
-        if not isinstance(value, dict):
-            raise self.type_error(path, "an object", "objek", value)
-        self.unknown_keys(value, path, frozenset({"name", "accredited"}))
-        name = self.field(value, path, "name", self.text, required=True, default="")
-        accredited = self.field(value, path, "accredited", self.flag, default=None)
-        return Organizer(name, accredited)
+    def whole_count(self, kind: Kind, value: object, keys: Keys) -> int:
+        return int(self.count(kind, value, keys))
 
-    def phases(self, value: object, path: str) -> tuple[Phase, ...]:
-        if not isinstance(value, list):
-            raise self.type_error(path, "a list", "daftar (list)", value)
-        phases: list[Phase] = []
-        complete = True
-        for index, item in enumerate(value):
-            here = f"{path}[{index}]"
-            if not isinstance(item, dict):
-                self.report(self.type_error(here, "an object", "objek", item).finding)
-                complete = False
-                continue
-            self.unknown_keys(item, here, _PHASE_KEYS)
-            before = len(self.findings)
-            kind = self.field(
-                item, here, "kind", self.choice(PhaseKind.parse), required=True, default=None
-            )
-            start = self.field(item, here, "start", self.date, required=True, default=None)
-            end = self.field(item, here, "end", self.date, required=True, default=None)
-            weekdays = self.field(item, here, "weekdays", self.weekdays, default=None)
-            label = self.field(item, here, "label", self.text, default="")
-            if (
-                kind is None
-                or start is None
-                or end is None
-                or any(f.is_error for f in self.findings[before:])
-            ):
-                complete = False
-                continue
-            if weekdays is None:
-                phases.append(Phase(kind, start, end, label=label))
-            else:
-                phases.append(Phase(kind, start, end, weekdays, label))
-        # A schedule with a phase missing would be checked wrongly: check it only when whole.
-        return tuple(phases) if complete else ()
-
-    def weekdays(self, value: object, path: str) -> frozenset[int]:
+    def weekdays(self, kind: Kind, value: object, keys: Keys) -> frozenset[int]:
         if (
             isinstance(value, list)
             and value
@@ -345,243 +300,115 @@ class _Structurer:
         ):
             return frozenset(value)
         raise self.type_error(
-            path,
+            keys,
             "a non-empty list of weekday numbers 0 (Monday) to 6 (Sunday)",
             "daftar nomor hari 0 (Senin) sampai 6 (Minggu)",
             value,
         )
 
-    def score(self, value: object, path: str) -> Decimal:
-        try:
-            return to_score(value)
-        except InvalidScore as error:
-            raise _Bad(
-                SCORE_RULE.finding(
-                    self.at(path), error.message_en, error.message_id, value=_plain(value)
-                )
-            ) from None
-
-    def count(self, value: object, path: str) -> Decimal:
-        if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
-            raise self.type_error(path, "a number", "angka", value)
-        try:
-            number = Decimal(str(value).strip().replace(",", "."))
-        except InvalidOperation:
-            number = None
-        if number is None or not number.is_finite() or not 0 <= number <= _MAX_COUNT:
-            raise self.type_error(
-                path, f"a number from 0 to {_MAX_COUNT:,}", f"angka 0 sampai {_MAX_COUNT:,}", value
-            )
-        return number
-
-    def absences(self, value: object, path: str) -> Absences:
+    def scores(self, kind: Kind, value: object, keys: Keys) -> dict[str, Decimal]:
         if not isinstance(value, dict):
-            raise self.type_error(path, "an object", "objek", value)
-        self.unknown_keys(value, path, _ABSENCE_KEYS)
-        sessions = self.field(value, path, "sessions", self.count, default=Decimal(0))
-        jp = self.field(value, path, "jp", self.count, default=Decimal(0))
-        days = self.field(value, path, "days", self.count, default=Decimal(0))
-        return Absences(int(sessions), jp, int(days))
-
-    def result(self, record: Mapping[str, Any], path: str) -> Result | None:
-        self.unknown_keys(record, path, _RESULT_KEYS)
-        nip = self.field(record, path, "nip", self.nip_text, required=True, default="")
+            raise self.type_error(keys, "an object", "objek", value)
         scores: dict[str, Decimal] = {}
-        raw = record.get("scores")
-        if isinstance(raw, dict):
-            for key, value in raw.items():
-                here = f"{path}.scores"
-                try:
-                    scores[str(key)] = self.score(value, Location(here).child(str(key)).path)
-                except _Bad as bad:
-                    self.report(bad.finding)
-        elif raw is not None:
-            self.report(self.type_error(f"{path}.scores", "an object", "objek", raw).finding)
-        absences = self.field(record, path, "absences", self.absences, default=Absences())
-        remediated = self.field(record, path, "remediated", self.flag, default=False)
-        passed_on = self.field(record, path, "passed_on", self.date, default=None)
-        if not nip:
-            return None
-        return Result(nip, scores, absences, remediated, passed_on)
+        for key, score in value.items():
+            here = (*keys, str(key))
+            try:
+                scores[str(key)] = to_score(score)
+            except InvalidScore as error:
+                self.report(
+                    SCORE_RULE.finding(
+                        self.at(here), error.message_en, error.message_id, value=_plain(score)
+                    )
+                )
+        return scores
 
-    def results(self, items: list[Any], path: str) -> tuple[list[Result], list[int]]:
-        """The results of a cohort at ``path``, and their indexes in ``items``."""
-        results: list[Result] = []
-        kept: list[int] = []
-        for index, item in enumerate(items):
-            here = f"{path}.results[{index}]"
-            if isinstance(item, dict):
-                result = self.result(item, here)
-                if result is not None:
-                    results.append(result)
-                    kept.append(index)
-            else:
+    def record(self, kind: Kind, value: object, keys: Keys) -> Any:
+        if not isinstance(value, dict) or kind.record is None:
+            raise self.type_error(keys, "an object", "objek", value)
+        return self.build(kind.record, value, keys)
+
+    def records(self, kind: Kind, value: object, keys: Keys) -> list[tuple[int, Any]]:
+        """The items that could be structured, each with its index.
+
+        None at all for a ``whole`` kind with an item that could not be.
+        """
+        if not isinstance(value, list) or kind.record is None:
+            raise self.type_error(keys, "a list", "daftar (list)", value)
+        record = kind.record
+        kept: list[tuple[int, Any]] = []
+        for index, item in enumerate(value):
+            here = (*keys, index)
+            if not isinstance(item, dict):
                 self.report(self.type_error(here, "an object", "objek", item).finding)
-        return results, kept
+                continue
+            if record is PARTICIPANT:
+                built: Any = self.participant(item, here)
+            else:
+                built = self.build(record, item, here)
+            if built is not None:
+                kept.append((index, built))
+        return [] if kind.whole and len(kept) < len(value) else kept
 
-    def participant(self, record: Mapping[str, Any], path: str) -> Participant:
-        fast = _plain_participant(record)
+    # -- records ----------------------------------------------------------------
+
+    def document_cohorts(self) -> list[tuple[int, Any]]:
+        data = self.document.data
+        if not isinstance(data, dict):
+            self.report(self.type_error((), "a JSON object", "objek JSON", data).finding)
+            return []
+        marker = data.get("format")
+        if marker != FORMAT:
+            self.report(
+                FORMAT_RULE.finding(
+                    self.at(("format",)),
+                    f'"format" must be "{FORMAT}", got {quote(marker)}',
+                    f'"format" harus "{FORMAT}", bukan {quote(marker)}',
+                    value=_plain(marker),
+                )
+            )
+        self.unknown_keys(data, (), frozenset({"format", "cohorts"}))
+        cohorts = data.get("cohorts")
+        if not isinstance(cohorts, list):
+            if cohorts is None:
+                self.report(
+                    MISSING_RULE.finding(
+                        self.at(("cohorts",)), "cohorts is required", "cohorts wajib diisi"
+                    )
+                )
+            else:
+                self.report(
+                    self.type_error(("cohorts",), "a list", "daftar (list)", cohorts).finding
+                )
+            return []
+        return list(enumerate(cohorts))
+
+    def participant(self, data: Mapping[str, Any], keys: Keys) -> Participant:
+        """A participant: a plainly right record at once, any other field by field."""
+        fast = _plain_participant(data)
         if fast is not None:
             return fast
-        self.unknown_keys(record, path, _PARTICIPANT_KEYS)
-        return Participant(
-            nip=self.field(record, path, "nip", self.nip_text, required=True, default=""),
-            name=self.field(record, path, "name", self.text, required=True, default=""),
-            grade=self.field(record, path, "grade", self.text, required=True, default=""),
-            agency=self.field(record, path, "agency", self.text, required=True, default=""),
-            birth_date=self.field(record, path, "birth_date", self.date, default=None),
-            sex=self.field(record, path, "sex", self.choice(Sex.parse), default=None),
-            tmt_cpns=self.field(record, path, "tmt_cpns", self.date, default=None),
-            education=self.field(record, path, "education", self.text, default=None),
-            position=self.field(record, path, "position", self.text, default=None),
-        )
+        return PARTICIPANT.model(**self.values(PARTICIPANT, data, keys))
 
     def cohort(
-        self, record: Mapping[str, Any], path: str
+        self, data: Mapping[str, Any], keys: Keys
     ) -> tuple[Cohort, tuple[int, ...], tuple[int, ...]]:
-        self.unknown_keys(record, path, _COHORT_KEYS)
-        participants: list[Participant] = []
-        kept: list[int] = []
-        raw = record.get("participants")
-        if isinstance(raw, list):
-            for index, item in enumerate(raw):
-                here = f"{path}.participants[{index}]"
-                if isinstance(item, dict):
-                    participants.append(self.participant(item, here))
-                    kept.append(index)
-                else:
-                    self.report(self.type_error(here, "an object", "objek", item).finding)
-        elif raw is None:
-            self.report(
-                MISSING_RULE.finding(
-                    self.at(f"{path}.participants"),
-                    "participants is required",
-                    "participants wajib diisi",
-                )
-            )
-        else:
-            self.report(
-                self.type_error(f"{path}.participants", "a list", "daftar (list)", raw).finding
-            )
-        results: list[Result] = []
-        kept_results: list[int] = []
-        raw_results = record.get("results")
-        if isinstance(raw_results, list):
-            results, kept_results = self.results(raw_results, path)
-        elif raw_results is not None:
-            self.report(
-                self.type_error(f"{path}.results", "a list", "daftar (list)", raw_results).finding
-            )
-        cohort = Cohort(
-            id=self.field(record, path, "id", self.text, required=True, default=""),
-            name=self.field(record, path, "name", self.text, required=True, default=""),
-            track=self.field(
-                record, path, "track", self.choice(Track.parse), required=True, default=None
-            ),
-            method=self.field(
-                record, path, "method", self.choice(Method.parse), required=True, default=None
-            ),
-            organizer=self.field(record, path, "organizer", self.organizer, default=None),
-            phases=self.field(record, path, "phases", self.phases, default=()),
-            participants=participants,
-            regime=self.field(record, path, "regime", self.regime, default=None),
-            start=self.field(record, path, "start", self.date, default=None),
-            klasikal_approved=self.field(
-                record, path, "klasikal_approved", self.flag, default=False
-            ),
-            results=results,
-        )
-        return cohort, tuple(kept), tuple(kept_results)
+        """A cohort, and the indexes of the participants and results structured."""
+        values = self.values(COHORT, data, keys)
+        indexes: dict[str, tuple[int, ...]] = {}
+        for key in _LISTS:
+            items: list[tuple[int, Any]] = values[key]
+            indexes[key] = tuple(index for index, _ in items)
+            values[key] = tuple(item for _, item in items)
+        return COHORT.model(**values), indexes["participants"], indexes["results"]
 
 
-_BOOLEAN_TEXT = {"true": True, "false": False, "ya": True, "tidak": False, "yes": True, "no": False}
-_PHASE_KEYS = frozenset(PHASE_KEYS)
-_PARTICIPANT_KEYS = frozenset(PARTICIPANT_KEYS)
-_REQUIRED_PARTICIPANT_KEYS = ("nip", "name", "grade", "agency")
-_COHORT_KEYS = frozenset(COHORT_KEYS)
-_RESULT_KEYS = frozenset(RESULT_KEYS)
-_ABSENCE_KEYS = frozenset(ABSENCE_KEYS)
+_LISTS = tuple(field.key for field in COHORT.fields if field.kind.name == "records")
+"""The cohort's lists of records: each item structured is kept with its index."""
 
 
-_SEX_CODES = {"L": Sex.MALE, "P": Sex.FEMALE}
-
-
-def _iso_date(value: object) -> tuple[bool, datetime.date | None]:
-    """Whether ``value`` is absent or plain ISO text, and the date it gives."""
-    if value is None:
-        return True, None
-    if type(value) is not str or _ISO_DATE.fullmatch(value) is None:
-        return False, None  # also keeps out forms fromisoformat accepts but the format does not
-    try:
-        return True, datetime.date.fromisoformat(value)
-    except ValueError:
-        return False, None
-
-
-_DATES: dict[str, datetime.date] = {}
-"""ISO dates already read on the fast path: birth dates and TMTs repeat across an export."""
-
-
-def _plain_date(value: object) -> datetime.date | bool | None:
-    """The date of an absent or plain ISO value; ``False`` when it is neither."""
-    if value is None:
-        return None
-    if type(value) is not str:
-        return False
-    day = _DATES.get(value)
-    if day is None:
-        ok, day = _iso_date(value)
-        if not ok or day is None:
-            return False
-        remember(_DATES, value, day)
-    return day
-
-
-def _plain_participant(record: Mapping[str, Any]) -> Participant | None:
-    """The participant of a record that is plainly right, or ``None`` for the general path.
-
-    National exports are mostly such records: known keys, non-empty text, ISO dates,
-    ``L``/``P``. Anything else goes field by field, which reports every problem.
-    """
-    get = record.get
-    nip, name, grade, agency = get("nip"), get("name"), get("grade"), get("agency")
-    if not (type(nip) is str and type(name) is str and type(grade) is str and type(agency) is str):
-        return None
-    nip, name, grade, agency = nip.strip(), name.strip(), grade.strip(), agency.strip()
-    if not (nip and name and grade and agency):
-        return None
-    if len(record) > len(_REQUIRED_PARTICIPANT_KEYS) and not record.keys() <= _PARTICIPANT_KEYS:
-        return None
-    birth_date = _plain_date(get("birth_date"))
-    tmt_cpns = _plain_date(get("tmt_cpns"))
-    if birth_date is False or tmt_cpns is False:
-        return None
-    sex_text = get("sex")
-    sex = None
-    if sex_text is not None:
-        sex = _SEX_CODES.get(sex_text) if type(sex_text) is str else None
-        if sex is None:
-            return None
-    education, position = get("education"), get("position")
-    if education is not None:
-        if type(education) is not str:
-            return None
-        education = education.strip() or None
-    if position is not None:
-        if type(position) is not str:
-            return None
-        position = position.strip() or None
-    return Participant(
-        nip,
-        name,
-        grade,
-        agency,
-        birth_date,  # type: ignore[arg-type]  # not False: checked above
-        sex,
-        tmt_cpns,  # type: ignore[arg-type]
-        education,
-        position,
-    )
+_plain_participant = plain_participant
+"""The fast path of :meth:`_Structurer.participant`, looked up when called (the streamed path
+takes it first too)."""
 
 
 def _plain(value: object) -> object:
@@ -611,11 +438,11 @@ def structure(document: RawDocument) -> Loaded:
     participant_index: list[tuple[int, ...]] = []
     result_index: list[tuple[int, ...]] = []
     for index, record in structurer.document_cohorts():
-        path = f"$.cohorts[{index}]"
+        keys = ("cohorts", index)
         if not isinstance(record, dict):
-            structurer.report(structurer.type_error(path, "an object", "objek", record).finding)
+            structurer.report(structurer.type_error(keys, "an object", "objek", record).finding)
             continue
-        cohort, kept, kept_results = structurer.cohort(record, path)
+        cohort, kept, kept_results = structurer.cohort(record, keys)
         cohorts.append(cohort)
         cohort_index.append(index)
         participant_index.append(kept)

@@ -1,44 +1,22 @@
-"""Tables: the header mapping and row handling shared by CSV and Excel, participants and results.
+"""Participant lists as tables: the columns they may have, and how rows become cohorts.
 
 HR systems export participant lists as tables with one row per participant
 under a header row. :class:`TableBuilder` turns the header and the rows, as
 text, into a :class:`~pelatihan.io.document.RawDocument` in the interchange
 shape; :mod:`pelatihan.io.csv` and :mod:`pelatihan.io.xlsx` feed it rows as
-they read them.
-
-:class:`RowTable` is what every table shares: headers matched to fields
-whatever their spelling, unknown and duplicate columns, blank rows, rows
-longer than the header, and a table without rows. :class:`TableBuilder`
-(participant lists) and :class:`pelatihan.io.results.ResultsTable` (results
-exports) build on it, each with its own headers.
+they read them. It is a :class:`~pelatihan.io.table.RowTable`, which does what
+every table does (results exports too): match headers, skip blank rows, report
+unknown and duplicate columns and rows longer than the header.
 
 Headers
 -------
 
 A header names its column's field whatever its case and whatever spaces, dots,
 underscores, slashes and hyphens it holds (``Gol. Ruang``, ``GOL/RUANG`` and
-``gol_ruang`` are one header):
+``gol_ruang`` are one header). The headers are those the fields declare
+(:mod:`pelatihan.io.fields`):
 
-=============  =================================================================
-field          headers
-=============  =================================================================
-nip            NIP
-name           Nama, Nama Lengkap, Nama Peserta, Name
-grade          Gol/Ruang, Golongan, Golongan/Ruang, Gol, Pangkat/Golongan,
-               Pangkat Gol, Grade
-agency         Instansi, Unit Kerja, Agency
-birth_date     Tanggal Lahir, Tgl Lahir, Birth Date, Date of Birth
-sex            Jenis Kelamin, JK, L/P, Sex, Gender
-tmt_cpns       TMT CPNS, TMT, TMT Pengangkatan CPNS
-education      Pendidikan, Pendidikan Terakhir, Education
-position       Jabatan, Position
-cohort         Angkatan, Cohort
-track          Jalur, Track, Latsar Golongan
-method         Metode, Method
-start          Tanggal Mulai, Mulai, Start, Start Date
-organizer      Penyelenggara, Organizer, Lembaga Pelatihan
-regime         Rezim, Regime
-=============  =================================================================
+.. header table
 
 The field names themselves (``birth_date``, ``tmt_cpns``) are headers too. A
 column with another header is ignored, with an ``input.unknown-column``
@@ -81,34 +59,37 @@ other value is checked here.
     [{'nip': '19860926 201505 1 001', 'name': 'Siti', 'grade': 'III/a',
       'birth_date': '1986-09-26'}]
     >>> doc.rows
-    {'$.cohorts[0].participants[0]': 2}
+    {('cohorts', 0, 'participants', 0): 2}
     >>> [(f.code, f.severity.value, str(f.location)) for f in doc.findings]
     [('input.unknown-column', 'warning', 'a.csv:1 $'), ('input.blank-row', 'info', 'a.csv:3 $')]
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 from typing import ClassVar
 
 import attrs
 
-from pelatihan._memo import remember
-from pelatihan.catalogue.reading import (
+from pelatihan.catalogue.reading import COHORT_CONFLICT, RESULTS_UNATTACHED, RESULTS_UNKNOWN_COHORT
+from pelatihan.errors import quote, shorten
+from pelatihan.findings import Location
+from pelatihan.io.dates import iso_or_none
+from pelatihan.io.document import FORMAT, Keys, RawDocument
+from pelatihan.io.fields import COHORT, COHORT_HEADERS, DATE, PARTICIPANT
+from pelatihan.io.table import (
     BLANK_ROW,
-    COHORT_CONFLICT,
     DUPLICATE_COLUMN,
-    RESULTS_UNATTACHED,
-    RESULTS_UNKNOWN_COHORT,
     ROW_SHAPE,
     UNKNOWN_COLUMN,
+    RowTable,
+    file_label,
+    header_aliases,
+    iso_text,
+    normalize_header,
+    with_header_table,
 )
-from pelatihan.errors import quote, shorten
-from pelatihan.findings import Finding, Location
-from pelatihan.io.dates import iso_or_none
-from pelatihan.io.document import FORMAT, PARTICIPANT_KEYS, InputError, RawDocument
 
 __all__ = [
     "BLANK_ROW",
@@ -132,73 +113,35 @@ __all__ = [
 ]
 
 
-PARTICIPANT_FIELDS = PARTICIPANT_KEYS
+_COLUMNS = (*PARTICIPANT.fields, *(field for field in COHORT.fields if field.headers))
+"""The fields a table's columns give: the participant's, and the cohort's that have headers."""
+
+PARTICIPANT_FIELDS = PARTICIPANT.keys
 """The participant's fields, in the order a participant record lists them."""
 
-COHORT_FIELDS = ("track", "method", "regime", "start", "organizer")
+COHORT_FIELDS = tuple(field.key for field in COHORT.fields if field.headers)
 """The facts of a cohort a table can give, besides its name, in the order a cohort lists them."""
 
-DATE_FIELDS = frozenset({"birth_date", "tmt_cpns", "start"})
-"""The fields whose text is turned into ISO dates when it is a recognisable date."""
+DATE_FIELDS = frozenset(field.key for field in _COLUMNS if field.kind is DATE)
+"""The fields whose text is turned into ISO dates when it is a recognisable date (the
+participant table's other cells stay text, for structuring to read)."""
 
 DEFAULT_KEYS = frozenset({*COHORT_FIELDS, "cohort"})
 """The keys a reader's ``defaults`` may have."""
 
 HEADERS: dict[str, tuple[str, ...]] = {
-    "nip": ("NIP",),
-    "name": ("Nama", "Nama Lengkap", "Nama Peserta", "Name"),
-    "grade": (
-        "Gol/Ruang",
-        "Golongan",
-        "Golongan/Ruang",
-        "Gol",
-        "Pangkat/Golongan",
-        "Pangkat Gol",
-        "Grade",
-    ),
-    "agency": ("Instansi", "Unit Kerja", "Agency"),
-    "birth_date": ("Tanggal Lahir", "Tgl Lahir", "Birth Date", "Date of Birth"),
-    "sex": ("Jenis Kelamin", "JK", "L/P", "Sex", "Gender"),
-    "tmt_cpns": ("TMT CPNS", "TMT", "TMT Pengangkatan CPNS"),
-    "education": ("Pendidikan", "Pendidikan Terakhir", "Education"),
-    "position": ("Jabatan", "Position"),
-    "cohort": ("Angkatan", "Cohort"),
-    "track": ("Jalur", "Track", "Latsar Golongan"),
-    "method": ("Metode", "Method"),
-    "start": ("Tanggal Mulai", "Mulai", "Start", "Start Date"),
-    "organizer": ("Penyelenggara", "Organizer", "Lembaga Pelatihan"),
-    "regime": ("Rezim", "Regime"),
+    **{field.key: field.headers for field in PARTICIPANT.fields},
+    "cohort": COHORT_HEADERS,
+    **{field.key: field.headers for field in COHORT.fields if field.headers},
 }
-"""The headers each field's column may have (matched by :func:`normalize_header`)."""
-
-_IGNORED = re.compile(r"[\s._/\-\ufeff]+")
-
-
-def normalize_header(text: str) -> str:
-    r"""The form headers are compared in: casefolded, without spaces, ``._/-`` and a BOM.
-
-    Example:
-        >>> normalize_header("\ufeffGol. Ruang"), normalize_header("TMT_CPNS")
-        ('golruang', 'tmtcpns')
-    """
-    return _IGNORED.sub("", text.casefold())
-
-
-def header_aliases(headers: Mapping[str, Sequence[str]]) -> dict[str, str]:
-    """The field of each normalised header: the fields' headers and the field names themselves.
-
-    Example:
-        >>> header_aliases({"nip": ("NIP",), "birth_date": ("Tgl. Lahir",)})
-        {'nip': 'nip', 'birthdate': 'birth_date', 'tgllahir': 'birth_date'}
-    """
-    return {
-        normalize_header(header): field
-        for field, names in headers.items()
-        for header in (field, *names)
-    }
-
+"""The headers each field's column may have (matched by :func:`normalize_header`): those
+the participant's and the cohort's fields declare (:mod:`pelatihan.io.fields`)."""
 
 _ALIASES = header_aliases(HEADERS)
+
+
+if __doc__:  # not left out (python -OO)
+    __doc__ = with_header_table(__doc__, HEADERS)
 
 
 def header_field(text: str) -> str | None:
@@ -209,236 +152,6 @@ def header_field(text: str) -> str | None:
         ('birth_date', 'sex', None)
     """
     return _ALIASES.get(normalize_header(text))
-
-
-def file_label(file: str | None) -> str:
-    """How messages name a file: its name, or ``<input>`` for data with no file name.
-
-    Example:
-        >>> file_label("angkatan.csv"), file_label(None)
-        ('angkatan.csv', '<input>')
-    """
-    return "<input>" if file is None else file
-
-
-def _listing(headers: Sequence[str], limit: int = 20) -> str:
-    shown = ", ".join(quote(header) for header in headers[:limit])
-    if len(headers) > limit:
-        shown += f", \u2026 (+{len(headers) - limit})"
-    return shown or "-"
-
-
-class RowTable:
-    """The header and row handling every table shares; a subclass says what a row becomes.
-
-    A subclass sets :attr:`HEADERS`, :attr:`REQUIRED` and :attr:`RECORD`, and
-    implements :meth:`add_row` with :meth:`read_cells`, which does the shared
-    work: it strips the cells, keeps the text of known columns, holds blank rows
-    back (reporting them, ``input.blank-row``, once a row with text follows or
-    the table ends) and reports text in a column without a header. What a row
-    becomes, and where an ``input.row-shape`` finding about it is placed, is the
-    subclass's.
-
-    Args:
-        header: The header row's cells.
-        file: The file's name, for findings and errors.
-        header_row: The header's row number in the file.
-
-    Raises:
-        InputError: If the header lacks a column of :attr:`REQUIRED`.
-    """
-
-    HEADERS: ClassVar[Mapping[str, tuple[str, ...]]] = {}
-    """The headers each field's column may have (matched by :func:`normalize_header`)."""
-    REQUIRED: ClassVar[Mapping[str, tuple[str, str]]] = {}
-    """The fields a table needs a column for, with their names in English and Indonesian."""
-    RECORD: ClassVar[tuple[str, str]] = ("record", "rekaman")
-    """What one row is, in English and Indonesian (for messages)."""
-    _aliases: ClassVar[dict[str, str]] = {}
-
-    def __init_subclass__(cls) -> None:
-        super().__init_subclass__()
-        cls._aliases = header_aliases(cls.HEADERS)
-
-    def __init__(
-        self,
-        header: Sequence[str],
-        *,
-        file: str | None = None,
-        header_row: int = 1,
-    ) -> None:
-        self.file = file
-        self.findings: list[Finding] = []
-        """The findings about the table so far."""
-        self.records = 0
-        """The rows with text so far."""
-        self._pending_blank: list[int] = []
-        names = [cell.strip() for cell in header]
-        while names and not names[-1]:
-            names.pop()
-        self.header: tuple[str, ...] = tuple(names)
-        self._unnamed: set[int] = set()
-        columns: list[str | None] = []
-        first: dict[str, int] = {}
-        where = Location("$", file=file, row=header_row)
-        for index, name in enumerate(names):
-            field = self._aliases.get(normalize_header(name)) if name else None
-            if field is None:
-                columns.append(None)
-                if name:
-                    self.findings.append(
-                        UNKNOWN_COLUMN.finding(
-                            where,
-                            f"column {index + 1}, {quote(name)}, is not a known column: "
-                            "it is ignored",
-                            f"kolom {index + 1}, {quote(name)}, bukan kolom yang dikenal: "
-                            "kolom ini diabaikan",
-                            value=shorten(name),
-                        )
-                    )
-                else:
-                    self._unnamed.add(index)
-            elif field in first:
-                columns.append(None)
-                earlier = first[field]
-                self.findings.append(
-                    DUPLICATE_COLUMN.finding(
-                        where,
-                        f"column {index + 1}, {quote(name)}, is a second {field} column after "
-                        f"column {earlier + 1}, {quote(names[earlier])}: it is ignored",
-                        f"kolom {index + 1}, {quote(name)}, adalah kolom {field} kedua setelah "
-                        f"kolom {earlier + 1}, {quote(names[earlier])}: kolom ini diabaikan",
-                        value=shorten(name),
-                    )
-                )
-            else:
-                first[field] = index
-                columns.append(field)
-        self.columns: tuple[str | None, ...] = tuple(columns)
-        """The field of each column, ``None`` for a column that is ignored."""
-        missing = [field for field in self.REQUIRED if field not in first]
-        if missing:
-            label = file_label(file)
-            what = self.REQUIRED
-            raise InputError(
-                f"{label}: "
-                + " and ".join(f"no {what[field][0]} column" for field in missing)
-                + f": the header (row {header_row}) has {_listing(names)}; expected "
-                + " and ".join(
-                    f"a {what[field][0]} column ({', '.join(self.HEADERS[field])})"
-                    for field in missing
-                ),
-                f"{label}: tidak ada kolom "
-                + " dan ".join(what[field][1] for field in missing)
-                + f": judul kolom (baris {header_row}) berisi {_listing(names)}; seharusnya ada "
-                + " dan ".join(
-                    f"kolom {what[field][1]} ({', '.join(self.HEADERS[field])})"
-                    for field in missing
-                ),
-                value=file,
-            )
-
-    def add_row(self, row: int, cells: Sequence[str]) -> None:
-        """Add the row numbered ``row`` in the file, its cells as text."""
-        raise NotImplementedError
-
-    def read_cells(self, row: int, cells: Sequence[str]) -> tuple[dict[str, str], list[str]] | None:
-        """The text of a row's known columns by field, and its text beyond the header.
-
-        Returns ``None`` for a blank row (reported later, ``input.blank-row``);
-        otherwise counts the row in :attr:`records`. Empty cells are left out.
-        """
-        values = [cell.strip() for cell in cells]
-        if not any(values):
-            self._pending_blank.append(row)
-            return None
-        if self._pending_blank:
-            self._flush_blank()
-        self.records += 1
-        width = len(self.columns)
-        named: dict[str, str]
-        if self._unnamed:
-            named = {}
-            for index, cell in enumerate(values[:width]):
-                if not cell:
-                    continue
-                field = self.columns[index]
-                if field is None:
-                    if index in self._unnamed:
-                        self._unnamed.discard(index)
-                        self._report_unnamed(index, row)
-                    continue
-                named[field] = cell
-        else:  # no column without a header is left to report: the common case
-            named = {
-                field: cell
-                for field, cell in zip(self.columns, values, strict=False)
-                if cell and field is not None
-            }
-        if len(values) <= width:
-            return named, []
-        return named, [value for value in values[width:] if value]
-
-    def row_shape(self, location: Location, row: int, extra: Sequence[str]) -> None:
-        """Report a row's text beyond the header's last column (``input.row-shape``)."""
-        if not extra:
-            return
-        width = len(self.columns)
-        self.findings.append(
-            ROW_SHAPE.finding(
-                location,
-                f"row {row} has text beyond the header's last column ({width}): "
-                f"{_listing(extra, 3)} ignored",
-                f"baris {row} berisi teks di luar kolom terakhir judul kolom ({width}): "
-                f"{_listing(extra, 3)} diabaikan",
-                value=shorten(extra[0]),
-            )
-        )
-
-    def finish(self, *, trailing_blank_rows: bool = True) -> None:
-        """End the table: report the blank rows still held back, if asked.
-
-        Args:
-            trailing_blank_rows: Whether blank rows after the last row with text
-                are reported (``input.blank-row``).
-
-        Raises:
-            InputError: If no row has any text.
-        """
-        if trailing_blank_rows:
-            self._flush_blank()
-        if not self.records:
-            label = file_label(self.file)
-            noun_en, noun_id = self.RECORD
-            raise InputError(
-                f"{label}: no rows: expected a header and a row for each {noun_en}",
-                f"{label}: tidak ada baris: seharusnya ada judul kolom dan satu baris "
-                f"untuk setiap {noun_id}",
-                value=self.file,
-            )
-
-    def _flush_blank(self) -> None:
-        for row in self._pending_blank:
-            self.findings.append(
-                BLANK_ROW.finding(
-                    Location("$", file=self.file, row=row),
-                    f"row {row} is blank: it is skipped",
-                    f"baris {row} kosong: baris ini dilewati",
-                )
-            )
-        self._pending_blank.clear()
-
-    def _report_unnamed(self, index: int, row: int) -> None:
-        self.findings.append(
-            UNKNOWN_COLUMN.finding(
-                Location("$", file=self.file, row=row),
-                f"column {index + 1} has no header but row {row} has text in it: "
-                "the column is ignored",
-                f"kolom {index + 1} tidak berjudul tetapi baris {row} berisi teks di "
-                "dalamnya: kolom ini diabaikan",
-                value="",
-            )
-        )
 
 
 @attrs.define
@@ -486,7 +199,7 @@ class TableBuilder(RowTable):
         >>> doc = table.document()
         >>> [(c["id"], c["track"], len(c["participants"])) for c in doc.data["cohorts"]]
         [('I', 'III', 2), ('II', 'III', 1)]
-        >>> doc.rows["$.cohorts[0].participants[1]"]
+        >>> doc.rows["cohorts", 0, "participants", 1]
         4
     """
 
@@ -506,7 +219,7 @@ class TableBuilder(RowTable):
         defaults: Mapping[str, str] | None = None,
     ) -> None:
         self._defaults = _check_defaults(defaults or {})
-        self._rows: dict[str, int] = {}
+        self._rows: dict[Keys, int] = {}
         self._cohorts: dict[str, TableCohort] = {}
         self._unnamed_cohort = self._defaults.get("cohort") or _stem(file)
         super().__init__(header, file=file, header_row=header_row)
@@ -528,7 +241,7 @@ class TableBuilder(RowTable):
         A subclass may do something else with it (check it at once, say).
         """
         cohort.participants.append(record)
-        self._rows[f"$.cohorts[{cohort.index}].participants[{index}]"] = row
+        self._rows["cohorts", cohort.index, "participants", index] = row
 
     def place_row(
         self, row: int, cells: Sequence[str]
@@ -546,7 +259,7 @@ class TableBuilder(RowTable):
         facts: dict[str, str] = {}
         cohort_name = self._unnamed_cohort
         for field, cell in named.items():
-            value = (_iso(cell) or cell) if field in DATE_FIELDS else cell
+            value = (iso_text(cell) or cell) if field in DATE_FIELDS else cell
             if field in _PARTICIPANT_FIELD_SET:
                 record[field] = value
             elif field == "cohort":
@@ -559,8 +272,8 @@ class TableBuilder(RowTable):
         index = cohort.size
         cohort.size += 1
         if extra:
-            path = f"$.cohorts[{cohort.index}].participants[{index}]"
-            self.row_shape(Location(path, file=self.file, row=row), row, extra)
+            where = Location(("cohorts", cohort.index, "participants", index), self.file, row)
+            self.row_shape(where, row, extra)
         known = cohort.facts
         for field, value in facts.items():
             first = known.get(field)
@@ -616,7 +329,7 @@ class TableBuilder(RowTable):
             return
         self.findings.append(
             COHORT_CONFLICT.finding(
-                Location(f"$.cohorts[{cohort.index}].{field}", file=self.file, row=row),
+                Location(("cohorts", cohort.index, field), self.file, row),
                 f"row {row} gives the {field} {quote(value)} for cohort {quote(cohort.name)}, "
                 f"row {first_row} gave {quote(first)}: the first is kept",
                 f"baris {row} memberi {field} {quote(value)} untuk angkatan "
@@ -628,16 +341,6 @@ class TableBuilder(RowTable):
 
 
 _PARTICIPANT_FIELD_SET = frozenset(PARTICIPANT_FIELDS)
-_ISO_TEXTS: dict[str, str | None] = {}
-"""Date cells already read: a table repeats its first days, birth dates and TMTs."""
-
-
-def _iso(cell: str) -> str | None:
-    """:func:`~pelatihan.io.dates.iso_or_none`, remembered for the next cell with the same text."""
-    try:
-        return _ISO_TEXTS[cell]
-    except KeyError:
-        return remember(_ISO_TEXTS, cell, iso_or_none(cell))
 
 
 def _stem(file: str | None) -> str:

@@ -52,7 +52,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, TypeVar
 
 from pelatihan.io.document import InputError, RawDocument
-from pelatihan.io.tabular import RowTable, TableBuilder, file_label
+from pelatihan.io.table import RowTable, file_label
+from pelatihan.io.tabular import TableBuilder
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -145,7 +146,7 @@ def read_xlsx_table(
         source: A path, or a file opened in binary mode.
         start: Makes the table from the header's cells, the file's name and the
             header's row number; every row after the header is then given to
-            its :meth:`~pelatihan.io.tabular.RowTable.add_row`.
+            its :meth:`~pelatihan.io.table.RowTable.add_row`.
         sheet: The name of the worksheet to read; the first worksheet by default.
         file_name: The name to give the file in findings and errors.
 

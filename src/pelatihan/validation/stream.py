@@ -47,7 +47,8 @@ from pelatihan.calendar import Calendar
 from pelatihan.cohort import Cohort
 from pelatihan.findings import Finding, Location, Report
 from pelatihan.io.csv import read_table
-from pelatihan.io.document import RawDocument
+from pelatihan.io.document import Keys, RawDocument
+from pelatihan.io.fields import COHORT
 from pelatihan.io.reader import EXCEL_SUFFIXES, TABLE_SUFFIXES
 from pelatihan.io.results import RawResults, attach_results, read_results
 from pelatihan.io.structure import Loaded, _plain_participant, _Structurer
@@ -65,6 +66,9 @@ _PLAN_FIELDS = ("track", "method", "start")
 """The cohort facts a participant's checks against the cohort need."""
 
 _PROGRESS_EVERY = 1000
+
+_RESULTS = COHORT.field("results").kind
+"""The kind of a cohort's results, as structuring reads them."""
 
 
 @attrs.frozen
@@ -112,7 +116,7 @@ class _Stream:
             in_force_from=in_force_from,
             keep=True,
         )
-        self.rows: dict[str, int] = {}  # the row of the participant being structured, if any
+        self.rows: dict[Keys, int] = {}  # the row of the participant being structured, if any
         self.document = RawDocument({}, file, rows=self.rows)
         self.structurer = _Structurer(self.document)
         self.states: list[CohortState] = []
@@ -140,10 +144,10 @@ class _Stream:
         structural = len(self.structurer.findings)
         person = _plain_participant(record)
         if person is None:  # the general path, which reports what is wrong, at the row
-            path = f"$.cohorts[{cohort.index}].participants[{index}]"
-            self.rows[path] = row
-            person = self.structurer.participant(record, path)
-            del self.rows[path]
+            keys = ("cohorts", cohort.index, "participants", index)
+            self.rows[keys] = row
+            person = self.structurer.participant(record, keys)
+            del self.rows[keys]
         state = self.state(cohort)
         if self.results is not None:
             self.nips[cohort.index].append(record.get("nip"))
@@ -172,7 +176,7 @@ class _Stream:
         data = table.cohort_data(cohort)
         data["participants"] = []
         scratch = _Structurer(RawDocument({}, self.file))  # its findings come again at the end
-        structured, _, _ = scratch.cohort(data, f"$.cohorts[{cohort.index}]")
+        structured, _, _ = scratch.cohort(data, ("cohorts", cohort.index))
         return structured
 
     def feed_results(self, cohorts: list[dict[str, object]]) -> list[Finding]:
@@ -193,37 +197,34 @@ class _Stream:
         structurer = _Structurer(attached)
         data = cast("dict[str, list[dict[str, Any]]]", attached.data)
         for position, cohort in enumerate(data["cohorts"]):
-            path = f"$.cohorts[{position}]"
-            results, kept = structurer.results(cohort.get("results") or [], path)
-            for result, index in zip(results, kept, strict=True):
-                at = attached.location(f"{path}.results[{index}]")
-                self.fold.result(self.states[position], result, at)
+            keys = ("cohorts", position, "results")
+            for index, result in structurer.records(_RESULTS, cohort.get("results") or [], keys):
+                self.fold.result(self.states[position], result, attached.location((*keys, index)))
         return structurer.findings
 
     def finish(self, table: TableBuilder, *, trailing_blank_rows: bool) -> Streamed:
         table.finish(trailing_blank_rows=trailing_blank_rows)
         cohorts: list[Cohort] = []
         kept: list[tuple[int, ...]] = []
-        rows: dict[str, int] = {}
+        rows: dict[Keys, int] = {}
         facts = []
         for cohort in table.cohorts:
             self.state(cohort)
             data = table.cohort_data(cohort)
             data["participants"] = []
-            structured, _, _ = self.structurer.cohort(data, f"$.cohorts[{cohort.index}]")
+            structured, _, _ = self.structurer.cohort(data, ("cohorts", cohort.index))
             self.fold.end(self.states[cohort.index], structured)
             facts.append((cohort, data, structured))
         found_on_results = self.feed_results([data for _, data, _ in facts])
         for cohort, _, structured in facts:
             state = self.state(cohort)
-            path = f"$.cohorts[{cohort.index}]"
             self.fold.close(state, structured, cohort.size)
             shown = state.flagged or {}
             indexes = tuple(sorted(shown))
             cohorts.append(attrs.evolve(structured, participants=[shown[i][0] for i in indexes]))
             kept.append(indexes)
             for index in indexes:
-                rows[f"{path}.participants[{index}]"] = shown[index][1]
+                rows["cohorts", cohort.index, "participants", index] = shown[index][1]
         found = self.fold.finish()
         if self.progress is not None:
             self.progress(self.count, self.count)

@@ -1,0 +1,168 @@
+"""The fast path of structuring: plainly right records read by a function written from their fields.
+
+National exports have hundreds of thousands of participants, and nearly every
+record is plainly right: known keys, text that is not blank, ISO dates, the
+canonical code of a choice (``L``/``P``). :func:`plain_reader` writes, once
+at import, a function that checks a record for exactly that and builds its
+model with one call, or returns ``None``: the record then goes the general
+way (:mod:`pelatihan.io.structure`), field by field, which reports every
+problem. The function is written from the record's declaration
+(:mod:`pelatihan.io.fields`), so a new field needs nothing here; it is
+written out field by field, with no loop over the fields and no call per
+field, because it runs once per record of a national export. For every record
+it accepts it gives what the general path gives (``tests/test_structure_paths.py``).
+
+    >>> person = plain_participant({"nip": "19950417 201903 2 004", "name": " Dewi ",
+    ...                             "grade": "III/a", "agency": "Dinkes", "sex": "P",
+    ...                             "birth_date": "1995-04-17"})
+    >>> person.name, person.sex, person.birth_date, person.tmt_cpns
+    ('Dewi', <Sex.FEMALE: 2>, datetime.date(1995, 4, 17), None)
+    >>> plain_participant({"nip": "19950417 201903 2 004", "name": "Dewi", "grade": "III/a",
+    ...                    "agency": "Dinkes", "birth_date": "17-04-1995"}) is None
+    True
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, cast
+
+import attrs
+
+from pelatihan._memo import remember
+from pelatihan.io.fields import PARTICIPANT, Field, Record
+
+__all__ = ["plain_participant", "plain_reader"]
+
+M = TypeVar("M")
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+_DATES: dict[str, datetime.date] = {}
+"""ISO dates already read on the fast path: birth dates and TMTs repeat across an export."""
+
+
+def plain_date(value: object) -> datetime.date | None:
+    """The date of plain ISO text (``YYYY-MM-DD``, nothing around it); ``None`` for anything else.
+
+    Example:
+        >>> plain_date("1995-04-17"), plain_date("17-04-1995"), plain_date("2023-02-29")
+        (datetime.date(1995, 4, 17), None, None)
+    """
+    if type(value) is not str:
+        return None
+    day = _DATES.get(value)
+    if day is None:
+        if _ISO_DATE.fullmatch(value) is None:
+            return None  # also keeps out forms fromisoformat accepts but the format does not
+        try:
+            day = datetime.date.fromisoformat(value)
+        except ValueError:
+            return None
+        remember(_DATES, value, day)
+    return day
+
+
+# How each kind of field is read on the fast path: statements that turn ``{v}``, a value
+# that is not None, into the field's value, or return None (``{blank}`` is what blank
+# text does, ``{helper}`` the kind's helper). Each also returns None for a value of None,
+# so a required field needs no check of its own.
+_TEXT = (
+    "if type({v}) is not str:",
+    "    return None",
+    "{v} = {v}.strip()",
+    "if not {v}:",
+    "    {blank}",
+)
+_STATEMENTS: dict[str, tuple[str, ...]] = {
+    "text": _TEXT,
+    "nip": _TEXT,
+    "date": (
+        "{v} = {helper}({v})",
+        "if {v} is None:",
+        "    return None",
+    ),
+    "choice": (
+        "{v} = {helper}.get({v}) if type({v}) is str else None",
+        "if {v} is None:",
+        "    return None",
+    ),
+    "flag": (
+        "if type({v}) is not bool:",
+        "    return None",
+    ),
+}
+
+
+def _helper(field: Field) -> object:
+    kind = field.kind
+    if kind.name == "date":
+        return plain_date
+    if kind.name == "choice" and kind.code is not None:
+        return {kind.code(member): member for member in kind.choices}
+    return None
+
+
+def plain_reader(record: Record[M]) -> Callable[[Mapping[str, Any]], M | None]:
+    """Write the fast path of ``record``: its model from a plainly right record, else ``None``.
+
+    A record is plainly right when it has only known keys and each field it gives
+    is plain: text that is not blank (stripped), ``YYYY-MM-DD``, a choice's
+    canonical code, ``true``/``false``. Absent optional fields take their default.
+
+    A field of a kind with no plain form (a nested record, a list, a number) is
+    plain only when absent.
+
+    Raises:
+        ValueError: If the model has an attribute the record does not declare.
+    """
+    namespace: dict[str, object] = {"KEYS": record.key_set, "Model": record.model}
+    lines = ["def plain(record):", "    get = record.get"]
+    names: dict[str, str] = {}
+
+    def read(field: Field) -> None:
+        # a kind with no plain form (a nested record, a list, a number) leaves to the general
+        # path every record that gives the field
+        statements = _STATEMENTS.get(field.kind.name, ("return None",))
+        name = names[field.key] = f"value_{field.key}"
+        namespace[f"helper_{field.key}"] = _helper(field)
+        default = namespace[f"default_{field.key}"] = field.default
+        blank = "return None" if field.required else f"{name} = default_{field.key}"
+        body = [
+            line.format(v=name, helper=f"helper_{field.key}", blank=blank) for line in statements
+        ]
+        lines.append(f"    {name} = get({field.key!r})")
+        if field.required:
+            lines.extend(f"    {line}" for line in body)
+            return
+        lines.append(f"    if {name} is not None:")
+        lines.extend(f"        {line}" for line in body)
+        if default is not None:
+            lines.extend(["    else:", f"        {name} = default_{field.key}"])
+
+    for field in record.required:
+        read(field)
+    # with every required key present, a record of no more keys has no unknown one
+    lines.append(f"    if len(record) > {len(record.required)} and not record.keys() <= KEYS:")
+    lines.append("        return None")
+    for field in record.fields:
+        if not field.required:
+            read(field)
+    attributes = [attribute.name for attribute in attrs.fields(cast("Any", record.model))]
+    undeclared = [name for name in attributes if name not in names]
+    if undeclared:
+        raise ValueError(
+            f"{record.model.__name__} has {', '.join(undeclared)}, which the {record.name} "
+            "record of pelatihan.io.fields does not declare"
+        )
+    lines.append(f"    return Model({', '.join(names[name] for name in attributes)})")
+    exec(compile("\n".join(lines), f"<plain {record.name}>", "exec"), namespace)
+    reader: Callable[[Mapping[str, Any]], M | None] = namespace["plain"]  # type: ignore[assignment]
+    reader.__doc__ = f"The {record.name} of a plainly right record, else ``None``."
+    return reader
+
+
+plain_participant = plain_reader(PARTICIPANT)
+"""The participant of a plainly right record, or ``None`` for the general path."""
