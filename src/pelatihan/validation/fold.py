@@ -74,6 +74,7 @@ class CohortState:
     """
 
     __slots__ = (
+        "base",
         "cohort",
         "flagged",
         "found",
@@ -88,6 +89,8 @@ class CohortState:
 
     def __init__(self, position: int, here: Location, *, results: bool, keep: bool) -> None:
         self.position = position
+        self.base = position * _SHIFT * _SHIFT
+        """Where the places of its participants start (see :meth:`Fold.participant`)."""
         self.here = here
         self.cohort: Cohort | None = None  # once settled
         self.rulebook: Rulebook | None = None
@@ -182,11 +185,11 @@ class Fold:
             Whether it has a finding so far (it may have more once its cohort settles).
         """
         found = self.found
-        before, repeats = len(found), len(self.again)
-        place = Place(self._find, (state.position * _SHIFT + index) * _SHIFT + row)
+        before = len(found)
+        place = Place(self._find, state.base + index * _SHIFT + row)
         parsed, grade, digits = self.participants.own(person, place, found)
-        if person.nip:
-            self.duplicate(digits or "".join(person.nip.split()), place, person.nip, digits)
+        nip = person.nip
+        repeated = bool(nip) and self.duplicate(digits or "".join(nip.split()), place, nip, digits)
         if state.cohort is None:
             state.waiting.append((person, parsed, grade, place, index, row))
         else:
@@ -195,17 +198,18 @@ class Fold:
             )
         if state.results is not None:
             state.results.member(place.key, person)
-        if len(found) > before or len(self.again) > repeats:
-            state.flag(index, person, row)
+        if repeated or len(found) > before:
+            if state.flagged is not None:
+                state.flagged[index] = (person, row)
             return True
         return False
 
-    def duplicate(self, text: str, here: Place, nip: str, digits: str) -> None:
-        """Remember a participant's NIP; a NIP given before is reported by :meth:`finish`."""
+    def duplicate(self, text: str, here: Place, nip: str, digits: str) -> bool:
+        """Remember a participant's NIP; whether it was given before (:meth:`finish` reports it)."""
         key: int | str = int(digits) if digits else text
         first = self.firsts.setdefault(key, here.key)
         if first == here.key:
-            return
+            return False
         if self.nip_of is not None and _before(here, Place(self._find, first)):
             # fed later, but earlier in the file: this one is the first
             self.firsts[key] = here.key
@@ -213,6 +217,7 @@ class Fold:
             self.again.append((key, first, self.nip_of(cohort, rest // _SHIFT)))
         else:
             self.again.append((key, here.key, nip))
+        return True
 
     def result(self, state: CohortState, result: Result, at: Location) -> None:
         """Check a result of the cohort, at ``at`` (after its participants)."""
