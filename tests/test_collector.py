@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 import pelatihan
 from pelatihan import cli
 from pelatihan.io.document import RawDocument
-from pelatihan.io.structure import structure
+from pelatihan.io.structure import _Structurer, structure
 from pelatihan.validation.stream import validate_table
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -179,3 +180,17 @@ def test_the_command_restores_the_collector_when_its_handler_fails(
     capsys.readouterr()
     assert seen == [False]
     assert gc.isenabled() is collector_state
+
+
+def test_a_structurer_is_freed_without_the_cyclic_collector() -> None:
+    """The streamed path makes a structurer per cohort while the command pauses the collector."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        structurer = _Structurer(RawDocument({}))
+        gone = weakref.ref(structurer)
+        del structurer
+        assert gone() is None  # freed by its reference count: it holds no cycle
+    finally:
+        if was:
+            gc.enable()

@@ -56,8 +56,9 @@ def _fields() -> list[Field]:
 def test_every_kind_declared_is_one_every_reader_and_writer_handles() -> None:
     used = {field.kind.name for field in _fields()}
     assert used <= set(KIND_NAMES)
-    converters = structure._Structurer(RawDocument({})).converters
-    assert set(converters) == set(KIND_NAMES)
+    structurer = structure._Structurer(RawDocument({}))
+    assert set(structure._CONVERTERS) == set(KIND_NAMES)
+    assert all(callable(getattr(structurer, name)) for name in structure._CONVERTERS.values())
     assert set(dump._WRITERS) == set(KIND_NAMES)
     assert set(schema._VALUES) == set(KIND_NAMES)
 

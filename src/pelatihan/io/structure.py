@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar, cast
 
@@ -124,20 +124,6 @@ class _Structurer:
     def __init__(self, document: RawDocument) -> None:
         self.document = document
         self.findings: list[Finding] = list(document.findings)
-        self.converters: dict[str, Callable[[Kind, object, Keys], Any]] = {
-            "text": self.text,
-            "nip": self.nip_text,
-            "date": self.date,
-            "flag": self.flag,
-            "choice": self.choice,
-            "regime": self.regime,
-            "count": self.count,
-            "whole-count": self.whole_count,
-            "weekdays": self.weekdays,
-            "scores": self.scores,
-            "record": self.record,
-            "records": self.records,
-        }
 
     # -- helpers -----------------------------------------------------------------
 
@@ -183,7 +169,7 @@ class _Structurer:
                 self.report(MISSING_RULE.finding(where, f"{key} is required", f"{key} wajib diisi"))
             return field.default
         try:
-            return self.converters[kind.name](kind, value, (*keys, key))
+            return getattr(self, _CONVERTERS[kind.name])(kind, value, (*keys, key))
         except _Bad as bad:
             self.report(bad.finding)
             return field.default
@@ -401,6 +387,24 @@ class _Structurer:
             values[key] = tuple(item for _, item in items)
         return COHORT.model(**values), indexes["participants"], indexes["results"]
 
+
+_CONVERTERS = {
+    "text": "text",
+    "nip": "nip_text",
+    "date": "date",
+    "flag": "flag",
+    "choice": "choice",
+    "regime": "regime",
+    "count": "count",
+    "whole-count": "whole_count",
+    "weekdays": "weekdays",
+    "scores": "scores",
+    "record": "record",
+    "records": "records",
+}
+"""The structurer's method that converts a value of each kind: looked up by name, so that a
+structurer holds no reference to itself and is freed as soon as it is done with, even while
+the cyclic garbage collector is paused."""
 
 _LISTS = tuple(field.key for field in COHORT.fields if field.kind.name == "records")
 """The cohort's lists of records: each item structured is kept with its index."""

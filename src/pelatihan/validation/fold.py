@@ -249,6 +249,8 @@ class Fold:
         self.found.extend(self.cohorts.whole(cohort, state.rulebook, state.here, count))
         if state.results is not None:  # the participants with no result
             self.found.extend(state.results.missing(self._find))
+            state.results = None
+        state.found = []
 
     def finish(self) -> list[Finding]:
         """Every finding: NIPs given again are reported now that every NIP is known."""

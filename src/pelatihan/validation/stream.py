@@ -179,7 +179,7 @@ class _Stream:
         structured, _, _ = scratch.cohort(data, ("cohorts", cohort.index))
         return structured
 
-    def feed_results(self, cohorts: list[dict[str, object]]) -> list[Finding]:
+    def feed_results(self, names: list[tuple[object, object]]) -> list[Finding]:
         """Attach the results to the cohorts and feed them; the findings of reading them.
 
         The results are placed as :func:`~pelatihan.io.results.attach_results`
@@ -189,8 +189,8 @@ class _Stream:
         if self.results is None:
             return []
         skeleton = [
-            {"id": data["id"], "name": data["name"], "participants": [{"nip": n} for n in nips]}
-            for data, nips in zip(cohorts, self.nips, strict=True)
+            {"id": id_, "name": name, "participants": [{"nip": nip} for nip in nips]}
+            for (id_, name), nips in zip(names, self.nips, strict=True)
         ]
         document = RawDocument({"cohorts": skeleton}, self.file)
         attached = attach_results(document, self.results)
@@ -202,29 +202,47 @@ class _Stream:
                 self.fold.result(self.states[position], result, attached.location((*keys, index)))
         return structurer.findings
 
+    def close(
+        self,
+        cohort: TableCohort,
+        structured: Cohort,
+        cohorts: list[Cohort],
+        kept: list[tuple[int, ...]],
+        rows: dict[Keys, int],
+    ) -> None:
+        """Close a cohort, and keep it with its participants that have a finding, for showing."""
+        state = self.state(cohort)
+        self.fold.close(state, structured, cohort.size)
+        shown = state.flagged or {}
+        indexes = tuple(sorted(shown))
+        cohorts.append(attrs.evolve(structured, participants=[shown[i][0] for i in indexes]))
+        kept.append(indexes)
+        for index in indexes:
+            rows["cohorts", cohort.index, "participants", index] = shown[index][1]
+        state.flagged = None
+
     def finish(self, table: TableBuilder, *, trailing_blank_rows: bool) -> Streamed:
         table.finish(trailing_blank_rows=trailing_blank_rows)
         cohorts: list[Cohort] = []
         kept: list[tuple[int, ...]] = []
         rows: dict[Keys, int] = {}
-        facts = []
+        ended: list[tuple[TableCohort, Cohort]] = []  # with results, to close after them
+        names: list[tuple[object, object]] = []  # each cohort's id and name, to place results by
         for cohort in table.cohorts:
-            self.state(cohort)
+            state = self.state(cohort)
             data = table.cohort_data(cohort)
             data["participants"] = []
             structured, _, _ = self.structurer.cohort(data, ("cohorts", cohort.index))
-            self.fold.end(self.states[cohort.index], structured)
-            facts.append((cohort, data, structured))
-        found_on_results = self.feed_results([data for _, data, _ in facts])
-        for cohort, _, structured in facts:
-            state = self.state(cohort)
-            self.fold.close(state, structured, cohort.size)
-            shown = state.flagged or {}
-            indexes = tuple(sorted(shown))
-            cohorts.append(attrs.evolve(structured, participants=[shown[i][0] for i in indexes]))
-            kept.append(indexes)
-            for index in indexes:
-                rows["cohorts", cohort.index, "participants", index] = shown[index][1]
+            self.fold.end(state, structured)
+            if self.results is not None:
+                ended.append((cohort, structured))
+                names.append((data["id"], data["name"]))
+            else:  # nothing more comes for it: close it now, and keep only what is shown
+                self.close(cohort, structured, cohorts, kept, rows)
+        found_on_results = self.feed_results(names)
+        if self.results is not None:
+            for cohort, structured in ended:
+                self.close(cohort, structured, cohorts, kept, rows)
         found = self.fold.finish()
         if self.progress is not None:
             self.progress(self.count, self.count)
