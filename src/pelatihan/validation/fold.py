@@ -142,6 +142,8 @@ class Fold:
         )
         self.cohorts = CohortRules(calendar, rulebook, in_force_from)
         self.locate = locate
+        self.find = _finder(locate)
+        """Where the participant of a place's key is."""
         self.keep = keep
         self.nip_of = nip_of
         self.found: list[Finding] = []
@@ -149,11 +151,6 @@ class Fold:
         # its text), as its cohort, position and row packed into one number; and the others
         self.firsts: dict[int | str, int] = {}
         self.again: list[tuple[int | str, int, str]] = []
-
-    def _find(self, key: int) -> Location:
-        cohort, rest = divmod(key, _SHIFT * _SHIFT)
-        index, row = divmod(rest, _SHIFT)
-        return self.locate(cohort, index, row)
 
     def open(self, position: int, here: Location, *, results: bool = False) -> CohortState:
         """A cohort begins: the cohort at ``position``, at ``here``, with results to come or not."""
@@ -186,7 +183,7 @@ class Fold:
         """
         found = self.found
         before = len(found)
-        place = Place(self._find, state.base + index * _SHIFT + row)
+        place = Place(self.find, state.base + index * _SHIFT + row)
         parsed, grade, digits = self.participants.own(person, place, found)
         nip = person.nip
         repeated = bool(nip) and self.duplicate(digits or "".join(nip.split()), place, nip, digits)
@@ -210,7 +207,7 @@ class Fold:
         first = self.firsts.setdefault(key, here.key)
         if first == here.key:
             return False
-        if self.nip_of is not None and _before(here, Place(self._find, first)):
+        if self.nip_of is not None and _before(here, Place(self.find, first)):
             # fed later, but earlier in the file: this one is the first
             self.firsts[key] = here.key
             cohort, rest = divmod(first, _SHIFT * _SHIFT)
@@ -248,7 +245,7 @@ class Fold:
         self.found.extend(state.found)
         self.found.extend(self.cohorts.whole(cohort, state.rulebook, state.here, count))
         if state.results is not None:  # the participants with no result
-            self.found.extend(state.results.missing(self._find))
+            self.found.extend(state.results.missing(self.find))
             state.results = None
         state.found = []
 
@@ -262,15 +259,26 @@ class Fold:
             )
             self.found.append(
                 DUPLICATE.finding(
-                    Place(self._find, at).child("nip"),
-                    f"NIP {nip} appears again; first in {where} at {Place(self._find, first)}",
+                    Place(self.find, at).child("nip"),
+                    f"NIP {nip} appears again; first in {where} at {Place(self.find, first)}",
                     f"NIP {nip} muncul lagi; pertama kali di {where_id} pada "
-                    f"{Place(self._find, first)}",
+                    f"{Place(self.find, first)}",
                     value=nip,
                 )
             )
         self.again.clear()
         return self.found
+
+
+def _finder(locate: Locate) -> Callable[[int], Location]:
+    """Where the participant of a place's key is: its cohort, position and row, unpacked."""
+
+    def find(key: int) -> Location:
+        cohort, rest = divmod(key, _SHIFT * _SHIFT)
+        index, row = divmod(rest, _SHIFT)
+        return locate(cohort, index, row)
+
+    return find
 
 
 def _before(place: Place, other: Place) -> bool:
