@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pelatihan.calendar import Calendar
 from pelatihan.cohort import Cohort
@@ -90,10 +90,7 @@ def validate(
     """
     if isinstance(source, (str, os.PathLike)):
         if _is_table(source):
-            # the streamed path (and its table readers) is imported when a table is validated
-            from pelatihan.validation.stream import validate_table  # noqa: PLC0415
-
-            return validate_table(
+            return _streamed(
                 source,
                 defaults=defaults,
                 rulebook=rulebook,
@@ -101,7 +98,7 @@ def validate(
                 probation_margin_days=probation_margin_days,
                 progress=progress,
                 in_force_from=in_force_from,
-            ).report
+            )
         source = load(source, defaults=defaults)
     elif isinstance(source, RawDocument):
         source = structure(source)
@@ -193,9 +190,7 @@ def validate_with_results(
     else:
         raw = RawResults(tuple(results))
     if isinstance(source, (str, os.PathLike)) and _is_table(source):
-        from pelatihan.validation.stream import validate_table  # noqa: PLC0415 - see validate
-
-        return validate_table(
+        return _streamed(
             source,
             defaults=defaults,
             rulebook=rulebook,
@@ -203,7 +198,7 @@ def validate_with_results(
             probation_margin_days=probation_margin_days,
             in_force_from=in_force_from,
             results=raw,
-        ).report
+        )
     document = source if isinstance(source, RawDocument) else read(source, defaults=defaults)
     return validate_attached(
         structure(attach_results(document, raw)),
@@ -217,3 +212,14 @@ def validate_with_results(
 def _is_table(path: str | os.PathLike[str]) -> bool:
     """Whether a file is a table, validated as it is read."""
     return os.path.splitext(os.fspath(path))[1].lower() in TABLE_SUFFIXES
+
+
+def _streamed(source: str | os.PathLike[str], **options: Any) -> Report:
+    """The report of a table validated as it is read, by the streamed path.
+
+    :func:`~pelatihan.validation.stream.validate_table` and the table readers are imported
+    when a table is validated.
+    """
+    from pelatihan.validation.stream import validate_table  # noqa: PLC0415
+
+    return validate_table(source, **options).report
