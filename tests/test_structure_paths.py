@@ -65,6 +65,7 @@ def _general(document: RawDocument) -> Loaded:
         return structure(document)
 
 
+@settings(deadline=None)  # the first examples import and compile what structuring needs
 @given(st.lists(st.one_of(records, plain_records, plain_records), max_size=6))
 def test_the_fast_path_gives_the_participants_and_findings_of_the_general_path(
     people: list[dict[str, Any]],
@@ -128,7 +129,7 @@ declared_records = st.fixed_dictionaries(
 """Participant records of the declared keys (``records`` above has unknown keys too)."""
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(declared_records)
 def test_whatever_the_fast_path_takes_it_takes_as_the_general_path_does(
     record: dict[str, Any],
