@@ -590,3 +590,58 @@ def test_arbitrary_bytes_give_a_document_or_an_input_error(data: bytes) -> None:
         assert result.message_en.startswith("x.csv: ")
     else:
         assert len(participants(result)) == len(result.rows)
+
+
+# A quote never closed
+
+
+def test_a_quote_never_closed_is_reported_and_the_rows_after_it_are_still_read() -> None:
+    rows = [f"{n};Peserta {n};III/a;Dinkes" for n in range(1, 1001)]
+    rows[4] = '5;"Peserta 5;III/a;Dinkes'  # row 6 of the file opens a quote it never closes
+    doc = read("NIP;Nama;Gol/Ruang;Instansi\n" + "\n".join(rows) + "\n")
+    people = participants(doc)
+    assert len(people) == 1000  # not one participant swallowing the 995 after it
+    assert [person["name"] for person in people[5:7]] == ["Peserta 6", "Peserta 7"]
+    unclosed = [finding for finding in doc.findings if finding.code == "input.unclosed-quote"]
+    assert [(f.location.row, f.value, f.severity) for f in unclosed] == [(6, 995, Severity.ERROR)]
+    assert "row 6" in unclosed[0].message_en
+    assert "baris 6" in unclosed[0].message_id
+    assert doc.rows["cohorts", 0, "participants", 999] == 1001
+
+
+def test_a_quoted_cell_over_several_lines_is_one_row_and_no_finding() -> None:
+    doc = read('NIP;Nama;Instansi\n1;Ana;"Dinas\nKesehatan"\n2;Budi;BKN\n')
+    assert [person["agency"] for person in participants(doc)] == ["Dinas\nKesehatan", "BKN"]
+    assert "input.unclosed-quote" not in codes(doc)
+    assert doc.rows["cohorts", 0, "participants", 1] == 3
+
+
+@given(
+    st.lists(st.sampled_from(["Ana", "Budi Santoso", 'Ana "Nana"', "Dinas; Kota"]), min_size=1),
+    st.data(),
+)
+def test_every_line_after_an_unclosed_quote_is_read_as_a_row(
+    names: list[str], data: st.DataObject
+) -> None:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(["NIP", "Nama"])
+    for number, name in enumerate(names, start=1):
+        writer.writerow([str(number), name])
+    lines = out.getvalue().splitlines(keepends=True)
+    broken = data.draw(st.integers(1, len(lines) - 1))  # a line after the header
+    nip, _, name = lines[broken].partition(";")
+    lines[broken] = f'{nip};"{name.strip(chr(10)).replace(chr(34), "")}\n'
+    doc = read("".join(lines))
+    unclosed = [f for f in doc.findings if f.code == "input.unclosed-quote"]
+    swallowed = len(lines) - 1 - broken
+    if swallowed:  # the lines it took, up to a later quote that seemed to close it
+        assert [f.location.row for f in unclosed] == [broken + 1]
+        taken = unclosed[0].value
+        assert isinstance(taken, int)
+        assert 1 <= taken <= swallowed
+    else:
+        assert unclosed == []  # the last line: nothing after it to swallow
+    assert [person["nip"] for person in participants(doc)] == [
+        str(number) for number in range(1, len(names) + 1)
+    ]

@@ -22,6 +22,7 @@ __all__ = [
     "RULES",
     "SCORE_RULE",
     "TYPE_RULE",
+    "UNCLOSED_QUOTE",
     "UNKNOWN_COLUMN",
     "UNKNOWN_KEY_RULE",
     "VALUE_RULE",
@@ -152,6 +153,17 @@ ROW_SHAPE = _listed(
         "Row longer than the header",
         "Baris lebih panjang dari judul kolom",
         "No row of a table has text beyond the header's last column; such text is ignored.",
+    )
+)
+UNCLOSED_QUOTE = _listed(
+    Rule(
+        "input.unclosed-quote",
+        Severity.ERROR,
+        "Quote never closed",
+        "Tanda kutip tidak ditutup",
+        "A cell of a CSV file that opens a double quote closes it. A quote left open to the end "
+        "of the file would take every line after it into one cell: the row is read up to the "
+        "end of its own line, each line after it as a row of its own, and the row is reported.",
     )
 )
 

@@ -16,6 +16,10 @@ The file
 * The delimiter is the one of ``;`` (Excel with Indonesian settings), ``,`` and
   tab that occurs most often in the header line. Fields in double quotes may hold
   delimiters, quotes (doubled) and line breaks.
+* A double quote that is never closed would take every line after it into one
+  cell. The row that opens it is read up to the end of its own line instead,
+  each line after it as a row of its own, and the row is reported
+  (``input.unclosed-quote``, an error): no participant disappears into a cell.
 * The header is the first line that is not blank. Rows are numbered as a
   spreadsheet numbers them: the header is row 1 (after any blank lines before
   it), and a row whose quoted cell spans several lines is still one row.
@@ -52,6 +56,8 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import IO, TypeVar
 
+from pelatihan.catalogue.reading import UNCLOSED_QUOTE
+from pelatihan.findings import Finding, Location
 from pelatihan.io.document import MAX_FILE_BYTES, InputError, RawDocument, check_size
 from pelatihan.io.table import RowTable, file_label
 from pelatihan.io.tabular import TableBuilder
@@ -192,14 +198,31 @@ def _read(
             value=name,
         )
     delimiter = max(DELIMITERS, key=header_line.count)  # the first of a tie
-    reader = csv.reader(
-        itertools.chain([header_line], lines), delimiter=delimiter, skipinitialspace=True
-    )
+    taken: list[str] = []  # the lines of the row being read
+    source: Iterator[str] = itertools.chain([header_line], _taking(lines, taken))
     try:
+        reader = csv.reader(source, delimiter=delimiter, skipinitialspace=True)
         table = start(next(reader), name, row)
-        for cells in reader:
-            row += 1
-            table.add_row(row, cells)
+        while True:
+            for cells in reader:
+                row += 1
+                if len(taken) > 1 and _unclosed(taken, delimiter):
+                    # a quote open to the end of the file: its own line, then the rest as rows
+                    rest = taken[1:]
+                    own = next(csv.reader(taken[:1], delimiter=delimiter, skipinitialspace=True))
+                    table.findings.append(_unclosed_quote(name, row, len(rest)))
+                    table.add_row(row, own)
+                    taken.clear()
+                    reader = csv.reader(
+                        _taking(itertools.chain(rest, lines), taken),
+                        delimiter=delimiter,
+                        skipinitialspace=True,
+                    )
+                    break
+                taken.clear()
+                table.add_row(row, cells)
+            else:
+                break
     except csv.Error as error:
         label = file_label(name)
         raise InputError(
@@ -208,6 +231,34 @@ def _read(
             value=name,
         ) from None
     return table
+
+
+def _taking(lines: Iterator[str], taken: list[str]) -> Iterator[str]:
+    """The lines, each also added to ``taken`` as the CSV reader takes it."""
+    for line in lines:
+        taken.append(line)
+        yield line
+
+
+def _unclosed(lines: list[str], delimiter: str) -> bool:
+    """Whether a row's lines end inside a quoted cell: its quote ran to the end of the file."""
+    try:
+        list(csv.reader(["".join(lines)], delimiter=delimiter, skipinitialspace=True, strict=True))
+    except csv.Error:
+        return True
+    return False
+
+
+def _unclosed_quote(name: str | None, row: int, swallowed: int) -> Finding:
+    label = file_label(name)
+    return UNCLOSED_QUOTE.finding(
+        Location((), file=name, row=row),
+        f"{label}: row {row} opens a double quote that is never closed; the {swallowed} "
+        "line(s) after it are read as rows of their own",
+        f"{label}: baris {row} membuka tanda kutip yang tidak pernah ditutup; {swallowed} "
+        "baris sesudahnya dibaca sebagai baris tersendiri",
+        value=swallowed,
+    )
 
 
 def _lines(stream: IO[bytes], name: str | None) -> Iterator[str]:
