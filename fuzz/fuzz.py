@@ -628,6 +628,40 @@ def _check_rows(
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
+def _csv_rows(lines: list[str], delimiter: str) -> list[list[str]]:
+    """The rows of CSV lines, as the rule for quotes says, found without pelatihan.
+
+    A row is the fewest lines from where it starts that are one complete CSV record
+    (read strictly); when no lines are (a quote opened and never properly closed),
+    the row is its first line alone, and the next row starts on the line after it.
+    """
+    rows: list[list[str]] = []
+    start = 0
+    while start < len(lines):
+        end, row = start + 1, None
+        while end <= len(lines):
+            try:
+                read = list(
+                    csv.reader(
+                        lines[start:end], delimiter=delimiter, skipinitialspace=True, strict=True
+                    )
+                )
+            except csv.Error as error:
+                if "unexpected end of data" not in str(error):
+                    break  # not a record however many lines it takes
+                end += 1  # a quote still open at the end of these lines: one more
+                continue
+            row = read[0] if read else []
+            break
+        if row is None:  # its first line alone
+            end = start + 1
+            read = list(csv.reader(lines[start:end], delimiter=delimiter, skipinitialspace=True))
+            row = read[0] if read else []
+        rows.append(row)
+        start = end
+    return rows
+
+
 def _csv_expected(data: bytes) -> tuple[list[int], list[int]]:
     """The rows with text and the blank rows after the header, found without pelatihan."""
     text = data.decode("utf-8").removeprefix("\ufeff")
@@ -640,7 +674,7 @@ def _csv_expected(data: bytes) -> tuple[list[int], list[int]]:
         lines.append(text[begin:])
     first = next(index for index, line in enumerate(lines) if line.strip())
     delimiter = max(DELIMITERS, key=lines[first].count)
-    rows = list(csv.reader(lines[first:], delimiter=delimiter, skipinitialspace=True))
+    rows = _csv_rows(lines[first:], delimiter)
     records: list[int] = []
     blank: list[int] = []
     for number, cells in enumerate(rows[1:], start=first + 2):

@@ -198,31 +198,17 @@ def _read(
             value=name,
         )
     delimiter = max(DELIMITERS, key=header_line.count)  # the first of a tie
-    taken: list[str] = []  # the lines of the row being read
-    source: Iterator[str] = itertools.chain([header_line], _taking(lines, taken))
+    rows = _records(itertools.chain([header_line], lines), delimiter)
     try:
-        reader = csv.reader(source, delimiter=delimiter, skipinitialspace=True)
-        table = start(next(reader), name, row)
-        while True:
-            for cells in reader:
-                row += 1
-                if len(taken) > 1 and _unclosed(taken, delimiter):
-                    # a quote open to the end of the file: its own line, then the rest as rows
-                    rest = taken[1:]
-                    own = next(csv.reader(taken[:1], delimiter=delimiter, skipinitialspace=True))
-                    table.findings.append(_unclosed_quote(name, row, len(rest)))
-                    table.add_row(row, own)
-                    taken.clear()
-                    reader = csv.reader(
-                        _taking(itertools.chain(rest, lines), taken),
-                        delimiter=delimiter,
-                        skipinitialspace=True,
-                    )
-                    break
-                taken.clear()
-                table.add_row(row, cells)
-            else:
-                break
+        header, unclosed = next(rows)
+        table = start(header, name, row)
+        if unclosed:
+            table.findings.append(_unclosed_quote(name, row, unclosed))
+        for cells, unclosed in rows:
+            row += 1
+            if unclosed:
+                table.findings.append(_unclosed_quote(name, row, unclosed))
+            table.add_row(row, cells)
     except csv.Error as error:
         label = file_label(name)
         raise InputError(
@@ -231,6 +217,30 @@ def _read(
             value=name,
         ) from None
     return table
+
+
+def _records(lines: Iterator[str], delimiter: str) -> Iterator[tuple[list[str], int]]:
+    """The file's records, each with the number of lines an unclosed quote of it took (or 0).
+
+    A record whose quote is never properly closed (it runs on to the end of the
+    file, or to a later record's quote) is its first line alone, and the lines it
+    took are read again as records.
+    """
+    taken: list[str] = []  # the lines of the record being read
+    while True:
+        reader = csv.reader(_taking(lines, taken), delimiter=delimiter, skipinitialspace=True)
+        for cells in reader:
+            if len(taken) > 1 and _unclosed(taken, delimiter):
+                rest = taken[1:]
+                own = next(csv.reader(taken[:1], delimiter=delimiter, skipinitialspace=True))
+                taken.clear()
+                yield own, len(rest)
+                lines = itertools.chain(rest, lines)
+                break
+            taken.clear()
+            yield cells, 0
+        else:
+            return
 
 
 def _taking(lines: Iterator[str], taken: list[str]) -> Iterator[str]:
@@ -243,7 +253,7 @@ def _taking(lines: Iterator[str], taken: list[str]) -> Iterator[str]:
 def _unclosed(lines: list[str], delimiter: str) -> bool:
     """Whether a row's lines end inside a quoted cell: its quote ran to the end of the file."""
     try:
-        list(csv.reader(["".join(lines)], delimiter=delimiter, skipinitialspace=True, strict=True))
+        list(csv.reader(lines, delimiter=delimiter, skipinitialspace=True, strict=True))
     except csv.Error:
         return True
     return False
