@@ -22,10 +22,15 @@ from pelatihan.findings import Finding, Location
 from pelatihan.io.document import RawDocument, RawResults, ResultRow, _nip_text
 from pelatihan.io.tabular import RESULTS_UNATTACHED, RESULTS_UNKNOWN_COHORT
 
-__all__ = ["attach_results", "attach_results_across", "participant_of_result"]
+__all__ = ["attach_results", "attach_results_across", "nip_key", "participant_of_result"]
 
 
-def _nip_key(text: str) -> str:
+def nip_key(text: str) -> str:
+    """A NIP as results and participants are matched by: its digits, or its text without spaces.
+
+    Attaching a result to a cohort and checking it against the cohort's
+    participants (:mod:`pelatihan.validation.result_rules`) match by this key alike.
+    """
     try:
         return nip_module.compact(text)
     except ValidationError:
@@ -72,7 +77,7 @@ class _Index:
                 for person in people if isinstance(people, list) else ():
                     nip = _nip_text(person)
                     if nip is not None:
-                        self.nips.setdefault(_nip_key(nip), place)
+                        self.nips.setdefault(nip_key(nip), place)
 
     def cohort(self, name: str) -> tuple[int, int] | None:
         text = name.strip()
@@ -134,7 +139,7 @@ def attach_results_across(
                 )
         nip = row.nip
         if place is None and nip is not None:
-            place = index.nips.get(_nip_key(nip))
+            place = index.nips.get(nip_key(nip))
         if place is None:
             place = index.first
         if place is None:
@@ -223,9 +228,9 @@ def participant_of_result(document: RawDocument, cohort: int, result: int) -> in
     people = cohorts[cohort].get("participants")
     if nip is None or not isinstance(people, list):
         return None
-    key = _nip_key(nip)
+    key = nip_key(nip)
     for index, person in enumerate(people):
         text = _nip_text(person)
-        if text is not None and _nip_key(text) == key:
+        if text is not None and nip_key(text) == key:
             return index
     return None

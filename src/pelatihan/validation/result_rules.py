@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterator
 
-from pelatihan import nip as nip_module
 from pelatihan.catalogue.cohorts import (
     ABSENCE,
     DEFERRED,
@@ -26,22 +25,14 @@ from pelatihan.catalogue.cohorts import (
     RESULT_UNKNOWN,
 )
 from pelatihan.cohort import Participant
-from pelatihan.errors import ValidationError
 from pelatihan.evaluation import OutcomeStatus, Result, components, evaluate
 from pelatihan.findings import Finding, Location
+from pelatihan.io.attach import nip_key
 from pelatihan.rulebooks import Rulebook
 from pelatihan.training import Method
 from pelatihan.validation.participant_rules import tmt_of
 
 __all__ = ["CohortResults", "outcome_findings"]
-
-
-def nip_key(text: str) -> str:
-    """A NIP as results and participants are matched by: its digits, or its text without spaces."""
-    try:
-        return nip_module.compact(text)
-    except ValidationError:
-        return "".join(text.split())
 
 
 class CohortResults:
