@@ -166,6 +166,7 @@ class Finding:
             self.message_en,
             self.message_id,
             where.file is None,
+            where.row is None,
             json.dumps(self.value, ensure_ascii=False, sort_keys=True),
             str(self.basis) if self.basis is not None else "",
             self.basis.instrument if self.basis is not None else "",
