@@ -426,12 +426,18 @@ def test_a_10_mb_string_is_rejected_with_a_short_message(filler: str) -> None:
         (1, Sex.MALE),
         ("Laki-laki", Sex.MALE),
         ("LAKI-LAKI", Sex.MALE),
+        ("LAKI - LAKI", Sex.MALE),
+        ("Laki2", Sex.MALE),
+        ("Lk", Sex.MALE),
+        ("L.", Sex.MALE),
         ("male", Sex.MALE),
         ("P", Sex.FEMALE),
         ("f", Sex.FEMALE),
         ("2", Sex.FEMALE),
         (2, Sex.FEMALE),
         (" Perempuan ", Sex.FEMALE),
+        ("PEREM- PUAN", Sex.FEMALE),
+        ("Pr", Sex.FEMALE),
         ("Female", Sex.FEMALE),
         (Sex.FEMALE, Sex.FEMALE),
     ],
@@ -440,7 +446,7 @@ def test_sex_parse_reads_indonesian_and_english_codes_and_words(text: object, se
     assert Sex.parse(text) is sex
 
 
-@pytest.mark.parametrize("value", ["X", "", "3", 3, 0, True, None, "laki", 1.0])
+@pytest.mark.parametrize("value", ["X", "", "-", "3", 3, 0, True, None, "laki", "lp", 1.0])
 def test_sex_parse_rejects_anything_else_with_invalid_sex(value: object) -> None:
     with pytest.raises(nip.InvalidSex) as caught:
         Sex.parse(value)

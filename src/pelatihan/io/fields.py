@@ -22,7 +22,7 @@ these declarations:
     ['nip', 'name', 'grade', 'agency']
     >>> sex = PARTICIPANT.field("sex")
     >>> sex.kind.name, sex.required, sex.headers
-    ('choice', False, ('Jenis Kelamin', 'JK', 'L/P', 'Sex', 'Gender'))
+    ('choice', False, ('Jenis Kelamin', 'Jns Kelamin', 'Kelamin', 'JK', 'L/P', 'Sex', 'Gender'))
 
 A field's key is its model's attribute: ``tests/test_fields.py`` fails when a
 model and its declaration disagree.
@@ -238,7 +238,15 @@ class Record(Generic[M]):
         raise KeyError(key)
 
 
-_NAME_HEADERS = ("Nama", "Nama Lengkap", "Nama Peserta", "Name")
+_NAME_HEADERS = (
+    "Nama",
+    "Nama Lengkap",
+    "Nama Peserta",
+    "Nama Pegawai",
+    "Nama CPNS",
+    "Nama Lengkap dan Gelar",
+    "Name",
+)
 
 PARTICIPANT: Record[Participant] = Record(
     "participant",
@@ -252,7 +260,7 @@ PARTICIPANT: Record[Participant] = Record(
             "The 18-digit civil-servant number (Nomor Induk Pegawai, NIP) as written in the "
             'export; spaces, dots and dashes are allowed ("19950417 202403 2 004"). Write it as '
             "text: a spreadsheet number loses digits.",
-            headers=("NIP",),
+            headers=("NIP", "NIP Baru", "NIP Peserta", "Nomor Induk Pegawai"),
             required=True,
             default="",
         ),
@@ -274,7 +282,11 @@ PARTICIPANT: Record[Participant] = Record(
                 "Golongan",
                 "Golongan/Ruang",
                 "Gol",
+                "Golongan Awal",
+                "Gol/Ruang Awal",
                 "Pangkat/Golongan",
+                "Pangkat/Gol/Ruang",
+                "Pangkat/Golongan/Ruang",
                 "Pangkat Gol",
                 "Grade",
             ),
@@ -285,7 +297,22 @@ PARTICIPANT: Record[Participant] = Record(
             "agency",
             TEXT,
             "The government agency the participant works for (instansi).",
-            headers=("Instansi", "Unit Kerja", "Agency"),
+            headers=(
+                "Instansi",
+                "Unit Kerja",
+                "Unit Kerja/Instansi",
+                "Instansi/Unit Kerja",
+                "Nama Instansi",
+                "Asal Instansi",
+                "Instansi Asal",
+                "Satuan Kerja",
+                "Satker",
+                "Perangkat Daerah",
+                "OPD",
+                "SKPD",
+                "Unit Organisasi",
+                "Agency",
+            ),
             required=True,
             default="",
         ),
@@ -293,31 +320,39 @@ PARTICIPANT: Record[Participant] = Record(
             "birth_date",
             DATE,
             "The date of birth (tanggal lahir).",
-            headers=("Tanggal Lahir", "Tgl Lahir", "Birth Date", "Date of Birth"),
+            headers=("Tanggal Lahir", "Tgl Lahir", "Tgl Lhr", "Birth Date", "Date of Birth"),
         ),
         Field(
             "sex",
             choice(Sex, Sex.parse, lambda sex: sex.code),
             "The sex (jenis kelamin): L (laki-laki, male) or P (perempuan, female).",
-            headers=("Jenis Kelamin", "JK", "L/P", "Sex", "Gender"),
+            headers=("Jenis Kelamin", "Jns Kelamin", "Kelamin", "JK", "L/P", "Sex", "Gender"),
         ),
         Field(
             "tmt_cpns",
             DATE,
             "The date the CPNS appointment took effect (terhitung mulai tanggal, TMT CPNS).",
-            headers=("TMT CPNS", "TMT", "TMT Pengangkatan CPNS"),
+            headers=("TMT CPNS", "TMT", "TMT Pengangkatan CPNS", "TMT Pengangkatan", "TMT SK CPNS"),
         ),
         Field(
             "education",
             TEXT,
             'The education level used to apply (pendidikan), as written ("S-1", "D-III").',
-            headers=("Pendidikan", "Pendidikan Terakhir", "Education"),
+            headers=(
+                "Pendidikan",
+                "Pendidikan Terakhir",
+                "Tingkat Pendidikan",
+                "Jenjang Pendidikan",
+                "Pendidikan Pengangkatan",
+                "Pendidikan CPNS",
+                "Education",
+            ),
         ),
         Field(
             "position",
             TEXT,
             "The position (jabatan).",
-            headers=("Jabatan", "Position"),
+            headers=("Jabatan", "Nama Jabatan", "Jabatan CPNS", "Formasi Jabatan", "Position"),
         ),
     ),
 )

@@ -48,7 +48,8 @@ class Sex(enum.Enum):
 
         Accepts, ignoring case and surrounding spaces, ``"L"``/``"P"`` (Indonesian),
         ``"M"``/``"F"``, ``"1"``/``"2"`` (the NIP digit, also as an integer),
-        ``"laki-laki"``/``"perempuan"``, ``"pria"``/``"wanita"`` and
+        ``"laki-laki"``/``"perempuan"`` (also ``"LAKI - LAKI"``, ``"Laki2"``, ``"Lk"``/``"Pr"``:
+        spaces, dots and hyphens do not matter), ``"pria"``/``"wanita"`` and
         ``"male"``/``"female"``.
 
         Args:
@@ -68,7 +69,7 @@ class Sex(enum.Enum):
             return value
         key: str | None = None
         if isinstance(value, str):
-            key = value.strip().casefold()
+            key = _SEPARATORS.sub("", value.casefold())
         elif isinstance(value, int) and not isinstance(value, bool):
             key = str(value)
         found = _SEX_NAMES.get(key) if key is not None else None
@@ -85,17 +86,22 @@ class Sex(enum.Enum):
         return found
 
 
+_SEPARATORS = re.compile(r"[\s.\-]+")
+"""What spellings of a sex differ by and are read without: spaces, dots, hyphens."""
+
 _SEX_NAMES = {
     "1": Sex.MALE,
     "l": Sex.MALE,
     "m": Sex.MALE,
-    "laki-laki": Sex.MALE,
-    "laki laki": Sex.MALE,
+    "lk": Sex.MALE,
+    "lakilaki": Sex.MALE,
+    "laki2": Sex.MALE,
     "pria": Sex.MALE,
     "male": Sex.MALE,
     "2": Sex.FEMALE,
     "p": Sex.FEMALE,
     "f": Sex.FEMALE,
+    "pr": Sex.FEMALE,
     "perempuan": Sex.FEMALE,
     "wanita": Sex.FEMALE,
     "female": Sex.FEMALE,
