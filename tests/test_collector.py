@@ -174,7 +174,7 @@ def test_the_command_restores_the_collector_when_its_handler_fails(
         raise OSError("disk gone")
 
     parser = cli.build_parser()
-    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    monkeypatch.setattr(cli, "build_parser", lambda lang="en": parser)
     monkeypatch.setattr(parser, "parse_args", lambda argv: argparse.Namespace(handler=failing))
     assert cli.main(["rules"]) != 0
     capsys.readouterr()

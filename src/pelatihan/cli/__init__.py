@@ -9,7 +9,8 @@ Usage (``python -m pelatihan`` works the same)::
     pelatihan plan --start 2024-04-22 --track III --method blended --ics angkatan.ics
     pelatihan plan --start 2025-07-14 --track III --method klasikal --variant varian.toml
     pelatihan rules --lang id
-    pelatihan regimes
+    LANG=id_ID.UTF-8 pelatihan validate --help
+    pelatihan regimes --lang id
     pelatihan schema > cohorts-1.json
     pelatihan schema --variant > variant-1.json
 
@@ -21,6 +22,13 @@ figures to ``validate`` and ``plan``. Without ``--variant``, ``plan`` applies
 With ``--variant``, ``plan`` refuses a variant based on another regime than
 the cohort's, and ``validate`` checks the cohorts of another regime against
 their shipped rulebook, with a ``cohort.rulebook-regime`` warning.
+
+Language: every subcommand takes ``--lang en|id``. Without it, the language is
+the locale's, as gettext finds it: the first non-empty one of ``LC_ALL``,
+``LC_MESSAGES`` and ``LANG``; Indonesian when its language is Indonesian
+(``id_ID.UTF-8``, ``id``, the old ``in_ID``), else English. The help
+(``pelatihan validate --help``) and the usage errors, argparse's own words
+included, are in that language too (:mod:`pelatihan.cli._lang`).
 
 Exit status: 0 when no finding is an error, 1 when some finding is an error,
 2 when the input or the command line cannot be used (a file that cannot be
@@ -39,6 +47,7 @@ returns its exit status.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -59,6 +68,7 @@ from pelatihan.cli._common import (
     _track,
     _Unusable,
 )
+from pelatihan.cli._lang import LANGS, Parser, argv_lang, locale_lang, parser_class, pick
 from pelatihan.cli._plan import _run_plan
 from pelatihan.cli._reference import _run_regimes, _run_rules, _run_schema, _silence_stdout
 from pelatihan.cli._validate import _run_validate
@@ -71,222 +81,438 @@ __all__ = ["EXIT_ERRORS", "EXIT_OK", "EXIT_UNUSABLE", "ProgressLine", "build_par
 # -- the parser ---------------------------------------------------------------------------
 
 
-_EPILOG = (
-    "exit status: 0 when no finding is an error, 1 when some finding is an error, "
-    "2 when the input or the command line cannot be used"
-)
+def _epilog(lang: str) -> str:
+    return pick(lang)(
+        "exit status: 0 when no finding is an error, 1 when some finding is an error, "
+        "2 when the input or the command line cannot be used",
+        "status keluar: 0 bila tidak ada temuan berupa kesalahan, 1 bila ada temuan berupa "
+        "kesalahan, 2 bila masukan atau baris perintah tidak dapat dipakai",
+    )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     """Return the argument parser of the ``pelatihan`` command.
+
+    Args:
+        lang: The language of its help and of argparse's own words: ``"en"``
+            or ``"id"``; also the default of each subcommand's ``--lang``.
 
     Example:
         >>> parser = build_parser()
         >>> args = parser.parse_args(["plan", "--start", "2024-04-22", "--track", "3",
         ...                           "--method", "blended"])
-        >>> args.command, args.start, args.track.value, args.method.value
-        ('plan', datetime.date(2024, 4, 22), 'III', 'blended')
+        >>> args.command, args.start, args.track.value, args.method.value, args.lang
+        ('plan', datetime.date(2024, 4, 22), 'III', 'blended', 'en')
+        >>> print(build_parser("id").format_usage(), end="")
+        penggunaan: pelatihan [-h] [--version] COMMAND ...
     """
-    parser = argparse.ArgumentParser(
+    t = pick(lang)
+    parser = parser_class(lang)(
         prog="pelatihan",
-        description="Validate Latsar CPNS cohort files, plan schedules, and list the rules "
-        "and the regulations they rest on.",
-        epilog=_EPILOG,
+        description=t(
+            "Validate Latsar CPNS cohort files, plan schedules, and list the rules "
+            "and the regulations they rest on.",
+            "Memvalidasi berkas angkatan Latsar CPNS, menyusun jadwal, serta menampilkan "
+            "aturan pemeriksaan dan peraturan yang menjadi dasarnya.",
+        ),
+        epilog=_epilog(lang),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=t("show the version and exit", "tampilkan versi lalu keluar"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     regime_ids = [regime.id for regime in legal.regimes()]
 
+    regime_ids = [regime.id for regime in legal.regimes()]
+    _add_validate(commands, lang, regime_ids)
+    _add_plan(commands, lang, regime_ids)
+    _add_reference(commands, lang)
+    return parser
+
+
+def _add_validate(
+    commands: argparse._SubParsersAction[Parser], lang: str, regime_ids: list[str]
+) -> None:
+    t = pick(lang)
+    date = functools.partial(_date, lang=lang)
+    track = functools.partial(_track, lang=lang)
+    method = functools.partial(_method, lang=lang)
     check = commands.add_parser(
         "validate",
-        help="validate cohort files (JSON, CSV, Excel) and report every finding",
-        description="Validate cohort files and report every finding of all of them together. "
-        "The file type comes from the extension: " + ", ".join(SUFFIXES) + ".",
-        epilog=_EPILOG,
+        help=t(
+            "validate cohort files (JSON, CSV, Excel) and report every finding",
+            "validasi berkas angkatan (JSON, CSV, Excel) dan laporkan setiap temuan",
+        ),
+        description=t(
+            "Validate cohort files and report every finding of all of them together. "
+            "The file type comes from the extension: ",
+            "Memvalidasi berkas angkatan dan melaporkan semua temuan dari semua berkas "
+            "sekaligus. Jenis berkas ditentukan dari ekstensinya: ",
+        )
+        + ", ".join(SUFFIXES)
+        + ".",
+        epilog=_epilog(lang),
     )
-    check.add_argument("files", nargs="+", metavar="FILE", help="a cohort file to validate")
+    check.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help=t("a cohort file to validate", "berkas angkatan yang divalidasi"),
+    )
     check.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
-        help="text grouped per file, cohort and participant (default), or the JSON report",
+        help=t(
+            "text grouped per file, cohort and participant (default), or the JSON report",
+            "teks yang dikelompokkan per berkas, angkatan dan peserta (bawaan), atau laporan JSON",
+        ),
     )
-    check.add_argument(
-        "--lang", choices=("en", "id"), default="en", help="language of the messages (en)"
-    )
+    _add_lang_option(check, lang)
     check.add_argument(
         "--basis",
         action="store_true",
-        help="show each finding's legal basis and provenance status (text output)",
+        help=t(
+            "show each finding's legal basis and provenance status (text output)",
+            "tampilkan dasar hukum dan status asal setiap temuan (keluaran teks)",
+        ),
     )
     check.add_argument(
-        "--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout"
+        "--output",
+        "-o",
+        metavar="FILE",
+        help=t(
+            "write the report to FILE instead of stdout",
+            "tulis laporan ke FILE, bukan ke keluaran standar",
+        ),
     )
     check.add_argument(
         "--results",
         metavar="RESULTS",
-        help="a results export to check with the cohorts ("
-        + ", ".join(RESULT_SUFFIXES)
-        + "): a table of NIP, scores, absences, remediation and date of passing, or a JSON "
-        "list of results; each result goes to the cohort of the participant with its NIP "
-        "(or the cohort its Angkatan column names)",
+        help=t(
+            "a results export to check with the cohorts ("
+            + ", ".join(RESULT_SUFFIXES)
+            + "): a table of NIP, scores, absences, remediation and date of passing, or a JSON "
+            "list of results; each result goes to the cohort of the participant with its NIP "
+            "(or the cohort its Angkatan column names)",
+            "ekspor hasil evaluasi yang diperiksa bersama angkatan ("
+            + ", ".join(RESULT_SUFFIXES)
+            + "): tabel NIP, nilai, ketidakhadiran, remedial dan tanggal lulus, atau daftar "
+            "hasil dalam JSON; setiap hasil masuk ke angkatan peserta dengan NIP yang sama "
+            "(atau ke angkatan yang disebut kolom Angkatan)",
+        ),
     )
-    _add_boundary_option(check)
+    _add_boundary_option(check, lang)
     _add_variant_options(
         check,
-        "--set without --variant applies to the rulebook of each cohort's own regime; with "
-        "--variant, cohorts of another regime than the variant's base are checked against "
-        "their shipped rulebook, with a cohort.rulebook-regime warning",
+        lang,
+        t(
+            "--set without --variant applies to the rulebook of each cohort's own regime; with "
+            "--variant, cohorts of another regime than the variant's base are checked against "
+            "their shipped rulebook, with a cohort.rulebook-regime warning",
+            "--set tanpa --variant berlaku pada buku aturan rezim masing-masing angkatan; "
+            "dengan --variant, angkatan dari rezim lain daripada dasar varian diperiksa dengan "
+            "buku aturan bawaannya, disertai peringatan cohort.rulebook-regime",
+        ),
     )
     tabular = check.add_argument_group(
-        "cohort facts for CSV and Excel files",
-        "Used for the cohorts whose rows do not give them; JSON files give their own.",
+        t("cohort facts for CSV and Excel files", "data angkatan untuk berkas CSV dan Excel"),
+        t(
+            "Used for the cohorts whose rows do not give them; JSON files give their own.",
+            "Dipakai untuk angkatan yang barisnya tidak memuatnya; berkas JSON memuat "
+            "datanya sendiri.",
+        ),
     )
-    tabular.add_argument("--track", type=_track, metavar="{II,III}", help="the Latsar track")
+    tabular.add_argument(
+        "--track", type=track, metavar="{II,III}", help=t("the Latsar track", "jalur Latsar")
+    )
     tabular.add_argument(
         "--method",
-        type=_method,
+        type=method,
         metavar="{klasikal,blended,distance}",
-        help="the delivery method",
+        help=t("the delivery method", "metode penyelenggaraan"),
     )
-    tabular.add_argument("--start", type=_date, metavar="YYYY-MM-DD", help="the cohort's first day")
     tabular.add_argument(
-        "--regime", choices=regime_ids, metavar="ID", help="the regime id (pelatihan regimes)"
+        "--start",
+        type=date,
+        metavar="YYYY-MM-DD",
+        help=t("the cohort's first day", "hari pertama angkatan"),
     )
-    tabular.add_argument("--organizer", metavar="NAME", help="the organiser's name")
+    tabular.add_argument(
+        "--regime",
+        choices=regime_ids,
+        metavar="ID",
+        help=t("the regime id (pelatihan regimes)", "kode rezim (pelatihan regimes)"),
+    )
+    tabular.add_argument(
+        "--organizer", metavar="NAME", help=t("the organiser's name", "nama penyelenggara")
+    )
     tabular.add_argument(
         "--cohort",
         metavar="NAME",
-        help="the cohort's name when there is no cohort column (default: the file's stem)",
+        help=t(
+            "the cohort's name when there is no cohort column (default: the file's stem)",
+            "nama angkatan bila tidak ada kolom angkatan (bawaan: nama berkas tanpa ekstensi)",
+        ),
     )
     check.set_defaults(handler=_run_validate)
 
+
+def _add_plan(
+    commands: argparse._SubParsersAction[Parser], lang: str, regime_ids: list[str]
+) -> None:
+    t = pick(lang)
+    date = functools.partial(_date, lang=lang)
+    track = functools.partial(_track, lang=lang)
+    method = functools.partial(_method, lang=lang)
     plan = commands.add_parser(
         "plan",
-        help="plan a cohort's schedule from its first day",
-        description="Plan a cohort's schedule on the working calendar, following the rulebook "
-        "of the regime in force on its first day.",
-        epilog=_EPILOG,
+        help=t(
+            "plan a cohort's schedule from its first day",
+            "susun jadwal angkatan dari hari pertamanya",
+        ),
+        description=t(
+            "Plan a cohort's schedule on the working calendar, following the rulebook "
+            "of the regime in force on its first day.",
+            "Menyusun jadwal angkatan pada kalender hari kerja, menurut buku aturan rezim "
+            "yang berlaku pada hari pertamanya.",
+        ),
+        epilog=_epilog(lang),
     )
     plan.add_argument(
-        "--start", type=_date, required=True, metavar="YYYY-MM-DD", help="the first day"
+        "--start",
+        type=date,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help=t("the first day", "hari pertama"),
     )
     plan.add_argument(
-        "--track", type=_track, required=True, metavar="{II,III}", help="the Latsar track"
+        "--track",
+        type=track,
+        required=True,
+        metavar="{II,III}",
+        help=t("the Latsar track", "jalur Latsar"),
     )
     plan.add_argument(
         "--method",
-        type=_method,
+        type=method,
         required=True,
         metavar="{klasikal,blended,distance}",
-        help="the delivery method",
+        help=t("the delivery method", "metode penyelenggaraan"),
     )
     plan.add_argument(
         "--regime",
         choices=regime_ids,
         metavar="ID",
-        help="the regime id (default: the one in force on the first day)",
+        help=t(
+            "the regime id (default: the one in force on the first day)",
+            "kode rezim (bawaan: rezim yang berlaku pada hari pertama)",
+        ),
     )
     plan.add_argument(
         "--closure",
-        type=_date,
+        type=date,
         nargs="+",
         action="extend",
         default=[],
         metavar="YYYY-MM-DD",
-        help="extra closed days (regional holidays, the organiser's closures)",
+        help=t(
+            "extra closed days (regional holidays, the organiser's closures)",
+            "hari libur tambahan (libur daerah, hari tutup penyelenggara)",
+        ),
     )
     plan.add_argument(
-        "--format", choices=("text", "json"), default="text", help="text (default) or JSON"
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=t("text (default) or JSON", "teks (bawaan) atau JSON"),
     )
-    plan.add_argument("--ics", metavar="FILE", help="also write the schedule as an iCalendar file")
+    _add_lang_option(plan, lang)
     plan.add_argument(
-        "--svg", metavar="FILE", help="also draw the schedule as an SVG timeline picture"
+        "--ics",
+        metavar="FILE",
+        help=t(
+            "also write the schedule as an iCalendar file",
+            "tulis juga jadwal sebagai berkas iCalendar",
+        ),
+    )
+    plan.add_argument(
+        "--svg",
+        metavar="FILE",
+        help=t(
+            "also draw the schedule as an SVG timeline picture",
+            "gambar juga jadwal sebagai garis waktu SVG",
+        ),
     )
     plan.add_argument(
         "--cohort-id",
         metavar="ID",
-        help="the cohort id the calendar events' UIDs are made from "
-        "(default: from the first day, track and method)",
+        help=t(
+            "the cohort id the calendar events' UIDs are made from "
+            "(default: from the first day, track and method)",
+            "kode angkatan yang menjadi dasar UID acara kalender "
+            "(bawaan: dari hari pertama, jalur dan metode)",
+        ),
     )
-    plan.add_argument("--name", metavar="NAME", help="the cohort's name in the calendar")
-    _add_boundary_option(plan)
+    plan.add_argument(
+        "--name",
+        metavar="NAME",
+        help=t("the cohort's name in the calendar", "nama angkatan di kalender"),
+    )
+    _add_boundary_option(plan, lang)
     _add_variant_options(
         plan,
-        "--set without --variant applies to the rulebook of --regime, or of the regime in "
-        "force on --start; a variant must be based on that regime",
+        lang,
+        t(
+            "--set without --variant applies to the rulebook of --regime, or of the regime in "
+            "force on --start; a variant must be based on that regime",
+            "--set tanpa --variant berlaku pada buku aturan --regime, atau rezim yang berlaku "
+            "pada --start; varian harus berdasar pada rezim itu",
+        ),
     )
     plan.set_defaults(handler=_run_plan)
 
+
+def _add_reference(commands: argparse._SubParsersAction[Parser], lang: str) -> None:
+    t = pick(lang)
     catalogue = commands.add_parser(
         "rules",
-        help="list the rules: every finding code",
-        description="List every rule: its code, severity, title, what it checks and its basis.",
+        help=t("list the rules: every finding code", "daftar aturan: setiap kode temuan"),
+        description=t(
+            "List every rule: its code, severity, title, what it checks and its basis.",
+            "Menampilkan setiap aturan: kode, tingkat, judul, yang diperiksa dan dasarnya.",
+        ),
     )
     catalogue.add_argument(
-        "--format", choices=("text", "json"), default="text", help="text (default) or JSON"
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=t(
+            "text (default) or JSON (which has the titles in both languages)",
+            "teks (bawaan) atau JSON (yang memuat judul dalam kedua bahasa)",
+        ),
     )
-    catalogue.add_argument(
-        "--lang", choices=("en", "id"), default="en", help="language of the titles (en)"
-    )
+    _add_lang_option(catalogue, lang)
     catalogue.set_defaults(handler=_run_rules)
 
     regulations = commands.add_parser(
         "regimes",
-        help="list the regimes and the legal instruments",
-        description="List the Latsar regimes, with the day each is in force from, and the "
-        "legal instruments they rest on.",
+        help=t(
+            "list the regimes and the legal instruments",
+            "daftar rezim dan peraturan yang mendasarinya",
+        ),
+        description=t(
+            "List the Latsar regimes, with the day each is in force from, and the "
+            "legal instruments they rest on.",
+            "Menampilkan rezim Latsar, beserta tanggal mulai berlakunya, dan peraturan "
+            "yang mendasarinya. Catatan tentang tanggal berlaku baru tersedia dalam "
+            "bahasa Inggris.",
+        ),
     )
     regulations.add_argument(
-        "--format", choices=("text", "json"), default="text", help="text (default) or JSON"
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=t("text (default) or JSON", "teks (bawaan) atau JSON"),
     )
+    _add_lang_option(regulations, lang)
     regulations.set_defaults(handler=_run_regimes)
 
     schema = commands.add_parser(
         "schema",
-        help="print the JSON Schema of the cohort file format (or of variant files)",
-        description="Print the JSON Schema (draft 2020-12) of the JSON cohort file format, "
-        "or with --variant of the rulebook variant file format.",
+        help=t(
+            "print the JSON Schema of the cohort file format (or of variant files)",
+            "cetak JSON Schema format berkas angkatan (atau berkas varian)",
+        ),
+        description=t(
+            "Print the JSON Schema (draft 2020-12) of the JSON cohort file format, "
+            "or with --variant of the rulebook variant file format.",
+            "Mencetak JSON Schema (draft 2020-12) format berkas angkatan JSON, atau dengan "
+            "--variant format berkas varian buku aturan. Deskripsinya baru tersedia dalam "
+            "bahasa Inggris; dengan --lang id setiap kolom berkas angkatan juga diberi "
+            "judul (title) berbahasa Indonesia.",
+        ),
     )
     schema.add_argument(
         "--variant",
         action="store_true",
-        help="the schema of rulebook variant files (pelatihan/variant@1, TOML or JSON)",
+        help=t(
+            "the schema of rulebook variant files (pelatihan/variant@1, TOML or JSON)",
+            "skema berkas varian buku aturan (pelatihan/variant@1, TOML atau JSON)",
+        ),
     )
+    _add_lang_option(schema, lang)
     schema.set_defaults(handler=_run_schema)
-    return parser
 
 
-def _add_boundary_option(parser: argparse.ArgumentParser) -> None:
+def _add_lang_option(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=lang,
+        help=pick(lang)(
+            "the language of the output and of the help: en (English) or id (Indonesian); "
+            "by default the locale's (LC_ALL, LC_MESSAGES, LANG): id for an Indonesian "
+            "locale such as id_ID.UTF-8, else en",
+            "bahasa keluaran dan bantuan: en (Inggris) atau id (Indonesia); bawaannya "
+            "mengikuti locale (LC_ALL, LC_MESSAGES, LANG): id untuk locale Indonesia "
+            "seperti id_ID.UTF-8, selain itu en",
+        ),
+    )
+
+
+def _add_boundary_option(parser: argparse.ArgumentParser, lang: str) -> None:
     parser.add_argument(
         "--in-force-from",
-        type=_boundary,
+        type=functools.partial(_boundary, lang=lang),
         action="append",
         default=[],
         metavar="REGIME=YYYY-MM-DD",
-        help="the first day of a regime, where you know it better than the shipped default "
-        "(pelatihan regimes shows which boundaries are defaults); repeatable",
+        help=pick(lang)(
+            "the first day of a regime, where you know it better than the shipped default "
+            "(pelatihan regimes shows which boundaries are defaults); repeatable",
+            "hari pertama berlakunya suatu rezim, bila Anda mengetahuinya lebih pasti daripada "
+            "nilai bawaan (pelatihan regimes menunjukkan batas mana yang bawaan); boleh "
+            "diulang",
+        ),
     )
 
 
-def _add_variant_options(parser: argparse.ArgumentParser, semantics: str) -> None:
+def _add_variant_options(parser: argparse.ArgumentParser, lang: str, semantics: str) -> None:
+    t = pick(lang)
     group = parser.add_argument_group(
-        "an organiser's figures",
-        "Figures that differ from the shipped rulebook, each with status USER; findings "
-        "resting on them say where they came from. " + semantics + ".",
+        t("an organiser's figures", "angka dari penyelenggara"),
+        t(
+            "Figures that differ from the shipped rulebook, each with status USER; findings "
+            "resting on them say where they came from. ",
+            "Angka yang berbeda dari buku aturan bawaan, masing-masing berstatus USER; temuan "
+            "yang bersandar padanya menyebut asalnya. ",
+        )
+        + semantics
+        + ".",
     )
     group.add_argument(
         "--variant",
         metavar="FILE",
-        help="a rulebook variant file (.toml or .json, see pelatihan schema --variant)",
+        help=t(
+            "a rulebook variant file (.toml or .json, see pelatihan schema --variant)",
+            "berkas varian buku aturan (.toml atau .json, lihat pelatihan schema --variant)",
+        ),
     )
     group.add_argument(
         "--set",
         action="append",
         default=[],
         metavar="PATH=VALUE",
-        help="one figure by its path (methods.klasikal.days_total=42); repeatable, applied "
-        "after --variant",
+        help=t(
+            "one figure by its path (methods.klasikal.days_total=42); repeatable, applied "
+            "after --variant",
+            "satu angka menurut jalurnya (methods.klasikal.days_total=42); boleh diulang, "
+            "diterapkan setelah --variant",
+        ),
     )
 
 
@@ -303,9 +529,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         0 when no finding is an error, 1 when some is, 2 when the input or the
         command line cannot be used.
     """
-    parser = build_parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv_lang(arguments) or locale_lang())
     try:
-        args = parser.parse_args(None if argv is None else list(argv))
+        args = parser.parse_args(arguments)
     except SystemExit as exit_:  # argparse exits for --help, --version and usage errors
         return exit_.code if isinstance(exit_.code, int) else EXIT_UNUSABLE
     handler: Callable[[argparse.Namespace], int] = args.handler
@@ -336,5 +563,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write("\n")
             status = 130
     for warning in caught:
-        _error(f"warning: {warning.message}")
+        _error(f"{pick(lang)('warning', 'peringatan')}: {warning.message}")
     return status

@@ -79,41 +79,51 @@ class _Unusable(Exception):
 # -- argument types -----------------------------------------------------------------------
 
 
-def _date(text: str) -> datetime.date:
+def _date(text: str, lang: str = "en") -> datetime.date:
     match = _ISO_DATE.fullmatch(text.strip())
     if match is not None:
         try:
             return datetime.date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
             pass
-    raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD")
+    raise argparse.ArgumentTypeError(
+        f"{text!r} bukan tanggal dengan format YYYY-MM-DD"
+        if lang == "id"
+        else f"{text!r} is not a date written YYYY-MM-DD"
+    )
 
 
-def _boundary(text: str) -> tuple[str, datetime.date]:
+def _boundary(text: str, lang: str = "en") -> tuple[str, datetime.date]:
     regime, sep, day = text.partition("=")
     if not sep:
-        raise argparse.ArgumentTypeError(f"{text!r} is not written REGIME=YYYY-MM-DD")
+        raise argparse.ArgumentTypeError(
+            f"{text!r} tidak ditulis REGIME=YYYY-MM-DD"
+            if lang == "id"
+            else f"{text!r} is not written REGIME=YYYY-MM-DD"
+        )
     regime = regime.strip()
     known = [item.id for item in legal.regimes()]
     if regime not in known:
         raise argparse.ArgumentTypeError(
-            f"{regime!r} is not a regime id; known: {', '.join(known)}"
+            f"{regime!r} bukan kode rezim; yang dikenal: {', '.join(known)}"
+            if lang == "id"
+            else f"{regime!r} is not a regime id; known: {', '.join(known)}"
         )
-    return regime, _date(day)
+    return regime, _date(day, lang)
 
 
-def _track(text: str) -> Track:
+def _track(text: str, lang: str = "en") -> Track:
     try:
         return Track.parse(text)
     except ValidationError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+        raise argparse.ArgumentTypeError(error.message(lang)) from None
 
 
-def _method(text: str) -> Method:
+def _method(text: str, lang: str = "en") -> Method:
     try:
         return Method.parse(text)
     except ValidationError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+        raise argparse.ArgumentTypeError(error.message(lang)) from None
 
 
 # -- output ---------------------------------------------------------------------------------

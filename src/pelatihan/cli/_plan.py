@@ -14,6 +14,7 @@ from pelatihan.cli._common import (
     _json,
     _Unusable,
 )
+from pelatihan.cli._lang import pick
 from pelatihan.provenance import Status
 from pelatihan.rulebooks import OpenFigureError, Rulebook
 from pelatihan.schedule import Schedule, plan_schedule
@@ -47,17 +48,41 @@ def _plan_data(plan: Schedule) -> dict[str, object]:
     }
 
 
-def _plan_text(plan: Schedule, book: Rulebook | None = None) -> str:
+_PHASE_LABELS_ID = {
+    "habituation": "habituasi",
+    "classroom": "klasikal",
+    "on campus 1": "klasikal 1",
+    "on campus 2": "klasikal 2",
+    "distance learning 1": "pembelajaran jarak jauh 1",
+    "distance learning 2": "pembelajaran jarak jauh 2",
+}
+"""The shipped rulebooks' phase labels in Indonesian; other labels are shown as written."""
+
+
+def _phase_name(label: str, lang: str) -> str:
+    return _PHASE_LABELS_ID.get(label, label) if lang == "id" else label
+
+
+def _plan_text(plan: Schedule, book: Rulebook | None = None, lang: str = "en") -> str:
+    t = pick(lang)
     regime = legal.get_regime(plan.regime).name if plan.regime else "-"
     track = plan.track.value if plan.track is not None else "-"
     method = plan.method.value if plan.method is not None else "-"
-    header = ("#", "phase", "kind", "setting", "start", "end", "training days")
+    header = (
+        "#",
+        t("phase", "tahap"),
+        t("kind", "jenis"),
+        t("setting", "tempat"),
+        t("start", "mulai"),
+        t("end", "selesai"),
+        t("training days", "hari pelatihan"),
+    )
     rows = [
         (
             str(number),
-            phase.label or phase.kind.value,
+            _phase_name(phase.label, lang) or phase.kind.value,
             phase.kind.value,
-            phase.setting.label,
+            t(phase.setting.label, phase.setting.label_id),
             phase.start.isoformat(),
             phase.end.isoformat(),
             str(days),
@@ -73,21 +98,37 @@ def _plan_text(plan: Schedule, book: Rulebook | None = None) -> str:
             "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
             for row in (header, *rows)
         ),
-        (
+        t(
             f"{plan.start} to {plan.end}: {plan.days_in_class} days in class, "
-            f"{plan.days_out_of_class} days out of class, {plan.days_total} training days in total"
+            f"{plan.days_out_of_class} days out of class, {plan.days_total} training days in "
+            "total",
+            f"{plan.start} s.d. {plan.end}: {plan.days_in_class} hari dalam kelas, "
+            f"{plan.days_out_of_class} hari luar kelas, seluruhnya {plan.days_total} hari "
+            "pelatihan",
         ),
     ]
     if plan.jp is not None and plan.jp.value is not None:
-        lines.append(f"{plan.jp.value} JP (lesson hours, {plan.jp.status.value})")
+        status = plan.jp.status.value
+        lines.append(
+            t(
+                f"{plan.jp.value} JP (lesson hours, {status})",
+                f"{plan.jp.value} JP (jam pelajaran, {status})",
+            )
+        )
     else:
-        lines.append("JP (lesson hours): not established")
+        lines.append(
+            t("JP (lesson hours): not established", "JP (jam pelajaran): belum ditetapkan")
+        )
     if book is not None:
         supplied = _supplied(book)
-        sources = dict.fromkeys(str(item["source"]) for item in supplied.values())
+        sources = "; ".join(dict.fromkeys(str(item["source"]) for item in supplied.values()))
         lines.append(
-            f"rulebook {book.id} ({book.title}): {len(supplied)} figures supplied by the user "
-            f"(USER), from {'; '.join(sources) or '-'}"
+            t(
+                f"rulebook {book.id} ({book.title}): {len(supplied)} figures supplied by the "
+                f"user (USER), from {sources or '-'}",
+                f"buku aturan {book.id} ({book.title}): {len(supplied)} angka diberikan "
+                f"pengguna (USER), dari {sources or '-'}",
+            )
         )
     return "\n".join(lines)
 
@@ -103,14 +144,26 @@ def _plan_rulebook(args: argparse.Namespace) -> Rulebook | None:
         return variant.apply_settings(rulebooks.get(regime), args.set)
     book = variant.read_variant(args.variant)
     if book.regime != regime:
+        t = pick(args.lang)
         if args.regime:
             raise _Unusable(
-                f"{args.variant}: the variant is based on {book.regime}, not on --regime {regime}"
+                t(
+                    f"{args.variant}: the variant is based on {book.regime}, not on --regime "
+                    f"{regime}",
+                    f"{args.variant}: varian ini berdasar pada {book.regime}, bukan pada "
+                    f"--regime {regime}",
+                )
             )
         raise _Unusable(
-            f"{args.variant}: the variant is based on {book.regime}, but a cohort starting on "
-            f"{args.start.isoformat()} is governed by {regime}; base the variant on {regime}, "
-            f"or give --regime {book.regime} to plan under its regime"
+            t(
+                f"{args.variant}: the variant is based on {book.regime}, but a cohort starting "
+                f"on {args.start.isoformat()} is governed by {regime}; base the variant on "
+                f"{regime}, or give --regime {book.regime} to plan under its regime",
+                f"{args.variant}: varian ini berdasar pada {book.regime}, padahal angkatan yang "
+                f"mulai {args.start.isoformat()} diatur oleh {regime}; dasarkan varian pada "
+                f"{regime}, atau berikan --regime {book.regime} untuk menyusun jadwal menurut "
+                "rezimnya",
+            )
         )
     return variant.apply_settings(book, args.set)
 
@@ -148,8 +201,12 @@ def _run_plan(args: argparse.Namespace) -> int:
         )
     except OpenFigureError as error:
         raise _Unusable(
-            f"{error.message_en}; on the command line, give the figure with --set PATH=VALUE "
-            "or in a --variant FILE (pelatihan schema --variant)"
+            pick(args.lang)(
+                f"{error.message_en}; on the command line, give the figure with --set "
+                "PATH=VALUE or in a --variant FILE (pelatihan schema --variant)",
+                f"{error.message_id}; di baris perintah, berikan angkanya dengan --set "
+                "PATH=VALUE atau dalam --variant FILE (pelatihan schema --variant)",
+            )
         ) from None
     if args.ics:
         from pelatihan.io.ics import write_ics  # noqa: PLC0415 - needs an optional extra
@@ -162,19 +219,29 @@ def _run_plan(args: argparse.Namespace) -> int:
         except ValueError as error:
             raise _Unusable(str(error)) from error
         except OSError as error:
-            raise _Unusable(f"{args.ics}: cannot be written: {error.strerror or error}") from error
+            raise _Unusable(
+                pick(args.lang)(
+                    f"{args.ics}: cannot be written: {error.strerror or error}",
+                    f"{args.ics}: tidak dapat ditulis: {error.strerror or error}",
+                )
+            ) from error
     if args.svg:
         from pelatihan.io.svg import write_svg  # noqa: PLC0415 - only when asked for
 
         try:
             write_svg(plan, args.svg, title=args.name)
         except OSError as error:
-            raise _Unusable(f"{args.svg}: cannot be written: {error.strerror or error}") from error
+            raise _Unusable(
+                pick(args.lang)(
+                    f"{args.svg}: cannot be written: {error.strerror or error}",
+                    f"{args.svg}: tidak dapat ditulis: {error.strerror or error}",
+                )
+            ) from error
     if args.format == "json":
         data = _plan_data(plan)
         if book is not None:
             data["rulebook"] = {"id": book.id, "parent": book.parent, "figures": _supplied(book)}
         _emit(_json(data))
     else:
-        _emit(_plan_text(plan, book))
+        _emit(_plan_text(plan, book, args.lang))
     return EXIT_OK

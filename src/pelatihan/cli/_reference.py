@@ -14,6 +14,7 @@ from pelatihan.cli._common import (
     _emit,
     _json,
 )
+from pelatihan.cli._lang import pick
 from pelatihan.findings import Rule
 from pelatihan.validation.catalogue import rules
 
@@ -98,19 +99,20 @@ def _run_regimes(args: argparse.Namespace) -> int:
         }
         _emit(_json(data))
         return EXIT_OK
-    lines = ["Regimes"]
+    t = pick(args.lang)
+    lines = [t("Regimes", "Rezim")]
     for regime in legal.regimes():
         since = regime.in_force_from
         lines.append(
-            f"  {regime.id}  {regime.name}  in force from {since.value.isoformat()} "
-            f"({since.status.value})"
+            f"  {regime.id}  {regime.name}  {t('in force from', 'berlaku sejak')} "
+            f"{since.value.isoformat()} ({since.status.value})"
         )
         if regime.decrees:
             decrees = ", ".join(decree.short_name for decree in regime.decrees_cited())
-            lines.append(f"      decrees: {decrees}")
-        if since.note:
+            lines.append(f"      {t('decrees', 'keputusan')}: {decrees}")
+        if since.note:  # in English only so far
             lines.append(f"      {since.note}")
-    lines.append("Instruments")
+    lines.append(t("Instruments", "Peraturan"))
     catalogue = legal.instruments()
     id_width = max(len(item.id) for item in catalogue)
     name_width = max(len(item.short_name) for item in catalogue)
@@ -126,7 +128,7 @@ def _run_regimes(args: argparse.Namespace) -> int:
 def _run_schema(args: argparse.Namespace) -> int:
     from pelatihan.io.schema import cohort_schema, variant_schema  # noqa: PLC0415 - this command's
 
-    _emit(_json(variant_schema() if args.variant else cohort_schema()))
+    _emit(_json(variant_schema() if args.variant else cohort_schema(args.lang)))
     return EXIT_OK
 
 

@@ -5,8 +5,9 @@ are each a :class:`Record`: the model it becomes and its fields, in the order
 a record lists them. Each :class:`Field` declares its key (the model's
 attribute of the same name), its :class:`Kind` (text, a NIP, a date, a flag,
 a choice of an enumeration, a nested record, ...), what it means (the JSON
-Schema's description), whether it is required, its default, and the column
-headers the table readers recognise for it. Everything else is read from
+Schema's description), whether it is required, its default, the column
+headers the table readers recognise for it, and its name in Indonesian
+messages (``agency`` is ``instansi`` there). Everything else is read from
 these declarations:
 
 * structuring (:mod:`pelatihan.io.structure`) converts each field by its kind
@@ -48,6 +49,7 @@ __all__ = [
     "ABSENCES",
     "COHORT",
     "COHORT_HEADERS",
+    "COHORT_LABEL_ID",
     "COUNT",
     "DATE",
     "FLAG",
@@ -61,6 +63,7 @@ __all__ = [
     "RESULT",
     "SCORES",
     "SCORE_HEADERS",
+    "SCORE_LABELS_ID",
     "TEXT",
     "WEEKDAYS",
     "WHOLE_COUNT",
@@ -180,6 +183,13 @@ class Field:
             that cannot be read; for an optional field, the model's default.
         written_when_default: Whether the writer writes it when it holds its
             default (it always writes a required field, and never an absent one).
+        label_id: Its name in Indonesian messages (``"instansi"`` for ``agency``);
+            English messages name a field by its key.
+
+    Example:
+        >>> agency = PARTICIPANT.field("agency")
+        >>> agency.label("en"), agency.label("id")
+        ('agency', 'instansi')
     """
 
     key: str
@@ -189,6 +199,15 @@ class Field:
     required: bool = False
     default: object = None
     written_when_default: bool = False
+    label_id: str = ""
+
+    def label(self, lang: str = "en") -> str:
+        """How messages in ``lang`` (``"en"`` or ``"id"``) name the field.
+
+        The key in English; in Indonesian, :attr:`label_id`, or the key while a
+        field has no Indonesian label.
+        """
+        return (self.label_id or self.key) if lang == "id" else self.key
 
 
 @attrs.frozen(eq=False)
@@ -263,6 +282,7 @@ PARTICIPANT: Record[Participant] = Record(
             headers=("NIP", "NIP Baru", "NIP Peserta", "Nomor Induk Pegawai"),
             required=True,
             default="",
+            label_id="NIP",
         ),
         Field(
             "name",
@@ -271,6 +291,7 @@ PARTICIPANT: Record[Participant] = Record(
             headers=_NAME_HEADERS,
             required=True,
             default="",
+            label_id="nama",
         ),
         Field(
             "grade",
@@ -292,6 +313,7 @@ PARTICIPANT: Record[Participant] = Record(
             ),
             required=True,
             default="",
+            label_id="golongan/ruang",
         ),
         Field(
             "agency",
@@ -315,24 +337,28 @@ PARTICIPANT: Record[Participant] = Record(
             ),
             required=True,
             default="",
+            label_id="instansi",
         ),
         Field(
             "birth_date",
             DATE,
             "The date of birth (tanggal lahir).",
             headers=("Tanggal Lahir", "Tgl Lahir", "Tgl Lhr", "Birth Date", "Date of Birth"),
+            label_id="tanggal lahir",
         ),
         Field(
             "sex",
             choice(Sex, Sex.parse, lambda sex: sex.code),
             "The sex (jenis kelamin): L (laki-laki, male) or P (perempuan, female).",
             headers=("Jenis Kelamin", "Jns Kelamin", "Kelamin", "JK", "L/P", "Sex", "Gender"),
+            label_id="jenis kelamin",
         ),
         Field(
             "tmt_cpns",
             DATE,
             "The date the CPNS appointment took effect (terhitung mulai tanggal, TMT CPNS).",
             headers=("TMT CPNS", "TMT", "TMT Pengangkatan CPNS", "TMT Pengangkatan", "TMT SK CPNS"),
+            label_id="TMT CPNS",
         ),
         Field(
             "education",
@@ -347,12 +373,14 @@ PARTICIPANT: Record[Participant] = Record(
                 "Pendidikan CPNS",
                 "Education",
             ),
+            label_id="pendidikan",
         ),
         Field(
             "position",
             TEXT,
             "The position (jabatan).",
             headers=("Jabatan", "Nama Jabatan", "Jabatan CPNS", "Formasi Jabatan", "Position"),
+            label_id="jabatan",
         ),
     ),
 )
@@ -364,12 +392,20 @@ ORGANIZER: Record[Organizer] = Record(
     "The organiser of the training (penyelenggara), such as a provincial BPSDM.",
     Organizer,
     (
-        Field("name", TEXT, "The organiser's name.", required=True, default=""),
+        Field(
+            "name",
+            TEXT,
+            "The organiser's name.",
+            required=True,
+            default="",
+            label_id="nama penyelenggara",
+        ),
         Field(
             "accredited",
             FLAG,
             "Whether LAN has accredited the organiser (terakreditasi) for Latsar; unknown when "
             "absent.",
+            label_id="akreditasi",
         ),
     ),
 )
@@ -387,21 +423,32 @@ PHASE: Record[Phase] = Record(
             "What happens in the phase: MOOC, e-learning, distance learning (pembelajaran jarak "
             "jauh), classroom days (klasikal) or habituation at the workplace (habituasi).",
             required=True,
+            label_id="jenis tahap",
         ),
-        Field("start", DATE, "The phase's first day.", required=True),
-        Field("end", DATE, "The phase's last day (inclusive).", required=True),
+        Field(
+            "start", DATE, "The phase's first day.", required=True, label_id="tanggal mulai tahap"
+        ),
+        Field(
+            "end",
+            DATE,
+            "The phase's last day (inclusive).",
+            required=True,
+            label_id="tanggal selesai tahap",
+        ),
         Field(
             "weekdays",
             WEEKDAYS,
             "The weekdays that are training days in the phase, 0 (Monday, Senin) to 6 (Sunday, "
             "Minggu); Monday to Friday when absent.",
             default=WORKWEEK,
+            label_id="hari pelatihan",
         ),
         Field(
             "label",
             TEXT,
             'A name for the phase, when a kind appears more than once ("on campus 2").',
             default="",
+            label_id="nama tahap",
         ),
     ),
     keep="valid",
@@ -423,6 +470,7 @@ ABSENCES: Record[Absences] = Record(
             headers=("Tidak Hadir Sesi", "Absen Sesi", "Absent Sessions"),
             default=0,
             written_when_default=True,
+            label_id="sesi tidak hadir",
         ),
         Field(
             "jp",
@@ -431,6 +479,7 @@ ABSENCES: Record[Absences] = Record(
             headers=("Tidak Hadir JP", "Absen JP", "Absent JP"),
             default=Absences().jp,
             written_when_default=True,
+            label_id="JP tidak hadir",
         ),
         Field(
             "days",
@@ -439,6 +488,7 @@ ABSENCES: Record[Absences] = Record(
             headers=("Tidak Hadir Hari", "Absen Hari", "Absent Days"),
             default=0,
             written_when_default=True,
+            label_id="hari tidak hadir",
         ),
     ),
 )
@@ -492,6 +542,19 @@ SCORE_HEADERS: dict[str, tuple[str, ...]] = {
 """The column headers of each score of a results export, by component key (the keys of
 the evaluation components of the shipped rulebooks)."""
 
+SCORE_LABELS_ID: dict[str, str] = {
+    "type_a": "nilai Tipe A",
+    "type_b": "nilai Tipe B",
+    "mooc_test": "nilai tes MOOC",
+    "elearning_test": "nilai tes e-learning",
+    "attitude": "nilai sikap perilaku",
+    "actualisation": "nilai aktualisasi",
+    "actualisation_plan": "nilai rancangan aktualisasi",
+    "actualisation_results": "nilai pelaksanaan aktualisasi",
+    "technical_competence": "nilai kompetensi teknis",
+}
+"""How Indonesian messages name each score of :data:`SCORE_HEADERS`, by component key."""
+
 RESULT: Record[Result] = Record(
     "result",
     "Result",
@@ -506,15 +569,30 @@ RESULT: Record[Result] = Record(
             headers=("NIP",),
             required=True,
             default="",
+            label_id="NIP",
         ),
-        Field("scores", SCORES, "The score per component.", default={}, written_when_default=True),
-        Field("absences", record(ABSENCES), "The absences; none when absent.", default=Absences()),
+        Field(
+            "scores",
+            SCORES,
+            "The score per component.",
+            default={},
+            written_when_default=True,
+            label_id="nilai",
+        ),
+        Field(
+            "absences",
+            record(ABSENCES),
+            "The absences; none when absent.",
+            default=Absences(),
+            label_id="ketidakhadiran",
+        ),
         Field(
             "remediated",
             FLAG,
             "Whether the scores are those after remediation (remedial); false when absent.",
             headers=("Remedial", "Remediasi", "Remediated"),
             default=False,
+            label_id="remedial",
         ),
         Field(
             "passed_on",
@@ -523,6 +601,7 @@ RESULT: Record[Result] = Record(
             "earliest day of appointment as PNS follows from it and the end of the probation "
             "year; for one whose graduation is deferred, the remediation deadline.",
             headers=("Tanggal Lulus", "Passed On"),
+            label_id="tanggal lulus",
         ),
     ),
     keep="complete",
@@ -532,6 +611,9 @@ without a NIP is not kept, for it is nobody's."""
 
 COHORT_HEADERS = ("Angkatan", "Cohort")
 """The headers of a table's cohort column: its cells name each row's cohort (its id and name)."""
+
+COHORT_LABEL_ID = "angkatan"
+"""How Indonesian messages name a table's cohort column (:data:`COHORT_HEADERS`)."""
 
 COHORT: Record[Cohort] = Record(
     "cohort",
@@ -545,6 +627,7 @@ COHORT: Record[Cohort] = Record(
             "The cohort's identifier, unique in the organiser's records.",
             required=True,
             default="",
+            label_id="kode angkatan",
         ),
         Field(
             "name",
@@ -552,6 +635,7 @@ COHORT: Record[Cohort] = Record(
             'The cohort\'s name as the organiser writes it ("Angkatan XII").',
             required=True,
             default="",
+            label_id="nama angkatan",
         ),
         Field(
             "track",
@@ -559,6 +643,7 @@ COHORT: Record[Cohort] = Record(
             "The Latsar track (jalur): Golongan II or Golongan III.",
             headers=("Jalur", "Track", "Latsar Golongan"),
             required=True,
+            label_id="jalur",
         ),
         Field(
             "method",
@@ -567,6 +652,7 @@ COHORT: Record[Cohort] = Record(
             "learning in an emergency (pembelajaran jarak jauh).",
             headers=("Metode", "Method"),
             required=True,
+            label_id="metode",
         ),
         Field(
             "regime",
@@ -574,18 +660,21 @@ COHORT: Record[Cohort] = Record(
             "The regulation the cohort is run under (rezim); by default the one in force on the "
             "cohort's first day.",
             headers=("Rezim", "Regime"),
+            label_id="rezim",
         ),
         Field(
             "start",
             DATE,
             "The cohort's first day.",
             headers=("Tanggal Mulai", "Mulai", "Start", "Start Date"),
+            label_id="tanggal mulai",
         ),
         Field(
             "organizer",
             record(ORGANIZER),
             "The organiser (penyelenggara).",
             headers=("Penyelenggara", "Organizer", "Lembaga Pelatihan"),
+            label_id="penyelenggara",
         ),
         Field(
             "klasikal_approved",
@@ -593,12 +682,14 @@ COHORT: Record[Cohort] = Record(
             "Whether the Head of LAN approved classroom delivery in writing (persetujuan Kepala "
             "LAN); false when absent.",
             default=False,
+            label_id="persetujuan klasikal",
         ),
         Field(
             "phases",
             records(PHASE, whole=True, blank_is_absent=True),
             "The cohort's schedule, phase by phase; the planned schedule is used when absent.",
             default=(),
+            label_id="tahap",
         ),
         Field(
             "participants",
@@ -606,6 +697,7 @@ COHORT: Record[Cohort] = Record(
             "The participants (peserta).",
             required=True,
             default=(),
+            label_id="peserta",
         ),
         Field(
             "results",
@@ -613,6 +705,7 @@ COHORT: Record[Cohort] = Record(
             "The participants' evaluation results, at most one each, once the cohort has ended; "
             "none when absent.",
             default=(),
+            label_id="hasil evaluasi",
         ),
     ),
 )

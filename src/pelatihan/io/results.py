@@ -112,15 +112,18 @@ from pelatihan.io.document import (
 from pelatihan.io.fields import (
     ABSENCES,
     COHORT_HEADERS,
+    COHORT_LABEL_ID,
     PARTICIPANT,
     RESULT,
     SCORE_HEADERS,
+    SCORE_LABELS_ID,
 )
 from pelatihan.io.jsonfile import read_json
 from pelatihan.io.table import RowTable, cell_value, with_header_table
 
 __all__ = [
     "RESULT_HEADERS",
+    "RESULT_LABELS_ID",
     "SUFFIXES",
     "RawResults",
     "ResultRow",
@@ -147,6 +150,16 @@ RESULT_HEADERS: dict[str, tuple[str, ...]] = {
 """The headers each field's column of a results export may have: those the result's fields
 declare (:mod:`pelatihan.io.fields`), the scores' by component, and the cohort's and the
 participant's name's, as in a participant list."""
+
+RESULT_LABELS_ID: dict[str, str] = {
+    "nip": RESULT.field("nip").label("id"),
+    "cohort": COHORT_LABEL_ID,
+    **{f"scores.{key}": label for key, label in SCORE_LABELS_ID.items()},
+    **{f"absences.{field.key}": field.label("id") for field in ABSENCES.fields},
+    **{field.key: field.label("id") for field in RESULT.fields if field.headers},
+    "name": PARTICIPANT.field("name").label("id"),
+}
+"""How Indonesian messages name each field of :data:`RESULT_HEADERS`."""
 
 if __doc__:  # not left out (python -OO)
     __doc__ = with_header_table(__doc__, RESULT_HEADERS, {"name": "(read, not used)"})
@@ -183,6 +196,7 @@ class ResultsTable(RowTable):
     """
 
     HEADERS = RESULT_HEADERS
+    LABELS_ID = RESULT_LABELS_ID
     REQUIRED: ClassVar[Mapping[str, tuple[str, str]]] = {"nip": ("NIP", "NIP")}
     RECORD = ("result", "hasil")
 

@@ -45,6 +45,7 @@ from pelatihan.io.fields import (
     PARTICIPANT,
     PHASE,
     RESULT,
+    SCORE_LABELS_ID,
     Field,
     Kind,
     Record,
@@ -225,10 +226,15 @@ def _scores() -> dict[str, object]:
     )
 
 
-def cohort_schema() -> dict[str, object]:
+def cohort_schema(lang: str = "en") -> dict[str, object]:
     """Return the JSON Schema (draft 2020-12) of the cohort interchange format.
 
     Each call returns a new dictionary, free to change.
+
+    Args:
+        lang: ``"en"``, or ``"id"`` for Indonesian titles: each record's, and
+            each field's (its Indonesian label). The descriptions are in English
+            in both.
 
     Returns:
         The schema, as plain JSON data.
@@ -241,8 +247,10 @@ def cohort_schema() -> dict[str, object]:
          ['absences', 'cohort', 'organizer', 'participant', 'phase', 'result', 'scores'])
         >>> json.loads(json.dumps(schema)) == schema
         True
+        >>> cohort_schema("id")["$defs"]["participant"]["properties"]["agency"]["title"]
+        'instansi'
     """
-    return {
+    schema: dict[str, object] = {
         "$schema": DIALECT,
         "$id": SCHEMA_ID,
         "title": "pelatihan cohorts",
@@ -276,6 +284,38 @@ def cohort_schema() -> dict[str, object]:
             "absences": _record(ABSENCES),
         },
     }
+    if lang == "id":
+        _titled_in_indonesian(schema)
+    return schema
+
+
+_TITLES_ID = {
+    "": "Angkatan pelatihan",
+    "cohort": "Angkatan",
+    "organizer": "Penyelenggara",
+    "participant": "Peserta",
+    "phase": "Tahap",
+    "result": "Hasil evaluasi",
+    "scores": "Nilai",
+    "absences": "Ketidakhadiran",
+}
+"""The Indonesian titles of the cohort schema (``""``) and of its records."""
+
+
+def _titled_in_indonesian(schema: dict[str, object]) -> None:
+    """Give the cohort schema, its records and their fields Indonesian titles."""
+    definitions = cast("dict[str, dict[str, Any]]", schema["$defs"])
+    schema["title"] = _TITLES_ID[""]
+    cast("dict[str, Any]", schema["properties"])["cohorts"]["title"] = "daftar angkatan"
+    for name, definition in definitions.items():
+        definition["title"] = _TITLES_ID[name]
+    for record in (COHORT, ORGANIZER, PARTICIPANT, PHASE, RESULT, ABSENCES):
+        properties = definitions[record.name]["properties"]
+        for field in record.fields:
+            properties[field.key]["title"] = field.label("id")
+    for key, label in SCORE_LABELS_ID.items():
+        if key in definitions["scores"]["properties"]:
+            definitions["scores"]["properties"][key]["title"] = label
 
 
 # -- rulebook variant files -----------------------------------------------------------------

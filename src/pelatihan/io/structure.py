@@ -166,7 +166,11 @@ class _Structurer:
         if value is None or (kind.blank_is_absent and isinstance(value, str) and not value.strip()):
             if field.required:
                 where = self.at((*keys, key))
-                self.report(MISSING_RULE.finding(where, f"{key} is required", f"{key} wajib diisi"))
+                self.report(
+                    MISSING_RULE.finding(
+                        where, f"{key} is required", f"{field.label('id')} wajib diisi"
+                    )
+                )
             return field.default
         try:
             return getattr(self, _CONVERTERS[kind.name])(kind, value, (*keys, key))
@@ -358,7 +362,7 @@ class _Structurer:
             if cohorts is None:
                 self.report(
                     MISSING_RULE.finding(
-                        self.at(("cohorts",)), "cohorts is required", "cohorts wajib diisi"
+                        self.at(("cohorts",)), "cohorts is required", "daftar angkatan wajib diisi"
                     )
                 )
             else:

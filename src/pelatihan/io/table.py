@@ -127,7 +127,7 @@ def _listing(headers: Sequence[str], limit: int = 20) -> str:
 class RowTable:
     """The header and row handling every table shares; a subclass says what a row becomes.
 
-    A subclass sets :attr:`HEADERS`, :attr:`REQUIRED` and :attr:`RECORD`, and
+    A subclass sets :attr:`HEADERS`, :attr:`LABELS_ID`, :attr:`REQUIRED` and :attr:`RECORD`, and
     implements :meth:`add_row` with :meth:`read_cells`, which does the shared
     work: it strips the cells, keeps the text of known columns, holds blank rows
     back (reporting them, ``input.blank-row``, once a row with text follows or
@@ -150,6 +150,8 @@ class RowTable:
     """The fields a table needs a column for, with their names in English and Indonesian."""
     RECORD: ClassVar[tuple[str, str]] = ("record", "rekaman")
     """What one row is, in English and Indonesian (for messages)."""
+    LABELS_ID: ClassVar[Mapping[str, str]] = {}
+    """How Indonesian messages name each field of :attr:`HEADERS` (by its key when absent)."""
     _aliases: ClassVar[dict[str, str]] = {}
 
     def __init_subclass__(cls) -> None:
@@ -202,7 +204,8 @@ class RowTable:
                         where,
                         f"column {index + 1}, {quote(name)}, is a second {field} column after "
                         f"column {earlier + 1}, {quote(names[earlier])}: it is ignored",
-                        f"kolom {index + 1}, {quote(name)}, adalah kolom {field} kedua setelah "
+                        f"kolom {index + 1}, {quote(name)}, adalah kolom "
+                        f"{self.LABELS_ID.get(field, field)} kedua setelah "
                         f"kolom {earlier + 1}, {quote(names[earlier])}: kolom ini diabaikan",
                         value=shorten(name),
                     )

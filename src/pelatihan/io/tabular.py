@@ -77,7 +77,7 @@ from pelatihan.errors import quote, shorten
 from pelatihan.findings import Location
 from pelatihan.io.dates import iso_or_none
 from pelatihan.io.document import FORMAT, Keys, RawDocument
-from pelatihan.io.fields import COHORT, COHORT_HEADERS, DATE, PARTICIPANT
+from pelatihan.io.fields import COHORT, COHORT_HEADERS, COHORT_LABEL_ID, DATE, PARTICIPANT
 from pelatihan.io.table import (
     BLANK_ROW,
     DUPLICATE_COLUMN,
@@ -99,6 +99,7 @@ __all__ = [
     "DEFAULT_KEYS",
     "DUPLICATE_COLUMN",
     "HEADERS",
+    "LABELS_ID",
     "PARTICIPANT_FIELDS",
     "RESULTS_UNATTACHED",
     "RESULTS_UNKNOWN_COHORT",
@@ -136,6 +137,13 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }
 """The headers each field's column may have (matched by :func:`normalize_header`): those
 the participant's and the cohort's fields declare (:mod:`pelatihan.io.fields`)."""
+
+LABELS_ID: dict[str, str] = {
+    **{field.key: field.label("id") for field in PARTICIPANT.fields},
+    "cohort": COHORT_LABEL_ID,
+    **{field.key: field.label("id") for field in COHORT.fields if field.headers},
+}
+"""How Indonesian messages name each field of :data:`HEADERS`."""
 
 _ALIASES = header_aliases(HEADERS)
 
@@ -204,6 +212,7 @@ class TableBuilder(RowTable):
     """
 
     HEADERS = HEADERS
+    LABELS_ID = LABELS_ID
     REQUIRED: ClassVar[Mapping[str, tuple[str, str]]] = {
         "nip": ("NIP", "NIP"),
         "name": ("name", "nama"),
@@ -332,7 +341,7 @@ class TableBuilder(RowTable):
                 Location(("cohorts", cohort.index, field), self.file, row),
                 f"row {row} gives the {field} {quote(value)} for cohort {quote(cohort.name)}, "
                 f"row {first_row} gave {quote(first)}: the first is kept",
-                f"baris {row} memberi {field} {quote(value)} untuk angkatan "
+                f"baris {row} memberi {LABELS_ID.get(field, field)} {quote(value)} untuk angkatan "
                 f"{quote(cohort.name)}, baris {first_row} memberi {quote(first)}: "
                 "yang pertama dipakai",
                 value=shorten(value),
