@@ -4,6 +4,7 @@
 ``legal-regimes`` renders the Latsar regimes and their boundaries;
 ``rulebook <id>`` renders a shipped rulebook's figures with status and citation;
 ``rule-catalogue`` renders every rule of :mod:`pelatihan.catalogue`;
+``column-headers participants`` (or ``results``) renders the column headers tables may have;
 ``evaluation-rules <id>`` renders a shipped rulebook's evaluation figures: the scored
 components and their weights per method, group totals, pass mark, remediation and its
 deadline, qualification bands, absence limits, rounding and appointment.
@@ -457,6 +458,38 @@ class RuleCatalogue(_RstDirective):
         return _table(("Code", "Severity", "Title", "What it checks"), rows, "22 10 28 40")
 
 
+class ColumnHeaders(_RstDirective):
+    """The column headers a table may have, per field, with the field's names in both languages.
+
+    Argument: ``participants`` (participant lists) or ``results`` (results exports).
+    """
+
+    required_arguments = 1
+
+    def lines(self) -> list[str]:
+        from pelatihan.io import results, tabular  # noqa: PLC0415
+        from pelatihan.io.table import normalize_header  # noqa: PLC0415
+
+        kind = self.arguments[0]
+        if kind == "participants":
+            headers, labels, required = tabular.HEADERS, tabular.LABELS_ID, {"nip", "name"}
+        elif kind == "results":
+            headers, labels, required = results.RESULT_HEADERS, results.RESULT_LABELS_ID, {"nip"}
+        else:
+            raise self.error(f"column-headers: {kind!r} is not participants or results")
+        rows = []
+        for field, names in headers.items():
+            key = f"``{field}``" + (" (required / *wajib*)" if field in required else "")
+            spelled = {normalize_header(name) for name in names}
+            own = "" if normalize_header(field) in spelled else f", ``{field}``"
+            rows.append((key, _cell(labels.get(field, field)), _cell(", ".join(names)) + own))
+        return _table(
+            ("Field / *Isian*", "In Indonesian / *Nama*", "Headers read / *Judul kolom yang dikenali*"),
+            rows,
+            "20 20 60",
+        )
+
+
 class CliReference(_RstDirective):
     """The ``pelatihan`` command's help, for the command and each subcommand, from its parser."""
 
@@ -541,5 +574,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("rule-catalogue", RuleCatalogue)
     app.add_directive("evaluation-rules", EvaluationRules)
     app.add_directive("cli-reference", CliReference)
+    app.add_directive("column-headers", ColumnHeaders)
     app.add_directive("schedule-timeline", ScheduleTimeline)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
