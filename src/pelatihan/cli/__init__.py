@@ -5,6 +5,7 @@ Usage (``python -m pelatihan`` works the same)::
     pelatihan validate angkatan.json peserta.csv --track III --method blended
     pelatihan validate angkatan.json --results hasil.csv
     pelatihan validate angkatan.json --format json --output laporan.json
+    pelatihan validate peserta.csv --track III --lang id --output temuan.xlsx
     pelatihan validate angkatan.json --variant varian.toml --set cohort_size_max=36
     pelatihan plan --start 2024-04-22 --track III --method blended --ics angkatan.ics
     pelatihan plan --start 2025-07-14 --track III --method klasikal --variant varian.toml
@@ -61,6 +62,7 @@ from pelatihan.cli._common import (
 )
 from pelatihan.cli._plan import _run_plan
 from pelatihan.cli._reference import _run_regimes, _run_rules, _run_schema, _silence_stdout
+from pelatihan.cli._tables import FORMATS
 from pelatihan.cli._validate import _run_validate
 from pelatihan.errors import ValidationError
 from pelatihan.io.reader import SUFFIXES
@@ -107,9 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="FILE", help="a cohort file to validate")
     check.add_argument(
         "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text grouped per file, cohort and participant (default), or the JSON report",
+        choices=FORMATS,
+        help="text grouped per file, cohort and participant (the default), the JSON report, "
+        "or a table of one row per finding: CSV (UTF-8 with a byte-order mark; ';' with "
+        "--lang id, ',' otherwise) or an Excel workbook (xlsx, needs --output); without it, "
+        "the extension of --output says (.txt or none, .json, .csv, .xlsx)",
     )
     check.add_argument(
         "--lang", choices=("en", "id"), default="en", help="language of the messages (en)"
@@ -120,7 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="show each finding's legal basis and provenance status (text output)",
     )
     check.add_argument(
-        "--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout"
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the report to FILE instead of stdout, completely or not at all",
     )
     check.add_argument(
         "--results",
