@@ -8,11 +8,14 @@ supplied, its value and its JSON path.
 No cell can run as a formula in a spreadsheet (CSV or formula injection, after
 OWASP): a text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
 return is written after a ``'``. So is a negative number given as a value
-(``-3`` is written ``'-3``). In a workbook every text is, besides, a cell of
-type string, never a formula.
+(``-3`` is written ``'-3``), and a text that starts with ``'`` itself, so that
+taking one leading ``'`` away always gives the text back. In a workbook every
+text is, besides, a cell of type string, never a formula.
 
     >>> neutralised('=HYPERLINK("http://x")'), neutralised("-3"), neutralised("Dewi")
     ('\'=HYPERLINK("http://x")', "'-3", 'Dewi')
+    >>> neutralised("'quoted"), restored(neutralised("'quoted"))
+    ("''quoted", "'quoted")
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ _BY_SUFFIX = {"": "text", ".txt": "text", ".json": "json", ".csv": "csv", ".xlsx
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What a cell's text must not start with, or a spreadsheet may take it for a formula."""
+
+_ESCAPED = (*FORMULA_STARTS, "'")
 
 HEADERS = {
     "en": (
@@ -162,8 +167,16 @@ def output_format(chosen: str | None, output: str | None) -> str:
 
 
 def neutralised(text: str) -> str:
-    """``text``, after a ``'`` when it starts with what a spreadsheet may run as a formula."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """``text``, after a ``'`` when it starts with what a spreadsheet may run as a formula.
+
+    A text that starts with ``'`` gets one more, so :func:`restored` undoes this.
+    """
+    return "'" + text if text.startswith(_ESCAPED) else text
+
+
+def restored(cell: str) -> str:
+    """The text :func:`neutralised` gave ``cell`` for: without one leading ``'``."""
+    return cell[1:] if cell.startswith("'") else cell
 
 
 def _value(value: object) -> str:
