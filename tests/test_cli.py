@@ -99,7 +99,12 @@ def test_a_valid_file_exits_0_with_no_findings(
 ) -> None:
     code, out, err = run(capsys, "validate", valid_file)
     assert (code, err) == (0, "")
-    assert out.splitlines() == [valid_file, "  no findings", "0 errors, 0 warnings, 0 info"]
+    assert out.splitlines() == [
+        "Read 1 file: 1 cohort, 1 participant",
+        valid_file,
+        "  no findings",
+        "0 errors, 0 warnings, 0 info",
+    ]
 
 
 def test_errors_exit_1_grouped_per_file_cohort_and_participant(
@@ -108,10 +113,11 @@ def test_errors_exit_1_grouped_per_file_cohort_and_participant(
     code, out, err = run(capsys, "validate", errors_file)
     assert (code, err) == (1, "")
     lines = out.splitlines()
-    assert lines[0] == errors_file
-    assert lines[1] == "  Angkatan XII (jatim-2024-1)"
-    assert lines[2] == "    Budi Santoso, NIP 19950417 202403 3 004"
-    budi = [line for line in lines[3:] if line.startswith("      ")][:2]
+    assert lines[0] == "Read 1 file: 1 cohort, 3 participants"
+    assert lines[1] == errors_file
+    assert lines[2] == "  Angkatan XII (jatim-2024-1)"
+    assert lines[3] == "    Budi Santoso, NIP 19950417 202403 3 004"
+    budi = [line for line in lines[4:] if line.startswith("      ")][:2]
     assert any("nip.sex" in line for line in budi)
     assert any("track.none" in line for line in budi)
     assert "    participant #3" in lines
@@ -144,10 +150,21 @@ def test_format_json_is_exactly_the_report_json(
 ) -> None:
     code, out, _ = run(capsys, "validate", errors_file, "--format", "json")
     assert code == 1
-    assert out == pelatihan.validate(pelatihan.load(errors_file)).to_json() + "\n"
     data = json.loads(out)
+    summary = {
+        "files": 1,
+        "sheets": 0,
+        "cohorts": 1,
+        "participants": 3,
+        "rows_skipped": {},
+        "findings": {"error": 3, "warning": 1, "info": 0},
+    }
+    assert data["summary"] == summary
+    report = pelatihan.validate(pelatihan.load(errors_file))
+    assert out == report.to_json(summary=summary) + "\n"
     assert data["ok"] is False
     assert data["counts"] == {"error": 3, "warning": 1, "info": 0}
+    assert Report.from_dict(data) == report
 
 
 def test_several_files_make_one_report(
@@ -156,10 +173,13 @@ def test_several_files_make_one_report(
     code, out, _ = run(capsys, "validate", valid_file, errors_file, "--format", "json")
     assert code == 1
     expected = pelatihan.validate(valid_file) + pelatihan.validate(errors_file)
-    assert out == expected.to_json() + "\n"
+    summary = json.loads(out)["summary"]
+    assert (summary["files"], summary["cohorts"], summary["participants"]) == (2, 2, 4)
+    assert summary["findings"] == expected.counts()
+    assert out == expected.to_json(summary=summary) + "\n"
     code, out, _ = run(capsys, "validate", valid_file, errors_file)
     lines = out.splitlines()
-    assert lines[:2] == [valid_file, "  no findings"]
+    assert lines[:3] == ["Read 2 files: 2 cohorts, 4 participants", valid_file, "  no findings"]
     assert errors_file in lines
     assert lines[-1] == "3 errors, 1 warning, 0 info"
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import pelatihan
 from pelatihan.cli import main
+from pelatihan.cli._summary import ReadSummary, cohort_sizes
 from pelatihan.cli._validate import _render_text
 from pelatihan.io.document import InputError
 from pelatihan.io.reader import load, read
@@ -110,6 +111,11 @@ def test_the_streamed_report_is_the_loaded_report(
             _render_text([loaded], [whole], whole, lang=lang)
         )
     assert streamed.participants == sum(len(c.participants) for c in loaded.cohorts)
+    assert sum(streamed.cohort_sizes) == streamed.participants
+    # what was read counts the same from the reader as from the table loaded whole
+    assert ReadSummary.of(
+        [streamed.shown], [streamed.report], [streamed.cohort_sizes]
+    ) == ReadSummary.of([loaded], [whole], [cohort_sizes(loaded)])
     # the participants kept for showing are exactly those with a finding, with their rows
     shown = streamed.shown
     kept = {
@@ -188,7 +194,11 @@ def test_the_command_shows_a_streamed_table_as_a_loaded_one(
     whole = validate(loaded)
     code = main(["validate", str(path), "--track", "III", "--method", "blended"])
     assert code == (0 if whole.ok else 1)
-    assert capsys.readouterr().out.rstrip("\n") == _render_text([loaded], [whole], whole)
+    # what was read is counted alike, though the streamed table keeps only some participants
+    summary = ReadSummary.of([loaded], [whole], [cohort_sizes(loaded)])
+    expected = _render_text([loaded], [whole], whole, summary=summary)
+    assert capsys.readouterr().out.rstrip("\n") == expected
+    assert expected.splitlines()[0] == "Read 1 file: 1 cohort, 11 participants"
 
 
 def test_a_streamed_table_takes_the_regime_boundary_the_caller_knows(tmp_path: Path) -> None:

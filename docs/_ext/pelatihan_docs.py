@@ -484,7 +484,11 @@ class ColumnHeaders(_RstDirective):
             own = "" if normalize_header(field) in spelled else f", ``{field}``"
             rows.append((key, _cell(labels.get(field, field)), _cell(", ".join(names)) + own))
         return _table(
-            ("Field / *Isian*", "In Indonesian / *Nama*", "Headers read / *Judul kolom yang dikenali*"),
+            (
+                "Field / *Isian*",
+                "In Indonesian / *Nama*",
+                "Headers read / *Judul kolom yang dikenali*",
+            ),
             rows,
             "20 20 60",
         )

@@ -356,20 +356,29 @@ class Report:
             count = len(errors)
             raise ReportErrors(f"{count} error finding{'s' if count != 1 else ''}", errors)
 
-    def to_dict(self) -> dict[str, object]:
-        """The report as plain JSON data."""
-        data = self._head()
+    def to_dict(self, *, summary: Mapping[str, object] | None = None) -> dict[str, object]:
+        """The report as plain JSON data.
+
+        Args:
+            summary: A summary of what was read, kept under the key ``"summary"``
+                (the command gives one: files, cohorts, participants, rows
+                skipped and findings by severity); no such key without it.
+        """
+        data = self._head(summary)
         data["findings"] = [finding.to_dict() for finding in self.findings]
         return data
 
-    def _head(self) -> dict[str, object]:
-        """:meth:`to_dict` without the findings: the format, ``ok`` and the counts."""
-        return {
+    def _head(self, summary: Mapping[str, object] | None = None) -> dict[str, object]:
+        """:meth:`to_dict` without the findings: the format, ``ok``, the counts, the summary."""
+        head: dict[str, object] = {
             "format": REPORT_FORMAT,
             "ok": self.ok,
             "counts": self.counts(),
             "counts_by_code": self.counts_by_code(),
         }
+        if summary is not None:
+            head["summary"] = dict(summary)
+        return head
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Report:
@@ -383,12 +392,20 @@ class Report:
         """
         return cls(Finding.from_dict(item) for item in data["findings"])
 
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """The report as JSON text: sorted keys, UTF-8 characters kept, stable across runs."""
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, sort_keys=True)
+    def to_json(
+        self, *, indent: int | None = 2, summary: Mapping[str, object] | None = None
+    ) -> str:
+        """The report as JSON text: sorted keys, UTF-8 characters kept, stable across runs.
 
-    def write_json(self, stream: TextIO) -> None:
+        ``summary`` is kept under the key ``"summary"``, as for :meth:`to_dict`.
+        """
+        data = self.to_dict(summary=summary)
+        return json.dumps(data, indent=indent, ensure_ascii=False, sort_keys=True)
+
+    def write_json(self, stream: TextIO, *, summary: Mapping[str, object] | None = None) -> None:
         """Write :meth:`to_json` to ``stream`` a finding at a time, without holding it all.
+
+        ``summary`` is kept under the key ``"summary"``, as for :meth:`to_dict`.
 
         Example:
             >>> import io
@@ -398,7 +415,7 @@ class Report:
             >>> out.getvalue() == report.to_json()
             True
         """
-        head = self._head()
+        head = self._head(summary)
         head["findings"] = []
         if not self.findings:
             stream.write(json.dumps(head, indent=2, ensure_ascii=False, sort_keys=True))

@@ -21,6 +21,7 @@ __all__ = [
     "ROW_SHAPE",
     "RULES",
     "SCORE_RULE",
+    "SKIPPED_ROW_CODES",
     "TYPE_RULE",
     "UNCLOSED_QUOTE",
     "UNKNOWN_COLUMN",
@@ -204,3 +205,9 @@ RESULTS_UNATTACHED = _listed(
 
 RULES: tuple[Rule, ...] = _listed.rules
 """The rules of this module, in its order."""
+
+SKIPPED_ROW_CODES: tuple[str, ...] = (BLANK_ROW.code,)
+"""The codes that mean a row was read and not taken as a record.
+
+The command's summary of what was read counts the rows skipped by these codes.
+"""

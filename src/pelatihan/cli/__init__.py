@@ -5,6 +5,7 @@ Usage (``python -m pelatihan`` works the same)::
     pelatihan validate angkatan.json peserta.csv --track III --method blended
     pelatihan validate angkatan.json --results hasil.csv
     pelatihan validate angkatan.json --format json --output laporan.json
+    pelatihan validate peserta.csv --track III --lang id --output temuan.xlsx
     pelatihan validate angkatan.json --variant varian.toml --set cohort_size_max=36
     pelatihan plan --start 2024-04-22 --track III --method blended --ics angkatan.ics
     pelatihan plan --start 2025-07-14 --track III --method klasikal --variant varian.toml
@@ -71,6 +72,7 @@ from pelatihan.cli._common import (
 from pelatihan.cli._lang import LANGS, Parser, argv_lang, locale_lang, parser_class, pick
 from pelatihan.cli._plan import _run_plan
 from pelatihan.cli._reference import _run_regimes, _run_rules, _run_schema, _silence_stdout
+from pelatihan.cli._tables import FORMATS
 from pelatihan.cli._validate import _run_validate
 from pelatihan.errors import ValidationError
 from pelatihan.io.reader import SUFFIXES
@@ -125,8 +127,6 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     regime_ids = [regime.id for regime in legal.regimes()]
-
-    regime_ids = [regime.id for regime in legal.regimes()]
     _add_validate(commands, lang, regime_ids)
     _add_plan(commands, lang, regime_ids)
     _add_reference(commands, lang)
@@ -164,11 +164,17 @@ def _add_validate(
     )
     check.add_argument(
         "--format",
-        choices=("text", "json"),
-        default="text",
+        choices=FORMATS,
         help=t(
-            "text grouped per file, cohort and participant (default), or the JSON report",
-            "teks yang dikelompokkan per berkas, angkatan dan peserta (bawaan), atau laporan JSON",
+            "text grouped per file, cohort and participant (the default), the JSON report, "
+            "or a table of one row per finding: CSV (UTF-8 with a byte-order mark; ';' with "
+            "--lang id, ',' otherwise) or an Excel workbook (xlsx, needs --output); without it, "
+            "the extension of --output says (.txt or none, .json, .csv, .xlsx)",
+            "teks yang dikelompokkan per berkas, angkatan dan peserta (bawaan), laporan JSON, "
+            "atau tabel satu baris per temuan: CSV (UTF-8 dengan penanda urutan bita; ';' "
+            "dengan --lang id, ',' selain itu) atau buku kerja Excel (xlsx, perlu --output); "
+            "tanpa opsi ini, ekstensi --output yang menentukan (.txt atau tanpa ekstensi, "
+            ".json, .csv, .xlsx)",
         ),
     )
     _add_lang_option(check, lang)
@@ -185,8 +191,8 @@ def _add_validate(
         "-o",
         metavar="FILE",
         help=t(
-            "write the report to FILE instead of stdout",
-            "tulis laporan ke FILE, bukan ke keluaran standar",
+            "write the report to FILE instead of stdout, completely or not at all",
+            "tulis laporan ke FILE, bukan ke keluaran standar, utuh atau tidak sama sekali",
         ),
     )
     check.add_argument(

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import json
 import math
+import os
 import re
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -138,10 +141,11 @@ def _emit(text: str, output: str | None = None) -> None:
         sys.stdout.write(text + "\n")
         sys.stdout.flush()
         return
-    try:
-        Path(output).write_text(text + "\n", encoding="utf-8")
-    except OSError as error:
-        raise _Unusable(f"{output}: cannot be written: {error.strerror or error}") from error
+
+    def write(stream: TextIO) -> None:
+        stream.write(text)
+
+    _emit_with(write, output)
 
 
 def _emit_with(write: Callable[[TextIO], None], output: str | None = None) -> None:
@@ -151,12 +155,48 @@ def _emit_with(write: Callable[[TextIO], None], output: str | None = None) -> No
         sys.stdout.write("\n")
         sys.stdout.flush()
         return
-    try:
-        with open(output, "w", encoding="utf-8") as file:
+
+    def written(path: str) -> None:
+        with open(path, "w", encoding="utf-8") as file:
             write(file)
             file.write("\n")
+
+    _write_file(output, written)
+
+
+def _write_file(output: str, write: Callable[[str], None]) -> None:
+    """Write the file ``output`` completely or not at all, through ``write(path)``.
+
+    ``write`` writes a temporary file in the same folder, which then replaces
+    ``output`` in one step: a failure midway leaves ``output`` as it was. What is
+    not a regular file (``/dev/stdout``, a named pipe) is written in place.
+    """
+    target = Path(output)
+    try:
+        if target.exists() and not target.is_file():
+            write(output)
+            return
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".part", dir=target.parent
+        )
+        os.close(handle)
+        try:
+            write(temporary)
+            os.chmod(temporary, mode)
+            os.replace(temporary, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
     except OSError as error:
         raise _Unusable(f"{output}: cannot be written: {error.strerror or error}") from error
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _json(data: object) -> str:

@@ -7,6 +7,7 @@ import datetime
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from pelatihan.cli._common import (
     _OPTIONAL_MODULES,
@@ -21,6 +22,8 @@ from pelatihan.cli._common import (
     _error,
     _Unusable,
 )
+from pelatihan.cli._summary import ReadSummary, cohort_label, cohort_sizes
+from pelatihan.cli._tables import emit_csv, emit_xlsx, finding_rows, output_format, require_openpyxl
 from pelatihan.errors import ValidationError
 from pelatihan.findings import Finding, Report
 from pelatihan.io.reader import load
@@ -90,6 +93,9 @@ def _read_results(name: str, lang: str) -> RawResults:
 
 
 def _run_validate(args: argparse.Namespace) -> int:
+    args.format = output_format(args.format, args.output)  # before any work: nothing is written
+    if args.format == "xlsx":
+        require_openpyxl()
     defaults = _defaults(args)
     if defaults:
         ignored = [name for name in args.files if Path(name).suffix.lower() == ".json"]
@@ -138,7 +144,8 @@ def _run_validate(args: argparse.Namespace) -> int:
             offset += size
     finally:
         progress.clear()
-    return _report(args, documents, reports)
+    sizes_read = [cohort_sizes(item) for item in documents]
+    return _report(args, documents, reports, sizes_read, results_file=args.results)
 
 
 def _rulebooks_by_regime(args: argparse.Namespace) -> dict[str, Rulebook] | None:
@@ -159,11 +166,12 @@ def _validate_files(
     lang: str,
     books: dict[str, Rulebook] | None = None,
     in_force_from: dict[str, datetime.date] | None = None,
-) -> tuple[list[Loaded], list[Report]]:
+) -> tuple[list[Loaded], list[Report], list[tuple[int, ...]]]:
     """Validate files without results: tables as they are read, other files loaded whole.
 
     Returns each file's document (for a table, only its participants with a
-    finding) and report; raises _Unusable naming every file that cannot be used.
+    finding), report, and its cohorts' numbers of participants as read;
+    raises _Unusable naming every file that cannot be used.
     """
     streamed = [Path(name).suffix.lower() in STREAMED_SUFFIXES for name in files]
     loaded = {
@@ -182,6 +190,7 @@ def _validate_files(
     progress = ProgressLine(sys.stderr, sum(sizes), lang=lang)
     documents: list[Loaded] = []
     reports: list[Report] = []
+    read: list[tuple[int, ...]] = []
     problems: list[str] = []
     offset = 0
     try:
@@ -207,6 +216,7 @@ def _validate_files(
             elif isinstance(outcome, Streamed):
                 documents.append(outcome.shown)
                 reports.append(outcome.report)
+                read.append(outcome.cohort_sizes)
                 offset += outcome.participants
             elif not problems:  # a file already failed: its report would not be shown
                 reports.append(
@@ -218,26 +228,42 @@ def _validate_files(
                     )
                 )
                 documents.append(outcome)
+                read.append(cohort_sizes(outcome))
                 offset += sizes[index]
     finally:
         progress.clear()
     if problems:
         raise _Unusable("\n".join(problems))
-    return documents, reports
+    return documents, reports, read
 
 
 def _report(
-    args: argparse.Namespace, documents: Sequence[Loaded], reports: Sequence[Report]
+    args: argparse.Namespace,
+    documents: Sequence[Loaded],
+    reports: Sequence[Report],
+    sizes: Sequence[Sequence[int]],
+    *,
+    results_file: str | None = None,
 ) -> int:
-    """Write the report of the validated files; the exit status."""
+    """Write the report of the validated files in ``args.format``; the exit status."""
     combined = reports[0] if len(reports) == 1 else Report([f for r in reports for f in r])
+    others = [results_file] if results_file is not None else []
+    summary = ReadSummary.of(documents, reports, sizes, other_files=others)
     if args.format == "json":  # written a finding at a time: a national report is large
-        _emit_with(combined.write_json, args.output)
+
+        def write(stream: TextIO) -> None:
+            combined.write_json(stream, summary=summary.to_dict())
+
+        _emit_with(write, args.output)
+    elif args.format == "csv":
+        emit_csv(finding_rows(documents, reports, args.lang), args.lang, args.output)
+    elif args.format == "xlsx":
+        emit_xlsx(finding_rows(documents, reports, args.lang), summary, args.lang, args.output)
     else:
-        _emit(
-            _render_text(documents, reports, combined, lang=args.lang, basis=args.basis),
-            args.output,
+        text = _render_text(
+            documents, reports, combined, lang=args.lang, basis=args.basis, summary=summary
         )
+        _emit(text, args.output)
     return EXIT_OK if combined.ok else EXIT_ERRORS
 
 
@@ -258,10 +284,12 @@ def _render_text(
     *,
     lang: str = "en",
     basis: bool = False,
+    summary: ReadSummary | None = None,
 ) -> str:
     """Render the reports of several files as text grouped per file, cohort and participant.
 
-    Each file's findings are grouped per cohort (headed by its name and id), and
+    The first line, given ``summary``, says what was read. Each file's
+    findings are grouped per cohort (headed by its name and id), and
     within it per participant (headed by name, NIP and file row); the cohort's
     own findings follow its participants, and the file's own findings follow
     its cohorts. A finding on a result goes under the participant with the
@@ -276,6 +304,7 @@ def _render_text(
         combined: The report of all files together (for the summary line).
         lang: ``"en"`` or ``"id"``.
         basis: Also show each finding's legal basis and provenance status.
+        summary: What was read, for the first line.
     """
     words = _WORDS[lang]
     severity_width = max(len(label) for label in _SEVERITY_LABEL[lang].values())
@@ -297,7 +326,7 @@ def _render_text(
         )
         return text + _cited(finding, basis=basis)
 
-    lines: list[str] = []
+    lines: list[str] = [summary.line(lang)] if summary is not None else []
     elsewhere: dict[str | None, list[Finding]] = {}
     for document, report in zip(documents, reports, strict=True):
         file = document.document.file
@@ -406,14 +435,10 @@ def _where(finding: Finding, file: str | None) -> str:
 
 
 def _cohort_header(document: Loaded, position: int | None, index: int, lang: str) -> str:
-    fallback = _WORDS[lang]["cohort-n"].format(n=index + 1)
     if position is None:
-        return fallback
+        return _WORDS[lang]["cohort-n"].format(n=index + 1)
     cohort = document.cohorts[position]
-    name, ident = cohort.name, cohort.id
-    if name and ident and name != ident:
-        return f"{name} ({ident})"
-    return name or ident or fallback
+    return cohort_label(cohort.name, cohort.id, index, lang)
 
 
 def _participant_header(

@@ -82,11 +82,14 @@ class Streamed:
             a finding (at their positions in ``participant_index``), for showing
             the findings with names: a :class:`~pelatihan.io.structure.Loaded`
             as :func:`~pelatihan.io.reader.load` gives, less everyone else.
+        cohort_sizes: The number of participants of each of the file's cohorts,
+            in the order of :attr:`shown`'s cohorts (they add up to ``participants``).
     """
 
     report: Report
     participants: int
     shown: Loaded
+    cohort_sizes: tuple[int, ...] = ()
 
 
 class _Stream:
@@ -255,7 +258,8 @@ class _Stream:
             result_index=tuple(() for _ in cohorts),
         )
         report = Report([*table.findings, *self.structurer.findings, *found_on_results, *found])
-        return Streamed(report, self.count, shown_loaded)
+        sizes = tuple(cohort.size for cohort in table.cohorts)
+        return Streamed(report, self.count, shown_loaded, sizes)
 
 
 def validate_table(
