@@ -319,6 +319,13 @@ PARTICIPANT: Record[Participant] = Record(
             "The position (jabatan).",
             headers=("Jabatan", "Position"),
         ),
+        Field(
+            "rank",
+            TEXT,
+            'The rank name (pangkat) as written, when a column of its own gives it ("Penata '
+            'Muda"); it names the same grade as the grade field.',
+            headers=("Pangkat", "Rank", "Pangkat Terakhir"),
+        ),
     ),
 )
 """A participant (:class:`~pelatihan.cohort.Participant`)."""
