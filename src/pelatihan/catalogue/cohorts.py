@@ -21,6 +21,7 @@ __all__ = [
     "COHORT_SIZE",
     "DEFERRED",
     "DUPLICATE",
+    "DUPLICATE_ACROSS_FILES",
     "EDUCATION_GRADE",
     "EDUCATION_UNKNOWN",
     "FAILED",
@@ -274,6 +275,22 @@ DUPLICATE = _listed(
         "NIP yang sama muncul dua kali",
         "A NIP appears once in a file: not twice in a cohort, nor in two cohorts (Latsar is "
         "taken once). Each appearance after the first (the first row of a table) is reported.",
+        Citation("pp-11-2017", "Pasal 34 ayat (5)"),
+    )
+)
+
+DUPLICATE_ACROSS_FILES = _listed(
+    Rule(
+        "participant.duplicate-nip-across-files",
+        _E,
+        "Same NIP in two files",
+        "NIP yang sama ada di dua berkas",
+        "A NIP appears in only one of the files validated together (several files given to "
+        "pelatihan validate at once, or to pelatihan.validate_files): Latsar is taken once. In "
+        "each file after the first that has the NIP, its first appearance is reported, naming "
+        "where it first appeared (file, row and path); its later appearances in that file are "
+        "participant.duplicate-nip. NIPs are compared as results are matched to participants: "
+        "by their digits, without spaces, dots and dashes.",
         Citation("pp-11-2017", "Pasal 34 ayat (5)"),
     )
 )

@@ -32,6 +32,7 @@ from pelatihan.io.results import (
 )
 from pelatihan.io.structure import Loaded, structure
 from pelatihan.rulebooks import Rulebook
+from pelatihan.validation.fold import AcrossFiles
 from pelatihan.validation.pipeline import validate_attached
 from pelatihan.validation.stream import STREAMED_SUFFIXES, Streamed, estimated_rows, validate_table
 
@@ -124,6 +125,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     sizes = [sum(len(cohort.participants) for cohort in item.cohorts) for item in documents]
     progress = ProgressLine(sys.stderr, sum(sizes), lang=args.lang)
     reports: list[Report] = []
+    across = AcrossFiles()
     try:
         offset = 0
         for item, size in zip(documents, sizes, strict=True):
@@ -133,6 +135,7 @@ def _run_validate(args: argparse.Namespace) -> int:
                     rulebook=books,
                     progress=_shifted(progress, offset),
                     in_force_from=dict(args.in_force_from),
+                    across=across,
                 )
             )
             offset += size
@@ -164,6 +167,7 @@ def _validate_files(
 
     Returns each file's document (for a table, only its participants with a
     finding) and report; raises _Unusable naming every file that cannot be used.
+    A NIP given in an earlier file is reported in the later one.
     """
     streamed = [Path(name).suffix.lower() in STREAMED_SUFFIXES for name in files]
     loaded = {
@@ -183,6 +187,7 @@ def _validate_files(
     documents: list[Loaded] = []
     reports: list[Report] = []
     problems: list[str] = []
+    across = AcrossFiles()
     offset = 0
     try:
         for index, name in enumerate(files):
@@ -198,6 +203,7 @@ def _validate_files(
                         rulebook=books,
                         progress=update,
                         in_force_from=in_force_from,
+                        across=across,
                     ),
                 )
             else:
@@ -215,6 +221,7 @@ def _validate_files(
                         rulebook=books,
                         progress=update,
                         in_force_from=in_force_from,
+                        across=across,
                     )
                 )
                 documents.append(outcome)
