@@ -100,7 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "validate",
         help="validate cohort files (JSON, CSV, Excel) and report every finding",
-        description="Validate cohort files and report every finding of all of them together. "
+        description="Validate cohort files and report every finding of all of them together; "
+        "a NIP given in two of the files is reported in the later one. "
         "The file type comes from the extension: " + ", ".join(SUFFIXES) + ".",
         epilog=_EPILOG,
     )
