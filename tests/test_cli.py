@@ -172,16 +172,22 @@ def test_several_files_make_one_report(
 ) -> None:
     code, out, _ = run(capsys, "validate", valid_file, errors_file, "--format", "json")
     assert code == 1
-    expected = pelatihan.validate(valid_file) + pelatihan.validate(errors_file)
+    expected = pelatihan.validate_files([valid_file, errors_file])
     summary = json.loads(out)["summary"]
     assert (summary["files"], summary["cohorts"], summary["participants"]) == (2, 2, 4)
     assert summary["findings"] == expected.counts()
     assert out == expected.to_json(summary=summary) + "\n"
+    alone = pelatihan.validate(valid_file) + pelatihan.validate(errors_file)
+    # the two files share a NIP: the second file's first one is reported
+    assert expected.counts_by_code() == {
+        **alone.counts_by_code(),
+        "participant.duplicate-nip-across-files": 1,
+    }
     code, out, _ = run(capsys, "validate", valid_file, errors_file)
     lines = out.splitlines()
     assert lines[:3] == ["Read 2 files: 2 cohorts, 4 participants", valid_file, "  no findings"]
     assert errors_file in lines
-    assert lines[-1] == "3 errors, 1 warning, 0 info"
+    assert lines[-1] == "4 errors, 1 warning, 0 info"
 
 
 def test_lang_id_gives_indonesian_messages(

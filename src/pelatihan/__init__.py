@@ -38,7 +38,7 @@ from pelatihan.validation import (
     Severity,
     validate_schedule,
 )
-from pelatihan.validation.pipeline import validate
+from pelatihan.validation.pipeline import validate, validate_files
 
 __all__ = [
     "Calendar",
@@ -73,6 +73,7 @@ __all__ = [
     "plan_schedule",
     "rulebooks",
     "validate",
+    "validate_files",
     "validate_schedule",
 ]
 

@@ -82,6 +82,8 @@ class Participant:
         tmt_cpns: The date the CPNS appointment took effect, if given.
         education: The education level as written (``"S-1"``), if given.
         position: The position (*jabatan*), if given.
+        rank: The rank name (*pangkat*) as written (``"Penata Muda"``), if the
+            export gives it in a column of its own; checked against ``grade``.
     """
 
     nip: str
@@ -93,6 +95,7 @@ class Participant:
     tmt_cpns: datetime.date | None = None
     education: str | None = None
     position: str | None = None
+    rank: str | None = None
 
 
 @attrs.frozen

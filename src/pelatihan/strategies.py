@@ -194,7 +194,10 @@ def grades(track: Track | None = None) -> st.SearchStrategy[Grade]:
 def participants(
     draw: st.DrawFn, *, track: Track | None = None, tmt: YearMonth | None = None
 ) -> Participant:
-    """Participants whose NIP, stated birth date, sex and TMT agree, with a grade of ``track``."""
+    """Participants whose NIP, stated birth date, sex and TMT agree, with a grade of ``track``.
+
+    Some also state their rank (*pangkat*), the one of their grade.
+    """
     number = draw(nip_values(tmt=tmt))
     grade = draw(grades(track or draw(tracks())))
     return Participant(
@@ -205,6 +208,7 @@ def participants(
         birth_date=number.birth_date,
         sex=number.sex,
         tmt_cpns=number.tmt.first_day,
+        rank=draw(st.sampled_from((None, grade.pangkat))),
     )
 
 

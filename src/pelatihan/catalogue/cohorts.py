@@ -21,6 +21,9 @@ __all__ = [
     "COHORT_SIZE",
     "DEFERRED",
     "DUPLICATE",
+    "DUPLICATE_ACROSS_FILES",
+    "EDUCATION_GRADE",
+    "EDUCATION_UNKNOWN",
     "FAILED",
     "GRADE_FORMAT",
     "GRADE_INCONSISTENT",
@@ -31,6 +34,8 @@ __all__ = [
     "PASSED",
     "PROBATION",
     "PROBATION_NEAR",
+    "RANK_GRADE",
+    "RANK_UNKNOWN",
     "RESULT_COMPONENT",
     "RESULT_DUPLICATE",
     "RESULT_INCOMPLETE",
@@ -145,6 +150,69 @@ GRADE_INCONSISTENT = _error_rule(
     "When a grade gives both a rank name and a golongan/ruang, they name the same grade.",
 )
 
+RANK_GRADE = _listed(
+    Rule(
+        "participant.rank-grade",
+        _E,
+        "Rank names another grade than the grade column",
+        "Pangkat menunjukkan golongan/ruang lain",
+        "A participant's rank (pangkat), when given in a column of its own, names the grade the "
+        "grade column gives: Penata Muda is III/a, Pengatur Muda II/a, and so on through the 17 "
+        "grades (the table of ranks is reported by secondary sources, SEC). The grade column is "
+        "the one the other rules read; the finding is at the rank.",
+    )
+)
+
+RANK_UNKNOWN = _listed(
+    Rule(
+        "participant.rank-unknown",
+        _W,
+        "Rank not recognised",
+        "Pangkat tidak dikenali",
+        "A participant's rank (pangkat), when given, is one of the 17 rank names (Penata Muda, "
+        "Penata Muda Tingkat I, ...), written as the grade field may write them (a golongan/ruang "
+        "with it, or alone, is read too). A warning, not an error: the grade column, not the "
+        "rank, is what the other rules read, and a rank that cannot be read is only not compared "
+        "with it.",
+    )
+)
+
+_ENTRY_BASIS = Citation("pp-98-2000", "Pasal 11 ayat (4)")
+
+EDUCATION_GRADE = _listed(
+    Rule(
+        "participant.education-grade",
+        _W,
+        "Grade above the entry grade of the education",
+        "Golongan/ruang di atas golongan awal pendidikan",
+        "A CPNS is appointed in the entry grade of the education used to apply (PP 98/2000 "
+        "Pasal 11 ayat (4) as amended by PP 11/2002; the table of entry grades is reported by "
+        "secondary sources, SEC: SD I/a, SLTA and D-I II/a, D-II II/b, D-III II/c, S-1 and D-IV "
+        "III/a, S-2 and professional degrees III/b, S-3 III/c). A grade above the entry grade of "
+        "the participant's stated education (an SLTA leaver in III/a) is not explained by it, "
+        "and is reported as a warning, as the figure it rests on is not read in the regulation. "
+        "A grade below it (a graduate in II/a) is not reported: a CPNS may hold a higher "
+        "diploma than the post asked for, and exports often give the latest education "
+        "(pendidikan terakhir) rather than the one used to apply. Where the entry grade is "
+        "OPEN (SMP: sources give I/b or I/c) nothing is claimed: an info finding says the "
+        "grade cannot be checked. The finding carries the entry grade's status and basis.",
+        _ENTRY_BASIS,
+    )
+)
+
+EDUCATION_UNKNOWN = _listed(
+    Rule(
+        "participant.education-unknown",
+        _I,
+        "Education level not recognised; grade not checked against it",
+        "Jenjang pendidikan tidak dikenali; golongan tidak diperiksa terhadapnya",
+        "A participant's education, when given, is an education level the library reads (SD, "
+        "SMP/SLTP, SLTA/SMA/SMK, D-I to D-IV, S-1 to S-3, Sarjana, Magister, Doktor, Dokter, "
+        "Apoteker; a trailing sederajat allowed). Other text (a field of study after the level, "
+        "say) is reported as info: the grade is then not checked against the education.",
+    )
+)
+
 TRACK_NONE = _listed(
     Rule(
         "track.none",
@@ -207,6 +275,22 @@ DUPLICATE = _listed(
         "NIP yang sama muncul dua kali",
         "A NIP appears once in a file: not twice in a cohort, nor in two cohorts (Latsar is "
         "taken once). Each appearance after the first (the first row of a table) is reported.",
+        Citation("pp-11-2017", "Pasal 34 ayat (5)"),
+    )
+)
+
+DUPLICATE_ACROSS_FILES = _listed(
+    Rule(
+        "participant.duplicate-nip-across-files",
+        _E,
+        "Same NIP in two files",
+        "NIP yang sama ada di dua berkas",
+        "A NIP appears in only one of the files validated together (several files given to "
+        "pelatihan validate at once, or to pelatihan.validate_files): Latsar is taken once. In "
+        "each file after the first that has the NIP, its first appearance is reported, naming "
+        "where it first appeared (file, row and path); its later appearances in that file are "
+        "participant.duplicate-nip. NIPs are compared as results are matched to participants: "
+        "by their digits, without spaces, dots and dashes.",
         Citation("pp-11-2017", "Pasal 34 ayat (5)"),
     )
 )

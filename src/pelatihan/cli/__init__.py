@@ -147,10 +147,12 @@ def _add_validate(
             "validasi berkas angkatan (JSON, CSV, Excel) dan laporkan setiap temuan",
         ),
         description=t(
-            "Validate cohort files and report every finding of all of them together. "
+            "Validate cohort files and report every finding of all of them together; "
+            "a NIP given in two of the files is reported in the later one. "
             "The file type comes from the extension: ",
             "Memvalidasi berkas angkatan dan melaporkan semua temuan dari semua berkas "
-            "sekaligus. Jenis berkas ditentukan dari ekstensinya: ",
+            "sekaligus; NIP yang tercantum di dua berkas dilaporkan pada berkas yang kemudian. "
+            "Jenis berkas ditentukan dari ekstensinya: ",
         )
         + ", ".join(SUFFIXES)
         + ".",

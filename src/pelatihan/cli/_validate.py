@@ -35,6 +35,7 @@ from pelatihan.io.results import (
 )
 from pelatihan.io.structure import Loaded, structure
 from pelatihan.rulebooks import Rulebook
+from pelatihan.validation.fold import AcrossFiles
 from pelatihan.validation.pipeline import validate_attached
 from pelatihan.validation.stream import STREAMED_SUFFIXES, Streamed, estimated_rows, validate_table
 
@@ -130,6 +131,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     sizes = [sum(len(cohort.participants) for cohort in item.cohorts) for item in documents]
     progress = ProgressLine(sys.stderr, sum(sizes), lang=args.lang)
     reports: list[Report] = []
+    across = AcrossFiles()
     try:
         offset = 0
         for item, size in zip(documents, sizes, strict=True):
@@ -139,6 +141,7 @@ def _run_validate(args: argparse.Namespace) -> int:
                     rulebook=books,
                     progress=_shifted(progress, offset),
                     in_force_from=dict(args.in_force_from),
+                    across=across,
                 )
             )
             offset += size
@@ -171,7 +174,8 @@ def _validate_files(
 
     Returns each file's document (for a table, only its participants with a
     finding), report, and its cohorts' numbers of participants as read;
-    raises _Unusable naming every file that cannot be used.
+    raises _Unusable naming every file that cannot be used. A NIP given in an
+    earlier file is reported in the later one.
     """
     streamed = [Path(name).suffix.lower() in STREAMED_SUFFIXES for name in files]
     loaded = {
@@ -192,6 +196,7 @@ def _validate_files(
     reports: list[Report] = []
     read: list[tuple[int, ...]] = []
     problems: list[str] = []
+    across = AcrossFiles()
     offset = 0
     try:
         for index, name in enumerate(files):
@@ -207,6 +212,7 @@ def _validate_files(
                         rulebook=books,
                         progress=update,
                         in_force_from=in_force_from,
+                        across=across,
                     ),
                 )
             else:
@@ -225,6 +231,7 @@ def _validate_files(
                         rulebook=books,
                         progress=update,
                         in_force_from=in_force_from,
+                        across=across,
                     )
                 )
                 documents.append(outcome)

@@ -382,6 +382,14 @@ PARTICIPANT: Record[Participant] = Record(
             headers=("Jabatan", "Nama Jabatan", "Jabatan CPNS", "Formasi Jabatan", "Position"),
             label_id="jabatan",
         ),
+        Field(
+            "rank",
+            TEXT,
+            'The rank name (pangkat) as written, when a column of its own gives it ("Penata '
+            'Muda"); it names the same grade as the grade field.',
+            headers=("Pangkat", "Rank", "Pangkat Terakhir"),
+            label_id="pangkat",
+        ),
     ),
 )
 """A participant (:class:`~pelatihan.cohort.Participant`)."""

@@ -11,7 +11,8 @@ attached from a results export — drives one :class:`Fold`:
 3. feed each :meth:`Fold.participant`; :meth:`Fold.end` the cohort's
    participants, then feed each :meth:`Fold.result`;
 4. :meth:`Fold.close` the cohort (its size, organiser, regime, missing results);
-5. :meth:`Fold.finish`: NIPs given twice, across cohorts.
+5. :meth:`Fold.finish`: NIPs given twice, across cohorts, and (with
+   :class:`AcrossFiles`) NIPs of files validated before this one.
 
 A participant fed before its cohort is settled is checked on its own at once,
 and against the cohort when it settles. The rules themselves are pure checks
@@ -44,20 +45,26 @@ import datetime
 from collections.abc import Callable, Iterable, Mapping
 
 from pelatihan.calendar import Calendar
-from pelatihan.catalogue.cohorts import DUPLICATE
+from pelatihan.catalogue.cohorts import DUPLICATE, DUPLICATE_ACROSS_FILES
 from pelatihan.cohort import Cohort, Participant
 from pelatihan.evaluation import Result
 from pelatihan.findings import Finding, Location, Report
 from pelatihan.grades import Grade, Track
+from pelatihan.io.attach import nip_key
 from pelatihan.io.structure import Loaded
 from pelatihan.rulebooks import Rulebook
 from pelatihan.validation.cohort_rules import PROBATION_MARGIN_DAYS, CohortRules
 from pelatihan.validation.participant_rules import Parsed, ParticipantRules, Place
 from pelatihan.validation.result_rules import CohortResults
 
-__all__ = ["CohortState", "Fold", "check"]
+__all__ = ["AcrossFiles", "CohortState", "Fold", "check"]
 
 _SHIFT = 1 << 32
+_FILE_SHIFT = _SHIFT**4
+"""Above every place key (cohort, position, row): the file's number is packed above it."""
+
+NipKey = int | str
+"""A NIP as the fold compares them: its 18 digits as a number, else :func:`nip_key`'s text."""
 
 Locate = Callable[[int, int, int], Location]
 """Where a participant is, from its cohort's position, its own and its row (0: unknown)."""
@@ -109,6 +116,66 @@ class CohortState:
             self.flagged[index] = (person, row)
 
 
+class AcrossFiles:
+    """The NIPs of several files validated together, one after the other.
+
+    Give the same :class:`AcrossFiles` to the validation of each file
+    (``across=`` of :func:`pelatihan.validate` and the functions like it): a
+    NIP that a file validated earlier already holds is then reported in the
+    later file, at its first appearance there, as
+    ``participant.duplicate-nip-across-files``, naming where it first
+    appeared. What it keeps is one number per NIP (its first file and place),
+    as the fold does within a file, and each file's way of placing a
+    participant. Files are numbered in the order their validation begins.
+
+    Example:
+        >>> from pelatihan import Cohort, Participant, validate
+        >>> def cohort(name):
+        ...     person = Participant("19950417 202403 2 004", "Dewi", "III/a", "Dinkes")
+        ...     return Cohort(name, name, track="III", participants=[person])
+        >>> across = AcrossFiles()
+        >>> first = validate(cohort("a"), across=across)
+        >>> second = validate(cohort("b"), across=across)
+        >>> "participant.duplicate-nip-across-files" in first.codes()
+        False
+        >>> for finding in second:
+        ...     if finding.code == "participant.duplicate-nip-across-files":
+        ...         print(finding.location, finding.message("en"))  # doctest: +NORMALIZE_WHITESPACE
+        $.cohorts[0].participants[0].nip NIP 199504172024032004 appears in another file
+        validated with this one; first at $.cohorts[0].participants[0] of file 1
+    """
+
+    def __init__(self) -> None:
+        self.firsts: dict[NipKey, int] = {}
+        """The first place of each NIP: its file's number packed above its place key."""
+        self.finders: list[Callable[[int], Location]] = []
+        """Each file's way of placing a participant from a place key."""
+
+    def join(self, find: Callable[[int], Location]) -> int:
+        """A file's validation begins: its number."""
+        self.finders.append(find)
+        return len(self.finders) - 1
+
+    def earlier(self, key: NipKey, number: int) -> int | None:
+        """The first place of a NIP in a file before file ``number`` (packed), if any."""
+        first = self.firsts.get(key)
+        if first is None or first // _FILE_SHIFT >= number:
+            return None
+        return first
+
+    def where(self, first: int, lang: str) -> str:
+        """Where a packed first place is, for a message: its file (or number), row and path."""
+        number, key = divmod(first, _FILE_SHIFT)
+        location = self.finders[number](key)
+        if location.file is not None:
+            return str(location)
+        return (
+            f"{location} of file {number + 1}"
+            if lang == "en"
+            else (f"{location} pada berkas ke-{number + 1}")
+        )
+
+
 class Fold:
     """The rules applied to records as they are fed: every path of the pipeline drives one.
 
@@ -123,6 +190,8 @@ class Fold:
             its own, for a driver that feeds participants out of file order (a
             table loaded whole, cohort by cohort): the first of a NIP is then the
             one on the earliest row. ``None`` for a driver that feeds in file order.
+        across: The NIPs of files validated before this one, with this one
+            (:class:`AcrossFiles`); ``None`` for a file validated alone.
     """
 
     def __init__(
@@ -135,6 +204,7 @@ class Fold:
         in_force_from: Mapping[str, datetime.date] | None = None,
         keep: bool = False,
         nip_of: Callable[[int, int], str] | None = None,
+        across: AcrossFiles | None = None,
     ) -> None:
         margin = PROBATION_MARGIN_DAYS.value
         self.participants = ParticipantRules(
@@ -149,8 +219,11 @@ class Fold:
         self.found: list[Finding] = []
         # the first of each NIP (by its 18 digits as a number, half the room of the text, else
         # its text), as its cohort, position and row packed into one number; and the others
-        self.firsts: dict[int | str, int] = {}
-        self.again: list[tuple[int | str, int, str]] = []
+        self.firsts: dict[NipKey, int] = {}
+        self.again: list[tuple[NipKey, int, str]] = []
+        self.across = across
+        self.number = across.join(self.find) if across is not None else 0
+        """The file's number among the files validated together."""
 
     def open(self, position: int, here: Location, *, results: bool = False) -> CohortState:
         """A cohort begins: the cohort at ``position``, at ``here``, with results to come or not."""
@@ -186,7 +259,7 @@ class Fold:
         place = Place(self.find, state.base + index * _SHIFT + row)
         parsed, grade, digits = self.participants.own(person, place, found)
         nip = person.nip
-        repeated = bool(nip) and self.duplicate(digits or "".join(nip.split()), place, nip, digits)
+        repeated = bool(nip) and self.duplicate(place, nip, digits)
         if state.cohort is None:
             state.waiting.append((person, parsed, grade, place, index, row))
         else:
@@ -201,12 +274,15 @@ class Fold:
             return True
         return False
 
-    def duplicate(self, text: str, here: Place, nip: str, digits: str) -> bool:
-        """Remember a participant's NIP; whether it was given before (:meth:`finish` reports it)."""
-        key: int | str = int(digits) if digits else text
+    def duplicate(self, here: Place, nip: str, digits: str) -> bool:
+        """Remember a participant's NIP; whether it was given before (:meth:`finish` reports it).
+
+        Given before in this file, or in a file validated before it with this one.
+        """
+        key: NipKey = int(digits) if digits else nip_key(nip)
         first = self.firsts.setdefault(key, here.key)
         if first == here.key:
-            return False
+            return self.across is not None and self.across.earlier(key, self.number) is not None
         if self.nip_of is not None and _before(here, Place(self.find, first)):
             # fed later, but earlier in the file: this one is the first
             self.firsts[key] = here.key
@@ -267,7 +343,31 @@ class Fold:
                 )
             )
         self.again.clear()
+        if self.across is not None:
+            self.across_files(self.across)
         return self.found
+
+    def across_files(self, across: AcrossFiles) -> None:
+        """Report the NIPs an earlier file holds; hand this file's others on to later files."""
+        base = self.number * _FILE_SHIFT
+        known = across.firsts
+        for key, here in self.firsts.items():
+            first = known.get(key)
+            if first is None:
+                known[key] = base + here
+                continue
+            nip = f"{key:018d}" if isinstance(key, int) else key
+            self.found.append(
+                DUPLICATE_ACROSS_FILES.finding(
+                    Place(self.find, here).child("nip"),
+                    f"NIP {nip} appears in another file validated with this one; first at "
+                    f"{across.where(first, 'en')}",
+                    f"NIP {nip} muncul di berkas lain yang diperiksa bersama berkas ini; pertama "
+                    f"kali pada {across.where(first, 'id')}",
+                    value=nip,
+                )
+            )
+        self.firsts.clear()
 
 
 def _finder(locate: Locate) -> Callable[[int], Location]:
@@ -300,6 +400,7 @@ def check(
     probation_margin_days: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     in_force_from: Mapping[str, datetime.date] | None = None,
+    across: AcrossFiles | None = None,
 ) -> Report:
     """Check structured cohorts, or cohort values, and report every finding.
 
@@ -329,6 +430,7 @@ def check(
         rulebook=rulebook,
         probation_margin_days=probation_margin_days,
         in_force_from=in_force_from,
+        across=across,
     )
     total = sum(len(cohort.participants) for cohort in cohorts)
     done = 0

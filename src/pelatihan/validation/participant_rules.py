@@ -21,8 +21,11 @@ import datetime
 from collections.abc import Callable
 
 from pelatihan import nip as nip_module
+from pelatihan._memo import remember
 from pelatihan.catalogue.cohorts import (
     BIRTH_DATE,
+    EDUCATION_GRADE,
+    EDUCATION_UNKNOWN,
     GRADE_FORMAT,
     GRADE_INCONSISTENT,
     NIP_INVALID,
@@ -30,18 +33,28 @@ from pelatihan.catalogue.cohorts import (
     PARTICIPANT_TRACK,
     PROBATION,
     PROBATION_NEAR,
+    RANK_GRADE,
+    RANK_UNKNOWN,
     SEX,
     TMT,
     TRACK_NONE,
 )
 from pelatihan.cohort import Participant
-from pelatihan.errors import ValidationError
+from pelatihan.errors import ValidationError, quote
 from pelatihan.evaluation import probation_end, probation_months
-from pelatihan.findings import Finding, Key, Location
-from pelatihan.grades import TRACK_RULES, Grade, InconsistentGrade, Track
+from pelatihan.findings import Finding, Key, Location, Severity
+from pelatihan.grades import (
+    ENTRY_GRADES,
+    TRACK_RULES,
+    Education,
+    Grade,
+    InconsistentGrade,
+    Track,
+    UnknownEducation,
+)
 from pelatihan.nip import Sex, YearMonth
 from pelatihan.nip import _parts as nip_parts
-from pelatihan.provenance import Figure
+from pelatihan.provenance import Figure, Status
 
 __all__ = ["ParticipantRules", "Place"]
 
@@ -123,6 +136,10 @@ class ParticipantRules:
         if parsed is not None:
             self.against_nip(person, parsed, here, out)
         grade = self.grade(person, here, out) if person.grade else None
+        if person.rank is not None:
+            self.rank(person, person.rank, grade, here, out)
+        if person.education is not None and grade is not None:
+            self.education(person.education, grade, here, out)
         return parsed, grade, parsed[0] if parsed is not None else ""
 
     def in_cohort(  # noqa: PLR0917 - an internal hot-path method
@@ -216,6 +233,105 @@ class ParticipantRules:
             return None
         return grade
 
+    def rank(
+        self, person: Participant, rank: str, grade: Grade | None, here: Place, out: list[Finding]
+    ) -> None:
+        """The rank (pangkat) a participant states, against the grade (when it can be read)."""
+        try:
+            by_rank = Grade.parse(rank)
+        except InconsistentGrade as error:
+            out.append(
+                RANK_UNKNOWN.finding(
+                    here.child("rank"), error.message_en, error.message_id, value=error.value
+                )
+            )
+            return
+        except ValidationError:
+            out.append(
+                RANK_UNKNOWN.finding(
+                    here.child("rank"),
+                    f"unknown rank {quote(rank)}: expected a rank name like 'Penata Muda'; it "
+                    "is not compared with the grade",
+                    f"pangkat {quote(rank)} tidak dikenali: seharusnya nama pangkat seperti "
+                    "'Penata Muda'; tidak dibandingkan dengan golongan/ruang",
+                    value=rank,
+                )
+            )
+            return
+        if grade is None and person.grade:  # golongan IV has no track, but is a grade
+            try:
+                grade = Grade.parse(person.grade)
+            except ValidationError:
+                return
+        if grade is not None and by_rank != grade:
+            out.append(
+                RANK_GRADE.finding(
+                    here.child("rank"),
+                    f"the rank {quote(rank)} is {by_rank} ({by_rank.pangkat}), but the grade "
+                    f"given is {grade} ({grade.pangkat})",
+                    f"pangkat {quote(rank)} adalah {by_rank} ({by_rank.pangkat}), tetapi "
+                    f"golongan/ruang yang tertulis {grade} ({grade.pangkat})",
+                    value=rank,
+                )
+            )
+
+    def education(self, text: str, grade: Grade, here: Place, out: list[Finding]) -> None:
+        """The grade against the entry grade of the stated education (a grade above it)."""
+        level = _EDUCATIONS.get(text)
+        if level is None:
+            try:
+                level = Education.parse(text)
+            except UnknownEducation:
+                out.append(
+                    EDUCATION_UNKNOWN.finding(
+                        here.child("education"),
+                        f"education {quote(text)} is not an education level the library reads "
+                        "(SD, SMP, SLTA, D-I to D-IV, S-1 to S-3, a professional degree): the "
+                        "grade is not checked against it",
+                        f"pendidikan {quote(text)} bukan jenjang pendidikan yang dikenali (SD, "
+                        "SMP, SLTA, D-I sampai D-IV, S-1 sampai S-3, pendidikan profesi): "
+                        "golongan/ruang tidak diperiksa terhadapnya",
+                        value=text,
+                    )
+                )
+                return
+            remember(_EDUCATIONS, text, level)
+        figure = ENTRY_GRADES[level]
+        entry = figure.value
+        if grade <= entry:
+            return  # at the entry grade, or below it: a higher diploma than the post asked for
+        if figure.status is Status.OPEN:
+            out.append(
+                EDUCATION_GRADE.finding(
+                    here.child("education"),
+                    f"grade {grade} cannot be checked against education {quote(text)}: the "
+                    f"entry grade for {level} is not established ({figure.value} is a default "
+                    "that sources contradict, status OPEN)",
+                    f"golongan/ruang {grade} tidak dapat diperiksa terhadap pendidikan "
+                    f"{quote(text)}: golongan awal untuk {level} belum pasti ({figure.value} "
+                    "hanya nilai bawaan yang dibantah sumber lain, status OPEN)",
+                    value=text,
+                    figure=figure,
+                    severity=Severity.INFO,
+                )
+            )
+            return
+        out.append(
+            EDUCATION_GRADE.finding(
+                here.child("education"),
+                f"grade {grade} ({grade.pangkat}) is above {entry} ({entry.pangkat}), the entry "
+                f"grade for education {level} ({quote(text)}; {figure.status.value}, "
+                f"{figure.basis}): a CPNS is appointed in the entry grade of the education used "
+                "to apply",
+                f"golongan/ruang {grade} ({grade.pangkat}) di atas {entry} ({entry.pangkat}), "
+                f"golongan awal untuk pendidikan {level} ({quote(text)}; {figure.status.value}, "
+                f"{figure.basis}): CPNS diangkat pada golongan awal sesuai pendidikan yang "
+                "dipakai untuk melamar",
+                value=text,
+                figure=figure,
+            )
+        )
+
     def probation(
         self,
         person: Participant,
@@ -265,6 +381,10 @@ class ParticipantRules:
                     figure=figure,
                 )
             )
+
+
+_EDUCATIONS: dict[str, Education] = {}
+"""Education texts already read: an export repeats a few (see :mod:`pelatihan._memo`)."""
 
 
 def tmt_of(person: Participant) -> datetime.date | None:

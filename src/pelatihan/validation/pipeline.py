@@ -32,12 +32,18 @@ from pelatihan.io.document import RawDocument
 from pelatihan.io.reader import TABLE_SUFFIXES, load, read
 from pelatihan.io.structure import Loaded, structure
 from pelatihan.rulebooks import Rulebook
-from pelatihan.validation.fold import check
+from pelatihan.validation.fold import AcrossFiles, check
 
 if TYPE_CHECKING:
     from pelatihan.io.results import RawResults, ResultRow
 
-__all__ = ["validate", "validate_attached", "validate_with_results"]
+__all__ = [
+    "AcrossFiles",
+    "validate",
+    "validate_attached",
+    "validate_files",
+    "validate_with_results",
+]
 
 
 def validate(
@@ -49,6 +55,7 @@ def validate(
     probation_margin_days: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     in_force_from: Mapping[str, datetime.date] | None = None,
+    across: AcrossFiles | None = None,
 ) -> Report:
     """Validate cohorts and report every finding.
 
@@ -74,6 +81,10 @@ def validate(
             in place of the shipped boundaries where those are defaults
             (:func:`pelatihan.legal.regime_on`); a cohort's regime then rests
             on your date, with status ``USER``.
+        across: The NIPs of the files validated before this one, to report a NIP
+            they hold (``participant.duplicate-nip-across-files``): give each file
+            of a run the same :class:`~pelatihan.validation.fold.AcrossFiles`, or
+            use :func:`validate_files`.
 
     Returns:
         One report: reading, structuring and rule findings together.
@@ -98,6 +109,7 @@ def validate(
                 probation_margin_days=probation_margin_days,
                 progress=progress,
                 in_force_from=in_force_from,
+                across=across,
             )
         source = load(source, defaults=defaults)
     elif isinstance(source, RawDocument):
@@ -109,7 +121,49 @@ def validate(
         probation_margin_days=probation_margin_days,
         progress=progress,
         in_force_from=in_force_from,
+        across=across,
     )
+
+
+def validate_files(
+    sources: Iterable[str | os.PathLike[str]],
+    *,
+    rulebook: Rulebook | Mapping[str, Rulebook] | None = None,
+    calendar: Calendar | None = None,
+    defaults: Mapping[str, str] | None = None,
+    probation_margin_days: int | None = None,
+    in_force_from: Mapping[str, datetime.date] | None = None,
+) -> Report:
+    """Validate several cohort files together: one report, with NIPs given in two files.
+
+    Each file is validated as :func:`validate` validates it (a table as it is
+    read), in order; a NIP that an earlier file holds is reported in the later
+    file, at its first appearance there (``participant.duplicate-nip-across-files``).
+    The arguments are those of :func:`validate`.
+
+    Raises:
+        pelatihan.io.document.InputError: If a file cannot be read at all.
+
+    Example:
+        >>> report = validate_files(["examples/cohort.json", "examples/participants.csv"],
+        ...                         defaults={"track": "III", "method": "klasikal"})
+        >>> report.counts_by_code()["participant.duplicate-nip-across-files"]
+        5
+    """
+    across = AcrossFiles()
+    reports = [
+        validate(
+            source,
+            rulebook=rulebook,
+            calendar=calendar,
+            defaults=defaults,
+            probation_margin_days=probation_margin_days,
+            in_force_from=in_force_from,
+            across=across,
+        )
+        for source in sources
+    ]
+    return Report([finding for report in reports for finding in report])
 
 
 def validate_attached(
@@ -120,6 +174,7 @@ def validate_attached(
     probation_margin_days: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     in_force_from: Mapping[str, datetime.date] | None = None,
+    across: AcrossFiles | None = None,
 ) -> Report:
     """Validate structured cohorts with results attached to them.
 
@@ -136,6 +191,7 @@ def validate_attached(
         probation_margin_days=probation_margin_days,
         progress=progress,
         in_force_from=in_force_from,
+        across=across,
     )
 
 

@@ -55,7 +55,7 @@ from pelatihan.io.structure import Loaded, _plain_participant, _Structurer
 from pelatihan.io.tabular import TableBuilder, TableCohort
 from pelatihan.io.xlsx import read_xlsx_table
 from pelatihan.rulebooks import Rulebook
-from pelatihan.validation.fold import CohortState, Fold
+from pelatihan.validation.fold import AcrossFiles, CohortState, Fold
 
 __all__ = ["STREAMED_SUFFIXES", "Streamed", "estimated_rows", "validate_table"]
 
@@ -106,6 +106,7 @@ class _Stream:
         estimate: int,
         in_force_from: Mapping[str, datetime.date] | None = None,
         results: RawResults | None = None,
+        across: AcrossFiles | None = None,
     ) -> None:
         self.file = file
         self.results = results
@@ -118,6 +119,7 @@ class _Stream:
             probation_margin_days=probation_margin_days,
             in_force_from=in_force_from,
             keep=True,
+            across=across,
         )
         self.rows: dict[Keys, int] = {}  # the row of the participant being structured, if any
         self.document = RawDocument({}, file, rows=self.rows)
@@ -272,6 +274,7 @@ def validate_table(
     progress: Callable[[int, int], None] | None = None,
     in_force_from: Mapping[str, datetime.date] | None = None,
     results: RawResults | str | os.PathLike[str] | None = None,
+    across: AcrossFiles | None = None,
 ) -> Streamed:
     """Validate a CSV or Excel participant list as it is read.
 
@@ -292,6 +295,8 @@ def validate_table(
             table's cohorts as :func:`~pelatihan.io.results.attach_results`
             attaches them, and checked with them. The participants' NIPs are
             then kept, to match the results.
+        across: The NIPs of files validated before this one, as for
+            :func:`pelatihan.validate`.
 
     Returns:
         The report, the number of participants, and the participants with findings.
@@ -318,6 +323,7 @@ def validate_table(
         estimate=0 if excel or progress is None else estimated_rows(name),
         in_force_from=in_force_from,
         results=results,
+        across=across,
     )
 
     def start(header: Sequence[str], file: str | None, header_row: int) -> _StreamTable:
