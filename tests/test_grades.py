@@ -552,6 +552,29 @@ def test_every_common_spelling_of_an_education_level_is_read(text: str, level: E
     assert Education.parse(text.lower()) is level
 
 
+FIELDS_OF_STUDY = [
+    "Keperawatan",
+    "Teknik Sipil",
+    "Hukum",
+    "Kebidanan",
+    "(Akuntansi)",
+    ", Pendidikan Guru SD",
+]
+
+
+@given(
+    st.sampled_from(
+        [(text, level) for level, texts in EDUCATION_SPELLINGS.items() for text in texts]
+    ),
+    st.sampled_from(FIELDS_OF_STUDY),
+)
+def test_a_field_of_study_after_the_level_is_read_past(
+    spelled: tuple[str, Education], field: str
+) -> None:
+    text, level = spelled
+    assert Education.parse(f"{text} {field}") is level
+
+
 def test_every_education_level_parses_from_its_own_value() -> None:
     for level in Education:
         assert Education.parse(level.value) is level
@@ -579,6 +602,9 @@ def test_doktor_is_a_doctorate_and_dokter_a_physician() -> None:
         "dr",
         "dr.",
         "SMA/SMK",
+        "SMA/SMK Teknik",
+        "Teknik Sipil",
+        "Keperawatan S-1",
         "TK",
         "x" * 500,
     ],

@@ -65,7 +65,9 @@ class Education(enum.Enum):
         ``SLTA``, ``SMA``, ``SMU``, ``SMK``, ``MA``; ``SLTP``, ``SMP``, ``MTs``;
         ``SD``, ``MI``; ``S2``, ``Magister``; ``S3``, ``Doktor``; ``Profesi``,
         ``Dokter``, ``Dokter Gigi``, ``Apoteker``. Case and spacing do not
-        matter; a trailing ``sederajat`` ("or equivalent") is allowed.
+        matter; a trailing ``sederajat`` ("or equivalent") is allowed, and so is
+        a field of study after the level, as exports write it (``S-1
+        Keperawatan``, ``D III Kebidanan``, ``SMA IPA``, ``Profesi Dokter``).
 
         Args:
             text: The text to read.
@@ -79,6 +81,8 @@ class Education(enum.Enum):
         Example:
             >>> [str(Education.parse(t)) for t in ["s 1", "D III", "SMK", "Magister", "apoteker"]]
             ['S1', 'D3', 'SLTA', 'S2', 'PROFESI']
+            >>> [str(Education.parse(t)) for t in ["S-1 Teknik Sipil", "D-III Kebidanan"]]
+            ['S1', 'D3']
         """
         return _parse_education(text)
 
@@ -133,17 +137,34 @@ _EDUCATION_LEVELS: Final[Mapping[tuple[str, int], Education]] = MappingProxyType
 _SEDERAJAT: Final = re.compile(r" ?[/ ] ?sederajat$")
 
 
+_FIELD_OF_STUDY: Final = re.compile(r"[ ,;:()]+")
+"""What separates the words of an education level from a field of study after it."""
+_LEVEL_WORDS: Final = 3
+"""The most words an education level takes (``sarjana terapan``, ``d iii``)."""
+
+
+def _level(clean: str) -> Education | None:
+    """The education level ``clean`` (normalised text) names, or ``None``."""
+    level = _EDUCATION_WORDS.get(clean)
+    if level is not None:
+        return level
+    match = _EDUCATION_LEVEL_RE.fullmatch(clean)
+    if match is not None:
+        return _EDUCATION_LEVELS.get((match["kind"][0], _NUMBER[match["number"]]))
+    return None
+
+
 def _parse_education(text: object) -> Education:
     if isinstance(text, Education):
         return text
     if isinstance(text, str) and len(text) <= _MAX_INPUT:
         clean = _SEDERAJAT.sub("", _normalize(text))
-        level = _EDUCATION_WORDS.get(clean)
+        level = _level(clean)
         if level is not None:
             return level
-        match = _EDUCATION_LEVEL_RE.fullmatch(clean)
-        if match is not None:
-            level = _EDUCATION_LEVELS.get((match["kind"][0], _NUMBER[match["number"]]))
+        words = _FIELD_OF_STUDY.split(clean)
+        for count in range(min(len(words) - 1, _LEVEL_WORDS), 0, -1):
+            level = _level(" ".join(words[:count]))  # the level, then a field of study
             if level is not None:
                 return level
     raise UnknownEducation(
