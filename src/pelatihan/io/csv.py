@@ -59,6 +59,7 @@ from typing import IO, TypeVar
 from pelatihan.catalogue.reading import UNCLOSED_QUOTE
 from pelatihan.findings import Finding, Location
 from pelatihan.io.document import MAX_FILE_BYTES, InputError, RawDocument, check_size
+from pelatihan.io.layout import HEADER_SEARCH_ROWS, Layout, names_required
 from pelatihan.io.table import RowTable, file_label
 from pelatihan.io.tabular import TableBuilder
 
@@ -128,6 +129,7 @@ def read_table(
     *,
     file_name: str | None = None,
     record: tuple[str, str] = ("participant", "peserta"),
+    kind: type[RowTable] = TableBuilder,
 ) -> TableT:
     r"""Read a CSV file's rows into a table: the encoding, delimiter and row numbering above.
 
@@ -140,6 +142,8 @@ def read_table(
             the path, or the file object's ``name``).
         record: What a row is, in English and Indonesian, for the message about
             an empty file.
+        kind: The class of the table ``start`` makes: its headers and required
+            columns find the header (:mod:`pelatihan.io.layout`).
 
     Returns:
         The table, every row added; the caller ends it.
@@ -162,7 +166,7 @@ def read_table(
         try:
             check_size(os.stat(source).st_size, path)
             with open(source, "rb") as stream:
-                return _read(stream, path, start, record)
+                return _read(stream, path, start, record, kind)
         except OSError as error:
             reason = error.strerror or str(error)
             raise InputError(
@@ -172,7 +176,7 @@ def read_table(
             ) from error
     stream_name = getattr(source, "name", None)
     name = file_name or (stream_name if isinstance(stream_name, str) else None)
-    return _read(source, name, start, record)
+    return _read(source, name, start, record, kind)
 
 
 def _read(
@@ -180,35 +184,34 @@ def _read(
     name: str | None,
     start: Callable[[Sequence[str], str | None, int], TableT],
     record: tuple[str, str],
+    kind: type[RowTable],
 ) -> TableT:
     lines = _lines(stream, name)
+    head = list(itertools.islice(lines, HEADER_SEARCH_ROWS))
+    if not any(line.strip() for line in head):
+        head += _first_text(lines)
+    delimiter = _delimiter(head, kind)
+    if not delimiter:
+        raise _empty(name, record)
+    rows = _records(itertools.chain(head, lines), delimiter)
+    layout: Layout[TableT, list[str]] = Layout(kind, start, name)
     row = 0
-    for line in lines:
-        row += 1
-        if line.strip():
-            header_line = line
-            break
-    else:
-        label = file_label(name)
-        raise InputError(
-            f"{label}: no rows: the file is empty; expected a header and a row for each "
-            f"{record[0]}",
-            f"{label}: tidak ada baris: berkas kosong; seharusnya ada judul kolom dan satu baris "
-            f"untuk setiap {record[1]}",
-            value=name,
-        )
-    delimiter = max(DELIMITERS, key=header_line.count)  # the first of a tie
-    rows = _records(itertools.chain([header_line], lines), delimiter)
     try:
-        header, unclosed = next(rows)
-        table = start(header, name, row)
-        if unclosed:
-            table.findings.append(_unclosed_quote(name, row, unclosed))
         for cells, unclosed in rows:
             row += 1
             if unclosed:
-                table.findings.append(_unclosed_quote(name, row, unclosed))
-            table.add_row(row, cells)
+                layout.note(_unclosed_quote(name, row, unclosed))
+            layout.feed(row, cells)
+            if layout.sorter is not None:
+                break
+        if layout.sorter is not None:  # the header is read: each row straight to the table
+            add = layout.sorter.add
+            for cells, unclosed in rows:
+                row += 1
+                if unclosed:
+                    layout.note(_unclosed_quote(name, row, unclosed))
+                add(row, cells)
+        table = layout.end()
     except csv.Error as error:
         label = file_label(name)
         raise InputError(
@@ -216,7 +219,56 @@ def _read(
             f"{label}: baris {row + 1} tidak dapat dibaca sebagai CSV: {error}",
             value=name,
         ) from None
+    if table is None:
+        raise _empty(name, record)
     return table
+
+
+def _first_text(lines: Iterator[str]) -> list[str]:
+    """The lines up to the first that is not blank (all of them, when every one is)."""
+    taken: list[str] = []
+    for line in lines:
+        taken.append(line)
+        if line.strip():
+            break
+    return taken
+
+
+def _empty(name: str | None, record: tuple[str, str]) -> InputError:
+    label = file_label(name)
+    return InputError(
+        f"{label}: no rows: the file is empty; expected a header and a row for each {record[0]}",
+        f"{label}: tidak ada baris: berkas kosong; seharusnya ada judul kolom dan satu baris "
+        f"untuk setiap {record[1]}",
+        value=name,
+    )
+
+
+def _delimiter(lines: Sequence[str], kind: type[RowTable]) -> str:
+    """The delimiter: the one that makes the first header line a header, else the first line's.
+
+    Of the delimiters with which a line names every column a table requires, the
+    one it holds most often; for a file with no such line among the first, the one
+    the first line that is not blank holds most often (the first of a tie).
+    """
+    first = ""
+    for line in lines:
+        if not line.strip():
+            continue
+        first = first or line
+        best = ""
+        for delimiter in DELIMITERS:
+            if delimiter not in line or (best and line.count(delimiter) <= line.count(best)):
+                continue
+            try:
+                cells = next(csv.reader([line], delimiter=delimiter, skipinitialspace=True))
+            except (csv.Error, StopIteration):
+                continue
+            if names_required(cells, kind):
+                best = delimiter
+        if best:
+            return best
+    return max(DELIMITERS, key=first.count) if first else ""
 
 
 def _records(lines: Iterator[str], delimiter: str) -> Iterator[tuple[list[str], int]]:

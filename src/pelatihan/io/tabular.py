@@ -220,6 +220,7 @@ class TableBuilder(RowTable):
     ) -> None:
         self._defaults = _check_defaults(defaults or {})
         self._rows: dict[Keys, int] = {}
+        self._files: dict[Keys, str | None] = {}
         self._cohorts: dict[str, TableCohort] = {}
         self._unnamed_cohort = self._defaults.get("cohort") or _stem(file)
         super().__init__(header, file=file, header_row=header_row)
@@ -241,7 +242,14 @@ class TableBuilder(RowTable):
         A subclass may do something else with it (check it at once, say).
         """
         cohort.participants.append(record)
-        self._rows["cohorts", cohort.index, "participants", index] = row
+        keys = ("cohorts", cohort.index, "participants", index)
+        self._rows[keys] = row
+        if self.file != self.source:  # a worksheet of a workbook with several tables
+            self._files[keys] = self.file
+
+    def part(self, name: str) -> None:
+        """The rows that follow are the worksheet ``name``: rows naming no cohort are its cohort."""
+        self._unnamed_cohort = name
 
     def place_row(
         self, row: int, cells: Sequence[str]
@@ -314,9 +322,10 @@ class TableBuilder(RowTable):
             cohorts.append(data)
         return RawDocument(
             {"format": FORMAT, "cohorts": cohorts},
-            file=self.file,
+            file=self.source,
             rows=dict(self._rows),
             findings=tuple(self.findings),
+            files=dict(self._files),
         )
 
     def _fact(self, cohort: TableCohort, field: str, value: str, row: int) -> None:
