@@ -190,9 +190,7 @@ def test_a_sheet_is_chosen_by_name() -> None:
         read(book, sheet="Catatan")
     whole = read(book)  # every worksheet with a table; the other one is named
     assert participants(whole) == [{"nip": NIP_1, "name": "Budi"}]
-    assert [(f.code, f.value) for f in whole.findings] == [
-        ("input.sheet-without-table", "Catatan")
-    ]
+    assert [(f.code, f.value) for f in whole.findings] == [("input.sheet-without-table", "Catatan")]
     assert whole.rows == {("cohorts", 0, "participants", 0): 2}
     assert whole.files == {}
 

@@ -206,8 +206,7 @@ TOTAL_ROW = _listed(
         Severity.INFO,
         "Total row skipped",
         "Baris jumlah dilewati",
-        "A row that starts with JUMLAH or TOTAL and gives no NIP states a total: it is "
-        "skipped.",
+        "A row that starts with JUMLAH or TOTAL and gives no NIP states a total: it is skipped.",
     )
 )
 

@@ -159,6 +159,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="the cohort's name when there is no cohort column (default: the file's stem)",
     )
+    tabular.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="the worksheet of an Excel file to read (default: every worksheet with a "
+        "participant table; with several, each one's rows form a cohort named after it when "
+        "there is no cohort column)",
+    )
     check.set_defaults(handler=_run_validate)
 
     plan = commands.add_parser(

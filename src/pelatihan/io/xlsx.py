@@ -397,11 +397,15 @@ def _hidden(worksheet: ReadOnlyWorksheet, file: str | None) -> list[Finding]:
     if state not in ("hidden", "veryHidden"):
         return []
     title = worksheet.title
+    very = state == "veryHidden"
     return [
         HIDDEN_SHEET.finding(
             Location(file=file),
-            f"the worksheet {title!r} is hidden ({state}); its rows are read like any other's",
-            f"lembar kerja {title!r} tersembunyi ({state}); barisnya dibaca seperti lembar lain",
+            f"the worksheet {title!r} is "
+            f"{'very hidden (only a macro shows it)' if very else 'hidden'}; its rows are read "
+            "like any other's",
+            f"lembar kerja {title!r} {'sangat tersembunyi' if very else 'tersembunyi'}; barisnya "
+            "dibaca seperti lembar lain",
             value=title,
         )
     ]
