@@ -52,8 +52,8 @@ Every row after the header is exactly one of: a record, a blank row
   warning) says so.
 * ``input.footer-row``: rows below the records. The footer begins at a row,
   after a record, that is not a record by the rule below, has no NIP that
-  looks like one, and either has text in one or two cells, neither of them the
-  NIP or the name cell and one with a letter (in a table with a NIP and a name
+  looks like one, and either has text in one or two cells, none in the name
+  cell, no digit in the NIP cell and a letter in one (in a table with a NIP and a name
   column), or begins like a signature block (a place and a date,
   ``Sidoarjo, 15 April 2024``; ``Mengetahui``, ``Kepala ...``, ``a.n.``,
   ``NIP. ...``, ``Catatan``, ``Keterangan:``, a rank with its grade,
@@ -306,6 +306,7 @@ _SIGNATURE = re.compile(
 _NIP_SEPARATORS = re.compile(r"[\s.\-]")
 _WHOLE = re.compile(r"\d{1,7}")
 _LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 
 
 def _nip_like(cell: str) -> bool:
@@ -386,7 +387,7 @@ class RowSorter:
             if len(filled) <= 2:
                 starts = (
                     self._both
-                    and not nip
+                    and not _DIGIT.search(nip)  # no NIP: empty, or text without a digit
                     and not name
                     and any(_LETTER.search(value) for _, value in filled)
                 ) or any(_SIGNATURE.match(value) for _, value in filled)

@@ -221,6 +221,7 @@ class TableBuilder(RowTable):
         self._defaults = _check_defaults(defaults or {})
         self._rows: dict[Keys, int] = {}
         self._files: dict[Keys, str | None] = {}
+        self._parts: list[str | None] = []
         self._cohorts: dict[str, TableCohort] = {}
         self._unnamed_cohort = self._defaults.get("cohort") or _stem(file)
         super().__init__(header, file=file, header_row=header_row)
@@ -250,6 +251,7 @@ class TableBuilder(RowTable):
     def part(self, name: str) -> None:
         """The rows that follow are the worksheet ``name``: rows naming no cohort are its cohort."""
         self._unnamed_cohort = name
+        self._parts.append(self.file)
 
     def place_row(
         self, row: int, cells: Sequence[str]
@@ -326,6 +328,7 @@ class TableBuilder(RowTable):
             rows=dict(self._rows),
             findings=tuple(self.findings),
             files=dict(self._files),
+            parts=tuple(self._parts),
         )
 
     def _fact(self, cohort: TableCohort, field: str, value: str, row: int) -> None:
