@@ -14,15 +14,22 @@ The file
   Windows-1252) is an :class:`~pelatihan.io.document.InputError` naming the
   file, the byte offset and the line of the first byte that is not UTF-8.
 * The delimiter is the one of ``;`` (Excel with Indonesian settings), ``,`` and
-  tab that occurs most often in the header line. Fields in double quotes may hold
+  tab that makes the header line a header: of the first 30 lines, the first
+  that names every column the table needs with one of them, split by the one
+  it holds most often. A file with no such line takes the one the first line
+  that is not blank holds most often. Fields in double quotes may hold
   delimiters, quotes (doubled) and line breaks.
 * A double quote that is never closed would take every line after it into one
   cell. The row that opens it is read up to the end of its own line instead,
   each line after it as a row of its own, and the row is reported
   (``input.unclosed-quote``, an error): no participant disappears into a cell.
-* The header is the first line that is not blank. Rows are numbered as a
-  spreadsheet numbers them: the header is row 1 (after any blank lines before
-  it), and a row whose quoted cell spans several lines is still one row.
+* The header, and what each row after it is, follow :mod:`pelatihan.io.layout`:
+  the header is the first row among the first 30 that names a NIP column and a
+  name column, below any title rows (``input.title-row``); a header of two
+  rows, a row of column numbers, a total row and a signature block below the
+  participants are read as such, each row reported. Rows are numbered as a
+  spreadsheet numbers them, from the file's first line, and a row whose quoted
+  cell spans several lines is still one row.
 * Rows are read one at a time, so a file's size is bounded only by the size of
   the resulting document.
 
@@ -44,6 +51,23 @@ The file
     {('cohorts', 0, 'participants', 0): 2, ('cohorts', 1, 'participants', 0): 4}
     >>> [(f.code, f.location.row) for f in doc.findings]
     [('input.blank-row', 3)]
+
+An agency's list saved from Excel, with its title, column numbers and total:
+
+    >>> data = (
+    ...     "DAFTAR PESERTA LATSAR CPNS ANGKATAN II;;;\r\n"
+    ...     ";;;\r\n"
+    ...     "No;NIP;Nama;Gol/Ruang\r\n"
+    ...     "(1);(2);(3);(4)\r\n"
+    ...     "1;19860926 201505 1 001;Budi Santoso;III/a\r\n"
+    ...     "JUMLAH;;;1\r\n"
+    ... ).encode("utf-8")
+    >>> doc = read_csv(io.BytesIO(data), file_name="daftar.csv")
+    >>> doc.rows
+    {('cohorts', 0, 'participants', 0): 5}
+    >>> [(f.code, f.location.row) for f in doc.findings]  # doctest: +NORMALIZE_WHITESPACE
+    [('input.title-row', 1), ('input.unknown-column', 3), ('input.column-numbers', 4),
+     ('input.total-row', 6)]
 """
 
 from __future__ import annotations

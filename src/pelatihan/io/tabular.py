@@ -39,10 +39,20 @@ gives. A cohort whose rows give two values for one of them gets an
 Rows
 ----
 
+The readers find the header and sort the rows after it as
+:mod:`pelatihan.io.layout` describes: the header is the first row, among the
+first 30, that names a NIP column and a name column (title rows above it are
+``input.title-row`` findings); a header may take two rows
+(``input.two-row-header``); a row numbering the columns under it
+(``input.column-numbers``), a total row (``input.total-row``) and the rows of
+a signature block below the participants (``input.footer-row``) are not
+participants. A row with a name and another field always is one.
+
 Every row after the header is accounted for: it becomes a participant of its
 cohort (its row number recorded in :attr:`RawDocument.rows
-<pelatihan.io.document.RawDocument.rows>`) or, when it is blank, an
-``input.blank-row`` info finding. A row with text beyond the header's last
+<pelatihan.io.document.RawDocument.rows>`), or, when it is blank, an
+``input.blank-row`` info finding, or one of the findings above (their codes
+are :data:`~pelatihan.catalogue.reading.SKIPPED_ROW_CODES`). A row with text beyond the header's last
 column still becomes a participant, with an ``input.row-shape`` error; a row
 shorter than the header has empty cells. Cells are stripped of surrounding
 whitespace, empty cells are left out, and dates (``birth_date``, ``tmt_cpns``,

@@ -1,6 +1,6 @@
 """Reading participant lists from Excel workbooks (``.xlsx``).
 
-:func:`read_xlsx` reads one worksheet of a workbook into a
+:func:`read_xlsx` reads the worksheets of a workbook into a
 :class:`~pelatihan.io.document.RawDocument` in the interchange shape;
 :mod:`pelatihan.io.tabular` describes the headers it knows, how rows are
 grouped into cohorts and how every row is accounted for. It needs the optional
@@ -11,9 +11,25 @@ so, while ``import pelatihan.io.xlsx`` still works.
 The worksheet
 -------------
 
-* The first worksheet is read, or the one named by ``sheet``.
-* The header is the first row with any value in it; rows keep the numbers
-  Excel shows, so a finding at row 7 is on the sheet's row 7.
+* Every worksheet with a participant table is read (chart sheets are not
+  worksheets), or only the one named by ``sheet``. A worksheet has a table when
+  one of its first 30 rows is a header (:mod:`pelatihan.io.layout`: the first
+  row naming a NIP column and a name column, below any title rows; headers of
+  two rows, column numbers, totals and signature blocks are read as such).
+* A workbook with one such worksheet reads as a table of its own: findings name
+  the file, and rows without a cohort form the cohort of the ``cohort`` default
+  or the file's stem. With several, each worksheet's rows are read under its own
+  header, rows without a cohort column form a cohort named after their
+  worksheet, and findings on its rows name the file and the worksheet,
+  ``angkatan.xlsx[Cadangan]`` (:attr:`RawDocument.files
+  <pelatihan.io.document.RawDocument.files>`). A worksheet without a table is
+  named (``input.sheet-without-table``, info); a hidden one with a table is
+  read, and reported (``input.hidden-sheet``, a warning). A workbook of several
+  worksheets none of which has a table is an
+  :class:`~pelatihan.io.document.InputError` naming them all; the worksheet of
+  a workbook of one is read as a CSV file is, its first row with text the
+  header when no row names the columns.
+* Rows keep the numbers Excel shows, so a finding at row 7 is on the sheet's row 7.
 * Values are read as Excel last computed them (formulas give their results).
   Cells become text: dates and date-times their ISO date (``2024-04-22``),
   whole numbers their digits, ``TRUE``/``FALSE`` ``"true"``/``"false"``.
@@ -39,6 +55,33 @@ The worksheet
     ...     print(person)
     {'nip': '19860926 201505 1 001', 'name': 'Budi', 'grade': 'III/a', 'birth_date': '1986-09-26'}
     {'nip': '1.98609262015051e+17', 'name': 'Sari', 'grade': 'III/b', 'birth_date': '1986-09-26'}
+
+A worksheet of an agency's layout, and a second worksheet with a table:
+
+    >>> book = openpyxl.Workbook()
+    >>> sheet = book.active
+    >>> sheet.title = "Angkatan II"
+    >>> for row in [
+    ...     ["DAFTAR PESERTA LATSAR CPNS ANGKATAN II TAHUN 2024"],
+    ...     ["No", "NIP", "Nama", "Pangkat/Golongan", None],
+    ...     [None, None, None, "Gol. Ruang", "Keterangan"],
+    ...     [1, "19860926 201505 1 001", "Budi", "III/a", None],
+    ...     [None, None, None, "Sidoarjo, 15 April 2024"],
+    ... ]:
+    ...     sheet.append(row)
+    >>> book.create_sheet("Cadangan").append(["NIP", "Nama"])
+    >>> book["Cadangan"].append(["19950417 201903 2 004", "Dewi"])
+    >>> data = io.BytesIO()
+    >>> book.save(data)
+    >>> doc = read_xlsx(io.BytesIO(data.getvalue()), file_name="daftar.xlsx")
+    >>> [(c["id"], [p["name"] for p in c["participants"]]) for c in doc.data["cohorts"]]
+    [('Angkatan II', ['Budi']), ('Cadangan', ['Dewi'])]
+    >>> [(f.code, str(f.location)) for f in doc.findings]  # doctest: +NORMALIZE_WHITESPACE
+    [('input.title-row', 'daftar.xlsx[Angkatan II]:1 $'),
+     ('input.two-row-header', 'daftar.xlsx[Angkatan II]:3 $'),
+     ('input.unknown-column', 'daftar.xlsx[Angkatan II]:2 $'),
+     ('input.unknown-column', 'daftar.xlsx[Angkatan II]:2 $'),
+     ('input.footer-row', 'daftar.xlsx[Angkatan II]:5 $')]
 """
 
 from __future__ import annotations
@@ -103,7 +146,8 @@ def read_xlsx(
 
     Args:
         source: A path, or a file opened in binary mode.
-        sheet: The name of the worksheet to read; the first worksheet by default.
+        sheet: The name of the worksheet to read; by default every worksheet with
+            a participant table.
         defaults: Cohort facts for the cohorts whose rows do not give them:
             ``track``, ``method``, ``start``, ``regime``, ``organizer``, and
             ``cohort``, the name of the cohort when there is no cohort column
