@@ -52,8 +52,9 @@ Every row after the header is accounted for: it becomes a participant of its
 cohort (its row number recorded in :attr:`RawDocument.rows
 <pelatihan.io.document.RawDocument.rows>`), or, when it is blank, an
 ``input.blank-row`` info finding, or one of the findings above (their codes
-are :data:`~pelatihan.catalogue.reading.SKIPPED_ROW_CODES`). A row with text beyond the header's last
-column still becomes a participant, with an ``input.row-shape`` error; a row
+are :data:`~pelatihan.catalogue.reading.SKIPPED_ROW_CODES`). A row with text
+beyond the header's last column still becomes a participant, with an
+``input.row-shape`` error; a row
 shorter than the header has empty cells. Cells are stripped of surrounding
 whitespace, empty cells are left out, and dates (``birth_date``, ``tmt_cpns``,
 ``start``) become ISO text when :func:`~pelatihan.io.dates.parse_date` reads
