@@ -92,6 +92,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from pelatihan import legal, nip, rulebooks, strategies
+from pelatihan.catalogue.reading import SKIPPED_ROW_CODES
 from pelatihan.cli import main as pelatihan_main
 from pelatihan.findings import Finding, Report
 from pelatihan.grades import Education, Grade, InvalidGrade, InvalidTrack, Track, UnknownEducation
@@ -604,21 +605,35 @@ def _check_rows(
     expected_records: Sequence[int],
     expected_blank: Sequence[int],
 ) -> None:
-    """Every data row is a record (participant, result) or a blank-row finding, once."""
+    """Every data row is a record (participant, result) or a skipped-row finding, once.
+
+    ``expected_records`` are the rows with text after the first one; the header
+    may be one of them, below title rows: the one row that is neither, above
+    every record.
+    """
     got = sorted(records)
-    if got != sorted(expected_records):
-        missing = sorted(set(expected_records) - set(got))[:5]
-        extra = sorted(set(got) - set(expected_records))[:5]
+    skipped = {
+        f.location.row
+        for f in findings
+        if f.code in SKIPPED_ROW_CODES and f.code != "input.blank-row" and f.location.row
+    }
+    both = sorted(skipped & set(got))
+    rest = [number for number in expected_records if number not in skipped]
+    left = sorted(set(rest) - set(got))
+    header = left[0] if len(left) == 1 and (not got or left[0] < got[0]) else None
+    if both or sorted(set(got) - set(rest)) or (left and header is None):
         raise PropertyFailed(
             "rows-accounted",
             f"{len(got)} records for {len(expected_records)} rows with text; "
-            f"missing rows {missing}, unexpected rows {extra}",
+            f"missing rows {left[:5]}, unexpected rows {sorted(set(got) - set(rest))[:5]}, "
+            f"records skipped too {both[:5]}",
         )
     blank = _rows_of(findings, "input.blank-row")
-    if blank != sorted(expected_blank):
+    below = [number for number in expected_blank if header is None or number > header]
+    if blank != below:
         raise PropertyFailed(
             "blank-rows",
-            f"blank-row findings at {blank[:5]}, blank rows {list(expected_blank)[:5]}",
+            f"blank-row findings at {blank[:5]}, blank rows {list(below)[:5]}",
         )
     shaped = set(_rows_of(findings, "input.row-shape"))
     if not shaped <= set(got):

@@ -187,7 +187,12 @@ def test_a_sheet_is_chosen_by_name() -> None:
     assert participants(doc) == [{"nip": NIP_1, "name": "Budi"}]
     assert cohorts(doc)[0]["track"] == "III"
     with pytest.raises(InputError, match="no NIP column and no name column"):
-        read(book)  # the first sheet
+        read(book, sheet="Catatan")
+    whole = read(book)  # every worksheet with a table; the other one is named
+    assert participants(whole) == [{"nip": NIP_1, "name": "Budi"}]
+    assert [(f.code, f.value) for f in whole.findings] == [("input.sheet-without-table", "Catatan")]
+    assert whole.rows == {("cohorts", 0, "participants", 0): 2}
+    assert whole.files == {}
 
 
 def test_a_missing_sheet_lists_the_sheets() -> None:

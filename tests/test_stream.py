@@ -319,3 +319,36 @@ def test_results_streamed_are_checked_and_placed_at_their_results_rows(tmp_path:
     assert ("results.unknown-nip", str(results), 3) in found
     assert ("results.missing", str(table), 3) in found  # Eko, on the table's row 3
     assert ("results.incomplete", str(results), 2) in found  # its weights are OPEN in that regime
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables(), tables(), st.booleans())
+def test_a_streamed_workbook_of_several_tables_gives_the_loaded_report(
+    tmp_path_factory: pytest.TempPathFactory, first: str, second: str, titled: bool
+) -> None:
+    path = tmp_path_factory.mktemp("sheets") / "angkatan.xlsx"
+    book = openpyxl.Workbook()
+    for sheet, text in zip(
+        (book.active, book.create_sheet("Cadangan")), (first, second), strict=True
+    ):
+        assert sheet is not None
+        if titled:
+            sheet.append(["DAFTAR PESERTA LATSAR"])
+        for row in csv.reader(io.StringIO(text), delimiter=";"):
+            sheet.append(row)
+    book.create_sheet("Catatan").append(["hanya catatan"])
+    book.save(path)
+    defaults = {"track": "III", "method": "blended"}
+    try:
+        loaded = load(path, defaults=defaults)
+    except InputError:
+        with pytest.raises(InputError):
+            validate_table(path, defaults=defaults)
+        return
+    whole = validate(loaded)
+    streamed = validate_table(path, defaults=defaults)
+    assert streamed.report == whole
+    for lang in ("en", "id"):
+        assert _render_text([streamed.shown], [streamed.report], whole, lang=lang) == (
+            _render_text([loaded], [whole], whole, lang=lang)
+        )

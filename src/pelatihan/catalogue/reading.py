@@ -11,17 +11,25 @@ from pelatihan.findings import Rule, Severity
 __all__ = [
     "BLANK_ROW",
     "COHORT_CONFLICT",
+    "COLUMN_NUMBERS",
     "DATE_RULE",
     "DUPLICATE_COLUMN",
     "DUPLICATE_KEY",
+    "FOOTER_ROW",
     "FORMAT_RULE",
+    "HIDDEN_SHEET",
     "MISSING_RULE",
     "RESULTS_UNATTACHED",
     "RESULTS_UNKNOWN_COHORT",
     "ROW_SHAPE",
     "RULES",
     "SCORE_RULE",
+    "SHEET_WITHOUT_TABLE",
     "SKIPPED_ROW_CODES",
+    "TITLE_ROW",
+    "TOTAL_MISMATCH",
+    "TOTAL_ROW",
+    "TWO_ROW_HEADER",
     "TYPE_RULE",
     "UNCLOSED_QUOTE",
     "UNKNOWN_COLUMN",
@@ -156,6 +164,111 @@ ROW_SHAPE = _listed(
         "No row of a table has text beyond the header's last column; such text is ignored.",
     )
 )
+TITLE_ROW = _listed(
+    Rule(
+        "input.title-row",
+        Severity.INFO,
+        "Title row above the header skipped",
+        "Baris judul di atas judul kolom dilewati",
+        "The header of a table is the first row, among the first rows of the file or "
+        "worksheet, that names every column the table needs (for a participant list, a NIP "
+        "column and a name column); each row with text above it (a title, the agency's name) "
+        "is skipped.",
+    )
+)
+
+TWO_ROW_HEADER = _listed(
+    Rule(
+        "input.two-row-header",
+        Severity.INFO,
+        "Header of two rows combined",
+        "Judul kolom dua baris digabung",
+        "A header may take two rows: a row of group titles over the header, or a second row "
+        "of headers under a cell merged across several columns. The two rows are read as one "
+        "header, column by column; the other row is not a record.",
+    )
+)
+
+COLUMN_NUMBERS = _listed(
+    Rule(
+        "input.column-numbers",
+        Severity.INFO,
+        "Row of column numbers skipped",
+        "Baris nomor kolom dilewati",
+        "A row right under the header that only numbers the columns, (1), (2), (3), ..., is "
+        "skipped.",
+    )
+)
+
+TOTAL_ROW = _listed(
+    Rule(
+        "input.total-row",
+        Severity.INFO,
+        "Total row skipped",
+        "Baris jumlah dilewati",
+        "A row that starts with JUMLAH or TOTAL and gives no NIP states a total: it is skipped.",
+    )
+)
+
+TOTAL_MISMATCH = _listed(
+    Rule(
+        "input.total-mismatch",
+        Severity.WARNING,
+        "Stated total differs from the rows",
+        "Jumlah yang tertulis berbeda dari jumlah baris",
+        "The number a total row states is the number of rows above it (since the header or "
+        "the total before it) read as records.",
+    )
+)
+
+FOOTER_ROW = _listed(
+    Rule(
+        "input.footer-row",
+        Severity.INFO,
+        "Row below the table skipped",
+        "Baris di bawah tabel dilewati",
+        "Rows below the last record that are not records (the place and date of signing, "
+        "Mengetahui, Kepala ..., the signatory's name, NIP and rank, notes) are skipped, up to "
+        "a row that is a record again (a NIP and a name); a row with a name and another "
+        "field is always a record.",
+    )
+)
+
+HIDDEN_SHEET = _listed(
+    Rule(
+        "input.hidden-sheet",
+        Severity.WARNING,
+        "Hidden worksheet read",
+        "Lembar kerja tersembunyi dibaca",
+        "The participants of a workbook are on worksheets one can see; a hidden worksheet "
+        "with a participant table is read like any other, and reported.",
+    )
+)
+
+SHEET_WITHOUT_TABLE = _listed(
+    Rule(
+        "input.sheet-without-table",
+        Severity.INFO,
+        "Worksheet without a table",
+        "Lembar kerja tanpa tabel",
+        "Every worksheet of a workbook with a table is read; a worksheet without one (empty, "
+        "or with no header naming the columns a table needs) is named, and has no records.",
+    )
+)
+
+SKIPPED_ROW_CODES: tuple[str, ...] = (
+    BLANK_ROW.code,
+    TITLE_ROW.code,
+    TWO_ROW_HEADER.code,
+    COLUMN_NUMBERS.code,
+    TOTAL_ROW.code,
+    FOOTER_ROW.code,
+)
+"""The codes of findings that mean a row of a table was read and not taken as a record
+(blank, a title, a header's second row, column numbers, a total, below the table): each
+such finding is located at that row, and no row has two of them. The command's summary of
+what was read counts the rows skipped by these codes."""
+
 UNCLOSED_QUOTE = _listed(
     Rule(
         "input.unclosed-quote",
@@ -206,8 +319,3 @@ RESULTS_UNATTACHED = _listed(
 RULES: tuple[Rule, ...] = _listed.rules
 """The rules of this module, in its order."""
 
-SKIPPED_ROW_CODES: tuple[str, ...] = (BLANK_ROW.code,)
-"""The codes that mean a row was read and not taken as a record.
-
-The command's summary of what was read counts the rows skipped by these codes.
-"""

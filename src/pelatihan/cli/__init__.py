@@ -266,6 +266,13 @@ def _add_validate(
             "nama angkatan bila tidak ada kolom angkatan (bawaan: nama berkas tanpa ekstensi)",
         ),
     )
+    tabular.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="the worksheet of an Excel file to read (default: every worksheet with a "
+        "participant table; with several, each one's rows form a cohort named after it when "
+        "there is no cohort column)",
+    )
     check.set_defaults(handler=_run_validate)
 
 

@@ -41,7 +41,14 @@ from pelatihan.io.structure import Loaded
 _SHEET = re.compile(r"(?s)(.+)\[([^\[\]]*)\]")
 """A file label naming a sheet of a workbook: ``book.xlsx[Sheet 2]``."""
 
-_SKIPPED_LABELS = {"input.blank-row": ("blank", "kosong")}
+_SKIPPED_LABELS = {
+    "input.blank-row": ("blank", "kosong"),
+    "input.title-row": ("title", "judul"),
+    "input.two-row-header": ("header", "judul kolom"),
+    "input.column-numbers": ("column numbers", "nomor kolom"),
+    "input.total-row": ("total", "jumlah"),
+    "input.footer-row": ("below the table", "di bawah tabel"),
+}
 """A short label for the rows skipped by each code; others are named by their rule's title."""
 
 

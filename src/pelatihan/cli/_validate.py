@@ -26,7 +26,7 @@ from pelatihan.cli._summary import ReadSummary, cohort_label, cohort_sizes
 from pelatihan.cli._tables import emit_csv, emit_xlsx, finding_rows, output_format, require_openpyxl
 from pelatihan.errors import ValidationError
 from pelatihan.findings import Finding, Report
-from pelatihan.io.reader import load
+from pelatihan.io.reader import EXCEL_SUFFIXES, load
 from pelatihan.io.results import (
     RawResults,
     attach_results_across,
@@ -57,9 +57,11 @@ def _defaults(args: argparse.Namespace) -> dict[str, str]:
     return defaults
 
 
-def _load_one(name: str, defaults: dict[str, str], lang: str) -> Loaded | str:
+def _load_one(
+    name: str, defaults: dict[str, str], lang: str, sheet: str | None = None
+) -> Loaded | str:
     """Load a file, or return why it cannot be used."""
-    return _usable(name, lang, lambda: load(name, defaults=defaults))
+    return _usable(name, lang, lambda: load(name, defaults=defaults, sheet=sheet))
 
 
 def _usable(name: str, lang: str, action: Callable[[], T]) -> T | str:
@@ -76,8 +78,10 @@ def _usable(name: str, lang: str, action: Callable[[], T]) -> T | str:
         return f"{name}: cannot be read: {error.strerror or error}"
 
 
-def _load_all(files: Sequence[str], defaults: dict[str, str], lang: str) -> list[Loaded]:
-    results = [_load_one(name, defaults, lang) for name in files]
+def _load_all(
+    files: Sequence[str], defaults: dict[str, str], lang: str, sheet: str | None = None
+) -> list[Loaded]:
+    results = [_load_one(name, defaults, lang, sheet) for name in files]
     problems = [result for result in results if isinstance(result, str)]
     if problems:
         raise _Unusable("\n".join(problems))
@@ -107,15 +111,22 @@ def _run_validate(args: argparse.Namespace) -> int:
                 f"note: {options} {verb} to CSV and Excel files only; "
                 f"ignored for {', '.join(ignored)}"
             )
+    sheet: str | None = args.sheet
+    if sheet is not None:
+        others = [name for name in args.files if Path(name).suffix.lower() not in EXCEL_SUFFIXES]
+        if others:
+            _error(f"note: --sheet applies to Excel files only; ignored for {', '.join(others)}")
     books = _rulebooks_by_regime(args)
     if not args.results:
-        found = _validate_files(args.files, defaults, args.lang, books, dict(args.in_force_from))
+        found = _validate_files(
+            args.files, defaults, args.lang, books, dict(args.in_force_from), sheet=sheet
+        )
         return _report(args, *found)
     problems: list[str] = []
     results: RawResults | None = None
     documents: list[Loaded] = []
     try:
-        documents = _load_all(args.files, defaults, args.lang)
+        documents = _load_all(args.files, defaults, args.lang, sheet)
     except _Unusable as error:
         problems.append(str(error))
     if args.results:
@@ -169,6 +180,8 @@ def _validate_files(
     lang: str,
     books: dict[str, Rulebook] | None = None,
     in_force_from: dict[str, datetime.date] | None = None,
+    *,
+    sheet: str | None = None,
 ) -> tuple[list[Loaded], list[Report], list[tuple[int, ...]]]:
     """Validate files without results: tables as they are read, other files loaded whole.
 
@@ -179,7 +192,7 @@ def _validate_files(
     """
     streamed = [Path(name).suffix.lower() in STREAMED_SUFFIXES for name in files]
     loaded = {
-        index: _load_one(name, defaults, lang)
+        index: _load_one(name, defaults, lang, sheet)
         for index, name in enumerate(files)
         if not streamed[index]
     }
@@ -213,6 +226,7 @@ def _validate_files(
                         progress=update,
                         in_force_from=in_force_from,
                         across=across,
+                        sheet=sheet,
                     ),
                 )
             else:

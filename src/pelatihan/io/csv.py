@@ -14,15 +14,22 @@ The file
   Windows-1252) is an :class:`~pelatihan.io.document.InputError` naming the
   file, the byte offset and the line of the first byte that is not UTF-8.
 * The delimiter is the one of ``;`` (Excel with Indonesian settings), ``,`` and
-  tab that occurs most often in the header line. Fields in double quotes may hold
+  tab that makes the header line a header: of the first 30 lines, the first
+  that names every column the table needs with one of them, split by the one
+  it holds most often. A file with no such line takes the one the first line
+  that is not blank holds most often. Fields in double quotes may hold
   delimiters, quotes (doubled) and line breaks.
 * A double quote that is never closed would take every line after it into one
   cell. The row that opens it is read up to the end of its own line instead,
   each line after it as a row of its own, and the row is reported
   (``input.unclosed-quote``, an error): no participant disappears into a cell.
-* The header is the first line that is not blank. Rows are numbered as a
-  spreadsheet numbers them: the header is row 1 (after any blank lines before
-  it), and a row whose quoted cell spans several lines is still one row.
+* The header, and what each row after it is, follow :mod:`pelatihan.io.layout`:
+  the header is the first row among the first 30 that names a NIP column and a
+  name column, below any title rows (``input.title-row``); a header of two
+  rows, a row of column numbers, a total row and a signature block below the
+  participants are read as such, each row reported. Rows are numbered as a
+  spreadsheet numbers them, from the file's first line, and a row whose quoted
+  cell spans several lines is still one row.
 * Rows are read one at a time, so a file's size is bounded only by the size of
   the resulting document.
 
@@ -44,6 +51,23 @@ The file
     {('cohorts', 0, 'participants', 0): 2, ('cohorts', 1, 'participants', 0): 4}
     >>> [(f.code, f.location.row) for f in doc.findings]
     [('input.blank-row', 3)]
+
+An agency's list saved from Excel, with its title, column numbers and total:
+
+    >>> data = (
+    ...     "DAFTAR PESERTA LATSAR CPNS ANGKATAN II;;;\r\n"
+    ...     ";;;\r\n"
+    ...     "No;NIP;Nama;Gol/Ruang\r\n"
+    ...     "(1);(2);(3);(4)\r\n"
+    ...     "1;19860926 201505 1 001;Budi Santoso;III/a\r\n"
+    ...     "JUMLAH;;;1\r\n"
+    ... ).encode("utf-8")
+    >>> doc = read_csv(io.BytesIO(data), file_name="daftar.csv")
+    >>> doc.rows
+    {('cohorts', 0, 'participants', 0): 5}
+    >>> [(f.code, f.location.row) for f in doc.findings]  # doctest: +NORMALIZE_WHITESPACE
+    [('input.title-row', 1), ('input.unknown-column', 3), ('input.column-numbers', 4),
+     ('input.total-row', 6)]
 """
 
 from __future__ import annotations
@@ -59,6 +83,7 @@ from typing import IO, TypeVar
 from pelatihan.catalogue.reading import UNCLOSED_QUOTE
 from pelatihan.findings import Finding, Location
 from pelatihan.io.document import MAX_FILE_BYTES, InputError, RawDocument, check_size
+from pelatihan.io.layout import HEADER_SEARCH_ROWS, Layout, names_required
 from pelatihan.io.table import RowTable, file_label
 from pelatihan.io.tabular import TableBuilder
 
@@ -128,6 +153,7 @@ def read_table(
     *,
     file_name: str | None = None,
     record: tuple[str, str] = ("participant", "peserta"),
+    kind: type[RowTable] = TableBuilder,
 ) -> TableT:
     r"""Read a CSV file's rows into a table: the encoding, delimiter and row numbering above.
 
@@ -140,6 +166,8 @@ def read_table(
             the path, or the file object's ``name``).
         record: What a row is, in English and Indonesian, for the message about
             an empty file.
+        kind: The class of the table ``start`` makes: its headers and required
+            columns find the header (:mod:`pelatihan.io.layout`).
 
     Returns:
         The table, every row added; the caller ends it.
@@ -162,7 +190,7 @@ def read_table(
         try:
             check_size(os.stat(source).st_size, path)
             with open(source, "rb") as stream:
-                return _read(stream, path, start, record)
+                return _read(stream, path, start, record, kind)
         except OSError as error:
             reason = error.strerror or str(error)
             raise InputError(
@@ -172,7 +200,7 @@ def read_table(
             ) from error
     stream_name = getattr(source, "name", None)
     name = file_name or (stream_name if isinstance(stream_name, str) else None)
-    return _read(source, name, start, record)
+    return _read(source, name, start, record, kind)
 
 
 def _read(
@@ -180,35 +208,34 @@ def _read(
     name: str | None,
     start: Callable[[Sequence[str], str | None, int], TableT],
     record: tuple[str, str],
+    kind: type[RowTable],
 ) -> TableT:
     lines = _lines(stream, name)
+    head = list(itertools.islice(lines, HEADER_SEARCH_ROWS))
+    if not any(line.strip() for line in head):
+        head += _first_text(lines)
+    delimiter = _delimiter(head, kind)
+    if not delimiter:
+        raise _empty(name, record)
+    rows = _records(itertools.chain(head, lines), delimiter)
+    layout: Layout[TableT, list[str]] = Layout(kind, start, name)
     row = 0
-    for line in lines:
-        row += 1
-        if line.strip():
-            header_line = line
-            break
-    else:
-        label = file_label(name)
-        raise InputError(
-            f"{label}: no rows: the file is empty; expected a header and a row for each "
-            f"{record[0]}",
-            f"{label}: tidak ada baris: berkas kosong; seharusnya ada judul kolom dan satu baris "
-            f"untuk setiap {record[1]}",
-            value=name,
-        )
-    delimiter = max(DELIMITERS, key=header_line.count)  # the first of a tie
-    rows = _records(itertools.chain([header_line], lines), delimiter)
     try:
-        header, unclosed = next(rows)
-        table = start(header, name, row)
-        if unclosed:
-            table.findings.append(_unclosed_quote(name, row, unclosed))
         for cells, unclosed in rows:
             row += 1
             if unclosed:
-                table.findings.append(_unclosed_quote(name, row, unclosed))
-            table.add_row(row, cells)
+                layout.note(_unclosed_quote(name, row, unclosed))
+            layout.feed(row, cells)
+            if layout.sorter is not None:
+                break
+        if layout.sorter is not None:  # the header is read: each row straight to the table
+            add = layout.sorter.add
+            for cells, unclosed in rows:
+                row += 1
+                if unclosed:
+                    layout.note(_unclosed_quote(name, row, unclosed))
+                add(row, cells)
+        table = layout.end()
     except csv.Error as error:
         label = file_label(name)
         raise InputError(
@@ -216,7 +243,56 @@ def _read(
             f"{label}: baris {row + 1} tidak dapat dibaca sebagai CSV: {error}",
             value=name,
         ) from None
+    if table is None:
+        raise _empty(name, record)
     return table
+
+
+def _first_text(lines: Iterator[str]) -> list[str]:
+    """The lines up to the first that is not blank (all of them, when every one is)."""
+    taken: list[str] = []
+    for line in lines:
+        taken.append(line)
+        if line.strip():
+            break
+    return taken
+
+
+def _empty(name: str | None, record: tuple[str, str]) -> InputError:
+    label = file_label(name)
+    return InputError(
+        f"{label}: no rows: the file is empty; expected a header and a row for each {record[0]}",
+        f"{label}: tidak ada baris: berkas kosong; seharusnya ada judul kolom dan satu baris "
+        f"untuk setiap {record[1]}",
+        value=name,
+    )
+
+
+def _delimiter(lines: Sequence[str], kind: type[RowTable]) -> str:
+    """The delimiter: the one that makes the first header line a header, else the first line's.
+
+    Of the delimiters with which a line names every column a table requires, the
+    one it holds most often; for a file with no such line among the first, the one
+    the first line that is not blank holds most often (the first of a tie).
+    """
+    first = ""
+    for line in lines:
+        if not line.strip():
+            continue
+        first = first or line
+        best = ""
+        for delimiter in DELIMITERS:
+            if delimiter not in line or (best and line.count(delimiter) <= line.count(best)):
+                continue
+            try:
+                cells = next(csv.reader([line], delimiter=delimiter, skipinitialspace=True))
+            except (csv.Error, StopIteration):
+                continue
+            if names_required(cells, kind):
+                best = delimiter
+        if best:
+            return best
+    return max(DELIMITERS, key=first.count) if first else ""
 
 
 def _records(lines: Iterator[str], delimiter: str) -> Iterator[tuple[list[str], int]]:

@@ -107,6 +107,11 @@ class RawDocument:
         files: For records that came from another file than :attr:`file` (results
             attached from a results export), that file's name, keyed by the
             record's keys; ``None`` for a record read from in-memory data.
+            Participants read from a worksheet of a workbook with several tables
+            have the worksheet's name, ``"angkatan.xlsx[Cadangan]"``.
+        parts: For a workbook with several tables, the names its worksheets are
+            given in :attr:`files`, in the order they were read (a row of an
+            earlier worksheet comes before any row of a later one).
     """
 
     data: object
@@ -114,6 +119,7 @@ class RawDocument:
     rows: Mapping[Keys, int] = attrs.field(factory=dict)
     findings: tuple[Finding, ...] = ()
     files: Mapping[Keys, str | None] = attrs.field(factory=dict)
+    parts: tuple[str | None, ...] = ()
 
     def location(self, keys: Keys | str) -> Location:
         """The location of ``keys``: the file, and the row of the record they are in.

@@ -21,7 +21,12 @@ SUFFIXES = (".json", *TABLE_SUFFIXES)
 """The file extensions :func:`read` knows."""
 
 
-def read(path: str | os.PathLike[str], *, defaults: Mapping[str, str] | None = None) -> RawDocument:
+def read(
+    path: str | os.PathLike[str],
+    *,
+    defaults: Mapping[str, str] | None = None,
+    sheet: str | None = None,
+) -> RawDocument:
     """Read a cohort file into raw data, by its extension.
 
     Args:
@@ -29,9 +34,12 @@ def read(path: str | os.PathLike[str], *, defaults: Mapping[str, str] | None = N
         defaults: For tabular files, cohort-level facts not in the file's
             columns: ``track``, ``method``, ``start``, ``regime``, ``organizer``,
             ``cohort`` (the cohort's name when there is no cohort column).
+        sheet: For a workbook, the worksheet to read; by default every worksheet
+            with a participant table. Ignored for other files.
 
     Raises:
-        InputError: If the file cannot be read, or its extension is not known.
+        InputError: If the file cannot be read, its extension is not known, or
+            the workbook has no worksheet ``sheet``.
     """
     name = os.fspath(path)
     suffix = Path(name).suffix.lower()
@@ -46,7 +54,7 @@ def read(path: str | os.PathLike[str], *, defaults: Mapping[str, str] | None = N
     if suffix in EXCEL_SUFFIXES:
         from pelatihan.io.xlsx import read_xlsx  # noqa: PLC0415 - each format's reader is imported when a file of it is read
 
-        return read_xlsx(name, defaults=defaults)
+        return read_xlsx(name, defaults=defaults, sheet=sheet)
     raise InputError(
         f"{name}: unknown file type {suffix or '(none)'}; expected one of {', '.join(SUFFIXES)}",
         f"{name}: jenis berkas {suffix or '(tanpa ekstensi)'} tidak dikenal; gunakan salah satu "
@@ -55,8 +63,13 @@ def read(path: str | os.PathLike[str], *, defaults: Mapping[str, str] | None = N
     )
 
 
-def load(path: str | os.PathLike[str], *, defaults: Mapping[str, str] | None = None) -> Loaded:
-    """Read a cohort file and structure it into cohort models.
+def load(
+    path: str | os.PathLike[str],
+    *,
+    defaults: Mapping[str, str] | None = None,
+    sheet: str | None = None,
+) -> Loaded:
+    """Read a cohort file and structure it into cohort models (``sheet`` as for :func:`read`).
 
     Example:
         >>> import tempfile
@@ -68,4 +81,4 @@ def load(path: str | os.PathLike[str], *, defaults: Mapping[str, str] | None = N
         >>> [(c.name, c.track.value, len(c.participants)) for c in loaded.cohorts]
         [('peserta', 'III', 1)]
     """
-    return structure(read(path, defaults=defaults))
+    return structure(read(path, defaults=defaults, sheet=sheet))

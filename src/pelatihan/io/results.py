@@ -279,7 +279,9 @@ def read_results_csv(
     def start(header: Sequence[str], name: str | None, header_row: int) -> ResultsTable:
         return ResultsTable(header, file=name, header_row=header_row)
 
-    table = read_table(source, start, file_name=file_name, record=ResultsTable.RECORD)
+    table = read_table(
+        source, start, file_name=file_name, record=ResultsTable.RECORD, kind=ResultsTable
+    )
     return table.results()
 
 

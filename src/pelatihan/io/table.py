@@ -166,11 +166,47 @@ class RowTable:
         header_row: int = 1,
     ) -> None:
         self.file = file
+        """The name findings about the rows give the file (a worksheet's, for a workbook's part)."""
+        self.source = file
+        """The file's name, as the document it makes gives it."""
         self.findings: list[Finding] = []
         """The findings about the table so far."""
         self.records = 0
         """The rows with text so far."""
         self._pending_blank: list[int] = []
+        self._set_header(header, header_row)
+
+    def restart(self, header: Sequence[str], *, file: str | None, header_row: int) -> None:
+        """Read the rows that follow under another header: the next worksheet's table.
+
+        Blank rows held back are its predecessor's extent and are dropped; findings
+        about the rows that follow name ``file``.
+
+        Raises:
+            InputError: If the header lacks a column of :attr:`REQUIRED`.
+        """
+        self._pending_blank.clear()
+        self.file = file
+        self._set_header(header, header_row)
+
+    def part(self, name: str) -> None:
+        """The rows that follow are a part of the table named ``name`` (a worksheet).
+
+        A subclass may use the name (a participant list names the cohort of rows
+        that name none after it); this one does nothing.
+        """
+
+    def skip_row(self, finding: Finding) -> None:
+        """Account for a row that is not a record with ``finding`` (located at the row).
+
+        Blank rows held back before it are reported first: they are not the end of the table.
+        """
+        if self._pending_blank:
+            self._flush_blank()
+        self.findings.append(finding)
+
+    def _set_header(self, header: Sequence[str], header_row: int) -> None:
+        file = self.file
         names = [cell.strip() for cell in header]
         while names and not names[-1]:
             names.pop()

@@ -39,11 +39,22 @@ gives. A cohort whose rows give two values for one of them gets an
 Rows
 ----
 
+The readers find the header and sort the rows after it as
+:mod:`pelatihan.io.layout` describes: the header is the first row, among the
+first 30, that names a NIP column and a name column (title rows above it are
+``input.title-row`` findings); a header may take two rows
+(``input.two-row-header``); a row numbering the columns under it
+(``input.column-numbers``), a total row (``input.total-row``) and the rows of
+a signature block below the participants (``input.footer-row``) are not
+participants. A row with a name and another field always is one.
+
 Every row after the header is accounted for: it becomes a participant of its
 cohort (its row number recorded in :attr:`RawDocument.rows
-<pelatihan.io.document.RawDocument.rows>`) or, when it is blank, an
-``input.blank-row`` info finding. A row with text beyond the header's last
-column still becomes a participant, with an ``input.row-shape`` error; a row
+<pelatihan.io.document.RawDocument.rows>`), or, when it is blank, an
+``input.blank-row`` info finding, or one of the findings above (their codes
+are :data:`~pelatihan.catalogue.reading.SKIPPED_ROW_CODES`). A row with text
+beyond the header's last column still becomes a participant, with an
+``input.row-shape`` error; a row
 shorter than the header has empty cells. Cells are stripped of surrounding
 whitespace, empty cells are left out, and dates (``birth_date``, ``tmt_cpns``,
 ``start``) become ISO text when :func:`~pelatihan.io.dates.parse_date` reads
@@ -229,6 +240,8 @@ class TableBuilder(RowTable):
     ) -> None:
         self._defaults = _check_defaults(defaults or {})
         self._rows: dict[Keys, int] = {}
+        self._files: dict[Keys, str | None] = {}
+        self._parts: list[str | None] = []
         self._cohorts: dict[str, TableCohort] = {}
         self._unnamed_cohort = self._defaults.get("cohort") or _stem(file)
         super().__init__(header, file=file, header_row=header_row)
@@ -250,7 +263,15 @@ class TableBuilder(RowTable):
         A subclass may do something else with it (check it at once, say).
         """
         cohort.participants.append(record)
-        self._rows["cohorts", cohort.index, "participants", index] = row
+        keys = ("cohorts", cohort.index, "participants", index)
+        self._rows[keys] = row
+        if self.file != self.source:  # a worksheet of a workbook with several tables
+            self._files[keys] = self.file
+
+    def part(self, name: str) -> None:
+        """The rows that follow are the worksheet ``name``: rows naming no cohort are its cohort."""
+        self._unnamed_cohort = name
+        self._parts.append(self.file)
 
     def place_row(
         self, row: int, cells: Sequence[str]
@@ -323,9 +344,11 @@ class TableBuilder(RowTable):
             cohorts.append(data)
         return RawDocument(
             {"format": FORMAT, "cohorts": cohorts},
-            file=self.file,
+            file=self.source,
             rows=dict(self._rows),
             findings=tuple(self.findings),
+            files=dict(self._files),
+            parts=tuple(self._parts),
         )
 
     def _fact(self, cohort: TableCohort, field: str, value: str, row: int) -> None:

@@ -1,6 +1,6 @@
 """Reading participant lists from Excel workbooks (``.xlsx``).
 
-:func:`read_xlsx` reads one worksheet of a workbook into a
+:func:`read_xlsx` reads the worksheets of a workbook into a
 :class:`~pelatihan.io.document.RawDocument` in the interchange shape;
 :mod:`pelatihan.io.tabular` describes the headers it knows, how rows are
 grouped into cohorts and how every row is accounted for. It needs the optional
@@ -11,9 +11,25 @@ so, while ``import pelatihan.io.xlsx`` still works.
 The worksheet
 -------------
 
-* The first worksheet is read, or the one named by ``sheet``.
-* The header is the first row with any value in it; rows keep the numbers
-  Excel shows, so a finding at row 7 is on the sheet's row 7.
+* Every worksheet with a participant table is read (chart sheets are not
+  worksheets), or only the one named by ``sheet``. A worksheet has a table when
+  one of its first 30 rows is a header (:mod:`pelatihan.io.layout`: the first
+  row naming a NIP column and a name column, below any title rows; headers of
+  two rows, column numbers, totals and signature blocks are read as such).
+* A workbook with one such worksheet reads as a table of its own: findings name
+  the file, and rows without a cohort form the cohort of the ``cohort`` default
+  or the file's stem. With several, each worksheet's rows are read under its own
+  header, rows without a cohort column form a cohort named after their
+  worksheet, and findings on its rows name the file and the worksheet,
+  ``angkatan.xlsx[Cadangan]`` (:attr:`RawDocument.files
+  <pelatihan.io.document.RawDocument.files>`). A worksheet without a table is
+  named (``input.sheet-without-table``, info); a hidden one with a table is
+  read, and reported (``input.hidden-sheet``, a warning). A workbook of several
+  worksheets none of which has a table is an
+  :class:`~pelatihan.io.document.InputError` naming them all; the worksheet of
+  a workbook of one is read as a CSV file is, its first row with text the
+  header when no row names the columns.
+* Rows keep the numbers Excel shows, so a finding at row 7 is on the sheet's row 7.
 * Values are read as Excel last computed them (formulas give their results).
   Cells become text: dates and date-times their ISO date (``2024-04-22``),
   whole numbers their digits, ``TRUE``/``FALSE`` ``"true"``/``"false"``.
@@ -39,6 +55,33 @@ The worksheet
     ...     print(person)
     {'nip': '19860926 201505 1 001', 'name': 'Budi', 'grade': 'III/a', 'birth_date': '1986-09-26'}
     {'nip': '1.98609262015051e+17', 'name': 'Sari', 'grade': 'III/b', 'birth_date': '1986-09-26'}
+
+A worksheet of an agency's layout, and a second worksheet with a table:
+
+    >>> book = openpyxl.Workbook()
+    >>> sheet = book.active
+    >>> sheet.title = "Angkatan II"
+    >>> for row in [
+    ...     ["DAFTAR PESERTA LATSAR CPNS ANGKATAN II TAHUN 2024"],
+    ...     ["No", "NIP", "Nama", "Pangkat/Golongan", None],
+    ...     [None, None, None, "Gol. Ruang", "Keterangan"],
+    ...     [1, "19860926 201505 1 001", "Budi", "III/a", None],
+    ...     [None, None, None, "Sidoarjo, 15 April 2024"],
+    ... ]:
+    ...     sheet.append(row)
+    >>> book.create_sheet("Cadangan").append(["NIP", "Nama"])
+    >>> book["Cadangan"].append(["19950417 201903 2 004", "Dewi"])
+    >>> data = io.BytesIO()
+    >>> book.save(data)
+    >>> doc = read_xlsx(io.BytesIO(data.getvalue()), file_name="daftar.xlsx")
+    >>> [(c["id"], [p["name"] for p in c["participants"]]) for c in doc.data["cohorts"]]
+    [('Angkatan II', ['Budi']), ('Cadangan', ['Dewi'])]
+    >>> [(f.code, str(f.location)) for f in doc.findings]  # doctest: +NORMALIZE_WHITESPACE
+    [('input.title-row', 'daftar.xlsx[Angkatan II]:1 $'),
+     ('input.two-row-header', 'daftar.xlsx[Angkatan II]:3 $'),
+     ('input.unknown-column', 'daftar.xlsx[Angkatan II]:2 $'),
+     ('input.unknown-column', 'daftar.xlsx[Angkatan II]:2 $'),
+     ('input.footer-row', 'daftar.xlsx[Angkatan II]:5 $')]
 """
 
 from __future__ import annotations
@@ -48,10 +91,14 @@ import os
 import warnings
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import islice
 from typing import IO, TYPE_CHECKING, TypeVar
 
+from pelatihan.catalogue.reading import HIDDEN_SHEET, SHEET_WITHOUT_TABLE
+from pelatihan.findings import Finding, Location
 from pelatihan.io.document import InputError, RawDocument
+from pelatihan.io.layout import HEADER_SEARCH_ROWS, Header, Layout, find_header
 from pelatihan.io.table import RowTable, file_label
 from pelatihan.io.tabular import TableBuilder
 
@@ -99,7 +146,8 @@ def read_xlsx(
 
     Args:
         source: A path, or a file opened in binary mode.
-        sheet: The name of the worksheet to read; the first worksheet by default.
+        sheet: The name of the worksheet to read; by default every worksheet with
+            a participant table.
         defaults: Cohort facts for the cohorts whose rows do not give them:
             ``track``, ``method``, ``start``, ``regime``, ``organizer``, and
             ``cohort``, the name of the cohort when there is no cohort column
@@ -139,16 +187,19 @@ def read_xlsx_table(
     *,
     sheet: str | None = None,
     file_name: str | None = None,
+    kind: type[RowTable] = TableBuilder,
 ) -> TableT:
-    """Read a worksheet's rows into a table, as :func:`pelatihan.io.csv.read_table` does a CSV's.
+    """Read a workbook's tables into a table, as :func:`pelatihan.io.csv.read_table` does a CSV's.
 
     Args:
         source: A path, or a file opened in binary mode.
         start: Makes the table from the header's cells, the file's name and the
             header's row number; every row after the header is then given to
             its :meth:`~pelatihan.io.table.RowTable.add_row`.
-        sheet: The name of the worksheet to read; the first worksheet by default.
+        sheet: The name of the worksheet to read; by default every worksheet with a table.
         file_name: The name to give the file in findings and errors.
+        kind: The class of the table ``start`` makes: its headers and required
+            columns find each worksheet's header (:mod:`pelatihan.io.layout`).
 
     Returns:
         The table, every row added; the caller ends it (blank rows at the end of a
@@ -175,10 +226,10 @@ def read_xlsx_table(
                 value=path,
             ) from error
         with stream:
-            return _read(stream, path, sheet, start)
+            return _read(stream, path, sheet, start, kind)
     stream_name = getattr(source, "name", None)
     name = file_name or (stream_name if isinstance(stream_name, str) else None)
-    return _read(source, name, sheet, start)
+    return _read(source, name, sheet, start, kind)
 
 
 def _read(
@@ -186,6 +237,7 @@ def _read(
     name: str | None,
     sheet: str | None,
     start: Callable[[Sequence[str], str | None, int], TableT],
+    kind: type[RowTable],
 ) -> TableT:
     from openpyxl import load_workbook  # noqa: PLC0415 - an optional dependency
 
@@ -211,9 +263,7 @@ def _read(
         except _BROKEN_ON_OPEN as error:
             raise _not_a_workbook(label, name, error) from error
         try:
-            worksheet = _worksheet(book, sheet, label, name)
-            worksheet.reset_dimensions()  # read every cell, whatever extent the file states
-            return _table(worksheet.values, name, start)  # every row from row 1, numbered
+            return _tables(book, sheet, name, start, kind)
         except InputError:
             raise
         except _BROKEN as error:
@@ -264,27 +314,27 @@ def _check_size(stream: IO[bytes], label: str, name: str | None) -> None:
         )
 
 
-def _worksheet(
+def _worksheets(
     book: Workbook, sheet: str | None, label: str, name: str | None
-) -> ReadOnlyWorksheet:
+) -> list[ReadOnlyWorksheet]:
+    """The worksheet named ``sheet``, or every worksheet (chart sheets are not worksheets)."""
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet  # noqa: PLC0415
 
+    found: list[ReadOnlyWorksheet] = [
+        ws for ws in book.worksheets if isinstance(ws, ReadOnlyWorksheet)
+    ]
     if sheet is None:
-        found = [ws for ws in book.worksheets if isinstance(ws, ReadOnlyWorksheet)]
         if found:
-            return found[0]
+            return found
         raise InputError(
             f"{label}: the workbook has no worksheet",
             f"{label}: buku kerja tidak memiliki lembar kerja",
             value=name,
         )
-    if sheet in book.sheetnames:
-        chosen = book[sheet]
-        if isinstance(chosen, ReadOnlyWorksheet):
-            return chosen
-    sheets = ", ".join(
-        repr(ws.title) for ws in book.worksheets if isinstance(ws, ReadOnlyWorksheet)
-    )
+    chosen = [ws for ws in found if ws.title == sheet]
+    if chosen:
+        return chosen
+    sheets = ", ".join(repr(ws.title) for ws in found)
     raise InputError(
         f"{label}: no worksheet named {sheet!r}; the worksheets are {sheets or '(none)'}",
         f"{label}: tidak ada lembar kerja bernama {sheet!r}; lembar kerjanya "
@@ -293,34 +343,163 @@ def _worksheet(
     )
 
 
-def _table(
-    rows: Iterable[Sequence[object]],
+def _rows(worksheet: ReadOnlyWorksheet) -> Iterator[tuple[int, Sequence[object]]]:
+    """A worksheet's rows, numbered as Excel numbers them (every row from row 1)."""
+    worksheet.reset_dimensions()  # read every cell, whatever extent the file states
+    return enumerate(worksheet.values, start=1)
+
+
+def _text_row(values: Sequence[object], nip: int) -> list[str]:
+    return [_text(value, nip=index == nip) for index, value in enumerate(values)]
+
+
+def _header(worksheet: ReadOnlyWorksheet, kind: type[RowTable]) -> Header | None:
+    """The worksheet's header, found among its first rows; ``None`` when it has none."""
+    worksheet.reset_dimensions()
+    values = worksheet.values
+    try:
+        head = [
+            (number, _text_row(row, -1))
+            for number, row in enumerate(islice(values, HEADER_SEARCH_ROWS), start=1)
+        ]
+    finally:
+        values.close()
+    return find_header(head, kind, None)
+
+
+def _tables(
+    book: Workbook,
+    sheet: str | None,
     name: str | None,
     start: Callable[[Sequence[str], str | None, int], TableT],
+    kind: type[RowTable],
 ) -> TableT:
-    numbered: Iterator[tuple[int, Sequence[object]]] = enumerate(rows, start=1)
-    header: list[str] = []
-    header_row = 0
-    for header_row, values in numbered:  # noqa: B007 - the header's row number is used below
-        header = [_text(value) for value in values]
-        if any(cell.strip() for cell in header):
-            break
-    else:
-        label = file_label(name)
-        raise InputError(
-            f"{label}: no rows: the worksheet is empty; expected a header and a row for "
-            "each participant",
-            f"{label}: tidak ada baris: lembar kerja kosong; seharusnya ada judul kolom dan "
-            "satu baris untuk setiap peserta",
-            value=name,
+    """The table of every worksheet with one (the named one only, with ``sheet``), in order."""
+    label = file_label(name)
+    sheets = _worksheets(book, sheet, label, name)
+    if len(sheets) == 1:
+        table = _table(_rows(sheets[0]), name, start, kind)
+        table.findings.extend(_hidden(sheets[0], name))
+        return table
+    headers = [_header(worksheet, kind) for worksheet in sheets]
+    if all(header is None for header in headers):
+        raise _no_table(label, name, sheets, kind)
+    several = sum(header is not None for header in headers) > 1
+    found: TableT | None = None
+    without: list[ReadOnlyWorksheet] = []
+    for worksheet, header in zip(sheets, headers, strict=True):
+        if header is None:
+            without.append(worksheet)
+            continue
+        here = f"{label}[{worksheet.title}]" if several else name
+
+        def begin(
+            cells: Sequence[str],
+            file: str | None,
+            header_row: int,
+            title: str = worksheet.title,
+            table: TableT | None = found,
+        ) -> TableT:
+            if table is None:
+                table = start(cells, file, header_row)
+                table.source = name
+            else:
+                table.restart(cells, file=file, header_row=header_row)
+            if several:
+                table.part(title)
+            return table
+
+        found = _table(_rows(worksheet), here, begin, kind, found)
+        found.findings.extend(_hidden(worksheet, here))
+    assert found is not None
+    for worksheet in without:
+        found.findings.append(
+            SHEET_WITHOUT_TABLE.finding(
+                Location(file=name),
+                f"{label}: the worksheet {worksheet.title!r} has no {kind.RECORD[0]} table (no "
+                f"header naming {_expected(kind)[0]} in its first {HEADER_SEARCH_ROWS} rows): "
+                "it is not read",
+                f"{label}: lembar kerja {worksheet.title!r} tidak berisi tabel {kind.RECORD[1]} "
+                f"(tidak ada judul kolom dengan {_expected(kind)[1]} di {HEADER_SEARCH_ROWS} baris "
+                "pertamanya): lembar ini tidak dibaca",
+                value=worksheet.title,
+            )
         )
-    table = start(header, name, header_row)
-    nip = table.columns.index("nip")
+    return found
+
+
+def _expected(kind: type[RowTable]) -> tuple[str, str]:
+    """The columns a table requires, in English and Indonesian, for messages."""
+    return (
+        " and ".join(f"a {en} column" for en, _ in kind.REQUIRED.values()),
+        " dan ".join(f"kolom {id_}" for _, id_ in kind.REQUIRED.values()),
+    )
+
+
+def _hidden(worksheet: ReadOnlyWorksheet, file: str | None) -> list[Finding]:
+    state = getattr(worksheet, "sheet_state", "visible")
+    if state not in ("hidden", "veryHidden"):
+        return []
+    title = worksheet.title
+    very = state == "veryHidden"
+    return [
+        HIDDEN_SHEET.finding(
+            Location(file=file),
+            f"the worksheet {title!r} is "
+            f"{'very hidden (only a macro shows it)' if very else 'hidden'}; its rows are read "
+            "like any other's",
+            f"lembar kerja {title!r} {'sangat tersembunyi' if very else 'tersembunyi'}; barisnya "
+            "dibaca seperti lembar lain",
+            value=title,
+        )
+    ]
+
+
+def _no_table(
+    label: str, name: str | None, sheets: Sequence[ReadOnlyWorksheet], kind: type[RowTable]
+) -> InputError:
+    listed = ", ".join(repr(worksheet.title) for worksheet in sheets)
+    en, id_ = _expected(kind)
+    return InputError(
+        f"{label}: no worksheet has a {kind.RECORD[0]} table: none of {listed} has a header "
+        f"naming {en} in its first {HEADER_SEARCH_ROWS} rows",
+        f"{label}: tidak ada lembar kerja yang berisi tabel {kind.RECORD[1]}: tidak satu pun "
+        f"dari {listed} memiliki judul kolom dengan {id_} di {HEADER_SEARCH_ROWS} baris pertamanya",
+        value=name,
+    )
+
+
+def _table(
+    numbered: Iterator[tuple[int, Sequence[object]]],
+    name: str | None,
+    start: Callable[[Sequence[str], str | None, int], TableT],
+    kind: type[RowTable],
+    table: TableT | None = None,
+) -> TableT:
+    """A worksheet's rows through the layout (:mod:`pelatihan.io.layout`) into its table."""
+    layout: Layout[TableT, Sequence[object]] = Layout(kind, start, name, _text_row, table)
     for number, values in numbered:
-        table.add_row(
-            number, [_text(value, nip=index == nip) for index, value in enumerate(values)]
-        )
-    return table
+        layout.feed(number, values)
+        if layout.sorter is not None:
+            break
+    sorter = layout.sorter
+    if sorter is not None:  # the header is read: each row straight to the table
+        add, nip = sorter.add, sorter.nip
+        for number, values in numbered:
+            add(number, [_text(value, nip=index == nip) for index, value in enumerate(values)])
+    found = layout.end()
+    if found is not None:
+        return found
+    if table is not None:
+        return table
+    label = file_label(name)
+    raise InputError(
+        f"{label}: no rows: the worksheet is empty; expected a header and a row for "
+        f"each {kind.RECORD[0]}",
+        f"{label}: tidak ada baris: lembar kerja kosong; seharusnya ada judul kolom dan "
+        f"satu baris untuk setiap {kind.RECORD[1]}",
+        value=name,
+    )
 
 
 def _text(value: object, *, nip: bool = False) -> str:

@@ -122,7 +122,11 @@ class _Stream:
             across=across,
         )
         self.rows: dict[Keys, int] = {}  # the row of the participant being structured, if any
-        self.document = RawDocument({}, file, rows=self.rows)
+        self.files: dict[Keys, str | None] = {}  # and its worksheet, if not the file's one table
+        # each participant's worksheet, for a workbook with several tables
+        self.sheets: dict[tuple[int, int], str | None] = {}
+        self.shown_files: dict[Keys, str | None] = {}  # the worksheets of those shown
+        self.document = RawDocument({}, file, rows=self.rows, files=self.files)
         self.structurer = _Structurer(self.document)
         self.states: list[CohortState] = []
         self.count = 0
@@ -131,7 +135,8 @@ class _Stream:
         self.estimate = estimate
 
     def locate(self, cohort: int, index: int, row: int) -> Location:
-        return Location(("cohorts", cohort, "participants", index), self.file, row or None)
+        file = self.sheets.get((cohort, index), self.file) if self.sheets else self.file
+        return Location(("cohorts", cohort, "participants", index), file, row or None)
 
     def state(self, cohort: TableCohort) -> CohortState:
         while cohort.index >= len(self.states):
@@ -147,12 +152,18 @@ class _Stream:
     ) -> None:
         self.count += 1
         structural = len(self.structurer.findings)
+        sheet = table.file != table.source  # a worksheet of a workbook with several tables
+        if sheet:
+            self.sheets[cohort.index, index] = table.file
         person = _plain_participant(record)
         if person is None:  # the general path, which reports what is wrong, at the row
             keys = ("cohorts", cohort.index, "participants", index)
             self.rows[keys] = row
+            if sheet:
+                self.files[keys] = table.file
             person = self.structurer.participant(record, keys)
             del self.rows[keys]
+            self.files.pop(keys, None)
         state = self.state(cohort)
         if self.results is not None:
             self.nips[cohort.index].append(record.get("nip"))
@@ -223,7 +234,10 @@ class _Stream:
         cohorts.append(attrs.evolve(structured, participants=[shown[i][0] for i in indexes]))
         kept.append(indexes)
         for index in indexes:
-            rows["cohorts", cohort.index, "participants", index] = shown[index][1]
+            keys = ("cohorts", cohort.index, "participants", index)
+            rows[keys] = shown[index][1]
+            if (cohort.index, index) in self.sheets:
+                self.shown_files[keys] = self.sheets[cohort.index, index]
         state.flagged = None
 
     def finish(self, table: TableBuilder, *, trailing_blank_rows: bool) -> Streamed:
@@ -253,7 +267,9 @@ class _Stream:
             self.progress(self.count, self.count)
         shown_loaded = Loaded(
             cohorts=tuple(cohorts),
-            document=RawDocument({}, self.file, rows=rows, findings=tuple(table.findings)),
+            document=RawDocument(
+                {}, self.file, rows=rows, findings=tuple(table.findings), files=self.shown_files
+            ),
             findings=(),
             cohort_index=tuple(range(len(cohorts))),
             participant_index=tuple(kept),
@@ -275,6 +291,7 @@ def validate_table(
     in_force_from: Mapping[str, datetime.date] | None = None,
     results: RawResults | str | os.PathLike[str] | None = None,
     across: AcrossFiles | None = None,
+    sheet: str | None = None,
 ) -> Streamed:
     """Validate a CSV or Excel participant list as it is read.
 
@@ -297,6 +314,9 @@ def validate_table(
             then kept, to match the results.
         across: The NIPs of files validated before this one, as for
             :func:`pelatihan.validate`.
+        sheet: For a workbook, the worksheet to read (by default every worksheet
+            with a participant table, as :func:`~pelatihan.io.xlsx.read_xlsx`
+            reads them); ignored for a CSV file.
 
     Returns:
         The report, the number of participants, and the participants with findings.
@@ -331,7 +351,11 @@ def validate_table(
             header, file=file, header_row=header_row, defaults=defaults, stream=stream
         )
 
-    table = read_xlsx_table(name, start) if excel else read_table(name, start)
+    table = (
+        read_xlsx_table(name, start, sheet=sheet, kind=_StreamTable)
+        if excel
+        else read_table(name, start, kind=_StreamTable)
+    )
     return stream.finish(table, trailing_blank_rows=not excel)
 
 
