@@ -150,9 +150,16 @@ def test_where_the_entry_grade_is_open_the_grade_is_not_claimed_wrong() -> None:
 
 
 def test_an_education_that_cannot_be_read_is_info_and_the_grade_not_checked() -> None:
-    codes = found(doc(person(grade="III/c", education="S1 Teknik Sipil")), "participant.education")
+    codes = found(doc(person(grade="III/c", education="Teknik Sipil")), "participant.education")
     assert codes == [
         ("participant.education-unknown", "info", "$.cohorts[0].participants[0].education")
+    ]
+
+
+def test_an_education_with_a_field_of_study_is_checked_by_its_level() -> None:
+    codes = found(doc(person(grade="III/c", education="S1 Teknik Sipil")), "participant.education")
+    assert codes == [
+        ("participant.education-grade", "warning", "$.cohorts[0].participants[0].education")
     ]
 
 

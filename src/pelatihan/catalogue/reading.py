@@ -318,4 +318,3 @@ RESULTS_UNATTACHED = _listed(
 
 RULES: tuple[Rule, ...] = _listed.rules
 """The rules of this module, in its order."""
-

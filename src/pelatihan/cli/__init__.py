@@ -269,9 +269,14 @@ def _add_validate(
     tabular.add_argument(
         "--sheet",
         metavar="NAME",
-        help="the worksheet of an Excel file to read (default: every worksheet with a "
-        "participant table; with several, each one's rows form a cohort named after it when "
-        "there is no cohort column)",
+        help=t(
+            "the worksheet of an Excel file to read (default: every worksheet with a "
+            "participant table; with several, each one's rows form a cohort named after it when "
+            "there is no cohort column)",
+            "lembar kerja berkas Excel yang dibaca (bawaan: setiap lembar kerja yang berisi "
+            "tabel peserta; bila ada beberapa, baris setiap lembar menjadi satu angkatan yang "
+            "dinamai sesuai lembarnya jika tidak ada kolom angkatan)",
+        ),
     )
     check.set_defaults(handler=_run_validate)
 

@@ -164,7 +164,8 @@ def _parse_education(text: object) -> Education:
             return level
         words = _FIELD_OF_STUDY.split(clean)
         for count in range(min(len(words) - 1, _LEVEL_WORDS), 0, -1):
-            level = _level(" ".join(words[:count]))  # the level, then a field of study
+            # the level, then a field of study
+            level = _level(_SEDERAJAT.sub("", " ".join(words[:count])))
             if level is not None:
                 return level
     raise UnknownEducation(
