@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from pelatihan.findings import Severity
 from pelatihan.io.csv import read_csv
 from pelatihan.io.document import FORMAT, InputError, RawDocument
+from pelatihan.io.fields import UNUSED_HEADERS
 from pelatihan.validation import catalogue
 
 NIP_1 = "19860926 201505 1 001"
@@ -163,15 +164,24 @@ def test_organizer_columns_give_the_organizer_name(header: str) -> None:
 
 
 def test_unknown_columns_are_ignored_with_one_warning_each() -> None:
-    doc = read(f"No;NIP;Nama;Keterangan\n1;{NIP_1};Budi;x\n2;{NIP_2};Dewi;y\n")
+    doc = read(f"Kode;NIP;Nama;Warna\n1;{NIP_1};Budi;x\n2;{NIP_2};Dewi;y\n")
     assert participants(doc) == [{"nip": NIP_1, "name": "Budi"}, {"nip": NIP_2, "name": "Dewi"}]
     assert codes(doc) == ["input.unknown-column", "input.unknown-column"]
     first, second = doc.findings
     assert first.severity is Severity.WARNING
     assert (first.location.path, first.location.file) == ("$", "angkatan.csv")
-    assert (first.value, second.value) == ("No", "Keterangan")
-    assert "'No'" in first.message_en
-    assert "'No'" in first.message_id
+    assert (first.value, second.value) == ("Kode", "Warna")
+    assert "'Kode'" in first.message_en
+    assert "'Kode'" in first.message_id
+
+
+@pytest.mark.parametrize("header", UNUSED_HEADERS)
+def test_columns_agencies_keep_and_the_library_does_not_use_are_left_aside_quietly(
+    header: str,
+) -> None:
+    doc = read(f"{header.upper()};NIP;Nama\n1;{NIP_1};Budi\n")
+    assert participants(doc) == [{"nip": NIP_1, "name": "Budi"}]
+    assert codes(doc) == []
 
 
 def test_columns_without_a_header_are_reported_once_they_hold_text() -> None:

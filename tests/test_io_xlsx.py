@@ -171,7 +171,7 @@ def test_cells_beyond_the_header_are_a_row_shape_error() -> None:
 
 
 def test_unknown_and_duplicate_columns_are_reported() -> None:
-    book = workbook(("S", [["No", "NIP", "Nama", "Name"], [1, NIP_1, "Budi", "Budi S"]]))
+    book = workbook(("S", [["Kode", "NIP", "Nama", "Name"], [1, NIP_1, "Budi", "Budi S"]]))
     doc = read(book)
     assert participants(doc) == [{"nip": NIP_1, "name": "Budi"}]
     assert codes(doc) == ["input.unknown-column", "input.duplicate-column"]

@@ -63,6 +63,7 @@ from pelatihan.cli._common import (
     EXIT_UNUSABLE,
     ProgressLine,
     _boundary,
+    _column,
     _date,
     _error,
     _method,
@@ -276,6 +277,21 @@ def _add_validate(
             "lembar kerja berkas Excel yang dibaca (bawaan: setiap lembar kerja yang berisi "
             "tabel peserta; bila ada beberapa, baris setiap lembar menjadi satu angkatan yang "
             "dinamai sesuai lembarnya jika tidak ada kolom angkatan)",
+        ),
+    )
+    check.add_argument(
+        "--column",
+        metavar="FIELD=HEADER",
+        action="append",
+        default=[],
+        type=functools.partial(_column, lang=lang),
+        help=t(
+            "read the column headed HEADER as FIELD (nip, name, grade, agency, ...), for a "
+            "header the command does not know or reads as another field; repeat it for "
+            "several columns (CSV and Excel files)",
+            "baca kolom berjudul HEADER sebagai FIELD (nip, name, grade, agency, ...), untuk "
+            "judul kolom yang tidak dikenali perintah ini atau dibaca sebagai isian lain; "
+            "ulangi untuk beberapa kolom (berkas CSV dan Excel)",
         ),
     )
     check.set_defaults(handler=_run_validate)

@@ -115,6 +115,27 @@ def _boundary(text: str, lang: str = "en") -> tuple[str, datetime.date]:
     return regime, _date(day, lang)
 
 
+def _column(text: str, lang: str = "en") -> tuple[str, str]:
+    """``FIELD=HEADER``: the header of the column a participant list gives ``FIELD`` in."""
+    from pelatihan.io.tabular import HEADERS  # noqa: PLC0415 - only with --column
+
+    field, sep, header = text.partition("=")
+    field, header = field.strip(), header.strip()
+    if not sep or not header:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} tidak ditulis FIELD=JUDUL_KOLOM"
+            if lang == "id"
+            else f"{text!r} is not written FIELD=HEADER"
+        )
+    if field not in HEADERS:
+        raise argparse.ArgumentTypeError(
+            f"{field!r} bukan isian tabel peserta; yang dikenal: {', '.join(HEADERS)}"
+            if lang == "id"
+            else f"{field!r} is not a field of a participant list; known: {', '.join(HEADERS)}"
+        )
+    return field, header
+
+
 def _track(text: str, lang: str = "en") -> Track:
     try:
         return Track.parse(text)

@@ -44,7 +44,7 @@ _SHEET = re.compile(r"(?s)(.+)\[([^\[\]]*)\]")
 _SKIPPED_LABELS = {
     "input.blank-row": ("blank", "kosong"),
     "input.title-row": ("title", "judul"),
-    "input.two-row-header": ("header", "judul kolom"),
+    "input.two-row-header": ("second header row", "baris judul kolom kedua"),
     "input.column-numbers": ("column numbers", "nomor kolom"),
     "input.total-row": ("total", "jumlah"),
     "input.footer-row": ("below the table", "di bawah tabel"),
@@ -203,7 +203,7 @@ class ReadSummary:
         cohorts: Each cohort read, in order.
         rows_skipped: The number of rows read and not taken as a record, by
             code (:data:`~pelatihan.catalogue.reading.SKIPPED_ROW_CODES`), only
-            the codes found, sorted.
+            the codes found, in that tuple's order.
         findings: The number of findings per severity.
     """
 
@@ -235,9 +235,10 @@ class ReadSummary:
         labels = [document.document.file for document in documents]
         files = {split_sheet(label)[0] or f"<input {n}>" for n, label in enumerate(labels)}
         files.update(name or "<results>" for name in other_files)
-        sheets = {
+        sheets = {  # the worksheets of a workbook with several tables, or the workbook
             label
-            for label in labels
+            for document in documents
+            for label in (document.document.parts or (document.document.file,))
             if label is not None and Path(split_sheet(label)[0]).suffix.lower() in EXCEL_SUFFIXES
         }
         cohorts: list[CohortRead] = []
@@ -259,12 +260,13 @@ class ReadSummary:
                 )
         every = [finding for report in reports for finding in report]
         skipped = Counter(f.code for f in every if f.code in SKIPPED_ROW_CODES)
+        order = {code: position for position, code in enumerate(SKIPPED_ROW_CODES)}
         return cls(
             files=len(files),
             sheets=len(sheets),
             participants=sum(cohort.participants for cohort in cohorts),
             cohorts=tuple(cohorts),
-            rows_skipped=dict(sorted(skipped.items())),
+            rows_skipped=dict(sorted(skipped.items(), key=lambda item: order[item[0]])),
             findings=Report(every).counts() if len(reports) != 1 else reports[0].counts(),
         )
 

@@ -7,7 +7,7 @@ import datetime
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from pelatihan.cli._common import (
     _OPTIONAL_MODULES,
@@ -57,11 +57,15 @@ def _defaults(args: argparse.Namespace) -> dict[str, str]:
     return defaults
 
 
+_Reading = dict[str, Any]
+"""How to read tables: the keywords ``sheet`` and ``columns`` of the readers."""
+
+
 def _load_one(
-    name: str, defaults: dict[str, str], lang: str, sheet: str | None = None
+    name: str, defaults: dict[str, str], lang: str, reading: _Reading | None = None
 ) -> Loaded | str:
     """Load a file, or return why it cannot be used."""
-    return _usable(name, lang, lambda: load(name, defaults=defaults, sheet=sheet))
+    return _usable(name, lang, lambda: load(name, defaults=defaults, **(reading or {})))
 
 
 def _usable(name: str, lang: str, action: Callable[[], T]) -> T | str:
@@ -79,9 +83,9 @@ def _usable(name: str, lang: str, action: Callable[[], T]) -> T | str:
 
 
 def _load_all(
-    files: Sequence[str], defaults: dict[str, str], lang: str, sheet: str | None = None
+    files: Sequence[str], defaults: dict[str, str], lang: str, reading: _Reading | None = None
 ) -> list[Loaded]:
-    results = [_load_one(name, defaults, lang, sheet) for name in files]
+    results = [_load_one(name, defaults, lang, reading) for name in files]
     problems = [result for result in results if isinstance(result, str)]
     if problems:
         raise _Unusable("\n".join(problems))
@@ -116,17 +120,18 @@ def _run_validate(args: argparse.Namespace) -> int:
         others = [name for name in args.files if Path(name).suffix.lower() not in EXCEL_SUFFIXES]
         if others:
             _error(f"note: --sheet applies to Excel files only; ignored for {', '.join(others)}")
+    reading: _Reading = {"sheet": sheet, "columns": dict(args.column)}
     books = _rulebooks_by_regime(args)
     if not args.results:
         found = _validate_files(
-            args.files, defaults, args.lang, books, dict(args.in_force_from), sheet=sheet
+            args.files, defaults, args.lang, books, dict(args.in_force_from), reading=reading
         )
         return _report(args, *found)
     problems: list[str] = []
     results: RawResults | None = None
     documents: list[Loaded] = []
     try:
-        documents = _load_all(args.files, defaults, args.lang, sheet)
+        documents = _load_all(args.files, defaults, args.lang, reading)
     except _Unusable as error:
         problems.append(str(error))
     if args.results:
@@ -181,7 +186,7 @@ def _validate_files(
     books: dict[str, Rulebook] | None = None,
     in_force_from: dict[str, datetime.date] | None = None,
     *,
-    sheet: str | None = None,
+    reading: _Reading | None = None,
 ) -> tuple[list[Loaded], list[Report], list[tuple[int, ...]]]:
     """Validate files without results: tables as they are read, other files loaded whole.
 
@@ -192,7 +197,7 @@ def _validate_files(
     """
     streamed = [Path(name).suffix.lower() in STREAMED_SUFFIXES for name in files]
     loaded = {
-        index: _load_one(name, defaults, lang, sheet)
+        index: _load_one(name, defaults, lang, reading)
         for index, name in enumerate(files)
         if not streamed[index]
     }
@@ -226,7 +231,7 @@ def _validate_files(
                         progress=update,
                         in_force_from=in_force_from,
                         across=across,
-                        sheet=sheet,
+                        **(reading or {}),
                     ),
                 )
             else:

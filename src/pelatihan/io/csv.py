@@ -66,8 +66,7 @@ An agency's list saved from Excel, with its title, column numbers and total:
     >>> doc.rows
     {('cohorts', 0, 'participants', 0): 5}
     >>> [(f.code, f.location.row) for f in doc.findings]  # doctest: +NORMALIZE_WHITESPACE
-    [('input.title-row', 1), ('input.unknown-column', 3), ('input.column-numbers', 4),
-     ('input.total-row', 6)]
+    [('input.title-row', 1), ('input.column-numbers', 4), ('input.total-row', 6)]
 """
 
 from __future__ import annotations
@@ -107,6 +106,7 @@ def read_csv(
     *,
     defaults: Mapping[str, str] | None = None,
     file_name: str | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> RawDocument:
     r"""Read a CSV participant list into raw data.
 
@@ -118,6 +118,9 @@ def read_csv(
             (otherwise the file's stem).
         file_name: The name to give the file in findings and errors (by default
             the path, or the file object's ``name``).
+        columns: Headers of your own: the header of the column to read as each field
+            (``{"name": "Nama Tanpa Gelar"}``; see
+            :meth:`~pelatihan.io.table.RowTable.with_columns`).
 
     Returns:
         The document, with the row of each participant and the findings about
@@ -127,7 +130,8 @@ def read_csv(
     Raises:
         InputError: If the file cannot be opened, is not UTF-8, has no rows, or
             has no NIP or no name column.
-        ValueError: If ``defaults`` has an unknown key.
+        ValueError: If ``defaults`` has an unknown key, or ``columns`` a field
+            that a participant list does not have.
 
     Example:
         >>> import io
@@ -140,11 +144,12 @@ def read_csv(
             ...
         pelatihan.io.document.InputError: x.csv: not UTF-8 text: byte 0xe9 at offset 14 (line 2) ...
     """
+    kind = TableBuilder.with_columns(columns)
 
     def start(header: Sequence[str], name: str | None, header_row: int) -> TableBuilder:
-        return TableBuilder(header, file=name, header_row=header_row, defaults=defaults)
+        return kind(header, file=name, header_row=header_row, defaults=defaults)
 
-    return read_table(source, start, file_name=file_name).document()
+    return read_table(source, start, file_name=file_name, kind=kind).document()
 
 
 def read_table(

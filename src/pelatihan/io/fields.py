@@ -617,6 +617,31 @@ RESULT: Record[Result] = Record(
 """A participant's evaluation results (:class:`~pelatihan.evaluation.Result`); a result
 without a NIP is not kept, for it is nobody's."""
 
+UNUSED_HEADERS = (
+    "No",
+    "Nomor",
+    "No Urut",
+    "Nomor Urut",
+    "Keterangan",
+    "Ket",
+    "Tempat Lahir",
+    "Agama",
+    "Alamat",
+    "NIK",
+    "NIP Lama",
+    "No HP",
+    "Nomor HP",
+    "Telepon",
+    "Email",
+    "Tanda Tangan",
+    "TTD",
+    "Paraf",
+    "Foto",
+)
+"""Headers of columns agencies' tables often have and the library does not use: a table's
+column with one of them is read and left aside without a finding (any other unknown column
+gets an ``input.unknown-column`` warning)."""
+
 COHORT_HEADERS = ("Angkatan", "Cohort")
 """The headers of a table's cohort column: its cells name each row's cohort (its id and name)."""
 

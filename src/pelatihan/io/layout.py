@@ -85,14 +85,14 @@ others go straight to the table.
     >>> doc.rows
     {('cohorts', 0, 'participants', 0): 4}
     >>> [(f.code, f.location.row) for f in doc.findings]  # doctest: +NORMALIZE_WHITESPACE
-    [('input.title-row', 1), ('input.unknown-column', 2), ('input.column-numbers', 3),
-     ('input.total-row', 5), ('input.footer-row', 6)]
+    [('input.title-row', 1), ('input.column-numbers', 3), ('input.total-row', 5),
+     ('input.footer-row', 6)]
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Generic, TypeVar
 
 import attrs
@@ -108,7 +108,7 @@ from pelatihan.catalogue.reading import (
 from pelatihan.errors import quote, shorten
 from pelatihan.findings import Finding, Location, Rule
 from pelatihan.io.document import InputError
-from pelatihan.io.table import RowTable, header_aliases, normalize_header
+from pelatihan.io.table import RowTable, normalize_header
 
 __all__ = [
     "HEADER_SEARCH_ROWS",
@@ -125,15 +125,9 @@ RawT = TypeVar("RawT")
 HEADER_SEARCH_ROWS = 30
 """The rows, from the first, among which a table's header is looked for."""
 
-_ALIASES: dict[type[RowTable], dict[str, str]] = {}
 
-
-def _aliases(kind: type[RowTable]) -> dict[str, str]:
-    try:
-        return _ALIASES[kind]
-    except KeyError:
-        found = _ALIASES[kind] = header_aliases(kind.HEADERS)
-        return found
+def _aliases(kind: type[RowTable]) -> Mapping[str, str]:
+    return kind.aliases()
 
 
 def names_required(cells: Sequence[str], kind: type[RowTable]) -> bool:

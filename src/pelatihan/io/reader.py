@@ -26,6 +26,7 @@ def read(
     *,
     defaults: Mapping[str, str] | None = None,
     sheet: str | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> RawDocument:
     """Read a cohort file into raw data, by its extension.
 
@@ -36,10 +37,14 @@ def read(
             ``cohort`` (the cohort's name when there is no cohort column).
         sheet: For a workbook, the worksheet to read; by default every worksheet
             with a participant table. Ignored for other files.
+        columns: Headers of your own: the header of the column to read as each field
+            (``{"name": "Nama Tanpa Gelar"}``), for a table of a participant list
+            (:meth:`~pelatihan.io.table.RowTable.with_columns`). Ignored for other files.
 
     Raises:
         InputError: If the file cannot be read, its extension is not known, or
             the workbook has no worksheet ``sheet``.
+        ValueError: If ``columns`` names a field a participant list does not have.
     """
     name = os.fspath(path)
     suffix = Path(name).suffix.lower()
@@ -50,11 +55,11 @@ def read(
     if suffix in CSV_SUFFIXES:
         from pelatihan.io.csv import read_csv  # noqa: PLC0415 - each format's reader is imported when a file of it is read
 
-        return read_csv(name, defaults=defaults)
+        return read_csv(name, defaults=defaults, columns=columns)
     if suffix in EXCEL_SUFFIXES:
         from pelatihan.io.xlsx import read_xlsx  # noqa: PLC0415 - each format's reader is imported when a file of it is read
 
-        return read_xlsx(name, defaults=defaults, sheet=sheet)
+        return read_xlsx(name, defaults=defaults, sheet=sheet, columns=columns)
     raise InputError(
         f"{name}: unknown file type {suffix or '(none)'}; expected one of {', '.join(SUFFIXES)}",
         f"{name}: jenis berkas {suffix or '(tanpa ekstensi)'} tidak dikenal; gunakan salah satu "
@@ -68,8 +73,9 @@ def load(
     *,
     defaults: Mapping[str, str] | None = None,
     sheet: str | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> Loaded:
-    """Read a cohort file and structure it into cohort models (``sheet`` as for :func:`read`).
+    """Read a cohort file and structure it into cohort models (options as for :func:`read`).
 
     Example:
         >>> import tempfile
@@ -81,4 +87,4 @@ def load(
         >>> [(c.name, c.track.value, len(c.participants)) for c in loaded.cohorts]
         [('peserta', 'III', 1)]
     """
-    return structure(read(path, defaults=defaults, sheet=sheet))
+    return structure(read(path, defaults=defaults, sheet=sheet, columns=columns))

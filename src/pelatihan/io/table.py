@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Mapping, Sequence
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from pelatihan._memo import remember
 from pelatihan.catalogue.reading import BLANK_ROW, DUPLICATE_COLUMN, ROW_SHAPE, UNKNOWN_COLUMN
@@ -24,7 +24,7 @@ from pelatihan.errors import quote, shorten
 from pelatihan.findings import Finding, Location
 from pelatihan.io.dates import iso_or_none
 from pelatihan.io.document import InputError
-from pelatihan.io.fields import DATE, FLAG, Kind
+from pelatihan.io.fields import DATE, FLAG, UNUSED_HEADERS, Kind
 
 __all__ = [
     "BLANK_ROW",
@@ -117,6 +117,11 @@ def file_label(file: str | None) -> str:
     return "<input>" if file is None else file
 
 
+_UNUSED = frozenset(normalize_header(header) for header in UNUSED_HEADERS)
+
+TableT = TypeVar("TableT", bound="RowTable")
+
+
 def _listing(headers: Sequence[str], limit: int = 20) -> str:
     shown = ", ".join(quote(header) for header in headers[:limit])
     if len(headers) > limit:
@@ -157,6 +162,61 @@ class RowTable:
     def __init_subclass__(cls) -> None:
         super().__init_subclass__()
         cls._aliases = header_aliases(cls.HEADERS)
+
+    @classmethod
+    def aliases(cls) -> Mapping[str, str]:
+        """The field of each normalised header (:func:`header_aliases` of :attr:`HEADERS`)."""
+        return cls._aliases
+
+    @classmethod
+    def with_columns(cls: type[TableT], columns: Mapping[str, str] | None) -> type[TableT]:
+        """This kind of table, reading the column headed ``columns[field]`` as ``field``.
+
+        For a header the table does not know (``Nama Tanpa Gelar``), or one it
+        reads as another field: the header is then that field's alone. The
+        header row is found by these headers too. Without ``columns``, the class itself.
+
+        Raises:
+            ValueError: If a key of ``columns`` is not a field of the table, or a
+                header is empty or given for two fields.
+
+        Example:
+            >>> from pelatihan.io.tabular import TableBuilder
+            >>> kind = TableBuilder.with_columns({"name": "Nama Tanpa Gelar"})
+            >>> kind(["NIP", "Nama Tanpa Gelar", "Nama"]).columns
+            ('nip', 'name', None)
+        """
+        if not columns:
+            return cls
+        unknown = sorted(set(columns) - set(cls.HEADERS))
+        if unknown:
+            raise ValueError(
+                f"{', '.join(map(repr, unknown))} is not a field of the table: "
+                f"expected one of {', '.join(cls.HEADERS)}"
+            )
+        given: dict[str, str] = {}
+        for field, header in columns.items():
+            key = normalize_header(header)
+            if not key:
+                raise ValueError(f"the header of {field!r} is empty")
+            if given.setdefault(key, field) != field:
+                raise ValueError(f"the header {header!r} is given for {given[key]!r} and {field!r}")
+        headers = {
+            field: (
+                *((columns[field],) if field in columns else ()),
+                *(name for name in names if normalize_header(name) not in given),
+            )
+            for field, names in cls.HEADERS.items()
+        }
+        namespace = {"HEADERS": headers, "__module__": cls.__module__, "__doc__": cls.__doc__}
+        made: type[TableT] = type(cls.__name__, (cls,), namespace)
+        made.__qualname__ = cls.__qualname__
+        # a field's own key is a header too: one that another field's header now names is not
+        made._aliases = {
+            **{key: field for key, field in made._aliases.items() if key not in given},
+            **given,
+        }
+        return made
 
     def __init__(
         self,
@@ -216,10 +276,11 @@ class RowTable:
         first: dict[str, int] = {}
         where = Location(file=file, row=header_row)
         for index, name in enumerate(names):
-            field = self._aliases.get(normalize_header(name)) if name else None
+            key = normalize_header(name)
+            field = self._aliases.get(key) if name else None
             if field is None:
                 columns.append(None)
-                if name:
+                if name and key not in _UNUSED:
                     self.findings.append(
                         UNKNOWN_COLUMN.finding(
                             where,
@@ -230,7 +291,7 @@ class RowTable:
                             value=shorten(name),
                         )
                     )
-                else:
+                elif not name:
                     self._unnamed.add(index)
             elif field in first:
                 columns.append(None)

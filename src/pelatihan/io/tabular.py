@@ -19,10 +19,16 @@ underscores, slashes and hyphens it holds (``Gol. Ruang``, ``GOL/RUANG`` and
 .. header table
 
 The field names themselves (``birth_date``, ``tmt_cpns``) are headers too. A
-column with another header is ignored, with an ``input.unknown-column``
-warning; a second column for the same field is ignored, with an
-``input.duplicate-column`` error. A table needs a NIP column and a name column:
-without either, reading it raises :class:`~pelatihan.io.document.InputError`.
+column headed as agencies' lists often are for what the library does not use
+(``No``, ``Keterangan``, ``Tempat Lahir``, ``Agama``: the headers of
+:data:`~pelatihan.io.fields.UNUSED_HEADERS`) is left aside quietly; a column
+with another header is ignored, with an ``input.unknown-column`` warning; a
+second column for the same field is ignored, with an
+``input.duplicate-column`` error. A header of your own is read as a field with
+:meth:`TableBuilder.with_columns <pelatihan.io.table.RowTable.with_columns>`
+(the readers' ``columns``, the command's ``--column FIELD=HEADER``). A table
+needs a NIP column and a name column: without either, reading it raises
+:class:`~pelatihan.io.document.InputError`.
 
 Cohorts
 -------
@@ -62,8 +68,8 @@ them (otherwise they are kept as written, for the structurer to report). No
 other value is checked here.
 
     >>> from pelatihan.io.tabular import TableBuilder
-    >>> table = TableBuilder(["NIP", "Nama", "Gol/Ruang", "Tgl. Lahir", "No"], file="a.csv")
-    >>> table.add_row(2, ["19860926 201505 1 001", " Siti ", "III/a", "26-09-1986", "1"])
+    >>> table = TableBuilder(["NIP", "Nama", "Gol/Ruang", "Tgl. Lahir", "Warna"], file="a.csv")
+    >>> table.add_row(2, ["19860926 201505 1 001", " Siti ", "III/a", "26-09-1986", "biru"])
     >>> table.add_row(3, ["", "", "", "", ""])
     >>> doc = table.document()
     >>> doc.data["cohorts"][0]["participants"]  # doctest: +NORMALIZE_WHITESPACE
@@ -267,6 +273,11 @@ class TableBuilder(RowTable):
         self._rows[keys] = row
         if self.file != self.source:  # a worksheet of a workbook with several tables
             self._files[keys] = self.file
+
+    @property
+    def parts(self) -> tuple[str | None, ...]:
+        """The labels of the worksheets read, in order, for a workbook with several tables."""
+        return tuple(self._parts)
 
     def part(self, name: str) -> None:
         """The rows that follow are the worksheet ``name``: rows naming no cohort are its cohort."""

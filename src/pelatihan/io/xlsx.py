@@ -79,8 +79,6 @@ A worksheet of an agency's layout, and a second worksheet with a table:
     >>> [(f.code, str(f.location)) for f in doc.findings]  # doctest: +NORMALIZE_WHITESPACE
     [('input.title-row', 'daftar.xlsx[Angkatan II]:1 $'),
      ('input.two-row-header', 'daftar.xlsx[Angkatan II]:3 $'),
-     ('input.unknown-column', 'daftar.xlsx[Angkatan II]:2 $'),
-     ('input.unknown-column', 'daftar.xlsx[Angkatan II]:2 $'),
      ('input.footer-row', 'daftar.xlsx[Angkatan II]:5 $')]
 """
 
@@ -141,6 +139,7 @@ def read_xlsx(
     sheet: str | None = None,
     defaults: Mapping[str, str] | None = None,
     file_name: str | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> RawDocument:
     r"""Read a participant list from an Excel workbook into raw data.
 
@@ -154,6 +153,9 @@ def read_xlsx(
             (otherwise the file's stem).
         file_name: The name to give the file in findings and errors (by default
             the path, or the file object's ``name``).
+        columns: Headers of your own: the header of the column to read as each field
+            (``{"name": "Nama Tanpa Gelar"}``; see
+            :meth:`~pelatihan.io.table.RowTable.with_columns`).
 
     Returns:
         The document, with the sheet row of each participant and the findings
@@ -164,7 +166,8 @@ def read_xlsx(
         ModuleNotFoundError: If the optional dependency ``openpyxl`` is not installed.
         InputError: If the file cannot be opened, is not an ``.xlsx`` workbook,
             has no such sheet, has no rows, or has no NIP or no name column.
-        ValueError: If ``defaults`` has an unknown key.
+        ValueError: If ``defaults`` has an unknown key, or ``columns`` a field
+            that a participant list does not have.
 
     Example:
         >>> import io
@@ -173,11 +176,12 @@ def read_xlsx(
             ...
         pelatihan.io.document.InputError: x.xlsx: not an Excel workbook (.xlsx): File is not ...
     """
+    kind = TableBuilder.with_columns(columns)
 
     def start(header: Sequence[str], name: str | None, header_row: int) -> TableBuilder:
-        return TableBuilder(header, file=name, header_row=header_row, defaults=defaults)
+        return kind(header, file=name, header_row=header_row, defaults=defaults)
 
-    table = read_xlsx_table(source, start, sheet=sheet, file_name=file_name)
+    table = read_xlsx_table(source, start, sheet=sheet, file_name=file_name, kind=kind)
     return table.document(trailing_blank_rows=False)
 
 
@@ -413,19 +417,28 @@ def _tables(
         found.findings.extend(_hidden(worksheet, here))
     assert found is not None
     for worksheet in without:
+        state = getattr(worksheet, "sheet_state", "visible")
+        hidden = _STATE_WORDS.get(state, ("", ""))
         found.findings.append(
             SHEET_WITHOUT_TABLE.finding(
                 Location(file=name),
-                f"{label}: the worksheet {worksheet.title!r} has no {kind.RECORD[0]} table (no "
-                f"header naming {_expected(kind)[0]} in its first {HEADER_SEARCH_ROWS} rows): "
-                "it is not read",
-                f"{label}: lembar kerja {worksheet.title!r} tidak berisi tabel {kind.RECORD[1]} "
-                f"(tidak ada judul kolom dengan {_expected(kind)[1]} di {HEADER_SEARCH_ROWS} baris "
-                "pertamanya): lembar ini tidak dibaca",
+                f"{label}: the worksheet {worksheet.title!r}{hidden[0]} has no {kind.RECORD[0]} "
+                f"table (no header naming {_expected(kind)[0]} in its first {HEADER_SEARCH_ROWS} "
+                "rows): it is not read",
+                f"{label}: lembar kerja {worksheet.title!r}{hidden[1]} tidak berisi tabel "
+                f"{kind.RECORD[1]} (tidak ada judul kolom dengan {_expected(kind)[1]} di "
+                f"{HEADER_SEARCH_ROWS} baris pertamanya): lembar ini tidak dibaca",
                 value=worksheet.title,
             )
         )
     return found
+
+
+_STATE_WORDS = {
+    "hidden": (" (hidden)", " (tersembunyi)"),
+    "veryHidden": (" (very hidden)", " (sangat tersembunyi)"),
+}
+"""How messages mark a worksheet that is not visible, in English and Indonesian."""
 
 
 def _expected(kind: type[RowTable]) -> tuple[str, str]:

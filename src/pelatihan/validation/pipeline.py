@@ -56,6 +56,8 @@ def validate(
     progress: Callable[[int, int], None] | None = None,
     in_force_from: Mapping[str, datetime.date] | None = None,
     across: AcrossFiles | None = None,
+    sheet: str | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> Report:
     """Validate cohorts and report every finding.
 
@@ -85,6 +87,11 @@ def validate(
             they hold (``participant.duplicate-nip-across-files``): give each file
             of a run the same :class:`~pelatihan.validation.fold.AcrossFiles`, or
             use :func:`validate_files`.
+        sheet: For an Excel file, the worksheet to read; by default every
+            worksheet with a participant table.
+        columns: For a CSV or Excel file, headers of your own: the header of the
+            column to read as each field (``{"name": "Nama Tanpa Gelar"}``; see
+            :meth:`~pelatihan.io.table.RowTable.with_columns`).
 
     Returns:
         One report: reading, structuring and rule findings together.
@@ -110,8 +117,10 @@ def validate(
                 progress=progress,
                 in_force_from=in_force_from,
                 across=across,
+                sheet=sheet,
+                columns=columns,
             )
-        source = load(source, defaults=defaults)
+        source = load(source, defaults=defaults, sheet=sheet, columns=columns)
     elif isinstance(source, RawDocument):
         source = structure(source)
     return check(
@@ -133,6 +142,8 @@ def validate_files(
     defaults: Mapping[str, str] | None = None,
     probation_margin_days: int | None = None,
     in_force_from: Mapping[str, datetime.date] | None = None,
+    sheet: str | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> Report:
     """Validate several cohort files together: one report, with NIPs given in two files.
 
@@ -160,6 +171,8 @@ def validate_files(
             probation_margin_days=probation_margin_days,
             in_force_from=in_force_from,
             across=across,
+            sheet=sheet,
+            columns=columns,
         )
         for source in sources
     ]

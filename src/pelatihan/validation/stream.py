@@ -268,7 +268,12 @@ class _Stream:
         shown_loaded = Loaded(
             cohorts=tuple(cohorts),
             document=RawDocument(
-                {}, self.file, rows=rows, findings=tuple(table.findings), files=self.shown_files
+                {},
+                self.file,
+                rows=rows,
+                findings=tuple(table.findings),
+                files=self.shown_files,
+                parts=table.parts,
             ),
             findings=(),
             cohort_index=tuple(range(len(cohorts))),
@@ -292,6 +297,7 @@ def validate_table(
     results: RawResults | str | os.PathLike[str] | None = None,
     across: AcrossFiles | None = None,
     sheet: str | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> Streamed:
     """Validate a CSV or Excel participant list as it is read.
 
@@ -317,13 +323,17 @@ def validate_table(
         sheet: For a workbook, the worksheet to read (by default every worksheet
             with a participant table, as :func:`~pelatihan.io.xlsx.read_xlsx`
             reads them); ignored for a CSV file.
+        columns: Headers of your own: the header of the column to read as each
+            field (``{"name": "Nama Tanpa Gelar"}``; see
+            :meth:`~pelatihan.io.table.RowTable.with_columns`).
 
     Returns:
         The report, the number of participants, and the participants with findings.
 
     Raises:
         pelatihan.io.document.InputError: If the file cannot be read at all.
-        ValueError: If the file is of another type, or ``defaults`` has an unknown key.
+        ValueError: If the file is of another type, ``defaults`` has an unknown key,
+            or ``columns`` a field that a participant list does not have.
     """
     name = os.fspath(path)
     suffix = Path(name).suffix.lower()
@@ -346,15 +356,15 @@ def validate_table(
         across=across,
     )
 
+    kind = _StreamTable.with_columns(columns)
+
     def start(header: Sequence[str], file: str | None, header_row: int) -> _StreamTable:
-        return _StreamTable(
-            header, file=file, header_row=header_row, defaults=defaults, stream=stream
-        )
+        return kind(header, file=file, header_row=header_row, defaults=defaults, stream=stream)
 
     table = (
-        read_xlsx_table(name, start, sheet=sheet, kind=_StreamTable)
+        read_xlsx_table(name, start, sheet=sheet, kind=kind)
         if excel
-        else read_table(name, start, kind=_StreamTable)
+        else read_table(name, start, kind=kind)
     )
     return stream.finish(table, trailing_blank_rows=not excel)
 
