@@ -26,9 +26,11 @@ def _csv(text: str) -> io.BytesIO:
 
 
 def _people(doc: RawDocument) -> object:
+    assert isinstance(doc.data, dict)
     cohorts = doc.data["cohorts"]
     assert isinstance(cohorts, list)
-    first: dict[str, object] = cohorts[0]
+    first = cohorts[0]
+    assert isinstance(first, dict)
     return first["participants"]
 
 
