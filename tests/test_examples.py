@@ -131,6 +131,33 @@ def test_mistakes_example_gives_exactly_its_expected_report(
     assert report.to_json(summary=summary) + "\n" == expected
 
 
+def test_the_agency_list_is_reported_row_by_row_as_expected(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pelatihan.cli import main  # noqa: PLC0415
+
+    monkeypatch.chdir(ROOT)  # the expected report names the file by its relative path
+    facts = ["--track", "III", "--method", "blended", "--start", "2025-07-14"]
+    organiser = ["--organizer", "BPSDM Provinsi Jawa Timur", "--lang", "id"]
+    code = main(["validate", "examples/daftar-peserta-latsar-2025.xlsx", *facts, *organiser])
+    expected = (EXAMPLES / "daftar-peserta-latsar-2025.expected.txt").read_text(encoding="utf-8")
+    assert (code, capsys.readouterr().out) == (1, expected)
+    # every row of each sheet but the header (row 5) and the blank row above it (row 4) is a
+    # participant or a finding at its row
+    document = load(EXAMPLES / "daftar-peserta-latsar-2025.xlsx").document
+    report = validate(EXAMPLES / "daftar-peserta-latsar-2025.xlsx")
+    for sheet, last in (("Angkatan II", 26), ("Angkatan III", 19)):
+        label = f"{EXAMPLES / 'daftar-peserta-latsar-2025.xlsx'}[{sheet}]"
+        people = {row for keys, row in document.rows.items() if document.files.get(keys) == label}
+        skipped = {
+            f.location.row
+            for f in report
+            if f.location.file == label and f.code.startswith("input.")
+        }
+        assert people | skipped == set(range(1, last + 1)) - {4, 5}, sheet
+        assert not people & skipped
+
+
 def test_mistakes_example_shows_every_kind_of_cohort_mistake() -> None:
     codes = validate(EXAMPLES / "cohort-mistakes.json").codes()
     expected = {
