@@ -217,3 +217,17 @@ def test_schema_in_indonesian_titles_each_field(capsys: pytest.CaptureFixture[st
     english = json.loads(capsys.readouterr().out)
     assert "title" not in english["$defs"]["participant"]["properties"]["agency"]
     assert main(["schema", "--variant", "--lang", "id"]) == 0  # the variant schema: English
+
+
+def test_the_commands_own_notes_and_file_errors_are_in_indonesian(
+    tmp_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = f"{tmp_path}/tidak-ada.csv"
+    code = main(["validate", missing, "examples/cohort.json", "--track", "III", "--lang", "id"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "catatan: --track hanya berlaku untuk berkas CSV dan Excel" in err
+    assert f"{missing}: tidak dapat dibaca" in err
+    code = main(["validate", "examples/cohort.json", "--lang", "id", "-o", f"{missing}/x.txt"])
+    assert code == 2
+    assert "tidak dapat ditulis" in capsys.readouterr().err

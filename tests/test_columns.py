@@ -101,3 +101,15 @@ def test_the_command_refuses_a_column_of_an_unknown_field(
     assert main(["validate", str(path), "--column", "nama=Nama", "--lang", "en"]) == 2
     assert "'nama' is not a field of a participant list" in capsys.readouterr().err
     assert set(HEADERS) >= {"nip", "name", "grade", "agency"}
+
+
+def test_a_rank_column_is_the_grade_of_a_list_without_a_grade_column() -> None:
+    alone = read_csv(_csv(f"NIP;Nama;Pangkat\n{NIP};Andi;Penata Muda\n"), file_name="a.csv")
+    assert _people(alone) == [{"nip": NIP, "name": "Andi", "grade": "Penata Muda"}]
+    both = read_csv(
+        _csv(f"NIP;Nama;Pangkat;Gol\n{NIP};Andi;Penata Muda;III/a\n"), file_name="a.csv"
+    )
+    assert _people(both) == [{"nip": NIP, "name": "Andi", "grade": "III/a", "rank": "Penata Muda"}]
+    data = f"NIP;Nama;Pangkat;Instansi\n{NIP};Andi;Penata Muda;Dinkes\n"
+    report = validate(read_csv(_csv(data), defaults=FACTS))
+    assert [f for f in report if f.code.startswith("input.")] == []

@@ -157,7 +157,7 @@ def _error(message: str) -> None:
     sys.stderr.write(f"pelatihan: {message}\n")
 
 
-def _emit(text: str, output: str | None = None) -> None:
+def _emit(text: str, output: str | None = None, lang: str = "en") -> None:
     if output is None:
         sys.stdout.write(text + "\n")
         sys.stdout.flush()
@@ -166,10 +166,12 @@ def _emit(text: str, output: str | None = None) -> None:
     def write(stream: TextIO) -> None:
         stream.write(text)
 
-    _emit_with(write, output)
+    _emit_with(write, output, lang)
 
 
-def _emit_with(write: Callable[[TextIO], None], output: str | None = None) -> None:
+def _emit_with(
+    write: Callable[[TextIO], None], output: str | None = None, lang: str = "en"
+) -> None:
     """Like :func:`_emit`, for what ``write`` writes to a stream."""
     if output is None:
         write(sys.stdout)
@@ -182,10 +184,10 @@ def _emit_with(write: Callable[[TextIO], None], output: str | None = None) -> No
             write(file)
             file.write("\n")
 
-    _write_file(output, written)
+    _write_file(output, written, lang)
 
 
-def _write_file(output: str, write: Callable[[str], None]) -> None:
+def _write_file(output: str, write: Callable[[str], None], lang: str = "en") -> None:
     """Write the file ``output`` completely or not at all, through ``write(path)``.
 
     ``write`` writes a temporary file in the same folder, which then replaces
@@ -211,7 +213,12 @@ def _write_file(output: str, write: Callable[[str], None]) -> None:
                 os.unlink(temporary)
             raise
     except OSError as error:
-        raise _Unusable(f"{output}: cannot be written: {error.strerror or error}") from error
+        reason = error.strerror or error
+        raise _Unusable(
+            f"{output}: tidak dapat ditulis: {reason}"
+            if lang == "id"
+            else f"{output}: cannot be written: {reason}"
+        ) from error
 
 
 def _umask() -> int:

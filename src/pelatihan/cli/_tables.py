@@ -260,7 +260,7 @@ def emit_csv(rows: Iterable[Sequence[Cell]], lang: str, output: str | None) -> N
         with open(path, "w", encoding="utf-8-sig", newline="") as file:
             write_csv(file, rows, lang)
 
-    _write_file(output, written)
+    _write_file(output, written, lang)
 
 
 # -- Excel --------------------------------------------------------------------------------
@@ -294,7 +294,7 @@ def emit_xlsx(rows: Iterable[Sequence[Cell]], summary: ReadSummary, lang: str, o
         _summary_sheet(book.create_sheet(summary_name), summary, lang)
         book.save(path)
 
-    _write_file(output, written)
+    _write_file(output, written, lang)
 
 
 def require_openpyxl() -> None:

@@ -79,7 +79,7 @@ def _usable(name: str, lang: str, action: Callable[[], T]) -> T | str:
             raise
         return f"{name}: {error}"
     except OSError as error:
-        return f"{name}: cannot be read: {error.strerror or error}"
+        return _cannot_read(name, error, lang)
 
 
 def _load_all(
@@ -92,13 +92,20 @@ def _load_all(
     return [result for result in results if not isinstance(result, str)]
 
 
+def _cannot_read(name: str, error: OSError, lang: str) -> str:
+    reason = error.strerror or error
+    if lang == "id":
+        return f"{name}: tidak dapat dibaca: {reason}"
+    return f"{name}: cannot be read: {reason}"
+
+
 def _read_results(name: str, lang: str) -> RawResults:
     try:
         return read_results(name)
     except ValidationError as error:  # InputError: unreadable, unknown extension
         raise _Unusable(error.message(lang)) from None
     except OSError as error:
-        raise _Unusable(f"{name}: cannot be read: {error.strerror or error}") from None
+        raise _Unusable(_cannot_read(name, error, lang)) from None
 
 
 def _run_validate(args: argparse.Namespace) -> int:
@@ -112,14 +119,22 @@ def _run_validate(args: argparse.Namespace) -> int:
             options = ", ".join(f"--{key}" for key in defaults)
             verb = "applies" if len(defaults) == 1 else "apply"
             _error(
-                f"note: {options} {verb} to CSV and Excel files only; "
+                f"catatan: {options} hanya berlaku untuk berkas CSV dan Excel; diabaikan untuk "
+                f"{', '.join(ignored)}"
+                if args.lang == "id"
+                else f"note: {options} {verb} to CSV and Excel files only; "
                 f"ignored for {', '.join(ignored)}"
             )
     sheet: str | None = args.sheet
     if sheet is not None:
         others = [name for name in args.files if Path(name).suffix.lower() not in EXCEL_SUFFIXES]
         if others:
-            _error(f"note: --sheet applies to Excel files only; ignored for {', '.join(others)}")
+            _error(
+                f"catatan: --sheet hanya berlaku untuk berkas Excel; diabaikan untuk "
+                f"{', '.join(others)}"
+                if args.lang == "id"
+                else f"note: --sheet applies to Excel files only; ignored for {', '.join(others)}"
+            )
     reading: _Reading = {"sheet": sheet, "columns": dict(args.column)}
     books = _rulebooks_by_regime(args)
     if not args.results:
@@ -280,7 +295,7 @@ def _report(
         def write(stream: TextIO) -> None:
             combined.write_json(stream, summary=summary.to_dict())
 
-        _emit_with(write, args.output)
+        _emit_with(write, args.output, args.lang)
     elif args.format == "csv":
         emit_csv(finding_rows(documents, reports, args.lang), args.lang, args.output)
     elif args.format == "xlsx":
@@ -289,7 +304,7 @@ def _report(
         text = _render_text(
             documents, reports, combined, lang=args.lang, basis=args.basis, summary=summary
         )
-        _emit(text, args.output)
+        _emit(text, args.output, args.lang)
     return EXIT_OK if combined.ok else EXIT_ERRORS
 
 

@@ -157,6 +157,9 @@ class RowTable:
     """What one row is, in English and Indonesian (for messages)."""
     LABELS_ID: ClassVar[Mapping[str, str]] = {}
     """How Indonesian messages name each field of :attr:`HEADERS` (by its key when absent)."""
+    STANDS_IN: ClassVar[Mapping[str, str]] = {}
+    """For a field, the field whose column is read as it when the table has no column of its
+    own (a participant list's rank, *pangkat*, for its grade: a rank names a grade)."""
     _aliases: ClassVar[dict[str, str]] = {}
 
     def __init_subclass__(cls) -> None:
@@ -310,6 +313,11 @@ class RowTable:
             else:
                 first[field] = index
                 columns.append(field)
+        for field, stand_in in self.STANDS_IN.items():
+            if field not in first and stand_in in first:
+                index = first.pop(stand_in)
+                first[field] = index
+                columns[index] = field
         self.columns: tuple[str | None, ...] = tuple(columns)
         """The field of each column, ``None`` for a column that is ignored."""
         missing = [field for field in self.REQUIRED if field not in first]

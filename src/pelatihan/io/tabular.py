@@ -24,8 +24,10 @@ column headed as agencies' lists often are for what the library does not use
 :data:`~pelatihan.io.fields.UNUSED_HEADERS`) is left aside quietly; a column
 with another header is ignored, with an ``input.unknown-column`` warning; a
 second column for the same field is ignored, with an
-``input.duplicate-column`` error. A header of your own is read as a field with
-:meth:`TableBuilder.with_columns <pelatihan.io.table.RowTable.with_columns>`
+``input.duplicate-column`` error. A list without a grade column reads its
+rank column (``Pangkat``, *Penata Muda*) as the grade, since a rank names a
+grade; with both, the rank is checked against the grade. A header of your own
+is read as a field with :meth:`TableBuilder.with_columns <pelatihan.io.table.RowTable.with_columns>`
 (the readers' ``columns``, the command's ``--column FIELD=HEADER``). A table
 needs a NIP column and a name column: without either, reading it raises
 :class:`~pelatihan.io.document.InputError`.
@@ -234,6 +236,7 @@ class TableBuilder(RowTable):
         "nip": ("NIP", "NIP"),
         "name": ("name", "nama"),
     }
+    STANDS_IN: ClassVar[Mapping[str, str]] = {"grade": "rank"}
     RECORD = ("participant", "peserta")
 
     def __init__(
