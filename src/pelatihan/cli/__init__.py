@@ -360,13 +360,7 @@ def _add_plan(
             "hari libur tambahan (libur daerah, hari tutup penyelenggara)",
         ),
     )
-    plan.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help=t("text (default) or JSON", "teks (bawaan) atau JSON"),
-    )
-    _add_lang_option(plan, lang)
+    _add_text_or_json_options(plan, lang)
     plan.add_argument(
         "--ics",
         metavar="FILE",
@@ -448,13 +442,7 @@ def _add_reference(commands: argparse._SubParsersAction[Parser], lang: str) -> N
             "bahasa Inggris.",
         ),
     )
-    regulations.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help=t("text (default) or JSON", "teks (bawaan) atau JSON"),
-    )
-    _add_lang_option(regulations, lang)
+    _add_text_or_json_options(regulations, lang)
     regulations.set_defaults(handler=_run_regimes)
 
     schema = commands.add_parser(
@@ -482,6 +470,17 @@ def _add_reference(commands: argparse._SubParsersAction[Parser], lang: str) -> N
     )
     _add_lang_option(schema, lang)
     schema.set_defaults(handler=_run_schema)
+
+
+def _add_text_or_json_options(parser: argparse.ArgumentParser, lang: str) -> None:
+    """``--format text|json`` and ``--lang``, for a command that prints text or JSON."""
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=pick(lang)("text (default) or JSON", "teks (bawaan) atau JSON"),
+    )
+    _add_lang_option(parser, lang)
 
 
 def _add_lang_option(parser: argparse.ArgumentParser, lang: str) -> None:
