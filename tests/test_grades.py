@@ -908,3 +908,20 @@ def test_the_public_classes_and_functions_belong_to_the_package() -> None:
             function = getattr(member, "__func__", member)
             if inspect.isfunction(function) and function.__qualname__.startswith(f"{name}."):
                 assert function.__module__ == "pelatihan.grades", (name, function.__name__)
+
+
+@given(st.sampled_from(Grade.all()), st.sampled_from(Grade.all()))
+def test_grades_compare_by_golongan_then_ruang(first: Grade, second: Grade) -> None:
+    key = (first.golongan, first.ruang), (second.golongan, second.ruang)
+    assert (first < second, first <= second, first > second, first >= second) == (
+        key[0] < key[1],
+        key[0] <= key[1],
+        key[0] > key[1],
+        key[0] >= key[1],
+    )
+    assert (first == second) == (key[0] == key[1])
+
+
+def test_a_grade_does_not_compare_with_other_things() -> None:
+    with pytest.raises(TypeError):
+        _ = Grade(3, "a") < (3, "b")  # type: ignore[operator]

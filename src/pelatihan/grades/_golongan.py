@@ -77,7 +77,7 @@ def _check_grade(golongan: object, ruang: object, text: str | None = None) -> tu
     return golongan, ruang
 
 
-@attrs.frozen(order=True)
+@attrs.frozen
 class Grade:
     """A civil-service grade: golongan I to IV and ruang ``a`` to ``d`` (``e`` in IV).
 
@@ -105,6 +105,28 @@ class Grade:
 
     golongan: int
     ruang: str
+
+    # Ordered by (golongan, ruang), written out: attrs' generated comparisons build tuples
+    # through generators, and a national cohort compares millions of grades.
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Grade):
+            return NotImplemented
+        return (self.golongan, self.ruang) < (other.golongan, other.ruang)
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Grade):
+            return NotImplemented
+        return (self.golongan, self.ruang) <= (other.golongan, other.ruang)
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Grade):
+            return NotImplemented
+        return (self.golongan, self.ruang) > (other.golongan, other.ruang)
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Grade):
+            return NotImplemented
+        return (self.golongan, self.ruang) >= (other.golongan, other.ruang)
 
     def __attrs_post_init__(self) -> None:
         _check_grade(self.golongan, self.ruang)
