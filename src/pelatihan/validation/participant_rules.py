@@ -277,8 +277,8 @@ class ParticipantRules:
 
     def education(self, text: str, grade: Grade, here: Place, out: list[Finding]) -> None:
         """The grade against the entry grade of the stated education (a grade above it)."""
-        level = _EDUCATIONS.get(text)
-        if level is None:
+        known = _EDUCATIONS.get(text)
+        if known is None:
             try:
                 level = Education.parse(text)
             except UnknownEducation:
@@ -295,8 +295,8 @@ class ParticipantRules:
                     )
                 )
                 return
-            remember(_EDUCATIONS, text, level)
-        figure = ENTRY_GRADES[level]
+            known = remember(_EDUCATIONS, text, (level, ENTRY_GRADES[level]))
+        level, figure = known
         entry = figure.value
         if grade <= entry:
             return  # at the entry grade, or below it: a higher diploma than the post asked for
@@ -383,7 +383,7 @@ class ParticipantRules:
             )
 
 
-_EDUCATIONS: dict[str, Education] = {}
+_EDUCATIONS: dict[str, tuple[Education, Figure[Grade]]] = {}
 """Education texts already read: an export repeats a few (see :mod:`pelatihan._memo`)."""
 
 
