@@ -162,7 +162,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     sizes = [sum(len(cohort.participants) for cohort in item.cohorts) for item in documents]
     progress = ProgressLine(sys.stderr, sum(sizes), lang=args.lang)
     reports: list[Report] = []
-    across = AcrossFiles()
+    across = AcrossFiles() if len(documents) > 1 else None  # one file: nothing to compare
     try:
         offset = 0
         for item, size in zip(documents, sizes, strict=True):
@@ -229,7 +229,7 @@ def _validate_files(
     reports: list[Report] = []
     read: list[tuple[int, ...]] = []
     problems: list[str] = []
-    across = AcrossFiles()
+    across = AcrossFiles() if len(files) > 1 else None  # one file: nothing to compare
     offset = 0
     try:
         for index, name in enumerate(files):

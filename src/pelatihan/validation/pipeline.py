@@ -161,7 +161,8 @@ def validate_files(
         >>> report.counts_by_code()["participant.duplicate-nip-across-files"]
         5
     """
-    across = AcrossFiles()
+    sources = list(sources)
+    across = AcrossFiles() if len(sources) > 1 else None  # one file: nothing to compare
     reports = [
         validate(
             source,
