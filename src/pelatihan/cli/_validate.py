@@ -408,7 +408,9 @@ def _render_text(
         if file_level:
             lines.append(f"  {words['file-findings']}")
             lines.extend(block(file_level, "    ", file))
-    for other, findings in elsewhere.items():
+    # the worksheets of a workbook in the order they were read, then other files as found
+    read = {label: n for document in documents for n, label in enumerate(document.document.parts)}
+    for other, findings in sorted(elsewhere.items(), key=lambda item: read.get(item[0], len(read))):
         lines.append(other or "<input>")
         lines.append(f"  {words['file-findings']}")
         lines.extend(block(findings, "    ", other))

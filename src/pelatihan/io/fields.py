@@ -257,6 +257,9 @@ class Record(Generic[M]):
         raise KeyError(key)
 
 
+NIP_HEADERS = ("NIP", "NIP Baru", "NIP Peserta", "Nomor Induk Pegawai")
+"""The headers of a NIP column, in a participant list and a results export alike."""
+
 _NAME_HEADERS = (
     "Nama",
     "Nama Lengkap",
@@ -279,7 +282,7 @@ PARTICIPANT: Record[Participant] = Record(
             "The 18-digit civil-servant number (Nomor Induk Pegawai, NIP) as written in the "
             'export; spaces, dots and dashes are allowed ("19950417 202403 2 004"). Write it as '
             "text: a spreadsheet number loses digits.",
-            headers=("NIP", "NIP Baru", "NIP Peserta", "Nomor Induk Pegawai"),
+            headers=NIP_HEADERS,
             required=True,
             default="",
             label_id="NIP",
@@ -574,7 +577,7 @@ RESULT: Record[Result] = Record(
             NIP,
             "The NIP of the participant the result is for, as written (compared without spaces, "
             "dots and dashes).",
-            headers=("NIP",),
+            headers=NIP_HEADERS,
             required=True,
             default="",
             label_id="NIP",

@@ -218,6 +218,8 @@ def validate_with_results(
     calendar: Calendar | None = None,
     probation_margin_days: int | None = None,
     in_force_from: Mapping[str, datetime.date] | None = None,
+    sheet: str | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> Report:
     """Read a cohort file and a results file, attach the results, and validate.
 
@@ -236,6 +238,8 @@ def validate_with_results(
         calendar: The calendar to count days on.
         probation_margin_days: See :func:`validate`.
         in_force_from: Regimes' first days you know; see :func:`validate`.
+        sheet: For an Excel cohort file, the worksheet to read; see :func:`validate`.
+        columns: For a CSV or Excel cohort file, headers of your own; see :func:`validate`.
 
     Raises:
         InputError: If a file cannot be read at all.
@@ -268,8 +272,14 @@ def validate_with_results(
             probation_margin_days=probation_margin_days,
             in_force_from=in_force_from,
             results=raw,
+            sheet=sheet,
+            columns=columns,
         )
-    document = source if isinstance(source, RawDocument) else read(source, defaults=defaults)
+    document = (
+        source
+        if isinstance(source, RawDocument)
+        else read(source, defaults=defaults, sheet=sheet, columns=columns)
+    )
     return validate_attached(
         structure(attach_results(document, raw)),
         rulebook=rulebook,
