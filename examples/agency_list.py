@@ -174,15 +174,7 @@ ANGKATAN_III: list[Person] = [
         "S-1",
         "Badan Kepegawaian dan Pengembangan SDM",
     ),
-    (
-        "19990521 202503 2 002",
-        "Siti Rahmawati, S.Kep., Ns.",
-        "Penata Muda",
-        "III/a",
-        "Perempuan",
-        "S-1 Keperawatan",
-        "RSUD R.T. Notopuro",
-    ),
+    ANGKATAN_II[1],  # the same participant on both sheets: one NIP twice
     (
         "19961220 202503 1 014",
         "Hendra Gunawan, S.Ak.",
