@@ -24,9 +24,10 @@ Each error carries:
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
-__all__ = ["PREVIEW_LIMIT", "ValidationError", "quote", "shorten"]
+__all__ = ["PREVIEW_LIMIT", "ValidationError", "printable", "quote", "shorten"]
 
 PREVIEW_LIMIT = 40
 """At most this many characters of an input appear in a message or an error's ``value``."""
@@ -66,6 +67,52 @@ def quote(value: object) -> str:
     text = repr(shorten(value))
     limit = 2 * PREVIEW_LIMIT  # escapes (control characters, huge numbers) can lengthen a repr
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f"  # control characters (Unicode category Cc)
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidirectional controls
+    "\u2028\u2029"  # line and paragraph separators
+    "\ud800-\udfff]"  # lone surrogates (category Cs): file names that are not UTF-8
+)
+_SHORT_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    short = _SHORT_ESCAPES.get(char)
+    if short is not None:
+        return short
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    r"""Return ``text`` safe to print on a terminal or in one line of a text file.
+
+    Control characters (Unicode category Cc: escape sequences, carriage
+    returns, line feeds, tabs), the bidirectional controls (U+061C, U+200E,
+    U+200F, U+202A to U+202E, U+2066 to U+2069), the line and paragraph
+    separators (U+2028, U+2029) and lone surrogates (category Cs, as a file
+    name that is not UTF-8 has them) are written as Python writes them in a
+    ``repr``, without quotes: ``\x1b``, ``\n``, ``\u202e``, ``\udcff``.
+    Everything else is kept as given (accents, combining marks, joiners, other
+    scripts), so a name stays readable, an input cannot move the cursor, clear
+    the screen, set a window title, reverse what follows or start a line of its
+    own, and the result can always be encoded as UTF-8. A backslash is kept as
+    it is.
+
+    Example:
+        >>> printable("Budi\x1b[2J\nerror  forged")
+        'Budi\\x1b[2J\\nerror  forged'
+        >>> print(printable("Siti\u202eNurhaliza\tA\udcff"))
+        Siti\u202eNurhaliza\tA\udcff
+        >>> printable("Dewi Lestari, S.Pd.") == "Dewi Lestari, S.Pd."
+        True
+    """
+    if _UNPRINTABLE.search(text) is None:
+        return text
+    return _UNPRINTABLE.sub(_escaped, text)
 
 
 class ValidationError(ValueError):

@@ -30,6 +30,7 @@ import datetime
 import enum
 import json
 import math
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -37,7 +38,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from pelatihan.errors import ValidationError
+from pelatihan.errors import ValidationError, printable
 from pelatihan.location import Key, Location, parse_path, render
 from pelatihan.provenance import Citation, Figure, Status
 
@@ -399,8 +400,7 @@ class Report:
 
         ``summary`` is kept under the key ``"summary"``, as for :meth:`to_dict`.
         """
-        data = self.to_dict(summary=summary)
-        return json.dumps(data, indent=indent, ensure_ascii=False, sort_keys=True)
+        return _json_text(self.to_dict(summary=summary), indent)
 
     def write_json(self, stream: TextIO, *, summary: Mapping[str, object] | None = None) -> None:
         """Write :meth:`to_json` to ``stream`` a finding at a time, without holding it all.
@@ -418,14 +418,12 @@ class Report:
         head = self._head(summary)
         head["findings"] = []
         if not self.findings:
-            stream.write(json.dumps(head, indent=2, ensure_ascii=False, sort_keys=True))
+            stream.write(_json_text(head, 2))
             return
-        before, after = json.dumps(head, indent=2, ensure_ascii=False, sort_keys=True).split(
-            '"findings": []', 1
-        )
+        before, after = _json_text(head, 2).split('"findings": []', 1)
         stream.write(before + '"findings": [')
         for number, finding in enumerate(self.findings):
-            text = json.dumps(finding.to_dict(), indent=2, ensure_ascii=False, sort_keys=True)
+            text = _json_text(finding.to_dict(), 2)
             stream.write(("," if number else "") + "\n    " + text.replace("\n", "\n    "))
         stream.write("\n  ]" + after)
 
@@ -449,7 +447,7 @@ class Report:
                 f"{finding.location}  {finding.message(lang)}"
             )
             line += cited(finding, basis=basis)
-            lines.append(line)
+            lines.append(printable(line))  # file names and keys come from the input
         lines.append(self.summary(lang))
         return "\n".join(lines)
 
@@ -461,6 +459,21 @@ class Report:
             ('0 errors, 0 warnings, 0 info', '0 kesalahan, 0 peringatan, 0 info')
         """
         return _summary(self.counts(), lang)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json_text(data: object, indent: int | None) -> str:
+    r"""JSON text with UTF-8 characters kept and lone surrogates escaped (``\udcff``).
+
+    A file name that is not UTF-8 has lone surrogates; escaped, the report can
+    be written as UTF-8 and reads back with the same name.
+    """
+    text = json.dumps(data, indent=indent, ensure_ascii=False, sort_keys=True)
+    if _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def cited(finding: Finding, *, basis: bool) -> str:

@@ -578,7 +578,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             with collector_paused():  # a bulk job: see pelatihan._collector
                 status = handler(args)
         except _Unusable as error:
-            _error(str(error).replace("\n", "\npelatihan: "))
+            for problem in error.args:
+                _error(str(problem))
             status = EXIT_UNUSABLE
         except ValidationError as error:  # InputError, OpenFigureError, NoRegimeError, ...
             _error(error.message(lang))

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO, TypeVar
 
 from pelatihan import legal
-from pelatihan.errors import ValidationError
+from pelatihan.errors import ValidationError, printable
 from pelatihan.findings import Severity
 from pelatihan.grades import Track
 from pelatihan.io.reader import SUFFIXES
@@ -76,7 +76,10 @@ _WORDS = {
 
 
 class _Unusable(Exception):
-    """The input or the command line cannot be used; the message is printed, the status is 2."""
+    """The input or the command line cannot be used; the messages are printed, the status is 2.
+
+    Each argument is one message, printed on a line of its own.
+    """
 
 
 # -- argument types -----------------------------------------------------------------------
@@ -154,7 +157,8 @@ def _method(text: str, lang: str = "en") -> Method:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"pelatihan: {message}\n")
+    """Write ``pelatihan: message`` to standard error on one line, input escaped."""
+    sys.stderr.write(f"pelatihan: {printable(message)}\n")
 
 
 def _emit(text: str, output: str | None = None, lang: str = "en") -> None:

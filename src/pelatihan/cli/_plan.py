@@ -15,6 +15,7 @@ from pelatihan.cli._common import (
     _Unusable,
 )
 from pelatihan.cli._lang import pick
+from pelatihan.errors import printable
 from pelatihan.provenance import Status
 from pelatihan.rulebooks import OpenFigureError, Rulebook
 from pelatihan.schedule import Schedule, plan_schedule
@@ -80,7 +81,7 @@ def _plan_text(plan: Schedule, book: Rulebook | None = None, lang: str = "en") -
     rows = [
         (
             str(number),
-            _phase_name(phase.label, lang) or phase.kind.value,
+            printable(_phase_name(phase.label, lang) or phase.kind.value),
             phase.kind.value,
             t(phase.setting.label, phase.setting.label_id),
             phase.start.isoformat(),
@@ -130,7 +131,7 @@ def _plan_text(plan: Schedule, book: Rulebook | None = None, lang: str = "en") -
                 f"pengguna (USER), dari {sources or '-'}",
             )
         )
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)  # labels and titles may come from a file
 
 
 def _plan_rulebook(args: argparse.Namespace) -> Rulebook | None:

@@ -24,7 +24,7 @@ from pelatihan.cli._common import (
 )
 from pelatihan.cli._summary import ReadSummary, cohort_label, cohort_sizes
 from pelatihan.cli._tables import emit_csv, emit_xlsx, finding_rows, output_format, require_openpyxl
-from pelatihan.errors import ValidationError
+from pelatihan.errors import ValidationError, printable
 from pelatihan.findings import Finding, Report
 from pelatihan.io.reader import EXCEL_SUFFIXES, load
 from pelatihan.io.results import (
@@ -88,7 +88,7 @@ def _load_all(
     results = [_load_one(name, defaults, lang, reading) for name in files]
     problems = [result for result in results if isinstance(result, str)]
     if problems:
-        raise _Unusable("\n".join(problems))
+        raise _Unusable(*problems)
     return [result for result in results if not isinstance(result, str)]
 
 
@@ -155,7 +155,7 @@ def _run_validate(args: argparse.Namespace) -> int:
         except _Unusable as error:
             problems.append(str(error))
     if problems:
-        raise _Unusable("\n".join(problems))
+        raise _Unusable(*problems)
     if results is not None:
         attached = attach_results_across([item.document for item in documents], results)
         documents = [structure(document) for document in attached]
@@ -274,7 +274,7 @@ def _validate_files(
     finally:
         progress.clear()
     if problems:
-        raise _Unusable("\n".join(problems))
+        raise _Unusable(*problems)
     return documents, reports, read
 
 
@@ -352,7 +352,7 @@ def _render_text(
     code_width = max((len(finding.code) for finding in combined), default=0)
 
     def block(findings: Sequence[Finding], indent: str, file: str | None) -> list[str]:
-        places = [_where(finding, file) for finding in findings]
+        places = [printable(_where(finding, file)) for finding in findings]
         width = max(len(place) for place in places)
         return [
             line(finding, indent, place, width)
@@ -415,7 +415,8 @@ def _render_text(
         lines.append(f"  {words['file-findings']}")
         lines.extend(block(findings, "    ", other))
     lines.append(combined.summary(lang))
-    return "\n".join(lines)
+    # names, ids, file names and paths come from the input: one line each, nothing a terminal runs
+    return "\n".join(printable(line) for line in lines)
 
 
 def _cited(finding: Finding, *, basis: bool) -> str:
