@@ -23,10 +23,11 @@ from html import escape
 from pathlib import Path
 
 from pelatihan.calendar import ClosureKind
+from pelatihan.errors import printable
 from pelatihan.schedule import Schedule
 from pelatihan.training import Setting
 
-__all__ = ["COLOURS", "schedule_to_svg", "write_svg"]
+__all__ = ["COLOURS", "label_text", "schedule_to_svg", "write_svg"]
 
 COLOURS = {
     Setting.IN_CLASS: "#1d4ed8",
@@ -56,6 +57,26 @@ _MONTHS_ID = (
     "Nov",
     "Des",
 )
+
+
+def label_text(text: str) -> str:
+    r"""What the picture shows of a name or a title: :func:`~pelatihan.errors.printable`.
+
+    Control characters, bidirectional controls, line separators and lone
+    surrogates are written as escapes (``\x1b``), as in the text report, and so
+    are U+FFFE and U+FFFF, which XML does not allow either: what is left is
+    always text an XML parser reads back as it is.
+
+    Example:
+        >>> label_text("Angkatan\x00I\ufffe")
+        'Angkatan\\x00I\\ufffe'
+    """
+    return printable(text).replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
+
+
+def _xml(text: str) -> str:
+    """``text`` as :func:`label_text` shows it, escaped for XML."""
+    return escape(label_text(text))
 
 
 def _x(day: datetime.date, first: datetime.date) -> int:
@@ -90,9 +111,9 @@ def schedule_to_svg(schedule: Schedule, *, title: str | None = None) -> str:
     )
     parts = [
         header,
-        f"<title>{escape(title)}</title>",
+        f"<title>{_xml(title)}</title>",
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
-        f'<text x="10" y="20" font-size="14" font-weight="bold">{escape(title)}</text>',
+        f'<text x="10" y="20" font-size="14" font-weight="bold">{_xml(title)}</text>',
     ]
     # weekends and closed days across the chart
     calendar = schedule.calendar
@@ -105,7 +126,7 @@ def schedule_to_svg(schedule: Schedule, *, title: str | None = None) -> str:
             parts.append(
                 f'<rect class="closed" x="{x}" y="{_TOP - 6}" width="{_DAY}" '
                 f'height="{chart_bottom - _TOP + 6}" fill="{_CLOSED}" fill-opacity="0.25">'
-                f"<title>{day.isoformat()}: {escape(closure.name)} ({kind})</title></rect>"
+                f"<title>{day.isoformat()}: {_xml(closure.name)} ({kind})</title></rect>"
             )
         elif day.weekday() >= _SATURDAY:
             parts.append(
@@ -127,10 +148,10 @@ def schedule_to_svg(schedule: Schedule, *, title: str | None = None) -> str:
         training = phase.training_days(calendar)
         name = phase.label or phase.kind.value
         parts.append(
-            f'<text x="10" y="{y + 16}">{escape(name)} ({training} days)</text>'
+            f'<text x="10" y="{y + 16}">{_xml(name)} ({training} days)</text>'
             f'<rect class="phase {phase.setting.value}" x="{_x(phase.start, first)}" y="{y + 4}" '
             f'width="{((phase.end - phase.start).days + 1) * _DAY}" height="{_ROW - 8}" '
-            f'fill="{colour}" rx="3"><title>{escape(name)}: {phase.start.isoformat()} to '
+            f'fill="{colour}" rx="3"><title>{_xml(name)}: {phase.start.isoformat()} to '
             f"{phase.end.isoformat()}, {training} training days, {phase.setting.label}"
             "</title></rect>"
         )
