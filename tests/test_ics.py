@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 import importlib.util
 import sys
+import unicodedata
 import warnings
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pelatihan import Phase, Schedule, plan_schedule
+from pelatihan import Calendar, Phase, Schedule, plan_schedule
 from pelatihan.calendar import HolidayDataWarning
 from pelatihan.io import ics
 from pelatihan.io.ics import phase_uid, schedule_to_ics, write_ics
@@ -412,3 +413,94 @@ def test_round_trip_event_dates_equal_phase_dates(schedule: Schedule, cohort_id:
     assert [str(event["UID"]) for event in found] == [
         phase_uid(cohort_id, index) for index in range(len(schedule.phases))
     ]
+
+
+def one_line(text: str) -> str:
+    """What the writer makes of a name, as documented: one line, no control character."""
+    kept = "".join(
+        " "
+        if unicodedata.category(char) == "Cc"
+        else "\ufffd"
+        if unicodedata.category(char) == "Cs"
+        else char
+        for char in text
+    )
+    return " ".join(kept.split())
+
+
+@needs_icalendar
+@settings(max_examples=40, deadline=None)
+@given(
+    name=st.text(),
+    labels=st.lists(st.text(), min_size=1, max_size=3),
+    common_name=st.text(),
+    cohort_id=st.text(min_size=1),
+)
+def test_any_names_are_written_escaped_and_read_back(
+    name: str, labels: list[str], common_name: str, cohort_id: str
+) -> None:
+    cohort_id += "x"
+    start = D(2024, 4, 22)
+    phases = [
+        Phase(
+            "klasikal",
+            start + datetime.timedelta(days=7 * n),
+            start + datetime.timedelta(days=7 * n + 4),
+            label=label,
+        )
+        for n, label in enumerate(labels)
+    ]
+    schedule = Schedule(phases, calendar=Calendar())
+    organizer = f"{common_name.replace('<', '')} <latsar@bpsdm.example.go.id>"
+    data = schedule_to_ics(
+        schedule, cohort_id=cohort_id, name=name, organizer=organizer, stamp=STAMP
+    )
+    text = data.decode("utf-8")
+    assert not any(unicodedata.category(char) == "Cc" for char in text.replace("\r\n", ""))
+    shown = one_line(name) or one_line(cohort_id)
+    found = events(data)
+    assert str(parse(data)["X-WR-CALNAME"]) == f"Latsar CPNS {shown}"
+    assert [
+        (event.decoded("DTSTART"), event.decoded("DTEND") - datetime.timedelta(days=1))
+        for event in found
+    ] == [(phase.start, phase.end) for phase in phases]
+    assert [str(event["UID"]) for event in found] == [
+        phase_uid(cohort_id, index) for index in range(len(phases))
+    ]
+    for event, label in zip(found, labels, strict=True):
+        title = one_line(label)
+        title = title[:1].upper() + title[1:] if title else "Klasikal"
+        assert str(event["SUMMARY"]).startswith(f"Latsar CPNS {shown} — {title} (")
+        assert str(event["ORGANIZER"]) == "mailto:latsar@bpsdm.example.go.id"
+        cn = one_line(common_name.replace("<", ""))
+        if len(cn) > 1 and cn[0] == cn[-1] == '"':
+            cn = one_line(cn[1:-1].replace('\\"', '"').replace("\\\\", "\\"))
+        assert event["ORGANIZER"].params.get("CN", "") == cn.replace('"', "'")
+
+
+@needs_icalendar
+@pytest.mark.parametrize(
+    "organizer",
+    [
+        "mailto:latsar@bpsdm.example.go.id\r\nATTENDEE:mailto:x@y.z",
+        "latsar@bpsdm.example.go.id\nX",
+        "BPSDM <latsar@bpsdm.example.go.id\x1b>",
+        "mailto:latsar\u202e@bpsdm.example.go.id",
+    ],
+)
+def test_an_organizer_address_with_a_control_character_is_refused(organizer: str) -> None:
+    with pytest.raises(ValueError, match="control character or a line break"):
+        schedule_to_ics(BLENDED_2024, cohort_id="a", organizer=organizer, stamp=STAMP)
+
+
+@needs_icalendar
+def test_a_line_break_in_the_organizers_name_becomes_a_space() -> None:
+    (event, *_) = events(
+        schedule_to_ics(
+            BLENDED_2024,
+            cohort_id="a",
+            organizer="Angkatan\n1\x1b]0;x\x07 <latsar@bpsdm.example.go.id>",
+            stamp=STAMP,
+        )
+    )
+    assert event["ORGANIZER"].params["CN"] == "Angkatan 1 ]0;x"

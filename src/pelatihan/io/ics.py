@@ -26,6 +26,17 @@ One all-day event (``VEVENT``) per phase, in the schedule's order:
   kind (``habituasi``); ``TRANSP:TRANSPARENT`` keeps the days free in
   free/busy lookups, since a phase spans weeks whatever the day's hours.
 
+Names on one line
+-----------------
+
+The cohort's name, the phases' labels and the organiser's name are written on
+one line, whatever they hold: a run of whitespace, line breaks and other
+control characters becomes one space, and a lone surrogate (from a file name
+that is not UTF-8) becomes U+FFFD. Control characters are never written raw,
+and no text can start a property of its own. Everything else, bidirectional
+controls included, is kept as given, and every file reads back with
+``icalendar`` to the same events, names and organiser.
+
 Stable UIDs
 -----------
 
@@ -82,6 +93,7 @@ import zoneinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pelatihan.errors import printable
 from pelatihan.schedule import Phase, Schedule
 from pelatihan.training import PhaseKind
 
@@ -164,7 +176,9 @@ def schedule_to_ics(
             name (``X-WR-CALNAME``), on one line; the cohort id by default.
         organizer: The organiser's e-mail address (``latsar@bpsdm.example.go.id``),
             optionally with a name (``BPSDM Contoh <latsar@bpsdm.example.go.id>``),
-            or a URI (``mailto:...``); written as each event's ``ORGANIZER``.
+            or a URI (``mailto:...``); written as each event's ``ORGANIZER``. The
+            name is written on one line, as ``name`` is, with a double quote made
+            ``'``; the address may hold no control character or line break.
         stamp: The time of the export, written as ``DTSTAMP`` in UTC; it must be
             timezone-aware. By default the current time, so two exports differ;
             pass it to get byte-identical output.
@@ -177,7 +191,8 @@ def schedule_to_ics(
             installed.
         ValueError: If the schedule has no phases, a phase ends before it
             starts, ``stamp`` is naive, the cohort id has no letter or digit, or
-            ``organizer`` is not an address.
+            ``organizer`` is not an address or its address holds a control
+            character or a line break.
 
     Example:
         >>> import datetime
@@ -314,23 +329,44 @@ def _stamp(stamp: datetime.datetime | None) -> datetime.datetime:
 
 
 def _organizer(organizer: str) -> tuple[str, str]:
-    """The URI and the common name (possibly empty) of an organiser."""
+    """The URI and the common name (possibly empty, on one line) of an organiser."""
     text = organizer.strip()
-    if _URI.fullmatch(text) and "@" not in text.split(":", 1)[0]:
+    name, bracket, address = text.rpartition("<")
+    if not bracket or not address.endswith(">"):
+        name, address = "", text
+    if printable(address) != address:
+        raise ValueError(
+            f"organizer {organizer!r}: its address holds a control character or a line "
+            "break, which no calendar can use; give the address alone, on one line"
+        )
+    common_name = _one_line(name)
+    if len(common_name) > 1 and common_name[0] == common_name[-1] == '"':
+        common_name = _one_line(common_name[1:-1].replace('\\"', '"').replace("\\\\", "\\"))
+    if not name and _URI.fullmatch(text) and "@" not in text.split(":", 1)[0]:
         return text, ""
-    common_name, address = email.utils.parseaddr(text)
-    if "@" not in address or _URI.fullmatch(address):
+    parsed = email.utils.parseaddr(f"<{address}" if name else text)[1]
+    if "@" not in parsed or _URI.fullmatch(parsed):
         raise ValueError(
             f"organizer {organizer!r} is not an address: give an e-mail address "
             "('latsar@bpsdm.example.go.id'), optionally with a name "
             "('BPSDM Contoh <latsar@bpsdm.example.go.id>'), or a URI ('mailto:...')"
         )
-    return f"mailto:{address}", common_name
+    # RFC 5545 has no way to write a double quote in a parameter (RFC 6868 is not read everywhere)
+    return f"mailto:{parsed}", common_name.replace('"', "'")
 
 
 def _one_line(text: str) -> str:
-    """``text`` on one line: whitespace runs made one space, control characters dropped."""
-    return " ".join("".join(" " if unicodedata.category(c) == "Cc" else c for c in text).split())
+    """``text`` on one line: whitespace runs made one space, control characters too.
+
+    A lone surrogate (from a file name that is not UTF-8) becomes U+FFFD, which
+    can be written as UTF-8.
+    """
+    kept = "".join(
+        " " if category == "Cc" else "\ufffd" if category == "Cs" else c
+        for c in text
+        for category in (unicodedata.category(c),)
+    )
+    return " ".join(kept.split())
 
 
 def _title(phase: Phase) -> str:
