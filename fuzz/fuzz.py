@@ -37,6 +37,17 @@ variant  mutated ``examples/variant-*.toml`` and bytes, as a TOML and as a JSON
          rulebook variant: ``read_variant`` gives a rulebook whose changed
          figures have the status USER, or raises only ``InputError``; ``pelatihan
          plan --variant`` exits with 0 or 2 with a message, never a traceback
+ics      names, phase labels and an organiser with control characters, line
+         breaks, bidirectional controls and lone surrogates: ``schedule_to_ics``
+         writes no raw control character, and the file reads back with
+         ``icalendar`` to the same events, calendar name and organiser; an
+         address with a control character is a ``ValueError``
+svg      a title and phase labels likewise: ``schedule_to_svg`` gives XML that
+         parses, whose texts read back as ``label_text`` shows them
+text     a cohort's name and id, participants' names and NIPs, and a file name
+         likewise, given to ``pelatihan validate``: the text report is UTF-8,
+         holds no raw control or bidirectional character, and shows each
+         finding on a line of its own
 =======  ======================================================================
 
 Each target runs in a child process for its time budget (``--seconds``, default
@@ -77,6 +88,7 @@ import sys
 import tempfile
 import time
 import traceback
+import unicodedata
 import warnings
 import zipfile
 from collections import Counter
@@ -94,6 +106,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from pelatihan import legal, nip, rulebooks, strategies
 from pelatihan.catalogue.reading import SKIPPED_ROW_CODES
 from pelatihan.cli import main as pelatihan_main
+from pelatihan.errors import printable
 from pelatihan.findings import Finding, Report
 from pelatihan.grades import Education, Grade, InvalidGrade, InvalidTrack, Track, UnknownEducation
 from pelatihan.io.csv import DELIMITERS, read_csv
@@ -1421,6 +1434,206 @@ def _cli_inputs() -> st.SearchStrategy[bytes]:
     )
 
 
+# -- ics, svg and text: output that cannot be forged ----------------------------------------
+
+_FORGERS = (
+    '\x1b\x07\x00\r\n\t\x85\u202e\u2066\u200f\u061c\u2028\u2029\udcff\ud800\ufffe\uffff"<>&;:,\\^'
+)
+_FIELDS = 4
+
+
+def _hostile_text() -> st.SearchStrategy[str]:
+    return st.one_of(
+        _texts(),
+        st.text(st.one_of(st.characters(), st.sampled_from(_FORGERS)), max_size=30),
+        st.sampled_from(
+            ("\x1b]0;pwned\x07", "\x1b[2J", "\r\nerror    forged", "\u202eesrever", "A\nB")
+        ),
+    )
+
+
+def _field_inputs() -> st.SearchStrategy[bytes]:
+    """A few texts (names, labels, a title, an organiser), stored as a JSON list."""
+    return st.lists(_hostile_text(), min_size=1, max_size=_FIELDS).map(
+        lambda texts: json.dumps(texts).encode("ascii")
+    )
+
+
+def _fields(data: bytes) -> list[str]:
+    """The texts of an input: a JSON list of strings, else its text split at NUL."""
+    try:
+        loaded = json.loads(data)
+    except ValueError:
+        loaded = None
+    if isinstance(loaded, list) and all(isinstance(text, str) for text in loaded):
+        texts = list(loaded)
+    else:
+        texts = data.decode("utf-8", "surrogateescape").split("\x00")
+    return (texts + [""] * _FIELDS)[:_FIELDS]
+
+
+def _schedule_of(labels: Sequence[str]) -> Any:
+    from pelatihan import Calendar, Phase, Schedule  # noqa: PLC0415
+
+    start = datetime.date(2024, 4, 22)
+    phases = [
+        Phase(
+            "klasikal" if n % 2 else "habituasi",
+            start + datetime.timedelta(days=14 * n),
+            start + datetime.timedelta(days=14 * n + 9),
+            label=label,
+        )
+        for n, label in enumerate(labels)
+    ]
+    return Schedule(phases, calendar=Calendar())
+
+
+def _one_line(text: str) -> str:
+    """What the iCalendar writer documents it makes of a name."""
+    kept = "".join(
+        " " if (kind := unicodedata.category(char)) == "Cc" else "\ufffd" if kind == "Cs" else char
+        for char in text
+    )
+    return " ".join(kept.split())
+
+
+def check_ics(data: bytes) -> None:
+    """``schedule_to_ics`` with the input's texts as name, phase labels and organiser.
+
+    The file holds no raw control character but its CRLF line ends, is UTF-8,
+    and reads back with ``icalendar`` to the same events, UIDs, calendar name
+    and organiser (names on one line, as documented); an organiser whose
+    address holds a control character is a ``ValueError``.
+
+    Args:
+        data: A JSON list of texts (or text split at NUL).
+    """
+    import icalendar  # noqa: PLC0415 - an optional extra
+
+    from pelatihan.io.ics import phase_uid, schedule_to_ics  # noqa: PLC0415
+
+    name, first, second, organiser = _fields(data)
+    schedule = _schedule_of((first, second))
+    cohort_id = f"{name}x"
+    common = organiser.replace("<", "")
+    stamp = datetime.datetime(2024, 4, 1, tzinfo=datetime.timezone.utc)
+    written = schedule_to_ics(
+        schedule,
+        cohort_id=cohort_id,
+        name=name,
+        organizer=f"{common} <latsar@bpsdm.example.go.id>",
+        stamp=stamp,
+    )
+    text = written.decode("utf-8")
+    if any(unicodedata.category(char) == "Cc" for char in text.replace("\r\n", "")):
+        raise PropertyFailed("ics-control", "a raw control character in the iCalendar file")
+    calendar = icalendar.Calendar.from_ical(written)
+    events = list(calendar.walk("VEVENT"))
+    shown = _one_line(name) or _one_line(cohort_id)
+    if str(calendar["X-WR-CALNAME"]) != f"Latsar CPNS {shown}":
+        raise PropertyFailed("ics-name", f"calendar name {calendar['X-WR-CALNAME']!r}")
+    if [str(event["UID"]) for event in events] != [phase_uid(cohort_id, n) for n in range(2)]:
+        raise PropertyFailed("ics-events", "the events do not read back")
+    expected = _one_line(common)
+    if len(expected) > 1 and expected[0] == expected[-1] == '"':
+        expected = _one_line(expected[1:-1].replace('\\"', '"').replace("\\\\", "\\"))
+    for event in events:
+        if not str(event["SUMMARY"]).startswith(f"Latsar CPNS {shown} — "):
+            raise PropertyFailed("ics-summary", f"summary {event['SUMMARY']!r}")
+        if event["ORGANIZER"].params.get("CN", "") != expected.replace('"', "'"):
+            raise PropertyFailed("ics-organizer", f"CN {event['ORGANIZER'].params!r}")
+    # the organiser as given: an address, or refused (not an address, a control character in it)
+    with contextlib.suppress(ValueError):
+        schedule_to_ics(schedule, cohort_id=cohort_id, organizer=organiser, stamp=stamp)
+
+
+def check_svg(data: bytes) -> None:
+    """``schedule_to_svg`` with the input's texts as title and phase labels.
+
+    The picture parses as XML, and its title and labels read back as
+    ``label_text`` shows them: no control character, no bidirectional control.
+
+    Args:
+        data: A JSON list of texts (or text split at NUL).
+    """
+    import xml.etree.ElementTree as ET  # noqa: PLC0415
+
+    from pelatihan.io.svg import label_text, schedule_to_svg  # noqa: PLC0415
+
+    title, *labels = _fields(data)
+    try:
+        root = ET.fromstring(schedule_to_svg(_schedule_of(labels), title=title))
+    except ET.ParseError as error:
+        raise PropertyFailed("svg-xml", f"the SVG is not XML: {error}") from None
+    texts = [
+        element.text or "" for element in root.iter() if element.tag.endswith(("}text", "}title"))
+    ]
+    if texts[:2] != [label_text(title)] * 2:
+        raise PropertyFailed("svg-title", f"title read back as {texts[:2]!r}")
+    for label, kind in zip(labels, ("habituasi", "klasikal", "habituasi"), strict=False):
+        shown = label_text(label or kind)
+        if not any(text.startswith(f"{shown} (") for text in texts):
+            raise PropertyFailed("svg-label", f"label {shown!r} not read back")
+
+
+_UNSAFE_OUTPUT = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def check_text(data: bytes) -> None:
+    """``pelatihan validate``'s text report of a cohort named, and in a file named, by the input.
+
+    The input's texts are the cohort's name and id, the participants' names and
+    NIPs, and part of the file name. The report is UTF-8, holds no raw control
+    character, bidirectional control or line separator (but its line breaks),
+    and shows each finding of the JSON report on one line of its own.
+
+    Args:
+        data: A JSON list of texts (or text split at NUL).
+    """
+    file_part, *texts = _fields(data)
+    # a JSON file cannot hold a lone surrogate (the reader refuses it); a file name can
+    cohort_name, cohort_id, person = (_SURROGATES.sub("\ufffd", text) for text in texts)
+    tree = json.loads(_example("cohort-mistakes.json"))
+    cohort = tree["cohorts"][0]
+    cohort["name"], cohort["id"] = cohort_name, cohort_id
+    for number, participant in enumerate(cohort["participants"]):
+        if isinstance(participant, dict):
+            participant["name"] = person
+            if number % 2:
+                participant["nip"] = f"{participant.get('nip', '')}{person}"
+    file_name = "c" + file_part.replace("/", "").replace("\x00", "")[:40] + ".json"
+    try:
+        os.fsencode(file_name)
+    except UnicodeEncodeError:
+        file_name = "cohort.json"
+    with tempfile.TemporaryDirectory(prefix="pelatihan-fuzz-") as folder:
+        path = Path(folder) / file_name
+        path.write_text(json.dumps(tree), encoding="utf-8")
+        code, out, err = _run_cli(["validate", str(path), "--format", "json"])
+        if code not in (0, 1):
+            raise PropertyFailed("text-status", f"exit {code}: {err[:200]!r}")
+        messages = Counter(
+            printable(finding["message"]["en"]) for finding in json.loads(out)["findings"]
+        )
+        for lang in ("en", "id"):
+            code, out, err = _run_cli(["validate", str(path), "--lang", lang, "--basis"])
+            if code not in (0, 1) or err:
+                raise PropertyFailed("text-status", f"exit {code}: {err[:200]!r}")
+            text = out.decode("utf-8")
+            if _UNSAFE_OUTPUT.search(text):
+                raise PropertyFailed("text-raw", "a raw control or bidirectional character")
+            if lang == "en":
+                lines = text.split("\n")
+                for message, count in messages.items():
+                    if sum(message in line for line in lines) < count:
+                        raise PropertyFailed("text-lines", f"{message!r} not on a line of its own")
+
+
 # -- targets --------------------------------------------------------------------------------
 
 
@@ -1504,6 +1717,9 @@ TARGETS: dict[str, Target] = {
         Target("results", _results_inputs, check_results),
         Target("cli", _cli_inputs, check_cli),
         Target("variant", _variant_inputs, check_variant),
+        Target("ics", _field_inputs, check_ics),
+        Target("svg", _field_inputs, check_svg),
+        Target("text", _field_inputs, check_text),
     )
 }
 """The targets, by name, in the order they run."""
