@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import os
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -13,7 +15,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pelatihan import Calendar, Phase, Schedule
 from pelatihan.cli import main
+from pelatihan.cli._plan import _plan_text
 from pelatihan.errors import printable
 from pelatihan.findings import Finding, Report, Severity
 from pelatihan.location import Location
@@ -75,8 +79,6 @@ def _run(argv: list[str]) -> tuple[int, str, str]:
     out, err = io.BytesIO(), io.BytesIO()
     stdout = io.TextIOWrapper(out, encoding="utf-8", errors="strict", write_through=True)
     stderr = io.TextIOWrapper(err, encoding="utf-8", errors="strict", write_through=True)
-    import sys  # noqa: PLC0415
-
     saved = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = stdout, stderr
     try:
@@ -135,3 +137,22 @@ def test_report_to_text_keeps_each_finding_on_one_line() -> None:
     text = Report(findings).to_text()
     assert len(text.split("\n")) == len(findings) + 1
     assert not any(unsafe(char) for char in text.replace("\n", ""))
+
+
+def test_the_plan_table_shows_phase_labels_escaped() -> None:
+    start = datetime.date(2024, 4, 22)
+    labels = HOSTILE[:3]
+    phases = [
+        Phase(
+            "klasikal",
+            start + datetime.timedelta(days=7 * n),
+            start + datetime.timedelta(days=7 * n + 4),
+            label=label,
+        )
+        for n, label in enumerate(labels)
+    ]
+    text = _plan_text(Schedule(phases, calendar=Calendar()))
+    lines = text.split("\n")
+    assert not any(unsafe(char) for char in text.replace("\n", ""))
+    for number, label in enumerate(labels, start=1):
+        assert any(line.startswith(f"{number}  {printable(label)} ") for line in lines)
