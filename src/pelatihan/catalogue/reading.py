@@ -43,10 +43,14 @@ _listed = Table()
 DUPLICATE_KEY = _listed(
     Rule(
         "input.duplicate-key",
-        Severity.WARNING,
+        Severity.ERROR,
         "Key given twice",
         "Kunci ditulis dua kali",
-        "No object gives the same key twice; when one does, the last value is used.",
+        "No object gives the same key twice. When one does, the last value is used and the "
+        "earlier one is dropped, so this is an error at the object that gives the key (its "
+        "path), saying what was dropped (a list's number of items: participants that would "
+        "otherwise vanish). The two values are not merged: which one the author meant is "
+        "not known.",
     )
 )
 
