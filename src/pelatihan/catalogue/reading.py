@@ -113,7 +113,8 @@ VALUE_RULE = _listed(
         "Value not allowed",
         "Nilai tidak diperbolehkan",
         "Values with a fixed set of choices (sex, track, method, phase kind, regime) hold one "
-        "of them.",
+        "of them. Absences counted in sessions and days are whole numbers: 2.9 days is "
+        "reported, not read as 2 (which would pass a limit of 2 days).",
     )
 )
 

@@ -277,7 +277,20 @@ class _Structurer:
         return number
 
     def whole_count(self, kind: Kind, value: object, keys: Keys) -> int:
-        return int(self.count(kind, value, keys))
+        number = self.count(kind, value, keys)
+        if number != number.to_integral_value():
+            # 2.9 days is not 2 days: truncating would let it pass a limit of 2
+            raise _Bad(
+                VALUE_RULE.finding(
+                    self.at(keys),
+                    f"{quote(value)} is not a whole number: absences are whole numbers "
+                    "(sessions, days)",
+                    f"{quote(value)} bukan bilangan bulat: ketidakhadiran dihitung dengan "
+                    "bilangan bulat (sesi, hari)",
+                    value=_plain(value),
+                )
+            )
+        return int(number)
 
     def weekdays(self, kind: Kind, value: object, keys: Keys) -> frozenset[int]:
         if (
