@@ -1,7 +1,10 @@
-"""Nothing is lost silently and no result is wrong: duplicate keys, fractions, digits, types, dates."""
+"""Nothing is lost silently, no result is wrong: duplicate keys, fractions, digits, types, dates."""
 
 from __future__ import annotations
 
+import argparse
+import datetime
+import io
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -11,11 +14,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import pelatihan
+from pelatihan.cli._common import _date as cli_date
 from pelatihan.findings import Severity
+from pelatihan.io.csv import read_csv
+from pelatihan.io.dates import _ISO, MAX_YEAR, MIN_YEAR, InvalidDate, parse_date
 from pelatihan.io.document import RawDocument
 from pelatihan.io.fields import ABSENCES
 from pelatihan.io.jsonfile import read_json_text
-from pelatihan.io.plain import plain_reader
+from pelatihan.io.plain import plain_participant, plain_reader
 from pelatihan.io.structure import structure
 from pelatihan.validation.pipeline import validate_with_results
 
@@ -54,7 +60,9 @@ def test_a_key_given_twice_at_the_top_is_located_at_the_top() -> None:
     assert "with 0 items" in finding.message_en
 
 
-def _results_file(tmp_path: Path, absences: dict[str, object], passed_on: str | None = None) -> Path:
+def _results_file(
+    tmp_path: Path, absences: dict[str, object], passed_on: str | None = None
+) -> Path:
     data = json.loads(Path("examples/cohort-results.json").read_text(encoding="utf-8"))
     result = data["cohorts"][0]["results"][0]
     result["absences"] = absences
@@ -129,3 +137,99 @@ def test_a_count_of_absences_is_read_exactly_or_reported(field: str, value: obje
     (kept,) = loaded.cohorts[0].results
     assert getattr(kept.absences, field) == number  # exactly: never truncated
     assert plain is None or getattr(plain, field) == number
+
+
+# ASCII, Arabic-Indic, full-width, Extended Arabic-Indic and Devanagari digits
+_DIGIT_SETS = tuple(
+    "".join(chr(zero + n) for n in range(10)) for zero in (0x30, 0x660, 0xFF10, 0x6F0, 0x966)
+)
+ARABIC_INDIC = "\u0662\u0660\u0662\u0665-\u0660\u0667-\u0661\u0664"  # 2025-07-14
+FULL_WIDTH = "\uff12\uff10\uff12\uff15-07-14"  # 2025-07-14
+
+
+@st.composite
+def _iso_shaped(draw: st.DrawFn) -> str:
+    year = draw(st.integers(1890, 2110))
+    month, day = draw(st.integers(0, 13)), draw(st.integers(0, 32))
+    text = f"{year:04d}-{month:02d}-{day:02d}"
+    if draw(st.booleans()):  # some digits in another script
+        scripts = draw(st.lists(st.sampled_from(_DIGIT_SETS), min_size=10, max_size=10))
+        text = "".join(scripts[i][int(c)] if c.isdigit() else c for i, c in enumerate(text[:10]))
+    return text
+
+
+def _read_by_json(text: str) -> datetime.date | None:
+    person = {"nip": "19950417 201903 2 004", "name": "Dewi", "grade": "III/a"}
+    person |= {"agency": "Dinkes", "birth_date": text}
+    cohort = {"id": "c", "name": "C", "track": "III", "method": "blended", "participants": [person]}
+    loaded = structure(RawDocument({"cohorts": [cohort]}, "x.json"))
+    if any(f.code == "input.date" for f in loaded.findings):
+        return None
+    return loaded.cohorts[0].participants[0].birth_date
+
+
+def _read_by_csv(text: str) -> datetime.date | None:
+    header = "NIP;Nama;Gol/Ruang;Instansi;Tanggal Lahir\n"
+    data = f"{header}19950417 201903 2 004;Dewi;III/a;Dinkes;{text}\n"
+    document = read_csv(io.BytesIO(data.encode("utf-8")), file_name="x.csv")
+    loaded = structure(document)
+    if any(f.code == "input.date" for f in loaded.findings):
+        return None
+    return loaded.cohorts[0].participants[0].birth_date
+
+
+def _read_by_option(text: str) -> datetime.date | None:
+    try:
+        return cli_date(text)
+    except argparse.ArgumentTypeError:
+        return None
+
+
+def _read_by_parse_date(text: str) -> datetime.date | None:
+    try:
+        return parse_date(text)
+    except InvalidDate:
+        return None
+
+
+_DATE_TEXTS = st.one_of(
+    _iso_shaped(),
+    st.text(alphabet="0123456789-/ " + _DIGIT_SETS[1][:4] + _DIGIT_SETS[2][4:6], max_size=12),
+    st.sampled_from([ARABIC_INDIC, FULL_WIDTH, "2025-07-14", " 2025-07-14 ", "2025-7-14"]),
+)
+
+
+@settings(deadline=None, max_examples=200)
+@given(_DATE_TEXTS)
+def test_dates_are_read_alike_by_the_readers_parse_date_and_the_command(text: str) -> None:
+    by_json, by_option = _read_by_json(text), _read_by_option(text)
+    assert by_json == by_option
+    if text.strip() and "\n" not in text and ";" not in text:
+        assert _read_by_csv(text) == (by_json or _read_by_parse_date(text))
+    by_parse_date = _read_by_parse_date(text)
+    if any(c.isdigit() and not c.isascii() for c in text):
+        assert (by_json, by_option, by_parse_date) == (None, None, None)
+    if by_json is not None and MIN_YEAR <= by_json.year <= MAX_YEAR:
+        assert by_parse_date == by_json
+    if _ISO.fullmatch(text.strip()) and MIN_YEAR <= int(text.strip()[:4]) <= MAX_YEAR:
+        assert by_parse_date == by_json  # ISO text: both accept, or both reject
+
+
+@pytest.mark.parametrize("text", [ARABIC_INDIC, FULL_WIDTH, "2025-0\uff17-14"])
+def test_dates_in_other_digits_are_an_input_date_finding(text: str) -> None:
+    assert _read_by_json(text) is None
+    assert _read_by_csv(text) is None
+    assert _read_by_option(text) is None
+    assert _read_by_parse_date(text) is None
+    assert (
+        plain_participant(
+            {
+                "nip": "19950417 201903 2 004",
+                "name": "D",
+                "grade": "III/a",
+                "agency": "A",
+                "birth_date": text,
+            }
+        )
+        is None
+    )

@@ -102,7 +102,9 @@ DATE_RULE = _listed(
         Severity.ERROR,
         "Not a date",
         "Bukan tanggal",
-        "Dates are real calendar dates written YYYY-MM-DD (ISO 8601).",
+        "Dates are real calendar dates written YYYY-MM-DD (ISO 8601), in the digits 0-9: "
+        "Arabic-Indic or full-width digits are reported, as --start and the JSON Schema "
+        "refuse them.",
     )
 )
 

@@ -67,7 +67,7 @@ M = TypeVar("M")
 _MAX_COUNT = 10_000
 """The largest count of absences (sessions, JP or days) read: a Latsar has a few hundred JP."""
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")  # ASCII digits, as in the schema
 
 _BOOLEAN_TEXT = {"true": True, "false": False, "ya": True, "tidak": False, "yes": True, "no": False}
 
