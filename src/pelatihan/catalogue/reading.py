@@ -72,7 +72,9 @@ TYPE_RULE = _listed(
         Severity.ERROR,
         "Value of the wrong type",
         "Nilai dengan tipe yang salah",
-        "Each value has the type the format gives it (text, a list, an object, true/false).",
+        "Each value has the type the format gives it (text, a list, an object, true/false), "
+        "as the JSON Schema says: a number where text is expected (a name of 12) is "
+        "reported; a cohort's id and a NIP may also be whole numbers.",
     )
 )
 
