@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import pelatihan
 from pelatihan.cli._common import _date as cli_date
+from pelatihan.evidence import Status
 from pelatihan.findings import Severity
 from pelatihan.io.csv import read_csv
 from pelatihan.io.dates import _ISO, MAX_YEAR, MIN_YEAR, InvalidDate, parse_date
@@ -233,3 +234,40 @@ def test_dates_in_other_digits_are_an_input_date_finding(text: str) -> None:
         )
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("passed_on", "codes"),
+    [
+        ("0001-01-01", ["results.passed-on-before-start"]),
+        ("2019-10-16", ["results.passed-on-before-start"]),
+        ("2019-10-17", []),
+        ("2019-12-30", []),
+        ("2020-12-29", []),  # 365 days after the last day
+        ("2020-12-30", ["results.passed-on-late"]),
+        ("9999-12-31", ["results.passed-on-late"]),
+    ],
+)
+def test_a_result_decided_far_outside_the_cohort_is_reported(
+    tmp_path: Path, passed_on: str, codes: list[str]
+) -> None:
+    report = pelatihan.validate(_results_file(tmp_path, {}, passed_on=passed_on))
+    found = [f for f in report.findings if f.location.keys[-1:] == ("passed_on",)]
+    assert [f.code for f in found] == codes
+    severities = {"results.passed-on-before-start": "error", "results.passed-on-late": "warning"}
+    assert [f.severity.value for f in found] == [severities[code] for code in codes]
+
+
+def test_the_bound_after_the_last_day_is_a_figure_a_variant_sets(tmp_path: Path) -> None:
+    path = _results_file(tmp_path, {}, passed_on="2020-03-01")
+    book = pelatihan.rulebooks.get("perlan-12-2018")
+    assert book.evaluation.results_within_days.status.value == "OPEN"
+    strict = book.variant("ketat", {"evaluation.results_within_days": 30})
+    report = pelatihan.validate(path, rulebook=strict)
+    found = [f for f in report.findings if "passed-on" in f.code]
+    assert [(f.code, f.status) for f in found] == [("results.passed-on-late", Status.USER)]
+    none = book.variant("bebas", {"evaluation.results_within_days": None})
+    late = _results_file(tmp_path, {}, passed_on="9999-12-31")
+    assert not [
+        f for f in pelatihan.validate(late, rulebook=none).findings if "passed-on" in f.code
+    ]

@@ -242,6 +242,8 @@ class Fold:
         state.last_day = schedule.end if schedule is not None else None
         if state.results is not None:
             state.results.method, state.results.rulebook = cohort.method, rulebook
+            state.results.first_day = schedule.start if schedule is not None else None
+            state.results.last_day = state.last_day
         for person, parsed, grade, place, index, row in state.waiting:
             before = len(self.found)
             self.participants.in_cohort(
@@ -315,10 +317,12 @@ class Fold:
             self.settle(state, cohort)
         elif cohort is not state.cohort and cohort != state.cohort:
             state.rulebook = self.cohorts.rulebook_for(cohort)
-            _, state.found = self.cohorts.schedule(cohort, state.rulebook, state.here)
+            schedule, state.found = self.cohorts.schedule(cohort, state.rulebook, state.here)
             state.cohort = cohort
             if state.results is not None:
                 state.results.method, state.results.rulebook = cohort.method, state.rulebook
+                state.results.first_day = schedule.start if schedule is not None else None
+                state.results.last_day = schedule.end if schedule is not None else None
 
     def close(self, state: CohortState, cohort: Cohort, count: int) -> None:
         """The cohort's records are all fed: ``cohort`` as it is at the end, of ``count`` people."""
