@@ -14,13 +14,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import pelatihan
+from pelatihan import Cohort, Participant
 from pelatihan.cli._common import _date as cli_date
 from pelatihan.evidence import Status
-from pelatihan.findings import Severity
+from pelatihan.findings import Location, Severity
 from pelatihan.io.csv import read_csv
 from pelatihan.io.dates import _ISO, MAX_YEAR, MIN_YEAR, InvalidDate, parse_date
 from pelatihan.io.document import RawDocument
-from pelatihan.io.fields import ABSENCES
+from pelatihan.io.dump import cohorts_to_json, unwritable_texts
+from pelatihan.io.fields import ABSENCES, COHORT
 from pelatihan.io.jsonfile import read_json_text
 from pelatihan.io.plain import plain_participant, plain_reader
 from pelatihan.io.structure import structure
@@ -271,3 +273,31 @@ def test_the_bound_after_the_last_day_is_a_figure_a_variant_sets(tmp_path: Path)
     assert not [
         f for f in pelatihan.validate(late, rulebook=none).findings if "passed-on" in f.code
     ]
+
+
+def test_text_that_would_not_read_back_is_reported_for_cohorts_built_in_python() -> None:
+    person = Participant("19950417 202403 2 004", " Dewi ", "III/a", "Dinas " + chr(0xDC00))
+    blank = Participant("19930212 202403 1 002", "Agus", "III/a", "   ")
+    cohort = Cohort("c1", "Angkatan I", "III", "blended", participants=[person, blank])
+    found = {
+        (f.code, f.location.path)
+        for f in pelatihan.validate(cohort).findings
+        if f.code in {"input.spaces", "input.value"}
+    }
+    assert found == {
+        ("input.spaces", "$.cohorts[0].participants[0].name"),
+        ("input.value", "$.cohorts[0].participants[0].agency"),
+        ("input.spaces", "$.cohorts[0].participants[1].agency"),
+    }
+    report = pelatihan.validate(cohort)
+    report.to_json().encode("utf-8")  # the report itself can be written
+    with pytest.raises(UnicodeEncodeError):  # what the report warned of
+        cohorts_to_json([cohort]).encode("utf-8")
+
+
+def test_text_a_reader_gives_is_never_reported_as_unwritable() -> None:
+    document = read_json_text(Path("examples/cohort-results.json").read_text(encoding="utf-8"))
+    loaded = structure(document)
+    for position, cohort in enumerate(loaded.cohorts):
+        assert list(unwritable_texts(COHORT, cohort, Location(("cohorts", position)))) == []
+    assert cohorts_to_json(loaded.cohorts).encode("utf-8")

@@ -26,6 +26,7 @@ __all__ = [
     "SCORE_RULE",
     "SHEET_WITHOUT_TABLE",
     "SKIPPED_ROW_CODES",
+    "SPACES_RULE",
     "TITLE_ROW",
     "TOTAL_MISMATCH",
     "TOTAL_ROW",
@@ -54,6 +55,18 @@ DUPLICATE_KEY = _listed(
     )
 )
 
+
+SPACES_RULE = _listed(
+    Rule(
+        "input.spaces",
+        Severity.WARNING,
+        "Text with spaces around it",
+        "Teks diapit spasi",
+        "Text in cohorts built in Python has no spaces around it and is not only spaces: "
+        "every reader strips them (and reads text of only spaces as missing), so such a cohort "
+        "written as JSON would read back different. Files never give this.",
+    )
+)
 
 FORMAT_RULE = _listed(
     Rule(
@@ -117,8 +130,10 @@ VALUE_RULE = _listed(
         "Value not allowed",
         "Nilai tidak diperbolehkan",
         "Values with a fixed set of choices (sex, track, method, phase kind, regime) hold one "
-        "of them. Absences counted in sessions and days are whole numbers: 2.9 days is "
-        "reported, not read as 2 (which would pass a limit of 2 days).",
+        "of them. Text is Unicode text: half of a surrogate pair in a cohort built in Python "
+        "cannot be written as UTF-8, and is reported. Absences counted in sessions and days "
+        "are whole numbers: 2.9 days is reported, not read as 2 (which would pass a limit of "
+        "2 days).",
     )
 )
 

@@ -51,6 +51,8 @@ from pelatihan.evaluation import Result
 from pelatihan.findings import Finding, Location, Report
 from pelatihan.grades import Grade, Track
 from pelatihan.io.attach import nip_key
+from pelatihan.io.dump import unwritable_texts
+from pelatihan.io.fields import COHORT
 from pelatihan.io.structure import Loaded
 from pelatihan.rulebooks import Rulebook
 from pelatihan.validation.cohort_rules import PROBATION_MARGIN_DAYS, CohortRules
@@ -453,6 +455,8 @@ def check(
             here = loaded.cohort_location(position)
         else:
             here = Location(("cohorts", position))
+        if loaded is None:  # built in Python: text no reader would give
+            findings.extend(unwritable_texts(COHORT, cohort, here))
         state = fold.open(position, here, results=bool(cohort.results))
         fold.settle(state, cohort)
         for index, person in enumerate(cohort.participants):
