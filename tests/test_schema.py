@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from pelatihan import Method, PhaseKind, Track, legal, rulebooks
 from pelatihan.evaluation import components
 from pelatihan.io.document import ABSENCE_KEYS, FORMAT, RESULT_KEYS, RawDocument
-from pelatihan.io.jsonfile import read_json
+from pelatihan.io.fields import COHORT, ORGANIZER, PARTICIPANT, PHASE
+from pelatihan.io.jsonfile import read_json, read_json_text
 from pelatihan.io.schema import DIALECT, SCHEMA_ID, cohort_schema, score_components
 from pelatihan.io.structure import structure
 from pelatihan.nip import Sex
@@ -373,6 +374,12 @@ AGREEMENT: dict[str, object] = {
     "passed_on not a date": _set(result0, "passed_on", "20/08/2024"),
     "passed_on impossible": _set(result0, "passed_on", "2024-02-30"),
     "passed_on null": _set(result0, "passed_on", None),
+    "id as a whole number": _set(cohort0, "id", 12),
+    "label as a number": _set(phase0, "label", 2),
+    "name as a number": _set(participant0, "name", 12),
+    "agency as a number": _set(participant0, "agency", 12),
+    "id as a fraction": _set(cohort0, "id", 2.5),
+    "id as true": _set(cohort0, "id", True),
 }
 
 
@@ -390,12 +397,10 @@ def test_the_schema_accepts_exactly_what_structures_without_structural_findings(
 LENIENT: dict[str, object] = {
     "method spelled out": _set(cohort0, "method", "Blended Learning"),
     "track as a number in text": _set(cohort0, "track", "3"),
-    "id as a number": _set(cohort0, "id", 12),
     "accredited as ya": _set(_organizer, "accredited", "ya"),
     "sex spelled out": _set(participant0, "sex", "Perempuan"),
     "date with spaces": _set(cohort0, "start", " 2024-04-22 "),
     "optional date empty": _set(participant0, "birth_date", ""),
-    "label as a number": _set(phase0, "label", 2),
     "remediated as ya": _set(result0, "remediated", "ya"),
     "score with spaces": _set(scores0, "attitude", " 85 "),
     "absent jp as text": _set(absences0, "jp", "2,5"),
@@ -560,3 +565,55 @@ def test_the_example_cohort_files_validate(name: str) -> None:
     path = Path(__file__).resolve().parent.parent / "examples" / name
     data = read_json(path).data
     assert list(VALIDATOR.iter_errors(data)) == []
+
+
+# Text fields: the reader's type findings are the schema's errors, field by field
+
+_TEXT_FIELDS: list[tuple[tuple[str | int, ...], str]] = [
+    (place, field.key)
+    for place, record in (
+        (("cohorts", 0), COHORT),
+        (("cohorts", 0, "organizer"), ORGANIZER),
+        (("cohorts", 0, "phases", 3), PHASE),
+        (("cohorts", 0, "participants", 0), PARTICIPANT),
+    )
+    for field in record.fields
+    if field.kind.name == "text"
+]
+_TEXT_VALUES = st.one_of(
+    st.sampled_from(["x", "", " ", "12"]),
+    st.text(max_size=3),
+    st.integers(-3, 10**20),
+    st.sampled_from([12.0, 2.5, -1.0, 0.0, 1e20, 1e-7]),
+    st.booleans(),
+    st.none(),
+)
+
+
+def _where(error: Any) -> tuple[str | int, ...]:
+    """The deepest path an error names (an optional object's error is in its alternatives)."""
+    if error.context:
+        return max((_where(inner) for inner in error.context), key=len)
+    return tuple(error.absolute_path)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(_TEXT_FIELDS), _TEXT_VALUES, min_size=1, max_size=4))
+def test_a_text_fields_value_is_an_error_to_the_reader_exactly_when_the_schema_rejects_it(
+    values: dict[tuple[tuple[str | int, ...], str], object],
+) -> None:
+    data = valid_document()
+    for (place, key), value in values.items():
+        target: Any = data
+        for step in place:
+            target = target[step]
+        target[key] = value
+    text = json.dumps(data)  # the schema sees what any JSON reader reads: 12.0 a float
+    rejected = {_where(error) for error in VALIDATOR.iter_errors(json.loads(text))}
+    loaded = structure(read_json_text(text, "angkatan.json"))
+    reported = {
+        finding.location.keys
+        for finding in loaded.findings
+        if finding.code in {"input.type", "input.missing"}
+    }
+    assert reported == rejected

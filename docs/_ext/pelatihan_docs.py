@@ -355,6 +355,13 @@ class EvaluationRules(_RstDirective):
                 _provenance(evaluation.remediation_days),
             ),
             (
+                "Days after the last day within which results are decided (a sanity bound)",
+                "``evaluation.results_within_days``",
+                _value(evaluation.results_within_days),
+                _established(evaluation.results_within_days),
+                _provenance(evaluation.results_within_days),
+            ),
+            (
                 "Decimal places of a final score (rounded half up)",
                 "``evaluation.score_places``",
                 _value(places),

@@ -37,6 +37,15 @@ _SCORE_PLACES: Figure[int] = Figure(
     note="Scores are recorded with two decimals (70.01), rounded half up; the rounding rule itself "
     "is not established.",
 )
+_RESULTS_WITHIN_DAYS: Figure[int | None] = Figure(
+    365,
+    Status.OPEN,
+    None,
+    note="No regulation bounds the day results are decided after a cohort's last day. A sanity "
+    "bound, not a rule: a result decided more than a year after the last day (9999-12-31, a typo "
+    "in the year) is reported as a warning. An organiser can set its own days in a variant, or "
+    "null for no bound.",
+)
 
 
 class UnknownFigureError(ValidationError, LookupError):
@@ -201,6 +210,9 @@ class Evaluation:
             a participant whose graduation is deferred completes remediation.
         appointment_after_probation: Whether appointment as PNS waits for the
             end of the probation year (and, always, for passing).
+        results_within_days: The days after the cohort's last day within which
+            its results are expected to be decided: a sanity bound (OPEN, 365
+            by default), beyond which a result's day is reported.
     """
 
     components: tuple[Component, ...] = ()
@@ -215,6 +227,7 @@ class Evaluation:
     remediation_within_probation: Figure[bool | None] = _NOT_ESTABLISHED
     remediation_days: Figure[int | None] = _NOT_ESTABLISHED
     appointment_after_probation: Figure[bool | None] = _NOT_ESTABLISHED
+    results_within_days: Figure[int | None] = _RESULTS_WITHIN_DAYS
 
     def of(self, method: Method | str) -> tuple[Component, ...]:
         """The components of ``method``'s evaluation, in order."""

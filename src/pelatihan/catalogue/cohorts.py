@@ -36,9 +36,11 @@ __all__ = [
     "PROBATION_NEAR",
     "RANK_GRADE",
     "RANK_UNKNOWN",
+    "RESULT_BEFORE_START",
     "RESULT_COMPONENT",
     "RESULT_DUPLICATE",
     "RESULT_INCOMPLETE",
+    "RESULT_LATE",
     "RESULT_MISSING",
     "RESULT_UNKNOWN",
     "RULEBOOK_REGIME",
@@ -391,6 +393,29 @@ RESULT_UNKNOWN = _listed(
         "Result for someone not in the cohort",
         "Hasil untuk orang yang bukan peserta angkatan",
         "Every result's NIP is the NIP of one of the cohort's participants.",
+    )
+)
+
+RESULT_BEFORE_START = _listed(
+    Rule(
+        "results.passed-on-before-start",
+        _E,
+        "Result decided before the cohort began",
+        "Hasil ditetapkan sebelum angkatan dimulai",
+        "A result's passed_on is not before the cohort's first day: results are decided at the "
+        "end of the training, so an earlier day (0001-01-01) is a mistake in the data.",
+    )
+)
+
+RESULT_LATE = _listed(
+    Rule(
+        "results.passed-on-late",
+        _W,
+        "Result decided long after the cohort ended",
+        "Hasil ditetapkan lama setelah angkatan selesai",
+        "A result's passed_on is at most evaluation.results_within_days (365 by default, a "
+        "sanity bound no regulation sets: OPEN, overridable in a variant) after the cohort's "
+        "last day; a later day (9999-12-31) is most likely a mistake in the year.",
     )
 )
 

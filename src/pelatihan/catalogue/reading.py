@@ -26,6 +26,7 @@ __all__ = [
     "SCORE_RULE",
     "SHEET_WITHOUT_TABLE",
     "SKIPPED_ROW_CODES",
+    "SPACES_RULE",
     "TITLE_ROW",
     "TOTAL_MISMATCH",
     "TOTAL_ROW",
@@ -43,13 +44,29 @@ _listed = Table()
 DUPLICATE_KEY = _listed(
     Rule(
         "input.duplicate-key",
-        Severity.WARNING,
+        Severity.ERROR,
         "Key given twice",
         "Kunci ditulis dua kali",
-        "No object gives the same key twice; when one does, the last value is used.",
+        "No object gives the same key twice. When one does, the last value is used and the "
+        "earlier one is dropped, so this is an error at the object that gives the key (its "
+        "path), saying what was dropped (a list's number of items: participants that would "
+        "otherwise vanish). The two values are not merged: which one the author meant is "
+        "not known.",
     )
 )
 
+
+SPACES_RULE = _listed(
+    Rule(
+        "input.spaces",
+        Severity.WARNING,
+        "Text with spaces around it",
+        "Teks diapit spasi",
+        "Text in cohorts built in Python has no spaces around it and is not only spaces: "
+        "every reader strips them (and reads text of only spaces as missing), so such a cohort "
+        "written as JSON would read back different. Files never give this.",
+    )
+)
 
 FORMAT_RULE = _listed(
     Rule(
@@ -68,7 +85,9 @@ TYPE_RULE = _listed(
         Severity.ERROR,
         "Value of the wrong type",
         "Nilai dengan tipe yang salah",
-        "Each value has the type the format gives it (text, a list, an object, true/false).",
+        "Each value has the type the format gives it (text, a list, an object, true/false), "
+        "as the JSON Schema says: a number where text is expected (a name of 12) is "
+        "reported; a cohort's id and a NIP may also be whole numbers.",
     )
 )
 
@@ -98,7 +117,9 @@ DATE_RULE = _listed(
         Severity.ERROR,
         "Not a date",
         "Bukan tanggal",
-        "Dates are real calendar dates written YYYY-MM-DD (ISO 8601).",
+        "Dates are real calendar dates written YYYY-MM-DD (ISO 8601), in the digits 0-9: "
+        "Arabic-Indic or full-width digits are reported, as --start and the JSON Schema "
+        "refuse them.",
     )
 )
 
@@ -109,7 +130,10 @@ VALUE_RULE = _listed(
         "Value not allowed",
         "Nilai tidak diperbolehkan",
         "Values with a fixed set of choices (sex, track, method, phase kind, regime) hold one "
-        "of them.",
+        "of them. Text is Unicode text: half of a surrogate pair in a cohort built in Python "
+        "cannot be written as UTF-8, and is reported. Absences counted in sessions and days "
+        "are whole numbers: 2.9 days is reported, not read as 2 (which would pass a limit of "
+        "2 days).",
     )
 )
 

@@ -53,6 +53,7 @@ __all__ = [
     "COUNT",
     "DATE",
     "FLAG",
+    "IDENTIFIER",
     "KIND_NAMES",
     "NIP",
     "ORGANIZER",
@@ -109,6 +110,9 @@ class Kind:
             empty cell does); otherwise it is a value of the wrong type.
         whole: For ``records``: the list is kept only when every item is (the
             phases of a schedule), otherwise each item that can be is.
+        integers: For ``text``: whether a whole number is read as its digits
+            (an identifier an export numbers, ``12``); otherwise a number is a
+            value of the wrong type, as the JSON Schema says.
     """
 
     name: str
@@ -118,12 +122,15 @@ class Kind:
     code: Callable[[Any], str] | None = None
     blank_is_absent: bool = True
     whole: bool = False
+    integers: bool = False
 
 
 TEXT = Kind("text")
-"""Text, stripped of surrounding spaces (a whole number is read as its digits)."""
-NIP = Kind("nip")
-"""A NIP as written: text, and a spreadsheet's float of one reported as such."""
+"""Text, stripped of surrounding spaces; a number is of the wrong type (a name of 12)."""
+IDENTIFIER = Kind("text", integers=True)
+"""Text, stripped of surrounding spaces, or a whole number read as its digits (an id of 12)."""
+NIP = Kind("nip", integers=True)
+"""A NIP as written: text or a whole number, and a spreadsheet's float of one reported as such."""
 DATE = Kind("date")
 """A date written ``YYYY-MM-DD`` (a table's cell: any form :mod:`~pelatihan.io.dates` reads)."""
 FLAG = Kind("flag")
@@ -659,8 +666,9 @@ COHORT: Record[Cohort] = Record(
     (
         Field(
             "id",
-            TEXT,
-            "The cohort's identifier, unique in the organiser's records.",
+            IDENTIFIER,
+            "The cohort's identifier, unique in the organiser's records: text, or a whole "
+            "number as exports often number cohorts (read as its digits).",
             required=True,
             default="",
             label_id="kode angkatan",

@@ -4,13 +4,16 @@ The file must be UTF-8 JSON (a byte-order mark is allowed). What cannot be read
 at all — a missing or empty file, text that is not UTF-8, text that is not
 JSON, ``NaN`` or ``Infinity`` (not JSON), nesting deeper than any cohort file
 needs — is one :class:`~pelatihan.io.document.InputError` naming the file.
-A key given twice in one object keeps its last value and is reported. Numbers
+A key given twice in one object keeps its last value and is an error at that
+object's path, saying what was dropped (a list's or an object's number of
+items): nothing is lost silently. Numbers
 with a fraction are read as :class:`~decimal.Decimal`, so a score of 70.01 stays
 exactly 70.01.
 """
 
 from __future__ import annotations
 
+import collections
 import decimal
 import json
 import os
@@ -19,7 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from pelatihan.catalogue.reading import DUPLICATE_KEY
-from pelatihan.findings import Location
+from pelatihan.findings import Finding, Key, Location
 from pelatihan.io.document import MAX_FILE_BYTES, InputError, RawDocument, check_size
 
 __all__ = ["MAX_DEPTH", "loads_exact", "read_json", "read_json_text"]
@@ -72,9 +75,14 @@ def read_json_text(text: str, file_name: str | None = None) -> RawDocument:
         InputError: If the text is empty, too deeply nested, or not JSON.
 
     Example:
-        >>> doc = read_json_text('{"format": "pelatihan/cohorts@1", "cohorts": [], "cohorts": []}')
+        >>> doc = read_json_text('{"format": "pelatihan/cohorts@1", "cohorts": [{"id": "a"}], '
+        ...                      '"cohorts": []}')
         >>> doc.data, [f.code for f in doc.findings]
         ({'format': 'pelatihan/cohorts@1', 'cohorts': []}, ['input.duplicate-key'])
+        >>> print(doc.findings[0].location.path, doc.findings[0].severity.value)
+        $ error
+        >>> print(doc.findings[0].message_en.split("; ")[1])
+        the last value is used and the first 'cohorts', with 1 item, is dropped
     """
     name = file_name or "<input>"
     if not text.strip():
@@ -84,7 +92,7 @@ def read_json_text(text: str, file_name: str | None = None) -> RawDocument:
             value=file_name,
         )
     try:
-        data, duplicates = loads_exact(text)
+        data, duplicates = _parse(text)
     except RecursionError:  # nested far deeper still: the parser gave up
         raise _too_deep_error(name, file_name) from None
     except (json.JSONDecodeError, ValueError, decimal.InvalidOperation) as error:
@@ -110,15 +118,7 @@ def read_json_text(text: str, file_name: str | None = None) -> RawDocument:
             "teks",
             value=file_name,
         )
-    findings = tuple(
-        DUPLICATE_KEY.finding(
-            Location(file=file_name),
-            f"the key {key!r} is given more than once in an object; the last value is used",
-            f"kunci {key!r} ditulis lebih dari sekali dalam satu objek; nilai terakhir dipakai",
-            value=key,
-        )
-        for key in dict.fromkeys(duplicates)
-    )
+    findings = _duplicate_findings(data, duplicates, file_name)
     return RawDocument(data, file_name, findings=findings)
 
 
@@ -140,14 +140,26 @@ def loads_exact(text: str) -> tuple[Any, list[str]]:
         >>> loads_exact('[0.1]')[0]
         [Decimal('0.1')]
     """
-    duplicates: list[str] = []
+    data, duplicates = _parse(text)
+    return data, [key for _, key, _ in duplicates]
+
+
+_Duplicate = tuple[dict[str, Any], str, Any]
+"""An object that gave a key twice, the key, and the value that was dropped."""
+
+
+def _parse(text: str) -> tuple[Any, list[_Duplicate]]:
+    """Parse as :func:`loads_exact` does, keeping each duplicate's object and dropped value."""
+    duplicates: list[_Duplicate] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        dropped: list[tuple[str, Any]] = []
         for key, value in items:
             if key in result:
-                duplicates.append(key)
+                dropped.append((key, result[key]))
             result[key] = value
+        duplicates.extend((result, key, value) for key, value in dropped)
         return result
 
     def reject(constant: str) -> None:
@@ -157,6 +169,61 @@ def loads_exact(text: str) -> tuple[Any, list[str]]:
         text, object_pairs_hook=pairs, parse_constant=reject, parse_float=decimal.Decimal
     )
     return data, duplicates
+
+
+def _paths(data: object) -> dict[int, tuple[Key, ...]]:
+    """The keys down to every object in ``data``, by the object's identity."""
+    found: dict[int, tuple[Key, ...]] = {}
+    stack: list[tuple[object, tuple[Key, ...]]] = [(data, ())]
+    while stack:
+        value, keys = stack.pop()
+        if type(value) is dict:
+            found[id(value)] = keys
+            stack.extend((child, (*keys, key)) for key, child in value.items())
+        elif type(value) is list:
+            stack.extend((child, (*keys, index)) for index, child in enumerate(value))
+    return found
+
+
+def _dropped(value: object) -> tuple[str, str]:
+    """What a dropped value held, in English and Indonesian."""
+    if isinstance(value, (list, dict)):
+        count = len(value)
+        return f"with {count} item{'' if count == 1 else 's'}", f"berisi {count} butir"
+    shown = json.dumps(value, ensure_ascii=False, default=str)
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    return shown, shown
+
+
+def _duplicate_findings(
+    data: object, duplicates: list[_Duplicate], file_name: str | None
+) -> tuple[Finding, ...]:
+    """One error per key given twice, at the object that gives it, naming what was dropped.
+
+    An object inside a dropped value is in no path; a key it gives twice is
+    reported at ``$`` (the value that held it is reported too).
+    """
+    if not duplicates:
+        return ()
+    paths = _paths(data)
+    given = collections.Counter((id(container), key) for container, key, _ in duplicates)
+    findings: list[Finding] = []
+    for container, key, value in duplicates:
+        keys = paths.get(id(container), ())
+        english, indonesian = _dropped(value)
+        which = "the first" if given[id(container), key] == 1 else "an earlier"
+        yang = "yang pertama" if given[id(container), key] == 1 else "yang lebih awal"
+        findings.append(
+            DUPLICATE_KEY.finding(
+                Location(keys, file=file_name),
+                f"the key {key!r} is given more than once in this object; the last value is "
+                f"used and {which} {key!r}, {english}, is dropped",
+                f"kunci {key!r} ditulis lebih dari sekali dalam objek ini; nilai terakhir dipakai "
+                f"dan {key!r} {yang}, {indonesian}, dibuang",
+                value=key,
+            )
+        )
+    return tuple(findings)
 
 
 def read_json(source: str | os.PathLike[str] | IO[bytes]) -> RawDocument:

@@ -38,7 +38,7 @@ __all__ = ["plain_participant", "plain_reader"]
 
 M = TypeVar("M")
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")  # ASCII digits, as in the schema
 
 _DATES: dict[str, datetime.date] = {}
 """ISO dates already read on the fast path: birth dates and TMTs repeat across an export."""

@@ -119,7 +119,8 @@ def _object(
 
 def _text_value(kind: Kind, field: Field) -> dict[str, object]:
     # blank text is as good as none, so only a required text must have more than spaces
-    return {"type": "string", "pattern": _NOT_BLANK} if field.required else {"type": "string"}
+    types: str | list[str] = ["string", "integer"] if kind.integers else "string"
+    return {"type": types, "pattern": _NOT_BLANK} if field.required else {"type": types}
 
 
 def _choice_value(kind: Kind, field: Field) -> dict[str, object]:

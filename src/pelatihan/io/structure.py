@@ -65,9 +65,11 @@ M = TypeVar("M")
 
 
 _MAX_COUNT = 10_000
+_MAX_ID_DIGITS = 100
+"""A whole number with more digits is not read as an identifier (1e999999999 would be a hang)."""
 """The largest count of absences (sessions, JP or days) read: a Latsar has a few hundred JP."""
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")  # ASCII digits, as in the schema
 
 _BOOLEAN_TEXT = {"true": True, "false": False, "ya": True, "tidak": False, "yes": True, "no": False}
 
@@ -202,8 +204,17 @@ class _Structurer:
     def text(self, kind: Kind, value: object, keys: Keys) -> str:
         if isinstance(value, str):
             return value.strip()
-        if isinstance(value, int) and not isinstance(value, bool):
-            return str(value)
+        if kind.integers:
+            if isinstance(value, int) and not isinstance(value, bool):
+                return str(value)
+            if (
+                isinstance(value, Decimal)
+                and value.is_finite()
+                and value.adjusted() < _MAX_ID_DIGITS
+                and value == value.to_integral_value()
+            ):
+                return str(int(value))  # 12.0, as a spreadsheet's export writes 12
+            raise self.type_error(keys, "text or a whole number", "teks atau bilangan bulat", value)
         raise self.type_error(keys, "text", "teks", value)
 
     def nip_text(self, kind: Kind, value: object, keys: Keys) -> str:
@@ -277,7 +288,20 @@ class _Structurer:
         return number
 
     def whole_count(self, kind: Kind, value: object, keys: Keys) -> int:
-        return int(self.count(kind, value, keys))
+        number = self.count(kind, value, keys)
+        if number != number.to_integral_value():
+            # 2.9 days is not 2 days: truncating would let it pass a limit of 2
+            raise _Bad(
+                VALUE_RULE.finding(
+                    self.at(keys),
+                    f"{quote(value)} is not a whole number: absences are whole numbers "
+                    "(sessions, days)",
+                    f"{quote(value)} bukan bilangan bulat: ketidakhadiran dihitung dengan "
+                    "bilangan bulat (sesi, hari)",
+                    value=_plain(value),
+                )
+            )
+        return int(number)
 
     def weekdays(self, kind: Kind, value: object, keys: Keys) -> frozenset[int]:
         if (

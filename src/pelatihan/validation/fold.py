@@ -51,6 +51,8 @@ from pelatihan.evaluation import Result
 from pelatihan.findings import Finding, Location, Report
 from pelatihan.grades import Grade, Track
 from pelatihan.io.attach import nip_key
+from pelatihan.io.dump import unwritable_texts
+from pelatihan.io.fields import COHORT
 from pelatihan.io.structure import Loaded
 from pelatihan.rulebooks import Rulebook
 from pelatihan.validation.cohort_rules import PROBATION_MARGIN_DAYS, CohortRules
@@ -242,6 +244,8 @@ class Fold:
         state.last_day = schedule.end if schedule is not None else None
         if state.results is not None:
             state.results.method, state.results.rulebook = cohort.method, rulebook
+            state.results.first_day = schedule.start if schedule is not None else None
+            state.results.last_day = state.last_day
         for person, parsed, grade, place, index, row in state.waiting:
             before = len(self.found)
             self.participants.in_cohort(
@@ -315,10 +319,12 @@ class Fold:
             self.settle(state, cohort)
         elif cohort is not state.cohort and cohort != state.cohort:
             state.rulebook = self.cohorts.rulebook_for(cohort)
-            _, state.found = self.cohorts.schedule(cohort, state.rulebook, state.here)
+            schedule, state.found = self.cohorts.schedule(cohort, state.rulebook, state.here)
             state.cohort = cohort
             if state.results is not None:
                 state.results.method, state.results.rulebook = cohort.method, state.rulebook
+                state.results.first_day = schedule.start if schedule is not None else None
+                state.results.last_day = schedule.end if schedule is not None else None
 
     def close(self, state: CohortState, cohort: Cohort, count: int) -> None:
         """The cohort's records are all fed: ``cohort`` as it is at the end, of ``count`` people."""
@@ -449,6 +455,8 @@ def check(
             here = loaded.cohort_location(position)
         else:
             here = Location(("cohorts", position))
+        if loaded is None:  # built in Python: text no reader would give
+            findings.extend(unwritable_texts(COHORT, cohort, here))
         state = fold.open(position, here, results=bool(cohort.results))
         fold.settle(state, cohort)
         for index, person in enumerate(cohort.participants):

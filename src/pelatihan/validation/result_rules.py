@@ -18,9 +18,11 @@ from pelatihan.catalogue.cohorts import (
     DEFERRED,
     FAILED,
     PASSED,
+    RESULT_BEFORE_START,
     RESULT_COMPONENT,
     RESULT_DUPLICATE,
     RESULT_INCOMPLETE,
+    RESULT_LATE,
     RESULT_MISSING,
     RESULT_UNKNOWN,
 )
@@ -32,7 +34,7 @@ from pelatihan.rulebooks import Rulebook
 from pelatihan.training import Method
 from pelatihan.validation.participant_rules import tmt_of
 
-__all__ = ["CohortResults", "outcome_findings"]
+__all__ = ["CohortResults", "outcome_findings", "passed_on_findings"]
 
 
 class CohortResults:
@@ -51,6 +53,9 @@ class CohortResults:
         self.seen: set[str] = set()
         self.told = 0
         """The number of results told."""
+        self.first_day: datetime.date | None = None
+        self.last_day: datetime.date | None = None
+        """The cohort's first and last days, once its schedule is known."""
 
     def member(self, place: int, person: Participant) -> None:
         """Tell a participant of the cohort, and its place (of a NIP given twice, the last)."""
@@ -78,6 +83,7 @@ class CohortResults:
             )
             return
         self.seen.add(key)
+        yield from passed_on_findings(result, self.first_day, self.last_day, self.rulebook, at)
         if self.rulebook is not None and self.method is not None:
             tmt = tmt_of(member[1])
             yield from outcome_findings(result, self.method, self.rulebook, at, tmt)
@@ -97,6 +103,57 @@ class CohortResults:
                     f"belum ada hasil untuk {person.name} (NIP {person.nip})",
                     value=person.nip,
                 )
+
+
+def passed_on_findings(
+    result: Result,
+    first_day: datetime.date | None,
+    last_day: datetime.date | None,
+    rulebook: Rulebook | None,
+    at: Location,
+) -> Iterator[Finding]:
+    """A result decided before the cohort began, or long after it ended (a mistake in the year).
+
+    Example:
+        >>> import datetime
+        >>> from pelatihan import rulebooks
+        >>> day = datetime.date
+        >>> late = Result("1", {}, passed_on=day(9999, 12, 31))
+        >>> book = rulebooks.get("perlan-1-2021+10-2021")
+        >>> [f.code for f in passed_on_findings(late, day(2024, 4, 22), day(2024, 8, 9), book,
+        ...                                     Location())]
+        ['results.passed-on-late']
+    """
+    day = result.passed_on
+    if day is None or first_day is None:
+        return
+    where = at.child("passed_on")
+    if day < first_day:
+        yield RESULT_BEFORE_START.finding(
+            where,
+            f"the result was decided on {day.isoformat()}, before the cohort's first day, "
+            f"{first_day.isoformat()}",
+            f"hasil ditetapkan pada {day.isoformat()}, sebelum hari pertama angkatan, "
+            f"{first_day.isoformat()}",
+            value=day.isoformat(),
+        )
+        return
+    figure = rulebook.evaluation.results_within_days if rulebook is not None else None
+    if last_day is None or figure is None or figure.value is None:
+        return
+    days = (day - last_day).days
+    if days > figure.value:
+        yield RESULT_LATE.finding(
+            where,
+            f"the result was decided on {day.isoformat()}, {days:,} days after the cohort's last "
+            f"day, {last_day.isoformat()}: more than {figure.value} (evaluation."
+            f"results_within_days, {figure.status.value}); is the year right?",
+            f"hasil ditetapkan pada {day.isoformat()}, {days:,} hari setelah hari terakhir "
+            f"angkatan, {last_day.isoformat()}: lebih dari {figure.value} (evaluation."
+            f"results_within_days, {figure.status.value}); apakah tahunnya benar?",
+            value=day.isoformat(),
+            figure=figure,
+        )
 
 
 def outcome_findings(
