@@ -95,7 +95,7 @@ from typing import IO, TYPE_CHECKING, TypeVar
 
 from pelatihan.catalogue.reading import HIDDEN_SHEET, SHEET_WITHOUT_TABLE
 from pelatihan.findings import Finding, Location
-from pelatihan.io.document import InputError, RawDocument
+from pelatihan.io.document import InputError, RawDocument, open_input
 from pelatihan.io.layout import HEADER_SEARCH_ROWS, Header, Layout, find_header
 from pelatihan.io.table import RowTable, file_label
 from pelatihan.io.tabular import TableBuilder
@@ -221,7 +221,7 @@ def read_xlsx_table(
     if isinstance(source, (str, os.PathLike)):
         path = file_name or os.fspath(source)
         try:
-            stream = open(source, "rb")  # noqa: SIM115 - closed below, after openpyxl
+            stream = open_input(source, path)
         except OSError as error:
             reason = error.strerror or str(error)
             raise InputError(
