@@ -129,7 +129,7 @@ def test_a_json_stream_is_read_up_to_one_byte_past_the_limit(
 
     endless = Endless()
     with pytest.raises(InputError, match="more than the 1,000"):
-        read_json(endless)
+        read_json(io.BufferedReader(endless))
     assert endless.taken <= 1001 + io.DEFAULT_BUFFER_SIZE
 
 
