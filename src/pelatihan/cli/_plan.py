@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 from decimal import Decimal
 
 from pelatihan import legal, rulebooks
@@ -13,6 +14,7 @@ from pelatihan.cli._common import (
     _emit,
     _json,
     _Unusable,
+    _write_file,
 )
 from pelatihan.cli._lang import pick
 from pelatihan.errors import printable
@@ -193,6 +195,20 @@ def _plan_regime(args: argparse.Namespace) -> str:
     return legal.regime_on(args.start, in_force_from=dict(args.in_force_from)).id
 
 
+def _write_bytes(path: str, *, data: bytes) -> None:
+    with open(path, "wb") as file:
+        file.write(data)
+
+
+def _cannot_draw(path: str, plan: Schedule, lang: str) -> str:
+    return pick(lang)(
+        f"{path}: cannot be written: the schedule ends on {plan.end}, too near the last day "
+        "dates can have (9999-12-31)",
+        f"{path}: tidak dapat ditulis: jadwal berakhir pada {plan.end}, terlalu dekat dengan "
+        "tanggal terakhir yang dapat ditulis (9999-12-31)",
+    )
+
+
 def _run_plan(args: argparse.Namespace) -> int:
     calendar = Calendar(closures=args.closure) if args.closure else None
     book = _plan_rulebook(args)
@@ -209,35 +225,30 @@ def _run_plan(args: argparse.Namespace) -> int:
                 "PATH=VALUE atau dalam --variant FILE (pelatihan schema --variant)",
             )
         ) from None
+    # each file is made whole before any is written, and written completely or not at all
+    outputs: list[tuple[str, bytes]] = []
     if args.ics:
-        from pelatihan.io.ics import write_ics  # noqa: PLC0415 - needs an optional extra
+        from pelatihan.io.ics import schedule_to_ics  # noqa: PLC0415 - needs an optional extra
 
         cohort_id = args.cohort_id or (
             f"latsar-{args.track.value}-{args.method.value}-{args.start.isoformat()}"
         )
         try:
-            write_ics(plan, args.ics, cohort_id=cohort_id, name=args.name)
-        except ValueError as error:
-            raise _Unusable(str(error)) from error
-        except OSError as error:
-            raise _Unusable(
-                pick(args.lang)(
-                    f"{args.ics}: cannot be written: {error.strerror or error}",
-                    f"{args.ics}: tidak dapat ditulis: {error.strerror or error}",
-                )
-            ) from error
+            outputs.append((args.ics, schedule_to_ics(plan, cohort_id=cohort_id, name=args.name)))
+        except (OverflowError, ValueError) as error:
+            if isinstance(error, ValueError) and (plan.end or datetime.date.min).year < 9999:
+                raise _Unusable(str(error)) from error
+            # the time zone is written to the next year, an event's end to the day after it
+            raise _Unusable(_cannot_draw(args.ics, plan, args.lang)) from error
     if args.svg:
-        from pelatihan.io.svg import write_svg  # noqa: PLC0415 - only when asked for
+        from pelatihan.io.svg import schedule_to_svg  # noqa: PLC0415 - only when asked for
 
         try:
-            write_svg(plan, args.svg, title=args.name)
-        except OSError as error:
-            raise _Unusable(
-                pick(args.lang)(
-                    f"{args.svg}: cannot be written: {error.strerror or error}",
-                    f"{args.svg}: tidak dapat ditulis: {error.strerror or error}",
-                )
-            ) from error
+            outputs.append((args.svg, schedule_to_svg(plan, title=args.name).encode("utf-8")))
+        except (OverflowError, ValueError) as error:
+            raise _Unusable(_cannot_draw(args.svg, plan, args.lang)) from error
+    for path, content in outputs:
+        _write_file(path, functools.partial(_write_bytes, data=content), args.lang)
     if args.format == "json":
         data = _plan_data(plan)
         if book is not None:

@@ -81,7 +81,7 @@ from typing import IO, TypeVar
 
 from pelatihan.catalogue.reading import UNCLOSED_QUOTE
 from pelatihan.findings import Finding, Location
-from pelatihan.io.document import MAX_FILE_BYTES, InputError, RawDocument, check_size
+from pelatihan.io.document import MAX_FILE_BYTES, InputError, RawDocument, check_size, open_input
 from pelatihan.io.layout import HEADER_SEARCH_ROWS, Layout, names_required
 from pelatihan.io.table import RowTable, file_label
 from pelatihan.io.tabular import TableBuilder
@@ -193,8 +193,7 @@ def read_table(
     if isinstance(source, (str, os.PathLike)):
         path = file_name or os.fspath(source)
         try:
-            check_size(os.stat(source).st_size, path)
-            with open(source, "rb") as stream:
+            with open_input(source, path) as stream:
                 return _read(stream, path, start, record, kind)
         except OSError as error:
             reason = error.strerror or str(error)

@@ -16,7 +16,10 @@ of its declaration (:mod:`pelatihan.io.fields`).
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Mapping
+from typing import IO, BinaryIO
 
 import attrs
 
@@ -38,6 +41,8 @@ __all__ = [
     "RawResults",
     "ResultRow",
     "check_size",
+    "open_input",
+    "read_limited",
 ]
 
 Keys = tuple[Key, ...]
@@ -81,6 +86,53 @@ def check_size(size: int, name: str) -> None:
             "pecah berkas (satu angkatan nasional sekitar 60 MB)",
             value=name,
         )
+
+
+def open_input(path: str | os.PathLike[str], name: str) -> BinaryIO:
+    """Open ``path`` for reading in binary mode: a regular file of at most :data:`MAX_FILE_BYTES`.
+
+    A device (``/dev/zero``), a named pipe, a socket or a folder is refused before
+    anything is read from it, so that an endless or blocking input cannot hang the
+    reader or fill the memory; the pipe is opened without waiting for a writer.
+    The size ``stat`` gives is only a first check: readers also count what they
+    read (:func:`read_limited`).
+
+    Raises:
+        InputError: If ``path`` is not a regular file, or is larger than the limit.
+        OSError: If it cannot be opened (the caller names the reason).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise InputError(
+                f"{name}: not a regular file (a device, a named pipe or a folder); "
+                "give the path of a cohort file",
+                f"{name}: bukan berkas biasa (perangkat, pipa bernama, atau folder); "
+                "berikan jalur berkas angkatan",
+                value=name,
+            )
+        check_size(status.st_size, name)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def read_limited(stream: IO[bytes], name: str) -> bytes:
+    """All of ``stream``, refused once more than :data:`MAX_FILE_BYTES` are read.
+
+    At most one byte more than the limit is read, whatever the stream.
+
+    Raises:
+        InputError: If the stream holds more than :data:`MAX_FILE_BYTES` bytes.
+    """
+    data = stream.read(MAX_FILE_BYTES + 1)
+    check_size(len(data), name)
+    return data
 
 
 class InputError(ValidationError):

@@ -18,12 +18,16 @@ import decimal
 import json
 import os
 import re
-from pathlib import Path
 from typing import IO, Any
 
 from pelatihan.catalogue.reading import DUPLICATE_KEY
 from pelatihan.findings import Finding, Key, Location
-from pelatihan.io.document import MAX_FILE_BYTES, InputError, RawDocument, check_size
+from pelatihan.io.document import (
+    InputError,
+    RawDocument,
+    open_input,
+    read_limited,
+)
 
 __all__ = ["MAX_DEPTH", "loads_exact", "read_json", "read_json_text"]
 
@@ -238,8 +242,8 @@ def read_json(source: str | os.PathLike[str] | IO[bytes]) -> RawDocument:
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
         try:
-            check_size(Path(name).stat().st_size, name)
-            data = Path(name).read_bytes()
+            with open_input(name, name) as stream:
+                data = read_limited(stream, name)
         except OSError as error:
             raise InputError(
                 f"{name}: cannot read the file: {error.strerror or error}",
@@ -248,8 +252,7 @@ def read_json(source: str | os.PathLike[str] | IO[bytes]) -> RawDocument:
             ) from None
     else:
         name = str(getattr(source, "name", "<input>"))
-        data = source.read(MAX_FILE_BYTES + 1)
-        check_size(len(data), name)
+        data = read_limited(source, name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

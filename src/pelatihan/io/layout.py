@@ -346,6 +346,14 @@ class RowSorter:
                     return
         self._sort(row, cells)
 
+    def add_blank(self, first: int, last: int) -> None:
+        """Account for the blank rows ``first`` to ``last``, which the file does not hold.
+
+        A worksheet leaves out the rows between two rows with values; they are
+        blank rows, held by the table as one run.
+        """
+        self.table.blank_rows(first, last)
+
     def _sort(self, row: int, cells: Sequence[str]) -> None:
         table = self.table
         values = [cell.strip() for cell in cells]
@@ -510,6 +518,19 @@ class Layout(Generic[TableT, RawT]):
             self._head.append((row, raw))
             if row >= HEADER_SEARCH_ROWS:
                 self._settle()
+
+    def feed_blank(self, first: int, last: int, empty: RawT) -> None:
+        """Give the blank rows ``first`` to ``last``, which the file leaves out, as ``empty``.
+
+        While the header is looked for, each is given as a row (there are at most
+        :data:`HEADER_SEARCH_ROWS`); after it, they go to the table as one run.
+        """
+        row = first
+        while row <= last and self.sorter is None and not self._late:
+            self.feed(row, empty)
+            row += 1
+        if row <= last and self.sorter is not None:
+            self.sorter.add_blank(row, last)
 
     def end(self) -> TableT | None:
         """The table, every row fed; ``None`` when no row has any text."""

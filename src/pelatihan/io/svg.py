@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from calendar import monthrange
 from html import escape
 from pathlib import Path
 
@@ -133,8 +134,9 @@ def schedule_to_svg(schedule: Schedule, *, title: str | None = None) -> str:
                 f'<rect x="{x}" y="{_TOP - 6}" width="{_DAY}" height="{chart_bottom - _TOP + 6}" '
                 f'fill="{_WEEKEND}"/>'
             )
-        next_month = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-        room = offset == 0 and (next_month - day).days >= _MIN_LABEL_DAYS
+        # the days left in the month, counted without a date past it (none after 9999-12-31)
+        left = monthrange(day.year, day.month)[1] - day.day + 1
+        room = offset == 0 and left >= _MIN_LABEL_DAYS
         if day.day == 1 or room:
             label = f"{_MONTHS_ID[day.month - 1]} {day.year}"
             parts.append(

@@ -30,6 +30,7 @@ __all__ = [
     "BLANK_ROW",
     "DUPLICATE_COLUMN",
     "HEADER_TABLE",
+    "LONG_BLANK_RUN",
     "ROW_SHAPE",
     "UNKNOWN_COLUMN",
     "RowTable",
@@ -41,6 +42,10 @@ __all__ = [
     "with_header_table",
 ]
 
+
+LONG_BLANK_RUN = 1000
+"""A run of more blank rows than this is one ``input.blank-row`` finding, at its first row,
+rather than one finding per row."""
 
 HEADER_TABLE = ".. header table"
 """The line of a module's documentation that :func:`with_header_table` replaces."""
@@ -236,7 +241,7 @@ class RowTable:
         """The findings about the table so far."""
         self.records = 0
         """The rows with text so far."""
-        self._pending_blank: list[int] = []
+        self._pending_blank: list[list[int]] = []  # runs of blank rows, [first, last] each
         self._set_header(header, header_row)
 
     def restart(self, header: Sequence[str], *, file: str | None, header_row: int) -> None:
@@ -354,7 +359,7 @@ class RowTable:
         """
         values = [cell.strip() for cell in cells]
         if not any(values):
-            self._pending_blank.append(row)
+            self.blank_rows(row, row)
             return None
         if self._pending_blank:
             self._flush_blank()
@@ -382,6 +387,19 @@ class RowTable:
         if len(values) <= width:
             return named, []
         return named, [value for value in values[width:] if value]
+
+    def blank_rows(self, first: int, last: int) -> None:
+        """Hold back the blank rows ``first`` to ``last`` (reported later, ``input.blank-row``).
+
+        A run of blank rows is held as its first and last row, whatever its length:
+        a file of millions of blank lines, or a worksheet whose rows jump from 2 to
+        20,000,000, takes no more memory than one blank row.
+        """
+        pending = self._pending_blank
+        if pending and pending[-1][1] == first - 1:
+            pending[-1][1] = last
+        else:
+            pending.append([first, last])
 
     def row_shape(self, location: Location, row: int, extra: Sequence[str]) -> None:
         """Report a row's text beyond the header's last column (``input.row-shape``)."""
@@ -422,14 +440,27 @@ class RowTable:
             )
 
     def _flush_blank(self) -> None:
-        for row in self._pending_blank:
-            self.findings.append(
-                BLANK_ROW.finding(
-                    Location(file=self.file, row=row),
-                    f"row {row} is blank: it is skipped",
-                    f"baris {row} kosong: baris ini dilewati",
+        for first, last in self._pending_blank:
+            if last - first >= LONG_BLANK_RUN:  # one finding for the run, not one per row
+                self.findings.append(
+                    BLANK_ROW.finding(
+                        Location(file=self.file, row=first),
+                        f"rows {first} to {last} ({last - first + 1:,} rows) are blank: they "
+                        "are skipped",
+                        f"baris {first} sampai {last} ({last - first + 1:,} baris) kosong: "
+                        "baris-baris ini dilewati",
+                        value=last - first + 1,
+                    )
                 )
-            )
+                continue
+            for row in range(first, last + 1):
+                self.findings.append(
+                    BLANK_ROW.finding(
+                        Location(file=self.file, row=row),
+                        f"row {row} is blank: it is skipped",
+                        f"baris {row} kosong: baris ini dilewati",
+                    )
+                )
         self._pending_blank.clear()
 
     def _report_unnamed(self, index: int, row: int) -> None:

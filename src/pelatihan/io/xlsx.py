@@ -91,11 +91,11 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import islice
-from typing import IO, TYPE_CHECKING, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from pelatihan.catalogue.reading import HIDDEN_SHEET, SHEET_WITHOUT_TABLE
 from pelatihan.findings import Finding, Location
-from pelatihan.io.document import InputError, RawDocument
+from pelatihan.io.document import InputError, RawDocument, open_input
 from pelatihan.io.layout import HEADER_SEARCH_ROWS, Header, Layout, find_header
 from pelatihan.io.table import RowTable, file_label
 from pelatihan.io.tabular import TableBuilder
@@ -221,7 +221,7 @@ def read_xlsx_table(
     if isinstance(source, (str, os.PathLike)):
         path = file_name or os.fspath(source)
         try:
-            stream = open(source, "rb")  # noqa: SIM115 - closed below, after openpyxl
+            stream = open_input(source, path)
         except OSError as error:
             reason = error.strerror or str(error)
             raise InputError(
@@ -348,9 +348,41 @@ def _worksheets(
 
 
 def _rows(worksheet: ReadOnlyWorksheet) -> Iterator[tuple[int, Sequence[object]]]:
-    """A worksheet's rows, numbered as Excel numbers them (every row from row 1)."""
+    """The rows a worksheet holds, numbered as Excel numbers them, in order.
+
+    The rows the worksheet leaves out (blank rows between two rows with values)
+    are not made: openpyxl's ``values`` would give an empty row for each, millions
+    of them for a worksheet whose second row is numbered 20,000,000. A row
+    numbered no later than the one before it is skipped, as openpyxl skips it.
+    """
     worksheet.reset_dimensions()  # read every cell, whatever extent the file states
-    return enumerate(worksheet.values, start=1)
+    try:
+        from openpyxl.worksheet._reader import WorkSheetParser  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - another openpyxl: every row, gaps filled
+        return enumerate(worksheet.values, start=1)
+    return _parsed_rows(worksheet, WorkSheetParser)
+
+
+def _parsed_rows(
+    worksheet: ReadOnlyWorksheet, parser_class: Any
+) -> Iterator[tuple[int, Sequence[object]]]:
+    sheet: Any = worksheet  # openpyxl's read-only worksheet, as its ``values`` reads it
+    book = sheet.parent
+    with sheet._get_source() as source:
+        parser = parser_class(
+            source,
+            sheet._shared_strings,
+            data_only=book.data_only,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        previous = 0
+        for number, cells in parser.parse():
+            if number <= previous:
+                continue
+            previous = number
+            yield number, sheet._get_row(cells, 1, None, True)
 
 
 def _text_row(values: Sequence[object], nip: int) -> list[str]:
@@ -491,7 +523,11 @@ def _table(
 ) -> TableT:
     """A worksheet's rows through the layout (:mod:`pelatihan.io.layout`) into its table."""
     layout: Layout[TableT, Sequence[object]] = Layout(kind, start, name, _text_row, table)
+    previous = 0  # the rows a worksheet leaves out are blank rows
     for number, values in numbered:
+        if number > previous + 1:
+            layout.feed_blank(previous + 1, number - 1, ())
+        previous = number
         layout.feed(number, values)
         if layout.sorter is not None:
             break
@@ -499,6 +535,9 @@ def _table(
     if sorter is not None:  # the header is read: each row straight to the table
         add, nip = sorter.add, sorter.nip
         for number, values in numbered:
+            if number > previous + 1:
+                sorter.add_blank(previous + 1, number - 1)
+            previous = number
             add(number, [_text(value, nip=index == nip) for index, value in enumerate(values)])
     found = layout.end()
     if found is not None:

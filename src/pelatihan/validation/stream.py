@@ -47,7 +47,7 @@ from pelatihan.calendar import Calendar
 from pelatihan.cohort import Cohort
 from pelatihan.findings import Finding, Location, Report
 from pelatihan.io.csv import read_table
-from pelatihan.io.document import Keys, RawDocument
+from pelatihan.io.document import MAX_FILE_BYTES, InputError, Keys, RawDocument, open_input
 from pelatihan.io.fields import COHORT
 from pelatihan.io.reader import EXCEL_SUFFIXES, TABLE_SUFFIXES
 from pelatihan.io.results import RawResults, attach_results, read_results
@@ -392,7 +392,10 @@ def estimated_rows(path: str | os.PathLike[str]) -> int:
     r"""An estimate of a table's participants, for a progress display, without reading it.
 
     For a CSV file, its lines less the header (blank rows and cells holding line
-    breaks make it high); for an Excel workbook, 0 (unknown).
+    breaks make it high); for an Excel workbook, 0 (unknown). Only a regular file
+    no larger than :data:`~pelatihan.io.document.MAX_FILE_BYTES` is counted, and
+    no more than that is read: for anything else (a device, a named pipe), 0, and
+    the reader reports it.
 
     Example:
         >>> import tempfile
@@ -405,11 +408,12 @@ def estimated_rows(path: str | os.PathLike[str]) -> int:
     name = os.fspath(path)
     if Path(name).suffix.lower() in EXCEL_SUFFIXES:
         return 0
-    count = 0
+    count = read = 0
     try:
-        with open(name, "rb") as file:
-            while chunk := file.read(1 << 20):
+        with open_input(name, name) as file:
+            while read <= MAX_FILE_BYTES and (chunk := file.read(1 << 20)):
+                read += len(chunk)
                 count += chunk.count(b"\n")
-    except OSError:
+    except (OSError, InputError):
         return 0  # the reader reports it
     return max(count - 1, 0)

@@ -76,6 +76,7 @@ import attrs
 
 from pelatihan._reexport import adopt
 from pelatihan.errors import quote
+from pelatihan.io.document import InputError, open_input
 from pelatihan.io.jsonfile import loads_exact
 from pelatihan.io.variant import _settings
 from pelatihan.io.variant._errors import VariantError, _fail, _kind_of
@@ -159,7 +160,9 @@ def read_variant(path: str | os.PathLike[str]) -> Rulebook:
             name,
         )
     try:
-        size = Path(name).stat().st_size
+        with open_input(name, name) as stream:
+            raw = stream.read(MAX_VARIANT_BYTES + 1)
+        size = len(raw)
         if size > MAX_VARIANT_BYTES:
             raise _fail(
                 name,
@@ -168,7 +171,8 @@ def read_variant(path: str | os.PathLike[str]) -> Rulebook:
                 f"{MAX_VARIANT_BYTES:,} bita",
                 name,
             )
-        raw = Path(name).read_bytes()
+    except InputError as error:
+        raise VariantError(error.message_en, error.message_id, value=name) from None
     except OSError as error:
         raise _fail(
             name,
