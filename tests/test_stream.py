@@ -352,3 +352,22 @@ def test_a_streamed_workbook_of_several_tables_gives_the_loaded_report(
         assert _render_text([streamed.shown], [streamed.report], whole, lang=lang) == (
             _render_text([loaded], [whole], whole, lang=lang)
         )
+
+
+def test_a_fact_only_a_later_worksheet_gives_is_waited_for(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "Satu"
+    first.append(["Angkatan", "NIP", "Nama", "Gol/Ruang", "Instansi"])
+    first.append(["A", "19950417 201903 2 004", "Dewi", "III/a", "Dinkes"])
+    second = book.create_sheet("Dua")
+    second.append(["Angkatan", "Jalur", "NIP", "Nama", "Gol/Ruang", "Instansi"])
+    second.append(["A", "II", "19960417 201903 2 004", "Eko", "II/a", "Dinkes"])
+    path = tmp_path / "dua-lembar.xlsx"
+    book.save(path)
+    defaults = {"method": "blended", "start": "2019-10-17"}
+    streamed = validate_table(path, defaults=defaults).report
+    assert streamed == validate(load(path, defaults=defaults))
+    track = [f.location.row for f in streamed if f.code == "participant.track"]
+    assert track == [2]  # Dewi's III/a, in a cohort whose track the second sheet gives

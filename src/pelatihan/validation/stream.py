@@ -11,7 +11,8 @@ finding.
 A participant's checks against its cohort (its grade's track, the end of its
 probation year) need the cohort's track, method and first day. The rows give
 them, the first value given being kept: once each of the three is given by a
-row of the cohort, or has no column at all, the cohort is settled and its rows
+row of the cohort, or has no column at all (in any worksheet of a workbook of
+several tables), the cohort is settled and its rows
 are checked as they come. Rows of a cohort whose facts are still open wait for
 them (for the end of the file at the latest), so the rare file that gives a
 cohort's facts only on a later row is still checked in full.
@@ -167,8 +168,10 @@ class _Stream:
         state = self.state(cohort)
         if self.results is not None:
             self.nips[cohort.index].append(record.get("nip"))
+        # a fact no column gives is settled, unless a later worksheet may have the column
         if state.cohort is None and all(
-            field in cohort.facts or not table.has_column(field) for field in _PLAN_FIELDS
+            field in cohort.facts or not (table.has_column(field) or table.parts)
+            for field in _PLAN_FIELDS
         ):
             self.fold.settle(state, self.facts(table, cohort))
         found = self.fold.participant(state, index, person, row)
