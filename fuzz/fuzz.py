@@ -609,7 +609,12 @@ def _check_report(report: Report) -> None:
 
 
 def _rows_of(findings: Sequence[Finding], code: str) -> list[int]:
-    return sorted(f.location.row for f in findings if f.code == code and f.location.row is not None)
+    return sorted(
+        row
+        for f in findings
+        if f.code == code and f.location.row is not None
+        for row in range(f.location.row, (f.location.last_row or f.location.row) + 1)
+    )
 
 
 def _check_rows(
@@ -626,9 +631,10 @@ def _check_rows(
     """
     got = sorted(records)
     skipped = {
-        f.location.row
+        row
         for f in findings
         if f.code in SKIPPED_ROW_CODES and f.code != "input.blank-row" and f.location.row
+        for row in range(f.location.row, (f.location.last_row or f.location.row) + 1)
     }
     both = sorted(skipped & set(got))
     rest = [number for number in expected_records if number not in skipped]

@@ -382,11 +382,17 @@ def test_line_endings_crlf_lf_and_cr_are_all_read() -> None:
 def test_blank_rows_are_info_findings_with_their_row_numbers() -> None:
     doc = read(f"NIP;Nama\n{NIP_1};Budi\n\n;\n  ;  \n{NIP_2};Dewi\n\n")
     assert list(doc.rows.values()) == [2, 6]
-    assert codes(doc) == ["input.blank-row"] * 4
-    assert [f.location.row for f in doc.findings] == [3, 4, 5, 7]
+    assert codes(doc) == ["input.blank-row"] * 2  # rows 3 to 5 are one run
+    assert [(f.location.row, f.location.last_row) for f in doc.findings] == [(3, 5), (7, None)]
+    assert [f.value for f in doc.findings] == [3, None]
     assert all(f.severity is Severity.INFO for f in doc.findings)
-    assert "row 3" in doc.findings[0].message_en
-    assert "baris 3" in doc.findings[0].message_id
+    assert "rows 3\u20135 are blank (3 rows)" in doc.findings[0].message_en
+    assert "baris 3\u20135 kosong" in doc.findings[0].message_id
+    assert "row 7 is blank" in doc.findings[1].message_en
+    assert "baris 7" in doc.findings[1].message_id
+    assert str(doc.findings[0].location).startswith("<input>:3-5 ") or ":3-5 " in str(
+        doc.findings[0].location
+    )
 
 
 def test_blank_lines_before_the_header_are_counted_as_rows() -> None:
@@ -565,7 +571,7 @@ def test_every_row_is_a_participant_or_a_blank_row_finding(
     doc = read_csv(io.BytesIO(data), file_name="p.csv")
     people = participants(doc)
     blank_findings = [f for f in doc.findings if f.code == "input.blank-row"]
-    assert len(people) + len(blank_findings) == len(kinds)
+    assert len(people) + sum(f.location.rows for f in blank_findings) == len(kinds)
     numbers = list(doc.rows.values())
     assert len(set(numbers)) == len(numbers) == len(people)
     for index, cohort in enumerate(cohorts(doc)):
@@ -573,9 +579,12 @@ def test_every_row_is_a_participant_or_a_blank_row_finding(
             assert ("cohorts", index, "participants", position) in doc.rows
     expected_rows = [n + 2 for n, is_blank in enumerate(blank) if not is_blank]
     assert sorted(numbers) == expected_rows
-    assert sorted(f.location.row or 0 for f in blank_findings) == [
-        n + 2 for n, is_blank in enumerate(blank) if is_blank
+    covered = [
+        row
+        for f in blank_findings
+        for row in range(f.location.row or 0, (f.location.last_row or f.location.row or 0) + 1)
     ]
+    assert sorted(covered) == [n + 2 for n, is_blank in enumerate(blank) if is_blank]
     shape = [f.location.row for f in doc.findings if f.code == "input.row-shape"]
     assert shape == [n + 2 for n, kind in enumerate(kinds) if kind == "long"]
     by_row = {doc.rows[keys]: keys for keys in doc.rows}

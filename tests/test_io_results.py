@@ -527,9 +527,10 @@ def test_every_results_row_is_attached_or_reported(
     attached = attach_results(document(*copy.deepcopy(cohorts)), raw)
     attached_rows = sorted(attached.rows.values())
     reported = sorted(
-        f.location.row or 0
+        row
         for f in attached.findings
         if f.code in {"results.unattached", "input.blank-row"}
+        for row in range(f.location.row or 0, (f.location.last_row or f.location.row or 0) + 1)
     )
     for number, kind in enumerate(kinds, start=2):
         count = attached_rows.count(number) + reported.count(number)

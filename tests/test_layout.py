@@ -102,9 +102,10 @@ def people(doc: RawDocument) -> list[dict[str, str]]:
 
 def skipped(doc: RawDocument) -> dict[int, str]:
     return {
-        f.location.row: f.code
+        row: f.code
         for f in doc.findings
         if f.code in SKIPPED_ROW_CODES and f.location.row is not None
+        for row in range(f.location.row, (f.location.last_row or f.location.row) + 1)
     }
 
 
@@ -359,8 +360,10 @@ def _accounted(doc: RawDocument, rows: list[list[str]], header: int, data: list[
     assert set(data) <= set(participants)
     found: dict[int, list[str]] = {}
     for finding in doc.findings:
-        if finding.code in SKIPPED_ROW_CODES and finding.location.row is not None:
-            found.setdefault(finding.location.row, []).append(finding.code)
+        where = finding.location
+        if finding.code in SKIPPED_ROW_CODES and where.row is not None:
+            for row in range(where.row, (where.last_row or where.row) + 1):  # a run of rows
+                found.setdefault(row, []).append(finding.code)
     assert all(len(codes) == 1 for codes in found.values()), found
     last = max(n for n, row in enumerate(rows, start=1) if any(row))
     for number in range(header + 1, last + 1):

@@ -26,8 +26,11 @@ the readers or the rules, which both build on it.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime
 import enum
+import heapq
 import json
 import math
 import re
@@ -49,6 +52,8 @@ else:  # pragma: no cover - version dependent
     from typing_extensions import Self
 
 __all__ = [
+    "FOLDED",
+    "MAX_FINDINGS_PER_CODE",
     "Finding",
     "FindingError",
     "Key",
@@ -58,7 +63,11 @@ __all__ = [
     "Rule",
     "Severity",
     "UnknownRuleError",
+    "compact",
+    "fold",
+    "max_per_code",
     "parse_path",
+    "per_code_cap",
     "render",
 ]
 
@@ -173,6 +182,7 @@ class Finding:
             self.basis.instrument if self.basis is not None else "",
             self.status.value if self.status is not None else "",
             self.source or "",
+            where.last_row or 0,
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -186,6 +196,8 @@ class Finding:
             data["file"] = self.location.file
         if self.location.row is not None:
             data["row"] = self.location.row
+        if self.location.last_row is not None:
+            data["last_row"] = self.location.last_row
         data["message"] = {"en": self.message_en, "id": self.message_id}
         data["value"] = self.value
         if self.basis is not None:
@@ -208,7 +220,9 @@ class Finding:
         return cls(
             code=data["code"],
             severity=Severity(data["severity"]),
-            location=Location(parse_path(data["path"]), data.get("file"), data.get("row")),
+            location=Location(
+                parse_path(data["path"]), data.get("file"), data.get("row"), data.get("last_row")
+            ),
             message_en=data["message"]["en"],
             message_id=data["message"]["id"],
             value=data.get("value"),
@@ -283,8 +297,181 @@ class ReportErrors(ExceptionGroup[FindingError]):
         return tuple(error.finding for error in self.exceptions if isinstance(error, FindingError))
 
 
+MAX_FINDINGS_PER_CODE = 1000
+"""The most findings of one code a report keeps, unless told otherwise (:func:`max_per_code`).
+
+Beyond it, the findings of that code that come last in the report's order are folded into
+one ``report.folded`` finding (:data:`FOLDED`) that counts them exactly."""
+
+FOLDED = "report.folded"
+"""The code of the finding that stands for the findings of a code beyond the cap. Its value is
+``{"code": ..., "count": ..., "rows": ...}``: the code, how many findings of it were folded,
+and how many rows of a table they were about (a finding about a run of rows counts each);
+it is located where the first finding folded was."""
+
+_CAP: contextvars.ContextVar[int] = contextvars.ContextVar(
+    "pelatihan_max_per_code", default=MAX_FINDINGS_PER_CODE
+)
+
+
+def per_code_cap() -> int:
+    """The most findings of one code a report made now keeps; 0 for no cap."""
+    return _CAP.get()
+
+
+@contextlib.contextmanager
+def max_per_code(cap: int | None) -> Iterator[None]:
+    """Within the block, reports keep at most ``cap`` findings of one code (0: all of them).
+
+    ``None`` leaves the cap as it is (:data:`MAX_FINDINGS_PER_CODE` unless changed).
+
+    Example:
+        >>> many = [Finding("x.y", Severity.INFO, Location(("items", n)), "en", "id")
+        ...         for n in range(5)]
+        >>> with max_per_code(2):
+        ...     report = Report(many)
+        >>> [str(f.location) for f in report], report.findings[-1].value
+        (['$.items[0]', '$.items[1]', '$.items[2]'], {'code': 'x.y', 'count': 3, 'rows': 0})
+        >>> report.findings[-1].message_en
+        'and 3 more findings of x.y (the first at $.items[2])'
+    """
+    if cap is None:
+        yield
+        return
+    if cap < 0:
+        raise ValueError(f"the cap per code must be 0 (none) or more, not {cap}")
+    token = _CAP.set(cap)
+    try:
+        yield
+    finally:
+        _CAP.reset(token)
+
+
+def _place(location: Location) -> tuple[Any, ...]:
+    return (*location.sort_key(), location.file is None, location.last_row or 0)
+
+
+class _Last:
+    """A finding ordered backwards, so that a heap of them pops the one a report lists last.
+
+    Compared by location, severity and message first; by the whole of
+    :meth:`Finding.sort_key` only when those are equal.
+    """
+
+    __slots__ = ("finding", "key")
+
+    def __init__(self, finding: Finding) -> None:
+        self.finding = finding
+        self.key = (finding.location.sort_key(), finding.severity.rank, finding.message_en)
+
+    def __lt__(self, other: _Last) -> bool:
+        return self.after(other)
+
+    def after(self, other: _Last) -> bool:
+        """Whether a report lists this finding after ``other``."""
+        if self.key != other.key:
+            return bool(self.key > other.key)
+        return bool(self.finding.sort_key() > other.finding.sort_key())
+
+
+def _folded(code: str, count: int, rows: int, first: Location) -> Finding:
+    return Finding(
+        FOLDED,
+        Severity.INFO,
+        first,
+        f"and {count:,} more finding{'s' if count != 1 else ''} of {code} (the first at {first})",
+        f"dan {count:,} temuan {code} lainnya (yang pertama di {first})".replace(",", "."),
+        value={"code": code, "count": count, "rows": rows},
+    )
+
+
+def fold(findings: Iterable[Finding], cap: int | None = None) -> list[Finding]:
+    """The findings with at most ``cap`` of one code, the rest folded into one finding per code.
+
+    The findings kept of a code are those a report lists first; the others are counted,
+    exactly, by one ``report.folded`` finding (:data:`FOLDED`), which the findings folded
+    before (a folded finding given here) add to. Folding twice, or folding findings
+    already folded in parts, gives what folding them at once gives. In no order.
+
+    Args:
+        findings: The findings, folded ones among them.
+        cap: The most findings of one code to keep; by default :func:`per_code_cap`;
+            0 keeps them all.
+    """
+    cap = per_code_cap() if cap is None else cap
+    items = findings if isinstance(findings, list) else list(findings)
+    if cap <= 0:
+        return items
+    counts = Counter(finding.code for finding in items)
+    if FOLDED not in counts and all(count <= cap for count in counts.values()):
+        return items
+    over = {code for code, count in counts.items() if count > cap and code != FOLDED}
+    kept: list[Finding] = []
+    heaps: dict[str, list[_Last]] = {code: [] for code in over}
+    # code: count, rows, where the first is (unknown while a heap holds it)
+    folded: dict[str, tuple[int, int, Location | None]] = {}
+
+    def fold_one(code: str, count: int, rows: int, first: Location) -> None:
+        before = folded.get(code)
+        if before is not None:
+            count, rows = count + before[0], rows + before[1]
+            if before[2] is not None:
+                first = min(first, before[2], key=_place)
+        folded[code] = (count, rows, first)
+
+    for finding in items:
+        code = finding.code
+        if code in over:
+            heap = heaps[code]
+            entry = _Last(finding)
+            if len(heap) <= cap:  # the one more than the cap: the first folded, at the end
+                heapq.heappush(heap, entry)
+                continue
+            if heap[0].after(entry):
+                entry = heapq.heapreplace(heap, entry)
+            count, rows, first = folded.get(code, (0, 0, None))
+            folded[code] = (count + 1, rows + entry.finding.location.rows, first)
+        elif code == FOLDED:
+            value = finding.value
+            if isinstance(value, dict) and isinstance(value.get("code"), str):
+                fold_one(
+                    value["code"],
+                    int(value.get("count") or 0),
+                    int(value.get("rows") or 0),
+                    finding.location,
+                )
+                continue
+            kept.append(finding)
+        else:
+            kept.append(finding)
+    for code, heap in heaps.items():
+        dropped = heapq.heappop(heap).finding.location  # the first folded
+        fold_one(code, 1, dropped.rows, dropped)
+        kept.extend(entry.finding for entry in heap)
+    for code in sorted(folded):
+        count, rows, first = folded[code]
+        assert first is not None  # every code folded has a first
+        kept.append(_folded(code, count, rows, first))
+    return kept
+
+
+def compact(findings: list[Finding], *, floor: int = 0) -> int:
+    """Fold ``findings`` in place (:func:`fold`) when they have grown past four times ``floor``.
+
+    For a list findings are added to as records are read, so that it never holds more
+    than about four times as many findings per code as a report keeps, and each finding
+    is looked at a bounded number of times. Returns the floor to pass next time (the
+    list's length after folding).
+    """
+    cap = per_code_cap()
+    if cap <= 0 or len(findings) <= 4 * max(floor, cap):
+        return floor
+    findings[:] = fold(findings, cap)
+    return len(findings)
+
+
 def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    return tuple(sorted(findings, key=Finding.sort_key))
+    return tuple(sorted(fold(findings), key=Finding.sort_key))
 
 
 @attrs.frozen
@@ -293,7 +480,9 @@ class Report:
 
     Findings are ordered by location (file, row, JSON path with numeric
     indexes), then severity, then code, whatever order the checks produced them
-    in; equal inputs give byte-identical renderings.
+    in; equal inputs give byte-identical renderings. A report keeps at most
+    :data:`MAX_FINDINGS_PER_CODE` findings of one code (see :func:`max_per_code`):
+    those of a code beyond it are counted by one ``report.folded`` finding.
 
     Args:
         findings: The findings, in any order.

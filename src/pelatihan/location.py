@@ -78,6 +78,8 @@ class Location:
             path is accepted too, and read into keys.
         file: The input file, when the input came from one.
         row: The 1-based row in the file (the header is row 1), for tabular input.
+        last_row: For a finding about a run of consecutive rows (blank rows, say),
+            the run's last row; ``row`` is its first. ``None`` for one row.
 
     The keys become text only when shown (:attr:`path`).
 
@@ -89,15 +91,27 @@ class Location:
         '$.phases[2].start'
         >>> Location("$.cohorts[0].nip").keys
         ('cohorts', 0, 'nip')
+        >>> str(Location(file="angkatan.csv", row=12, last_row=40))
+        'angkatan.csv:12-40 $'
     """
 
     keys: tuple[Key, ...] = attrs.field(default=(), converter=_keys)
     file: str | None = None
     row: int | None = None
+    last_row: int | None = None
+
+    @property
+    def rows(self) -> int:
+        """The number of rows the location covers: 0 without a row, else 1 or a run's length."""
+        if self.row is None:
+            return 0
+        if self.last_row is None:
+            return 1
+        return self.last_row - self.row + 1
 
     def child(self, key: Key) -> Location:
         """Return the location of an item (an ``int``) or a field (a ``str``) below this one."""
-        return Location((*self.keys, key), self.file, self.row)
+        return Location((*self.keys, key), self.file, self.row, self.last_row)
 
     def below(self, *keys: Key) -> Location:
         """Return the location of ``keys`` below this one.
@@ -106,7 +120,7 @@ class Location:
             >>> Location(("cohorts", 1)).below("results", 0, "nip").path
             '$.cohorts[1].results[0].nip'
         """
-        return Location((*self.keys, *keys), self.file, self.row)
+        return Location((*self.keys, *keys), self.file, self.row, self.last_row)
 
     @property
     def path(self) -> str:
@@ -127,7 +141,10 @@ class Location:
         )
 
     def __str__(self) -> str:
+        rows = str(self.row) if self.last_row is None else f"{self.row}-{self.last_row}"
         if self.file is None:
-            return self.path if self.row is None else f"row {self.row} {self.path}"
-        where = self.file if self.row is None else f"{self.file}:{self.row}"
+            if self.row is None:
+                return self.path
+            return f"{'row' if self.last_row is None else 'rows'} {rows} {self.path}"
+        where = self.file if self.row is None else f"{self.file}:{rows}"
         return f"{where} {self.path}"

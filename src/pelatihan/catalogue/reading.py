@@ -1,12 +1,13 @@
 """Rules of reading files, structuring records and reading tables.
 
-The codes ``input.*``, and ``results.*`` of reading results exports.
+The codes ``input.*``, ``results.*`` of reading results exports, and ``report.folded``
+for the findings of a code beyond a report's cap.
 """
 
 from __future__ import annotations
 
 from pelatihan.catalogue._table import Table
-from pelatihan.findings import Rule, Severity
+from pelatihan.findings import FOLDED, MAX_FINDINGS_PER_CODE, Rule, Severity
 
 __all__ = [
     "BLANK_ROW",
@@ -19,6 +20,7 @@ __all__ = [
     "FORMAT_RULE",
     "HIDDEN_SHEET",
     "MISSING_RULE",
+    "REPORT_FOLDED",
     "RESULTS_UNATTACHED",
     "RESULTS_UNKNOWN_COHORT",
     "ROW_SHAPE",
@@ -280,6 +282,20 @@ SHEET_WITHOUT_TABLE = _listed(
     )
 )
 
+REPORT_FOLDED = _listed(
+    Rule(
+        FOLDED,
+        Severity.INFO,
+        "Findings folded",
+        "Temuan diringkas",
+        f"A report keeps at most {MAX_FINDINGS_PER_CODE:,} findings of one code (by default; "
+        "`pelatihan validate --max-per-code`): the findings of a code beyond it, those the report "
+        "would list last, are folded into one finding that counts them exactly and names where "
+        "the first of them is. Its value is the code, the number of findings folded and the "
+        "number of rows they were about.",
+    )
+)
+
 SKIPPED_ROW_CODES: tuple[str, ...] = (
     BLANK_ROW.code,
     TITLE_ROW.code,
@@ -290,7 +306,8 @@ SKIPPED_ROW_CODES: tuple[str, ...] = (
 )
 """The codes of findings that mean a row of a table was read and not taken as a record
 (blank, a title, a header's second row, column numbers, a total, below the table): each
-such finding is located at that row, and no row has two of them. The command's summary of
+such finding is located at that row, or at a run of consecutive rows (``row`` to
+``last_row``), and no row has two of them. The command's summary of
 what was read counts the rows skipped by these codes."""
 
 UNCLOSED_QUOTE = _listed(

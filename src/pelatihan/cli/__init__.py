@@ -76,6 +76,7 @@ from pelatihan.cli._reference import _run_regimes, _run_rules, _run_schema, _sil
 from pelatihan.cli._tables import FORMATS
 from pelatihan.cli._validate import _run_validate
 from pelatihan.errors import ValidationError
+from pelatihan.findings import MAX_FINDINGS_PER_CODE
 from pelatihan.io.reader import SUFFIXES
 from pelatihan.io.results import SUFFIXES as RESULT_SUFFIXES
 
@@ -294,7 +295,34 @@ def _add_validate(
             "ulangi untuk beberapa kolom (berkas CSV dan Excel)",
         ),
     )
+    check.add_argument(
+        "--max-per-code",
+        metavar="N",
+        type=functools.partial(_cap, lang=lang),
+        default=MAX_FINDINGS_PER_CODE,
+        help=t(
+            f"keep at most N findings of one code (default {MAX_FINDINGS_PER_CODE}); the rest "
+            "are counted by one report.folded finding; 0 keeps them all",
+            f"simpan paling banyak N temuan per kode (bawaan {MAX_FINDINGS_PER_CODE}); sisanya "
+            "dihitung oleh satu temuan report.folded; 0 menyimpan semuanya",
+        ),
+    )
     check.set_defaults(handler=_run_validate)
+
+
+def _cap(text: str, *, lang: str) -> int:
+    """``--max-per-code``: a whole number, 0 or more."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(
+            f"bukan bilangan bulat 0 atau lebih: {text!r}"
+            if lang == "id"
+            else f"not a whole number 0 or more: {text!r}"
+        )
+    return number
 
 
 def _add_plan(

@@ -5,7 +5,8 @@ text report, the ``"summary"`` object of the JSON report and the summary sheet
 of the Excel report. The counts come from the readers (a table validated as it
 is read keeps only its participants with findings, so they cannot come from
 what is shown), and the rows skipped from the findings whose code is one of
-:data:`~pelatihan.catalogue.reading.SKIPPED_ROW_CODES`.
+:data:`~pelatihan.catalogue.reading.SKIPPED_ROW_CODES` (a finding about a run of
+rows counts each of them).
 
     >>> from pelatihan.findings import Finding, Location, Report, Severity
     >>> blank = Finding("input.blank-row", Severity.INFO, Location("$", "a.csv", 4), "", "")
@@ -34,7 +35,7 @@ from pelatihan import catalogue
 from pelatihan.catalogue.reading import SKIPPED_ROW_CODES
 from pelatihan.cli._common import _WORDS, _thousands
 from pelatihan.cohort import Participant
-from pelatihan.findings import Finding, Report, Severity
+from pelatihan.findings import FOLDED, Finding, Report, Severity
 from pelatihan.io.reader import EXCEL_SUFFIXES
 from pelatihan.io.structure import Loaded
 
@@ -259,7 +260,14 @@ class ReadSummary:
                     )
                 )
         every = [finding for report in reports for finding in report]
-        skipped = Counter(f.code for f in every if f.code in SKIPPED_ROW_CODES)
+        skipped: Counter[str] = Counter()
+        for finding in every:
+            if finding.code in SKIPPED_ROW_CODES:  # one finding may cover a run of rows
+                skipped[finding.code] += max(finding.location.rows, 1)
+            elif finding.code == FOLDED and isinstance(finding.value, dict):
+                code = finding.value.get("code")  # skipped rows beyond the cap
+                if code in SKIPPED_ROW_CODES:
+                    skipped[code] += int(finding.value.get("rows") or 0)
         order = {code: position for position, code in enumerate(SKIPPED_ROW_CODES)}
         return cls(
             files=len(files),

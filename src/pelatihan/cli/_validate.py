@@ -25,7 +25,7 @@ from pelatihan.cli._common import (
 from pelatihan.cli._summary import ReadSummary, cohort_label, cohort_sizes
 from pelatihan.cli._tables import emit_csv, emit_xlsx, finding_rows, output_format, require_openpyxl
 from pelatihan.errors import ValidationError, printable
-from pelatihan.findings import Finding, Report
+from pelatihan.findings import Finding, Report, max_per_code
 from pelatihan.io.reader import EXCEL_SUFFIXES, load
 from pelatihan.io.results import (
     RawResults,
@@ -109,6 +109,11 @@ def _read_results(name: str, lang: str) -> RawResults:
 
 
 def _run_validate(args: argparse.Namespace) -> int:
+    with max_per_code(args.max_per_code):
+        return _validate_capped(args)
+
+
+def _validate_capped(args: argparse.Namespace) -> int:
     args.format = output_format(args.format, args.output)  # before any work: nothing is written
     if args.format == "xlsx":
         require_openpyxl()

@@ -420,7 +420,8 @@ class RowSorter:
                 f"row {row} {en} ({shown}): it is skipped",
                 f"baris {row} {id_} ({shown}): baris ini dilewati",
                 value=shorten(filled[0][1]),
-            )
+            ),
+            _Run(en, id_, shown) if rule is FOOTER_ROW else None,
         )
 
     def _total(self, row: int, filled: Sequence[tuple[int, str]]) -> None:
@@ -440,6 +441,27 @@ class RowSorter:
                     value=int(last),
                 )
             )
+
+
+@attrs.frozen
+class _Run:
+    """How a run of rows skipped for one reason is described (the rows below a table)."""
+
+    en: str
+    id_: str
+    shown: str
+
+    def __call__(self, first: int, last: int) -> tuple[str, str]:
+        count = last - first + 1
+        english = (
+            f"rows {first}\u2013{last} ({count} rows) {self.en.replace('is ', 'are ', 1)}, "
+            f"the first ({self.shown}): they are skipped"
+        )
+        indonesian = (
+            f"baris {first}\u2013{last} ({count} baris) {self.id_}, yang pertama "
+            f"({self.shown}): baris-baris ini dilewati"
+        )
+        return english, indonesian
 
 
 def _numbers_columns(filled: Iterable[tuple[int, str]]) -> bool:

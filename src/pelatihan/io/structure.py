@@ -52,7 +52,7 @@ from pelatihan.catalogue.reading import (
 from pelatihan.cohort import Cohort, Participant
 from pelatihan.errors import ValidationError, quote, shorten
 from pelatihan.evaluation import InvalidScore, to_score
-from pelatihan.findings import Finding, Location
+from pelatihan.findings import Finding, Location, compact
 from pelatihan.io.document import FORMAT, Keys, RawDocument
 from pelatihan.io.fields import COHORT, PARTICIPANT, Field, Kind, Record
 from pelatihan.io.plain import plain_participant
@@ -126,6 +126,8 @@ class _Structurer:
     def __init__(self, document: RawDocument) -> None:
         self.document = document
         self.findings: list[Finding] = list(document.findings)
+        self.floor = 0
+        """What :func:`~pelatihan.findings.compact` left in :attr:`findings` last time."""
 
     # -- helpers -----------------------------------------------------------------
 
@@ -350,7 +352,10 @@ class _Structurer:
             raise self.type_error(keys, "a list", "daftar (list)", value)
         record = kind.record
         kept: list[tuple[int, Any]] = []
+        top = len(keys) == 3  # a cohort's participants or results: no record around them
         for index, item in enumerate(value):
+            if top:  # the findings of a code beyond the cap are folded as they come
+                self.floor = compact(self.findings, floor=self.floor)
             here = (*keys, index)
             if not isinstance(item, dict):
                 self.report(self.type_error(here, "an object", "objek", item).finding)
@@ -470,6 +475,7 @@ def structure(document: RawDocument) -> Loaded:
     participant_index: list[tuple[int, ...]] = []
     result_index: list[tuple[int, ...]] = []
     for index, record in structurer.document_cohorts():
+        structurer.floor = compact(structurer.findings, floor=structurer.floor)
         keys = ("cohorts", index)
         if not isinstance(record, dict):
             structurer.report(structurer.type_error(keys, "an object", "objek", record).finding)

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import ClassVar, TypeVar
+
+import attrs
 
 from pelatihan._memo import remember
 from pelatihan.catalogue.reading import BLANK_ROW, DUPLICATE_COLUMN, ROW_SHAPE, UNKNOWN_COLUMN
@@ -30,7 +32,6 @@ __all__ = [
     "BLANK_ROW",
     "DUPLICATE_COLUMN",
     "HEADER_TABLE",
-    "LONG_BLANK_RUN",
     "ROW_SHAPE",
     "UNKNOWN_COLUMN",
     "RowTable",
@@ -42,10 +43,6 @@ __all__ = [
     "with_header_table",
 ]
 
-
-LONG_BLANK_RUN = 1000
-"""A run of more blank rows than this is one ``input.blank-row`` finding, at its first row,
-rather than one finding per row."""
 
 HEADER_TABLE = ".. header table"
 """The line of a module's documentation that :func:`with_header_table` replaces."""
@@ -241,7 +238,11 @@ class RowTable:
         """The findings about the table so far."""
         self.records = 0
         """The rows with text so far."""
-        self._pending_blank: list[list[int]] = []  # runs of blank rows, [first, last] each
+        self._pending_blank: list[list[int]] = []
+        """The blank rows held back, as runs of consecutive rows: ``[first, last]``."""
+        self._pending_skip: tuple[Finding, int, _Describe] | None = None
+        """The run of skipped rows of one code being extended: its first row's finding, its
+        last row, and how to describe the run."""
         self._set_header(header, header_row)
 
     def restart(self, header: Sequence[str], *, file: str | None, header_row: int) -> None:
@@ -253,6 +254,7 @@ class RowTable:
         Raises:
             InputError: If the header lacks a column of :attr:`REQUIRED`.
         """
+        self._flush_skip()
         self._pending_blank.clear()
         self.file = file
         self._set_header(header, header_row)
@@ -264,14 +266,55 @@ class RowTable:
         that name none after it); this one does nothing.
         """
 
-    def skip_row(self, finding: Finding) -> None:
+    def skip_row(self, finding: Finding, describe: _Describe | None = None) -> None:
         """Account for a row that is not a record with ``finding`` (located at the row).
 
         Blank rows held back before it are reported first: they are not the end of the table.
+        With ``describe``, a run of consecutive rows skipped with findings of one code is
+        one finding located at the run's rows (``row`` to ``last_row``), its messages
+        ``describe(first, last)`` in English and Indonesian, its value the first row's;
+        a run of one row is ``finding`` itself.
         """
         if self._pending_blank:
             self._flush_blank()
-        self.findings.append(finding)
+        row = finding.location.row
+        pending = self._pending_skip
+        if pending is not None:
+            first, last, described = pending
+            if (
+                describe is not None
+                and row == last + 1
+                and first.code == finding.code
+                and first.location.file == finding.location.file
+            ):
+                self._pending_skip = (first, row, described)  # described by its first row
+                return
+            self._flush_skip()
+        if describe is None or row is None:
+            self.findings.append(finding)
+        else:
+            self._pending_skip = (finding, row, describe)
+
+    def _flush_skip(self) -> None:
+        """Report the run of skipped rows being extended, if there is one."""
+        pending = self._pending_skip
+        if pending is None:
+            return
+        self._pending_skip = None
+        finding, last, describe = pending
+        first = finding.location.row
+        if first is None or last == first:
+            self.findings.append(finding)
+            return
+        message_en, message_id = describe(first, last)
+        self.findings.append(
+            attrs.evolve(
+                finding,
+                location=attrs.evolve(finding.location, last_row=last),
+                message_en=message_en,
+                message_id=message_id,
+            )
+        )
 
     def _set_header(self, header: Sequence[str], header_row: int) -> None:
         file = self.file
@@ -361,6 +404,8 @@ class RowTable:
         if not any(values):
             self.blank_rows(row, row)
             return None
+        if self._pending_skip is not None:
+            self._flush_skip()
         if self._pending_blank:
             self._flush_blank()
         self.records += 1
@@ -395,6 +440,8 @@ class RowTable:
         a file of millions of blank lines, or a worksheet whose rows jump from 2 to
         20,000,000, takes no more memory than one blank row.
         """
+        if self._pending_skip is not None:  # a blank row ends a run of skipped rows
+            self._flush_skip()
         pending = self._pending_blank
         if pending and pending[-1][1] == first - 1:
             pending[-1][1] = last
@@ -427,6 +474,7 @@ class RowTable:
         Raises:
             InputError: If no row has any text.
         """
+        self._flush_skip()
         if trailing_blank_rows:
             self._flush_blank()
         if not self.records:
@@ -440,27 +488,27 @@ class RowTable:
             )
 
     def _flush_blank(self) -> None:
+        """Report the blank rows held back: one finding for each run of consecutive rows."""
         for first, last in self._pending_blank:
-            if last - first >= LONG_BLANK_RUN:  # one finding for the run, not one per row
+            if first == last:
                 self.findings.append(
                     BLANK_ROW.finding(
                         Location(file=self.file, row=first),
-                        f"rows {first} to {last} ({last - first + 1:,} rows) are blank: they "
-                        "are skipped",
-                        f"baris {first} sampai {last} ({last - first + 1:,} baris) kosong: "
-                        "baris-baris ini dilewati",
-                        value=last - first + 1,
+                        f"row {first} is blank: it is skipped",
+                        f"baris {first} kosong: baris ini dilewati",
                     )
                 )
                 continue
-            for row in range(first, last + 1):
-                self.findings.append(
-                    BLANK_ROW.finding(
-                        Location(file=self.file, row=row),
-                        f"row {row} is blank: it is skipped",
-                        f"baris {row} kosong: baris ini dilewati",
-                    )
+            count = last - first + 1
+            self.findings.append(
+                BLANK_ROW.finding(
+                    Location(file=self.file, row=first, last_row=last),
+                    f"rows {first:,}\u2013{last:,} are blank ({count:,} rows): they are skipped",
+                    f"baris {_ribuan(first)}\u2013{_ribuan(last)} kosong ({_ribuan(count)} "
+                    "baris): baris-baris ini dilewati",
+                    value=count,
                 )
+            )
         self._pending_blank.clear()
 
     def _report_unnamed(self, index: int, row: int) -> None:
@@ -474,6 +522,15 @@ class RowTable:
                 value="",
             )
         )
+
+
+_Describe = Callable[[int, int], tuple[str, str]]
+"""How a run of skipped rows is described, from its first and last row: English, Indonesian."""
+
+
+def _ribuan(number: int) -> str:
+    """A number with the thousands marked the Indonesian way (``1.000.011``)."""
+    return f"{number:,}".replace(",", ".")
 
 
 _ISO_TEXTS: dict[str, str | None] = {}

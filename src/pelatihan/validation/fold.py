@@ -48,7 +48,7 @@ from pelatihan.calendar import Calendar
 from pelatihan.catalogue.cohorts import DUPLICATE, DUPLICATE_ACROSS_FILES
 from pelatihan.cohort import Cohort, Participant
 from pelatihan.evaluation import Result
-from pelatihan.findings import Finding, Location, Report
+from pelatihan.findings import Finding, Location, Report, compact
 from pelatihan.grades import Grade, Track
 from pelatihan.io.attach import nip_key
 from pelatihan.io.dump import unwritable_texts
@@ -224,6 +224,7 @@ class Fold:
         self.nip_of = nip_of
         self.parts = {part: order for order, part in enumerate(parts)}
         self.found: list[Finding] = []
+        self.floor = 0  # what compact() left in found last time
         # the first of each NIP (by its 18 digits as a number, half the room of the text, else
         # its text), as its cohort, position and row packed into one number; and the others
         self.firsts: dict[NipKey, int] = {}
@@ -264,6 +265,7 @@ class Fold:
             Whether it has a finding so far (it may have more once its cohort settles).
         """
         found = self.found
+        self.floor = compact(found, floor=self.floor)  # a code's findings beyond the cap, folded
         before = len(found)
         place = Place(self.find, state.base + index * _SHIFT + row)
         parsed, grade, digits = self.participants.own(person, place, found)
@@ -335,6 +337,7 @@ class Fold:
             self.found.extend(state.results.missing(self.find))
             state.results = None
         state.found = []
+        self.floor = compact(self.found, floor=self.floor)
 
     def finish(self) -> list[Finding]:
         """Every finding: NIPs given again are reported now that every NIP is known."""

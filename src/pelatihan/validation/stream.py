@@ -46,7 +46,7 @@ import attrs
 
 from pelatihan.calendar import Calendar
 from pelatihan.cohort import Cohort
-from pelatihan.findings import Finding, Location, Report
+from pelatihan.findings import Finding, Location, Report, compact
 from pelatihan.io.csv import read_table
 from pelatihan.io.document import MAX_FILE_BYTES, InputError, Keys, RawDocument, open_input
 from pelatihan.io.fields import COHORT
@@ -132,6 +132,8 @@ class _Stream:
         self.states: list[CohortState] = []
         self.count = 0
         self.table_findings = 0  # the table's findings looked at so far
+        self.structure_floor = 0  # what compact() left in the structurer's findings last time
+        self.table_floor = 0  # and in the table's
         self.progress = progress
         self.estimate = estimate
 
@@ -180,6 +182,10 @@ class _Stream:
             state.flag(index, person, row)
         if self.progress is not None and self.count % _PROGRESS_EVERY == 0:
             self.progress(self.count, max(self.estimate, self.count))
+        # the findings of a code beyond the cap are folded as they come
+        self.structure_floor = compact(self.structurer.findings, floor=self.structure_floor)
+        self.table_floor = compact(table.findings, floor=self.table_floor)
+        self.table_findings = len(table.findings)  # this row's are looked at: none is new
 
     def row_found(self, table: TableBuilder, cohort_index: int, index: int) -> bool:
         """Whether reading the row found something about the participant (text past the header)."""
