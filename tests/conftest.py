@@ -1,8 +1,19 @@
-"""What every test shares: the command's language does not depend on the locale of the machine."""
+"""What every test shares: the command's language does not depend on the locale of the machine.
+
+The hypothesis profile ``versions`` (``pytest --hypothesis-profile=versions``) is for the
+runs of the whole suite on the oldest and the newest Python CI makes besides its main
+run: fewer examples, and no deadline or health check on the speed of generation, which
+two suites side by side on a small machine would trip.
+"""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "versions", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @pytest.fixture(autouse=True)

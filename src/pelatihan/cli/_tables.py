@@ -20,7 +20,6 @@ text is, besides, a cell of type string, never a formula.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import sys
@@ -31,6 +30,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from pelatihan.cli._common import _SEVERITY_LABEL, _Unusable, _write_file
 from pelatihan.cli._summary import Names, ReadSummary, cohort_label, split_sheet
 from pelatihan.findings import Finding, Report
+from pelatihan.io.csv import csv_writer
 from pelatihan.io.results import participant_of_result
 from pelatihan.io.structure import Loaded
 
@@ -242,7 +242,7 @@ def _about(document: Loaded, names: Names, finding: Finding, lang: str) -> tuple
 
 def write_csv(stream: TextIO, rows: Iterable[Sequence[Cell]], lang: str) -> None:
     """Write the header and ``rows`` as CSV, every text neutralised (no byte-order mark)."""
-    writer = csv.writer(stream, delimiter=CSV_DELIMITERS[lang], lineterminator="\r\n")
+    writer = csv_writer(stream, delimiter=CSV_DELIMITERS[lang], lineterminator="\r\n")
     writer.writerow(HEADERS[lang])
     for row in rows:
         writer.writerow([neutralised(cell) if isinstance(cell, str) else cell for cell in row])

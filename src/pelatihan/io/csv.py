@@ -30,6 +30,9 @@ The file
   participants are read as such, each row reported. Rows are numbered as a
   spreadsheet numbers them, from the file's first line, and a row whose quoted
   cell spans several lines is still one row.
+* A NUL character is a character like any other, in a cell as in a written row,
+  on every Python version (Python 3.10's :mod:`csv` refuses it, 3.11's takes it:
+  on 3.10 it is carried through :mod:`csv` as two ordinary characters).
 * Rows are read one at a time, so a file's size is bounded only by the size of
   the resulting document.
 
@@ -76,8 +79,9 @@ import csv
 import itertools
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import IO, TypeVar
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import IO, Any, Protocol, TextIO, TypeVar
 
 from pelatihan.catalogue.reading import UNCLOSED_QUOTE
 from pelatihan.findings import Finding, Location
@@ -99,6 +103,79 @@ MAX_LINE = 1_000_000
 """The longest line of a CSV file, in characters; a longer one is refused (a participant
 record takes a few hundred)."""
 _LINE_END = re.compile(r"\r\n|\r|\n")
+
+# Python 3.10's csv module refuses a NUL character (reading: "line contains NUL";
+# writing: "need to escape"), 3.11's takes it as any other. On 3.10 a NUL goes through
+# the csv module as _MARK and "0", and _MARK itself as _MARK and "1": ordinary
+# characters, which neither split nor quote a cell, turned back in each cell read and
+# each row written, so every version reads and writes the same text.
+_NUL_SAFE = sys.version_info >= (3, 11)
+_MARK = "\ue000"
+_HIDDEN = {"\x00": _MARK + "0", _MARK: _MARK + "1"}
+_SHOWN = {hidden: shown for shown, hidden in _HIDDEN.items()}
+_TO_HIDE = re.compile("[\x00\ue000]")
+_TO_SHOW = re.compile(f"{_MARK}[01]")
+
+
+def _hide(text: str) -> str:
+    """``text`` without a NUL, for Python 3.10's csv module."""
+    if "\x00" not in text and _MARK not in text:
+        return text
+    return _TO_HIDE.sub(lambda match: _HIDDEN[match.group()], text)
+
+
+def _show(text: str) -> str:
+    """The text :func:`_hide` gave ``text`` for."""
+    return _TO_SHOW.sub(lambda match: _SHOWN[match.group()], text) if _MARK in text else text
+
+
+def _shown(cells: list[str]) -> list[str]:
+    return [_show(cell) for cell in cells] if _MARK in "".join(cells) else cells
+
+
+class RowWriter(Protocol):
+    """What :func:`csv_writer` gives: a writer of one row at a time."""
+
+    def writerow(self, row: Iterable[Any], /) -> Any:
+        """Write one row."""
+
+
+class _Shown:
+    """A text stream that writes what :func:`_hide` hid as it was."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(_show(text))
+
+
+class _NulWriter:
+    """Python 3.10's csv writer, writing a NUL as 3.11's does."""
+
+    def __init__(self, stream: TextIO, delimiter: str, lineterminator: str) -> None:
+        self._writer = csv.writer(
+            _Shown(stream), delimiter=delimiter, lineterminator=lineterminator
+        )
+
+    def writerow(self, row: Iterable[Any], /) -> Any:
+        return self._writer.writerow(
+            [_hide(cell) if isinstance(cell, str) else cell for cell in row]
+        )
+
+
+def csv_writer(stream: TextIO, *, delimiter: str, lineterminator: str) -> RowWriter:
+    r"""A :func:`csv.writer` that writes a NUL character on every Python version.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> _ = csv_writer(out, delimiter=";", lineterminator="\n").writerow(["a\x00b", "c;d"])
+    >>> out.getvalue()
+    'a\x00b;"c;d"\n'
+    """
+    if _NUL_SAFE:
+        return csv.writer(stream, delimiter=delimiter, lineterminator=lineterminator)
+    return _NulWriter(stream, delimiter, lineterminator)  # pragma: no cover - version dependent
 
 
 def read_csv(
@@ -215,6 +292,8 @@ def _read(
     kind: type[RowTable],
 ) -> TableT:
     lines = _lines(stream, name)
+    if not _NUL_SAFE:  # pragma: no cover - version dependent
+        lines = map(_hide, lines)
     head = list(itertools.islice(lines, HEADER_SEARCH_ROWS))
     if not any(line.strip() for line in head):
         head += _first_text(lines)
@@ -292,6 +371,8 @@ def _delimiter(lines: Sequence[str], kind: type[RowTable]) -> str:
                 cells = next(csv.reader([line], delimiter=delimiter, skipinitialspace=True))
             except (csv.Error, StopIteration):
                 continue
+            if not _NUL_SAFE:  # pragma: no cover - version dependent
+                cells = _shown(cells)
             if names_required(cells, kind):
                 best = delimiter
         if best:
@@ -301,6 +382,18 @@ def _delimiter(lines: Sequence[str], kind: type[RowTable]) -> str:
 
 def _records(lines: Iterator[str], delimiter: str) -> Iterator[tuple[list[str], int]]:
     """The file's records, each with the number of lines an unclosed quote of it took (or 0).
+
+    On Python 3.10 the lines are as :func:`_hide` gives them, the cells as they were.
+    """
+    if _NUL_SAFE:
+        return _csv_records(lines, delimiter)
+    return (  # pragma: no cover - version dependent
+        (_shown(cells), swallowed) for cells, swallowed in _csv_records(lines, delimiter)
+    )
+
+
+def _csv_records(lines: Iterator[str], delimiter: str) -> Iterator[tuple[list[str], int]]:
+    """The records of :func:`_records`, as the csv module reads them.
 
     A record whose quote is never properly closed (it runs on to the end of the
     file, or to a later record's quote) is its first line alone, and the lines it
