@@ -391,3 +391,14 @@ def test_neutralised_is_undone_by_restored() -> None:
     for text in ["", "a", "'", "''", "=1", "-3", "@x", "\tx", "\rx", "+", "'=1"]:
         assert restored(neutralised(text)) == text
         assert not neutralised(text).startswith(FORMULA_STARTS)
+
+
+def test_a_file_name_that_is_not_utf8_is_written_escaped_in_csv_and_xlsx(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "peserta-\udcff.csv"  # the name b"peserta-\xff.csv" as Python sees it
+    source.write_bytes((EXAMPLES / "participants.csv").read_bytes())
+    facts = ["--track", "III", "--method", "klasikal", "--start", "2019-10-17"]
+    assert main(["validate", str(source), *facts, "--format", "csv"]) == 1
+    assert "peserta-\\udcff.csv" in capsys.readouterr().out
+    assert main(["validate", str(source), *facts, "-o", str(tmp_path / "laporan.xlsx")]) == 1

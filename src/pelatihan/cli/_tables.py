@@ -245,7 +245,17 @@ def write_csv(stream: TextIO, rows: Iterable[Sequence[Cell]], lang: str) -> None
     writer = csv_writer(stream, delimiter=CSV_DELIMITERS[lang], lineterminator="\r\n")
     writer.writerow(HEADERS[lang])
     for row in rows:
-        writer.writerow([neutralised(cell) if isinstance(cell, str) else cell for cell in row])
+        writer.writerow(
+            [_encodable(neutralised(cell)) if isinstance(cell, str) else cell for cell in row]
+        )
+
+
+def _encodable(text: str) -> str:
+    r"""``text`` with each lone surrogate written as its escape (``\udcff``): UTF-8 cannot hold one.
+
+    A file name that is not valid UTF-8 reaches Python with such characters.
+    """
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def emit_csv(rows: Iterable[Sequence[Cell]], lang: str, output: str | None) -> None:
