@@ -178,7 +178,8 @@ def schedule_to_ics(
             optionally with a name (``BPSDM Contoh <latsar@bpsdm.example.go.id>``),
             or a URI (``mailto:...``); written as each event's ``ORGANIZER``. The
             name is written on one line, as ``name`` is, with a double quote made
-            ``'``; the address may hold no control character or line break.
+            ``'`` and a backslash ``/``; the address may hold no control character
+            or line break.
         stamp: The time of the export, written as ``DTSTAMP`` in UTC; it must be
             timezone-aware. By default the current time, so two exports differ;
             pass it to get byte-identical output.
@@ -351,8 +352,10 @@ def _organizer(organizer: str) -> tuple[str, str]:
             "('latsar@bpsdm.example.go.id'), optionally with a name "
             "('BPSDM Contoh <latsar@bpsdm.example.go.id>'), or a URI ('mailto:...')"
         )
-    # RFC 5545 has no way to write a double quote in a parameter (RFC 6868 is not read everywhere)
-    return f"mailto:{parsed}", common_name.replace('"', "'")
+    # RFC 5545 has no way to write a double quote in a parameter (RFC 6868 is not read
+    # everywhere), and readers take a backslash in one as an escape (icalendar reads `CN=\:` as
+    # the start of the value)
+    return f"mailto:{parsed}", common_name.replace('"', "'").replace("\\", "/")
 
 
 def _one_line(text: str) -> str:
