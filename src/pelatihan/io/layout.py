@@ -92,7 +92,7 @@ others go straight to the table.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Generic, TypeVar
 
 import attrs
@@ -126,10 +126,6 @@ HEADER_SEARCH_ROWS = 30
 """The rows, from the first, among which a table's header is looked for."""
 
 
-def _aliases(kind: type[RowTable]) -> Mapping[str, str]:
-    return kind.aliases()
-
-
 def names_required(cells: Sequence[str], kind: type[RowTable]) -> bool:
     """Whether ``cells`` name every column a table of ``kind`` requires, by its headers.
 
@@ -140,7 +136,7 @@ def names_required(cells: Sequence[str], kind: type[RowTable]) -> bool:
         >>> names_required(["No", "NIP", "Nama"], TableBuilder)
         True
     """
-    aliases = _aliases(kind)
+    aliases = kind.aliases()
     named = {aliases.get(normalize_header(cell)) for cell in cells if cell}
     return all(field in named for field in kind.REQUIRED)
 
@@ -228,7 +224,7 @@ _NUMBER = re.compile(r"[(\[]?(\d{1,3})[)\].]?")
 
 
 def _is_second_row(upper: Sequence[str], lower: Sequence[str], kind: type[RowTable]) -> bool:
-    aliases = _aliases(kind)
+    aliases = kind.aliases()
     fields = [aliases.get(normalize_header(cell)) if cell else None for cell in upper]
     for field in kind.REQUIRED:
         index = fields.index(field)
@@ -257,7 +253,7 @@ def _is_second_row(upper: Sequence[str], lower: Sequence[str], kind: type[RowTab
 
 
 def _combined(upper: Sequence[str], lower: Sequence[str], kind: type[RowTable]) -> list[str]:
-    aliases = _aliases(kind)
+    aliases = kind.aliases()
     width = max(len(upper), len(lower))
     upper = [*upper, *[""] * (width - len(upper))]
     lower = [*lower, *[""] * (width - len(lower))]

@@ -277,25 +277,30 @@ class ParticipantRules:
 
     def education(self, text: str, grade: Grade, here: Place, out: list[Finding]) -> None:
         """The grade against the entry grade of the stated education (a grade above it)."""
-        known = _EDUCATIONS.get(text)
-        if known is None:
+        known: tuple[Education, Figure[Grade]] | None
+        if text in _EDUCATIONS:
+            known = _EDUCATIONS[text]
+        else:
             try:
                 level = Education.parse(text)
             except UnknownEducation:
-                out.append(
-                    EDUCATION_UNKNOWN.finding(
-                        here.child("education"),
-                        f"education {quote(text)} is not an education level the library reads "
-                        "(SD, SMP, SLTA, D-I to D-IV, S-1 to S-3, a professional degree): the "
-                        "grade is not checked against it",
-                        f"pendidikan {quote(text)} bukan jenjang pendidikan yang dikenali (SD, "
-                        "SMP, SLTA, D-I sampai D-IV, S-1 sampai S-3, pendidikan profesi): "
-                        "golongan/ruang tidak diperiksa terhadapnya",
-                        value=text,
-                    )
+                known = remember(_EDUCATIONS, text, None)  # an export repeats those too
+            else:
+                known = remember(_EDUCATIONS, text, (level, ENTRY_GRADES[level]))
+        if known is None:
+            out.append(
+                EDUCATION_UNKNOWN.finding(
+                    here.child("education"),
+                    f"education {quote(text)} is not an education level the library reads "
+                    "(SD, SMP, SLTA, D-I to D-IV, S-1 to S-3, a professional degree): the "
+                    "grade is not checked against it",
+                    f"pendidikan {quote(text)} bukan jenjang pendidikan yang dikenali (SD, "
+                    "SMP, SLTA, D-I sampai D-IV, S-1 sampai S-3, pendidikan profesi): "
+                    "golongan/ruang tidak diperiksa terhadapnya",
+                    value=text,
                 )
-                return
-            known = remember(_EDUCATIONS, text, (level, ENTRY_GRADES[level]))
+            )
+            return
         level, figure = known
         entry = figure.value
         if grade <= entry:
@@ -383,8 +388,9 @@ class ParticipantRules:
             )
 
 
-_EDUCATIONS: dict[str, tuple[Education, Figure[Grade]]] = {}
-"""Education texts already read: an export repeats a few (see :mod:`pelatihan._memo`)."""
+_EDUCATIONS: dict[str, tuple[Education, Figure[Grade]] | None] = {}
+"""Education texts already read, ``None`` for one that names no level: an export repeats a
+few (see :mod:`pelatihan._memo`)."""
 
 
 def tmt_of(person: Participant) -> datetime.date | None:
