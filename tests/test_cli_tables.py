@@ -122,8 +122,8 @@ def test_csv_gives_one_row_per_finding_with_the_participant(
     code, _, _ = run(capsys, "validate", source, *FACTS, "--lang", "id", "-o", str(target))
     assert code == 1
     header, *rows = read_csv(target, ";")  # Indonesian: the delimiter Excel in Indonesian reads
-    assert header[:6] == ["Berkas", "Lembar", "Baris", "Angkatan", "NIP", "Nama"]
-    assert header[6:] == [
+    assert header[:7] == ["Berkas", "Lembar", "Baris", "Sampai baris", "Angkatan", "NIP", "Nama"]
+    assert header[7:] == [
         "Kode",
         "Tingkat",
         "Pesan",
@@ -133,19 +133,20 @@ def test_csv_gives_one_row_per_finding_with_the_participant(
         "Nilai",
         "Lokasi",
     ]
-    track = next(row for row in rows if row[6] == "participant.track")
-    assert track[:8] == [
+    track = next(row for row in rows if row[7] == "participant.track")
+    assert track[:9] == [
         source,
         "",
         "5",
+        "",
         "participants",
         "19960730 201903 2 005",
         "Siti Aminah",
         "participant.track",
         "kesalahan",
     ]
-    assert track[8].startswith("II/c (Pengatur) termasuk jalur Latsar golongan II")
-    assert track[9:] == [
+    assert track[9].startswith("II/c (Pengatur) termasuk jalur Latsar golongan II")
+    assert track[10:] == [
         "Peraturan LAN 1/2021",
         "SEC",
         "",
@@ -168,8 +169,8 @@ def test_a_result_finding_names_the_participant_with_its_nip(
     run(capsys, "validate", *argv)
     _, *rows = read_csv(target, ",")
     dewi = [row for row in rows if row[0] == results and row[2] == "2"]
-    assert {row[6] for row in dewi} == {"results.duplicate"}
-    assert {tuple(row[3:6]) for row in dewi} == {
+    assert {row[7] for row in dewi} == {"results.duplicate"}
+    assert {tuple(row[4:7]) for row in dewi} == {
         ("Angkatan XII (jatim-2019-gol-iii-12)", "19950417 201903 2 004", "Dewi Lestari")
     }
 
@@ -185,12 +186,12 @@ def test_the_workbook_has_the_findings_and_a_summary_per_cohort(
     assert book.sheetnames == ["Temuan", "Ringkasan"]
     findings, summary = book["Temuan"], book["Ringkasan"]
     assert findings.freeze_panes == "A2"
-    assert findings.auto_filter.ref == f"A1:N{findings.max_row}"
+    assert findings.auto_filter.ref == f"A1:O{findings.max_row}"
     assert all(cell.font.bold for cell in findings[1])
-    assert findings.column_dimensions["I"].width == 80  # the message
+    assert findings.column_dimensions["J"].width == 80  # the message
     report = json.loads(tables_json(capsys, source))
     assert findings.max_row == len(report["findings"]) + 1
-    nips = [row[4] for row in findings.iter_rows(min_row=2) if row[4].value]
+    nips = [row[5] for row in findings.iter_rows(min_row=2) if row[5].value]
     assert nips
     assert all(cell.data_type == "s" and cell.number_format == "@" for cell in nips)
     rows = [[cell.value for cell in row] for row in summary.iter_rows(values_only=False)]
@@ -317,13 +318,13 @@ def findings(draw: st.DrawFn) -> list[Finding]:
         keys = draw(
             st.sampled_from([(), ("cohorts", 0), ("cohorts", 0, "participants", 1), ("x",)])
         )
+        row = draw(st.none() | st.integers(1, 10**6))
+        last = None if row is None else draw(st.none() | st.integers(row + 1, 2 * 10**6))
         made.append(
             Finding(
                 draw(texts.filter(bool)),
                 draw(st.sampled_from(list(Severity))),
-                Location(
-                    keys, draw(st.one_of(st.none(), texts)), draw(st.none() | st.integers(1, 10**6))
-                ),
+                Location(keys, draw(st.one_of(st.none(), texts)), row, last),
                 draw(texts),
                 draw(texts),
                 value=draw(st.one_of(st.none(), texts, st.integers(), st.lists(texts, max_size=2))),
@@ -349,8 +350,14 @@ def test_the_csv_report_reads_back_as_the_findings_and_runs_no_formula(
     write_csv(out, rows, lang)
     header, *back = read_back(out.getvalue(), ";" if lang == "id" else ",")
     assert header == list(HEADERS[lang])
-    assert [(restored(row[6]), row[2], restored(row[8])) for row in back] == [
-        (f.code, str(f.location.row or ""), f.message(lang)) for f in report
+    assert [(restored(row[7]), row[2], row[3], restored(row[9])) for row in back] == [
+        (
+            f.code,
+            str(f.location.row or ""),
+            str(f.location.last_row or ""),
+            f.message(lang),
+        )
+        for f in report
     ]
     assert [[restored(cell) for cell in row] for row in back] == [
         [str(cell) for cell in row] for row in rows

@@ -1,6 +1,7 @@
 r"""The report as a table: one row per finding, written as CSV or as an Excel workbook.
 
-Each row gives the finding's file and sheet, row, cohort, the NIP and name of
+Each row gives the finding's file and sheet, row (the first and last of a finding
+about a run of rows), cohort, the NIP and name of
 the participant it is about, its code, severity, message (in the chosen
 language), legal basis, provenance status, the source of a figure the user
 supplied, its value and its JSON path.
@@ -52,6 +53,7 @@ HEADERS = {
         "File",
         "Sheet",
         "Row",
+        "Last row",
         "Cohort",
         "NIP",
         "Name",
@@ -68,6 +70,7 @@ HEADERS = {
         "Berkas",
         "Lembar",
         "Baris",
+        "Sampai baris",
         "Angkatan",
         "NIP",
         "Nama",
@@ -83,8 +86,8 @@ HEADERS = {
 }
 """The header row of the findings, per language."""
 
-_WIDTHS = (28, 14, 7, 28, 24, 28, 28, 12, 80, 30, 8, 24, 24, 32)
-_NIP_COLUMN = 4
+_WIDTHS = (28, 14, 7, 9, 28, 24, 28, 28, 12, 80, 30, 8, 24, 24, 32)
+_NIP_COLUMN = 5
 
 CSV_DELIMITERS = {"en": ",", "id": ";"}
 """The CSV report's delimiter per language: Excel set to Indonesian reads ``;``."""
@@ -193,7 +196,8 @@ def finding_rows(
     """One row per finding, file after file, each file's findings in report order.
 
     The cells are as the finding gives them, not yet neutralised; the row is an
-    ``int``, or ``""`` when the finding has none.
+    ``int``, or ``""`` when the finding has none; the last row is the end of a
+    finding about a run of rows (``input.blank-row`` over rows 5 to 900), or ``""``.
     """
     severities = _SEVERITY_LABEL[lang]
     for document, report in zip(documents, reports, strict=True):
@@ -205,6 +209,7 @@ def finding_rows(
                 file,
                 sheet,
                 finding.location.row if finding.location.row is not None else "",
+                finding.location.last_row if finding.location.last_row is not None else "",
                 cohort,
                 nip,
                 name,
