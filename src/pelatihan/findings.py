@@ -423,6 +423,11 @@ def fold(findings: Iterable[Finding], cap: int | None = None) -> list[Finding]:
         code = finding.code
         if code in over:
             heap = heaps[code]
+            if len(heap) > cap and finding.location.sort_key() > heap[0].key[0]:
+                # after the last one the heap holds, as findings read in order mostly are
+                count, rows, first = folded.get(code, (0, 0, None))
+                folded[code] = (count + 1, rows + finding.location.rows, first)
+                continue
             entry = _Last(finding)
             if len(heap) <= cap:  # the one more than the cap: the first folded, at the end
                 heapq.heappush(heap, entry)
