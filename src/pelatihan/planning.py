@@ -64,6 +64,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import enum
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
@@ -405,6 +406,17 @@ class _Starts:
         return None
 
 
+@functools.lru_cache(maxsize=8)
+def _starts(
+    window: tuple[datetime.date, datetime.date],
+    method: Method,
+    calendar: Calendar,
+    rulebook: Rulebook | None,
+) -> _Starts:
+    """The starts of a window, kept for the next plans of the same window (they are read only)."""
+    return _Starts(window, method, calendar, rulebook)
+
+
 def _capacity(rooms: Rooms, first: datetime.date, days: int) -> list[int]:
     if isinstance(rooms, Mapping):
         return [rooms.get(first + datetime.timedelta(days=k), 0) for k in range(days)]
@@ -683,7 +695,7 @@ class _Intake:
         self.method = method
         self.size = size
         self.prefix = prefix
-        self.starts = _Starts(window, method, calendar, rulebook)
+        self.starts = _starts(window, method, calendar, rulebook)
         self.unplaced: list[Unplaced] = []
         tracks: dict[Track, list[int]] = {}
         self.deadlines: list[datetime.date] = [datetime.date.min] * len(people)

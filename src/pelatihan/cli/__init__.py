@@ -219,6 +219,17 @@ def _add_validate(
             "(atau ke angkatan yang disebut kolom Angkatan)",
         ),
     )
+    check.add_argument(
+        "--rooms",
+        type=functools.partial(rooms_number, lang=lang),
+        metavar="N",
+        help=t(
+            "the classrooms there are: report the days on which the in-class phases of the "
+            "files' cohorts need more (cohorts.rooms)",
+            "ruang kelas yang ada: laporkan hari-hari ketika tahap dalam kelas angkatan dalam "
+            "berkas memerlukan lebih banyak (cohorts.rooms)",
+        ),
+    )
     _add_boundary_option(check, lang)
     _add_variant_options(
         check,
