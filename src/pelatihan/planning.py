@@ -549,8 +549,12 @@ def _groups(
     return groups
 
 
+_SEPARATORS = str.maketrans("", "", " .-")
+
+
 def _digits(nip: str) -> str:
-    return "".join(char for char in nip if char.isdigit()) or nip
+    """The NIP without the spaces, dots and dashes it is written with."""
+    return nip.translate(_SEPARATORS)
 
 
 def _size_figure(
@@ -704,8 +708,9 @@ class _Intake:
         ends_by_tmt: dict[datetime.date, datetime.date] = {}
         tracks_by_grade: dict[str, Track | None] = {}
         for index, person in enumerate(people):
-            own = tracks_by_grade.get(person.grade, _UNKNOWN)
-            if own is _UNKNOWN:
+            if person.grade in tracks_by_grade:
+                own = tracks_by_grade[person.grade]
+            else:
                 own = tracks_by_grade[person.grade] = _track_of(person.grade)
             own = own or default_track
             key = _digits(person.nip)
@@ -769,9 +774,6 @@ class _Intake:
             cohort_size=self.size,
             room_use=tuple(use.items()),
         )
-
-
-_UNKNOWN: Track | None = Track.II  # a marker: a grade not yet looked up (compared by identity)
 
 
 def _track_of(grade: str) -> Track | None:
