@@ -129,6 +129,7 @@ LAYERS = (
             "pelatihan.cohort",
         ),
     ),
+    ("planning", ("pelatihan.planning",)),
     ("catalogue", ("pelatihan.catalogue",)),
     ("readers", ("pelatihan.io",)),
     (

@@ -10,6 +10,7 @@ The public names are gathered here; each lives in its own module:
 * :mod:`pelatihan.rulebooks` — each regime's figures as data;
 * :mod:`pelatihan.calendar` — working and training days;
 * :mod:`pelatihan.schedule` — phases and schedules, and planning them;
+* :mod:`pelatihan.planning` — an intake split into cohorts and waves within probation;
 * :mod:`pelatihan.validation` — findings, reports, the rule catalogue.
 
     >>> import pelatihan
@@ -26,6 +27,7 @@ from pelatihan.cohort import Cohort, Organizer, Participant
 from pelatihan.errors import ValidationError
 from pelatihan.grades import Education, Grade, Track, entry_grade
 from pelatihan.io.reader import load
+from pelatihan.planning import Allocation, allocate
 from pelatihan.provenance import Citation, Figure, Status
 from pelatihan.rulebooks import Rulebook
 from pelatihan.schedule import Phase, Schedule, plan_schedule
@@ -41,6 +43,7 @@ from pelatihan.validation import (
 from pelatihan.validation.pipeline import validate, validate_files
 
 __all__ = [
+    "Allocation",
     "Calendar",
     "Citation",
     "Cohort",
@@ -64,6 +67,7 @@ __all__ = [
     "Track",
     "ValidationError",
     "__version__",
+    "allocate",
     "calendar",
     "collector_paused",
     "entry_grade",
