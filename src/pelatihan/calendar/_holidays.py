@@ -14,7 +14,6 @@ import warnings
 from datetime import date
 
 import attrs
-import holidays
 
 from pelatihan._memo import remember
 
@@ -103,6 +102,8 @@ class _Year:
 
 
 def _read(year: int, category: str, kind: ClosureKind) -> dict[date, Closure]:
+    import holidays  # noqa: PLC0415 - imported when a year is first needed: it is slow to import
+
     entries = holidays.country_holidays("ID", years=year, categories=(category,), language="id")
     return {day: Closure(day, name, kind) for day, name in entries.items() if day.year == year}
 

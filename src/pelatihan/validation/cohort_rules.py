@@ -117,6 +117,9 @@ class CohortRules:
         # plans and their findings at the top, by what they are planned from: cohorts of a
         # national export share first days, tracks and methods
         self.plans: dict[tuple[object, ...], tuple[Schedule | None, tuple[Finding, ...]]] = {}
+        # findings at the top of schedules given phase by phase, by what they are checked on:
+        # an agency's export repeats a few schedules over many cohorts
+        self.checked: dict[tuple[object, ...], tuple[Finding, ...]] = {}
 
     def schedule(
         self, cohort: Cohort, rulebook: Rulebook | None, here: Location
@@ -127,9 +130,7 @@ class CohortRules:
         if cohort.phases:
             schedule = cohort.schedule(self.calendar)
             if schedule is not None:
-                found.extend(
-                    schedule_findings(schedule, rulebook, here, in_force_from=self.in_force_from)
-                )
+                found.extend(self.schedule_checked(schedule, rulebook, here))
         elif cohort.start is not None and cohort.method is not None:
             schedule = self.plan(cohort, cohort.start, cohort.method, rulebook, here, out=found)
         else:
@@ -143,6 +144,33 @@ class CohortRules:
                 )
             )
         return schedule, found
+
+    def schedule_checked(
+        self, schedule: Schedule, rulebook: Rulebook | None, here: Location
+    ) -> Iterator[Finding]:
+        """The findings on a schedule given phase by phase, worked out once per schedule.
+
+        What :func:`~pelatihan.validation.schedule_rules.schedule_findings` finds
+        depends on the schedule and the rulebook only: found at the top, then
+        placed below ``here``. The rulebooks and the calendar are the checker's
+        own (or shipped ones), alive while it is, so their identities are keys.
+        """
+        key = (
+            schedule.phases,
+            schedule.regime,
+            schedule.method,
+            schedule.track,
+            schedule.klasikal_approved,
+            id(schedule.calendar),
+            None if rulebook is None else id(rulebook),
+        )
+        cached = self.checked.get(key)
+        if cached is None:
+            cached = tuple(
+                schedule_findings(schedule, rulebook, Location(), in_force_from=self.in_force_from)
+            )
+            self.checked[key] = cached
+        return (attrs.evolve(found, location=here.below(*found.location.keys)) for found in cached)
 
     def whole(
         self, cohort: Cohort, rulebook: Rulebook | None, here: Location, count: int
