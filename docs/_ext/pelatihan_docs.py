@@ -13,6 +13,10 @@ deadline, qualification bands, absence limits, rounding and appointment.
 The ``manual`` role links a page of the manual in the other language:
 ``{manual}`Bahasa Indonesia <id:howto-excel>``` (see ``pelatihan_manuals`` in conf.py).
 
+A translated code block (a command given ``--lang id``, a report as the Indonesian command
+prints it) replaces its English one: Sphinx's own translation of literal blocks parses the
+translation as reStructuredText, which on a MyST page gives ``::``.
+
 Generated text is not offered for translation (it changes with the code, and a directive
 that has its words in both languages gives them itself): its nodes are marked untranslatable.
 
@@ -36,8 +40,11 @@ from docutils.statemachine import StringList
 from docutils.utils import new_document, unescape
 from sphinx.application import Sphinx
 from sphinx.errors import PycodeError
+from sphinx.locale import init as init_locale
 from sphinx.pycode import ModuleAnalyzer
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.i18n import docname_to_domain
 from sphinx.util.typing import ExtensionMetadata
 
 from pelatihan import legal, rulebooks
@@ -614,6 +621,28 @@ def manual_role(
     return [nodes.reference(rawtext, match["title"], refuri=uri)], []
 
 
+class TranslateLiteralBlocks(SphinxTransform):
+    """Put a code block's translation from the page's catalogue in its place, as it is."""
+
+    default_priority = 15  # before Sphinx's Locale transform (20), which then leaves it
+
+    def apply(self, **kwargs: Any) -> None:
+        if self.config.language in {None, "en"}:
+            return
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        dirs = [self.env.srcdir / directory for directory in self.config.locale_dirs]
+        catalogue, found = init_locale(dirs, self.config.language, domain)
+        if not found:
+            return
+        for node in self.document.findall(nodes.literal_block):
+            english = node.rawsource
+            translated = catalogue.gettext(english) if english else ""
+            if translated and translated != english:
+                node.children = [nodes.Text(translated)]
+                node.rawsource = translated
+                node["translated"] = True
+
+
 def _defines(modname: str, name: str) -> bool:
     try:
         return name in ModuleAnalyzer.for_module(modname).find_tags()
@@ -645,6 +674,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("viewcode-follow-imported", _defining_part)
     app.add_config_value("pelatihan_manuals", {}, "env", types=frozenset({dict}))
     app.add_role("manual", manual_role)
+    app.add_transform(TranslateLiteralBlocks)
     app.add_directive("legal-instruments", LegalInstruments)
     app.add_directive("legal-regimes", LegalRegimes)
     app.add_directive("legal-timeline", LegalTimeline)
