@@ -38,7 +38,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Annotated, Any, Literal, NamedTuple, Union
+from typing import Annotated, Any, Literal, NamedTuple
 
 import holidays
 import pydantic_core
@@ -430,7 +430,7 @@ Loose = dict[str, Any]
 class ValidCohort(Cohort):
     """A cohort whose own fields are valid; each participant is a model, or a mapping if not."""
 
-    participants: list[Annotated[Union[Participant, Loose], Field(union_mode="left_to_right")]]  # noqa: UP007
+    participants: list[Annotated[Participant | Loose, Field(union_mode="left_to_right")]]
 
 
 class Document(BaseModel):
@@ -439,7 +439,7 @@ class Document(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     format: Any = None
-    cohorts: list[Annotated[Union[ValidCohort, Loose], Field(union_mode="left_to_right")]]  # noqa: UP007
+    cohorts: list[Annotated[ValidCohort | Loose, Field(union_mode="left_to_right")]]
 
 
 # -- the calendar ----------------------------------------------------------------------------

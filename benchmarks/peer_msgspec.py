@@ -31,7 +31,6 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from typing import Optional
 
 import holidays
 import msgspec
@@ -101,12 +100,12 @@ class Phase(msgspec.Struct):
     kind: str
     start: datetime.date
     end: datetime.date
-    weekdays: Optional[list[int]] = None  # noqa: UP045 - msgspec reads the annotation at run time
+    weekdays: list[int] | None = None
 
 
 class Organizer(msgspec.Struct):
     name: str = ""
-    accredited: Optional[bool] = None  # noqa: UP045
+    accredited: bool | None = None
 
 
 class Participant(msgspec.Struct):
@@ -114,11 +113,11 @@ class Participant(msgspec.Struct):
     name: str
     grade: str
     agency: str
-    birth_date: Optional[datetime.date] = None  # noqa: UP045
-    sex: Optional[str] = None  # noqa: UP045
-    tmt_cpns: Optional[datetime.date] = None  # noqa: UP045
-    education: Optional[str] = None  # noqa: UP045
-    position: Optional[str] = None  # noqa: UP045
+    birth_date: datetime.date | None = None
+    sex: str | None = None
+    tmt_cpns: datetime.date | None = None
+    education: str | None = None
+    position: str | None = None
 
 
 class Cohort(msgspec.Struct):
@@ -127,10 +126,10 @@ class Cohort(msgspec.Struct):
     track: str
     method: str
     participants: list[Participant]
-    start: Optional[datetime.date] = None  # noqa: UP045
-    phases: Optional[list[Phase]] = None  # noqa: UP045
-    organizer: Optional[Organizer] = None  # noqa: UP045
-    regime: Optional[str] = None  # noqa: UP045
+    start: datetime.date | None = None
+    phases: list[Phase] | None = None
+    organizer: Organizer | None = None
+    regime: str | None = None
 
 
 class Document(msgspec.Struct):

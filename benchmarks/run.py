@@ -70,7 +70,11 @@ LINEAR_TOLERANCE = 1.25
 """Cost is called linear when the cost per participant at the largest size is at most this
 many times the cost per participant at the smallest."""
 LINEAR_UP_TO = 1_000_000
-"""The issue's range for linearity: 10,000 to 1,000,000 participants."""
+"""The range over which cost must be linear: 10,000 to 1,000,000 participants."""
+STREAM_BYTES_PER_PARTICIPANT = 512
+"""The most the CSV command's peak memory may grow per participant: the rows are not kept,
+only one entry per NIP (to find duplicates), a few facts per cohort, and the report. A
+participant loaded whole takes about 1.5 KB."""
 
 PELATIHAN_JSON = "pelatihan JSON"
 PELATIHAN_CSV = "pelatihan CSV"
@@ -471,6 +475,23 @@ def linearity(rows: Sequence[Mapping[str, Any]]) -> list[str]:
             continue
         small, large = mine[0], mine[-1]
         given = "first day" if schedule == "start" else "phases"
+        if PELATIHAN_CSV in small["contenders"]:
+            grown = {
+                name: (
+                    large["contenders"][name]["peak_rss_bytes"]
+                    - small["contenders"][name]["peak_rss_bytes"]
+                )
+                / (large["participants"] - small["participants"])
+                for name in (PELATIHAN_CSV, PELATIHAN_JSON)
+            }
+            out.append(
+                f"CSV validated as a stream: peak memory grows by {grown[PELATIHAN_CSV]:,.0f} "
+                f"bytes per participant from {small['participants']:,} to "
+                f"{large['participants']:,}, the index of NIPs seen and the report "
+                f"(≤ {STREAM_BYTES_PER_PARTICIPANT}: no row kept; the JSON file, loaded whole, "
+                f"grows by {grown[PELATIHAN_JSON]:,.0f}) "
+                f"{_mark(grown[PELATIHAN_CSV] <= STREAM_BYTES_PER_PARTICIPANT)}"
+            )
         reach = large["participants"] >= LINEAR_UP_TO
         note = "" if reach else f" (largest size run {large['participants']:,}, not 1,000,000)"
         for name in (PELATIHAN_JSON, PELATIHAN_CSV):
