@@ -521,6 +521,10 @@ def linearity(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     return out
 
 
+def _loads(values: Sequence[float] | None) -> str:
+    return ", ".join(f"{value:.2f}" for value in values) if values else "unknown"
+
+
 def markdown(results: Mapping[str, Any]) -> str:
     """The results as Markdown: the machine, the table, import time, the targets, the counts."""
     info = results["machine"]
@@ -537,7 +541,8 @@ def markdown(results: Mapping[str, Any]) -> str:
             f"contender run end to end in a fresh process (start, read, parse, check, write the "
             f"report), {results['repeat']} interleaved rounds after an untimed round that checks "
             f"the counts; medians. Load average (1 min) during the run: {load} "
-            f"(before {results['load_before']}, after {results['load_after']}) on "
+            f"(1, 5 and 15 min: before {_loads(results['load_before'])}, after "
+            f"{_loads(results['load_after'])}) on "
             f"{info['cores']} cores shared with other work."
         ),
         "",
