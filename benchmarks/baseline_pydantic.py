@@ -1,30 +1,35 @@
 """The baseline: pelatihan's cohort checks written the way a developer would with pydantic v2.
 
-Nothing here comes from ``pelatihan``. The planned end of a cohort is computed
-with the ``holidays`` package directly (Monday to Friday, less national holidays
-and *cuti bersama*); the figures (cohort size 40, 51 classroom days under
-PerLAN 12/2018, 74 blended days under PerLAN 1/2021, a probation year of 12
-months, a warning margin of 30 days, a minimum age of 18) are written here as
-constants, as such a developer would copy them from the regulations.
+Nothing here comes from ``pelatihan``. The planned end of a cohort, and the
+training days of the phases a file gives, are computed with the ``holidays``
+package directly (Monday to Friday, or the phase's own weekdays, less national
+holidays and *cuti bersama*); the figures (cohort size 40, the days of each
+regime's phases, a probation year of 12 months, a warning margin of 30 days, a
+minimum age of 18) are written here as constants, as such a developer would
+copy them from the regulations.
 
-Each participant is one pydantic model, validated on its own so that one bad
-record never hides the others: field validators check the NIP's structure, parse
-the grade with a regular expression, and check the grade's track against the
-cohort's (passed as validation context). Each :class:`pydantic.ValidationError`
-is caught and its errors counted by type. Checks across fields and records
-(birth date, sex and TMT against the NIP, duplicate NIPs, cohort size, the
-probation deadline) run in plain Python on the validated values; when a record
-fails, on the fields that did not.
+The file is read with pydantic's own JSON reader: ``Document.model_validate_json``
+on its bytes, every cohort and participant a model. A record that fails its
+model is kept as the plain mapping it was (a union falling back to ``dict``),
+so that one bad record never hides the others, and is validated again on its own
+to collect its errors: field validators check the NIP's structure and parse the
+grade with a regular expression. Checks across fields and records (birth date,
+sex and TMT against the NIP, the grade's track against the cohort's, duplicate
+NIPs, cohort size, the days of the phases, the probation deadline) run in plain
+Python on the validated values; when a record fails, on the fields that did not.
 
-:func:`check` returns a count of findings per kind, named as pelatihan names
-its rules; :data:`COMPARABLE` lists the kinds both check the same way, whose
-counts must be equal (the benchmark fails otherwise).
+:func:`check_json` (the bytes of a file) and :func:`check` (a parsed document)
+return a count of findings per kind, named as pelatihan names its rules;
+:data:`COMPARABLE` lists the kinds both check the same way, whose counts must be
+equal (the benchmark fails otherwise). From the command line, the findings
+(kind and JSON path) are written as JSON, as a user's script would report them::
 
-    python benchmarks/baseline_pydantic.py FILE.json
+    python benchmarks/baseline_pydantic.py FILE.json -o REPORT.json
 """
 
 from __future__ import annotations
 
+import argparse
 import calendar
 import datetime
 import functools
@@ -36,18 +41,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Annotated, Any, Literal, NamedTuple
 
 import holidays
+import pydantic_core
 from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Field,
     ValidationError,
-    ValidationInfo,
     field_validator,
 )
 from pydantic_core import PydanticCustomError
 
-__all__ = ["COMPARABLE", "check", "main"]
+__all__ = ["COMPARABLE", "check", "check_json", "main"]
 
 COMPARABLE: tuple[str, ...] = (
     "nip.format",
@@ -71,6 +77,10 @@ COMPARABLE: tuple[str, ...] = (
     "cohort.size",
     "cohort.empty",
     "organizer.accreditation",
+    "schedule.days-total",
+    "schedule.days-in-class",
+    "schedule.days-out-of-class",
+    "schedule.kind-days",
 )
 """The kinds of finding the baseline and pelatihan both check, by pelatihan's rule codes.
 
@@ -85,12 +95,45 @@ PROBATION_MONTHS = 12
 PPPK_SINCE = 2019  # the first year an NI PPPK carries (after PP 49/2018)
 PROBATION_MARGIN_DAYS = 30
 
+
+class Days(NamedTuple):
+    """The training days of one method under one regime: each figure, with its alternatives."""
+
+    total: frozenset[int]
+    in_class: frozenset[int]
+    out_of_class: frozenset[int]
+    kinds: dict[str, frozenset[int]]
+    plan: int  # the total a cohort giving only its first day is planned with
+
+
+def _days(total: set[int], in_class: int, out: set[int], kinds: dict[str, set[int]]) -> Days:
+    return Days(
+        frozenset(total),
+        frozenset({in_class}),
+        frozenset(out),
+        {kind: frozenset(days) for kind, days in kinds.items()},
+        min(total),
+    )
+
+
+_BLENDED_2021 = _days({74}, 6, {68}, {"mooc": {16}, "elearning": {22}, "habituasi": {30},
+                                      "klasikal": {6}})  # fmt: skip
+_BLENDED_2025 = _days({62, 67}, 3, {59, 64}, {"mooc": {9, 14}, "elearning": {20},
+                                              "habituasi": {30}, "klasikal": {3}})  # fmt: skip
+
 # (first day a cohort may start under it, days of each method; None: not established)
-REGIMES: tuple[tuple[datetime.date, dict[str, int | None]], ...] = (
-    (datetime.date(2018, 12, 31), {"klasikal": 51}),  # PerLAN 12/2018: classroom only
-    (datetime.date(2021, 1, 8), {"klasikal": None, "blended": 74, "distance": None}),
-    (datetime.date(2021, 12, 31), {"klasikal": None, "blended": 74, "distance": None}),
-)
+REGIMES: tuple[tuple[datetime.date, dict[str, Days | None]], ...] = (
+    # PerLAN 12/2018: classroom only, 21 days in class and 30 at the workplace
+    (datetime.date(2018, 12, 31),
+     {"klasikal": _days({51}, 21, {30}, {"klasikal": {21}, "habituasi": {30}})}),
+    # PerLAN 1/2021: blended 16 + 22 + 30 + 6
+    (datetime.date(2021, 1, 8), {"klasikal": None, "blended": _BLENDED_2021, "distance": None}),
+    (datetime.date(2021, 12, 31), {"klasikal": None, "blended": _BLENDED_2021, "distance": None}),
+    # the 2024 LAN decrees, from 2025: MOOC 9 (or 14) + 20 + 30 + 3
+    (datetime.date(2025, 1, 1), {"klasikal": None, "blended": _BLENDED_2025, "distance": None}),
+)  # fmt: skip
+IN_CLASS = frozenset({"klasikal"})
+WORKWEEK = (0, 1, 2, 3, 4)
 
 # -- the NIP ---------------------------------------------------------------------------------
 
@@ -269,8 +312,14 @@ class _SexField(BaseModel):
         return value
 
 
+def _grade(value: object) -> tuple[int, str]:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise PydanticCustomError("missing", "grade is required")
+    return track_of(parse_grade(value), None)
+
+
 class Participant(_SexField):
-    """A participant record, every field checked; the cohort's track comes as context."""
+    """A participant record, every field checked (its track against the cohort's is not)."""
 
     nip: Nip
     name: Required
@@ -290,11 +339,8 @@ class Participant(_SexField):
 
     @field_validator("grade", mode="plain")
     @classmethod
-    def _check_grade(cls, value: object, info: ValidationInfo) -> tuple[int, str]:
-        if value is None or (isinstance(value, str) and not value.strip()):
-            raise PydanticCustomError("missing", "grade is required")
-        context = info.context or {}
-        return track_of(parse_grade(value), context.get("track"))
+    def _check_grade(cls, value: object) -> tuple[int, str]:
+        return _grade(value)
 
 
 class ParticipantRest(_SexField):
@@ -302,6 +348,12 @@ class ParticipantRest(_SexField):
 
     birth_date: datetime.date | None = None
     tmt_cpns: datetime.date | None = None
+    grade: tuple[int, str] | None = None
+
+    @field_validator("grade", mode="plain")
+    @classmethod
+    def _check_grade(cls, value: object) -> tuple[int, str]:
+        return _grade(value)
 
 
 class Organizer(BaseModel):
@@ -321,6 +373,7 @@ class Phase(BaseModel):
     kind: str
     start: datetime.date
     end: datetime.date
+    weekdays: list[int] | None = None
 
 
 class _CohortFields(BaseModel):
@@ -370,6 +423,25 @@ class CohortRest(_CohortFields):
     """The fields of a cohort record that failed, read again without the ones that failed."""
 
 
+Loose = dict[str, Any]
+"""A record that failed its model, kept as it was read, to be checked again on its own."""
+
+
+class ValidCohort(Cohort):
+    """A cohort whose own fields are valid; each participant is a model, or a mapping if not."""
+
+    participants: list[Annotated[Participant | Loose, Field(union_mode="left_to_right")]]
+
+
+class Document(BaseModel):
+    """A whole file, read by pydantic's JSON reader: each cohort a model, or a mapping if not."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    format: Any = None
+    cohorts: list[Annotated[ValidCohort | Loose, Field(union_mode="left_to_right")]]
+
+
 # -- the calendar ----------------------------------------------------------------------------
 
 
@@ -393,7 +465,20 @@ def planned_end(start: datetime.date, days: int) -> datetime.date:
         day += one
 
 
-def _regime_days(start: datetime.date) -> dict[str, int | None] | None:
+def training_days(start: datetime.date, end: datetime.date, weekdays: Iterable[int]) -> int:
+    """The days from ``start`` to ``end`` that fall on ``weekdays`` and are not closed."""
+    days = frozenset(weekdays)
+    count = 0
+    day = start
+    one = datetime.timedelta(days=1)
+    while day <= end:
+        if day.weekday() in days and day not in _closed(day.year):
+            count += 1
+        day += one
+    return count
+
+
+def _regime_days(start: datetime.date) -> dict[str, Days | None] | None:
     found = None
     for first, days in REGIMES:
         if first <= start:
@@ -426,12 +511,13 @@ def _kind(error_type: str) -> str:
     return _INPUT.get(error_type, "input.type")
 
 
-def _failed(error: ValidationError, counts: Counter[str]) -> set[str]:
+def _failed(error: ValidationError, note: Any, where: str) -> set[str]:
     fields: set[str] = set()
     for item in error.errors(include_url=False, include_context=False, include_input=False):
-        counts[_kind(item["type"])] += 1
-        if item["loc"]:
-            fields.add(str(item["loc"][0]))
+        field = str(item["loc"][0]) if item["loc"] else ""
+        note(_kind(item["type"]), f"{where}.{field}" if field else where)
+        if field:
+            fields.add(field)
     return fields
 
 
@@ -442,59 +528,110 @@ def _without(record: Mapping[str, Any], fields: set[str]) -> dict[str, Any]:
 class _Checker:
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
+        self.findings: list[tuple[str, str]] = []
         self.seen: set[str] = set()
-        self.ends: dict[tuple[datetime.date, int], datetime.date] = {}  # memo for this run only
+        # memos for this run only
+        self.ends: dict[tuple[datetime.date, int], datetime.date] = {}
+        self.phase_days: dict[tuple[datetime.date, datetime.date, tuple[int, ...]], int] = {}
+        self.deadlines: dict[datetime.date, datetime.date] = {}
+
+    def note(self, kind: str, where: str) -> None:
+        self.counts[kind] += 1
+        self.findings.append((kind, where))
+
+    def json(self, body: bytes) -> None:
+        """Read and check a file's bytes with pydantic's JSON reader."""
+        try:
+            document = Document.model_validate_json(body)
+        except ValidationError:  # not a document of cohorts: read it plainly, report why
+            try:
+                data = pydantic_core.from_json(body)
+            except ValueError:
+                self.note("input.json", "$")
+                return
+            self.document(data)
+            return
+        self.validated(document)
 
     def document(self, data: object) -> None:
+        """Check a parsed document (a mapping of cohorts)."""
         if not isinstance(data, dict):
-            self.counts["input.type"] += 1
+            self.note("input.type", "$")
             return
-        if data.get("format") != "pelatihan/cohorts@1":
-            self.counts["input.format"] += 1
-        cohorts = data.get("cohorts")
-        if not isinstance(cohorts, list):
-            self.counts["input.missing" if cohorts is None else "input.type"] += 1
+        try:
+            document = Document.model_validate(data)
+        except ValidationError:  # a cohort that is not a mapping, or no list of cohorts
+            if data.get("format") != "pelatihan/cohorts@1":
+                self.note("input.format", "$.format")
+            cohorts = data.get("cohorts")
+            if not isinstance(cohorts, list):
+                self.note("input.missing" if cohorts is None else "input.type", "$.cohorts")
+                return
+            for index, record in enumerate(cohorts):
+                where = f"$.cohorts[{index}]"
+                if isinstance(record, dict):
+                    self.loose_cohort(record, where)
+                else:
+                    self.note("input.type", where)
             return
-        for record in cohorts:
-            if isinstance(record, dict):
-                self.cohort(record)
-            else:
-                self.counts["input.type"] += 1
+        self.validated(document)
 
-    def cohort(self, record: dict[str, Any]) -> None:
-        counts = self.counts
+    def validated(self, document: Document) -> None:
+        if document.format != "pelatihan/cohorts@1":
+            self.note("input.format", "$.format")
+        for index, record in enumerate(document.cohorts):
+            where = f"$.cohorts[{index}]"
+            if isinstance(record, ValidCohort):
+                self.cohort(record, record.participants, where)
+            elif isinstance(record, dict):
+                self.loose_cohort(record, where)
+            else:
+                self.note("input.type", where)
+
+    def loose_cohort(self, record: dict[str, Any], where: str) -> None:
         fields: _CohortFields
         try:
             cohort = Cohort.model_validate(record)
             fields, people = cohort, cohort.participants
         except ValidationError as error:
-            failed = _failed(error, counts)
+            failed = _failed(error, self.note, where)
             try:
                 fields = CohortRest.model_validate(_without(record, failed))
             except ValidationError:  # cannot happen: the failing fields were left out
                 fields = CohortRest()
             raw = record.get("participants")
             people = raw if isinstance(raw, list) else []
+        self.cohort(fields, people, where)
+
+    def cohort(self, fields: _CohortFields, people: Sequence[Any], where: str) -> None:
         organizer = fields.organizer
         if organizer is None or organizer.accredited is not True:
-            counts["organizer.accreditation"] += 1
-        last_day, has_rules = self.schedule(fields)
+            self.note("organizer.accreditation", f"{where}.organizer")
+        last_day, has_rules = self.schedule(fields, where)
         if not people:
-            counts["cohort.empty"] += 1
+            self.note("cohort.empty", f"{where}.participants")
         elif has_rules and len(people) > COHORT_SIZE_MAX:
-            counts["cohort.size"] += 1
-        context = {"track": fields.track}
-        for person in people:
-            if isinstance(person, dict):
-                self.participant(person, context, last_day)
+            self.note("cohort.size", f"{where}.participants")
+        track = fields.track
+        for index, person in enumerate(people):
+            here = f"{where}.participants[{index}]"
+            if isinstance(person, Participant):
+                self.valid_participant(person, here, track, last_day)
+            elif isinstance(person, dict):
+                self.loose_participant(person, here, track, last_day)
             else:
-                counts["input.type"] += 1
+                self.note("input.type", here)
 
-    def schedule(self, fields: _CohortFields) -> tuple[datetime.date | None, bool]:
+    def schedule(self, fields: _CohortFields, where: str) -> tuple[datetime.date | None, bool]:
         """The cohort's last day, if known, and whether a regime's rules apply to it."""
         if fields.phases:
             first = min(phase.start for phase in fields.phases)
-            return max(phase.end for phase in fields.phases), _regime_days(first) is not None
+            regime = _regime_days(first)
+            if regime is not None and fields.method is not None:
+                days = regime.get(fields.method)
+                if days is not None:
+                    self.check_phases(fields.phases, days, f"{where}.phases")
+            return max(phase.end for phase in fields.phases), regime is not None
         if fields.start is None:
             return None, fields.regime is not None
         regime = _regime_days(fields.start)
@@ -503,23 +640,41 @@ class _Checker:
         days = regime.get(fields.method) if fields.method is not None else None
         if not days:
             return None, True
-        key = (fields.start, days)
+        key = (fields.start, days.plan)
         end = self.ends.get(key)
         if end is None:
-            end = self.ends[key] = planned_end(fields.start, days)
+            end = self.ends[key] = planned_end(fields.start, days.plan)
         return end, True
 
-    def participant(
-        self, record: dict[str, Any], context: dict[str, Any], last_day: datetime.date | None
+    def check_phases(self, phases: Sequence[Phase], days: Days, where: str) -> None:
+        """The training days of the phases against the regime's: totals and days per kind."""
+        by_kind: Counter[str] = Counter()
+        for phase in phases:
+            weekdays = tuple(phase.weekdays) if phase.weekdays is not None else WORKWEEK
+            key = (phase.start, phase.end, weekdays)
+            count = self.phase_days.get(key)
+            if count is None:
+                count = self.phase_days[key] = training_days(phase.start, phase.end, weekdays)
+            by_kind[phase.kind] += count
+        total = sum(by_kind.values())
+        in_class = sum(count for kind, count in by_kind.items() if kind in IN_CLASS)
+        if total not in days.total:
+            self.note("schedule.days-total", where)
+        if in_class not in days.in_class:
+            self.note("schedule.days-in-class", where)
+        if total - in_class not in days.out_of_class:
+            self.note("schedule.days-out-of-class", where)
+        for kind, allowed in days.kinds.items():
+            if by_kind[kind] not in allowed:
+                self.note("schedule.kind-days", where)
+
+    def loose_participant(
+        self, record: dict[str, Any], where: str, track: str | None, last_day: datetime.date | None
     ) -> None:
-        counts = self.counts
         try:
-            person = Participant.model_validate(record, context=context)
-            nip: Nip | None = person.nip
-            key = person.nip.digits
-            born, sex, tmt = person.birth_date, person.sex, person.tmt_cpns
+            person = Participant.model_validate(record)
         except ValidationError as error:
-            failed = _failed(error, counts)
+            failed = _failed(error, self.note, where)
             raw = record.get("nip")
             text = str(raw).strip() if isinstance(raw, (str, int)) else ""
             nip = parse_nip(raw) if text and "nip" not in failed else None
@@ -528,29 +683,74 @@ class _Checker:
                 rest = ParticipantRest.model_validate(_without(record, failed))
             except ValidationError:  # cannot happen: the failing fields were left out
                 rest = ParticipantRest()
-            born, sex, tmt = rest.birth_date, rest.sex, rest.tmt_cpns
+            self.participant(
+                where,
+                nip,
+                key,
+                grade=rest.grade,
+                born=rest.birth_date,
+                sex=rest.sex,
+                tmt=rest.tmt_cpns,
+                track=track,
+                last_day=last_day,
+            )
+            return
+        self.valid_participant(person, where, track, last_day)
+
+    def valid_participant(
+        self, person: Participant, where: str, track: str | None, last_day: datetime.date | None
+    ) -> None:
+        self.participant(
+            where,
+            person.nip,
+            person.nip.digits,
+            grade=person.grade,
+            born=person.birth_date,
+            sex=person.sex,
+            tmt=person.tmt_cpns,
+            track=track,
+            last_day=last_day,
+        )
+
+    def participant(
+        self,
+        where: str,
+        nip: Nip | None,
+        key: str,
+        *,
+        grade: tuple[int, str] | None,
+        born: datetime.date | None,
+        sex: str | None,
+        tmt: datetime.date | None,
+        track: str | None,
+        last_day: datetime.date | None,
+    ) -> None:
         if key:
             if key in self.seen:
-                counts["participant.duplicate-nip"] += 1
+                self.note("participant.duplicate-nip", f"{where}.nip")
             else:
                 self.seen.add(key)
+        if grade is not None and track is not None and track != ("III" if grade[0] == 3 else "II"):
+            self.note("participant.track", f"{where}.grade")
         if nip is not None:
             if born is not None and born != nip.birth_date:
-                counts["participant.birth-date"] += 1
+                self.note("participant.birth-date", f"{where}.birth_date")
             if sex is not None and sex != nip.sex:
-                counts["participant.sex"] += 1
+                self.note("participant.sex", f"{where}.sex")
             if tmt is not None and (tmt.year, tmt.month) != (nip.tmt.year, nip.tmt.month):
-                counts["participant.tmt"] += 1
+                self.note("participant.tmt", f"{where}.tmt_cpns")
         if last_day is None:
             return
         start_of_probation = tmt if tmt is not None else nip.tmt if nip is not None else None
         if start_of_probation is None:
             return
-        deadline = _deadline(start_of_probation)
+        deadline = self.deadlines.get(start_of_probation)
+        if deadline is None:
+            deadline = self.deadlines[start_of_probation] = _deadline(start_of_probation)
         if last_day > deadline:
-            counts["participant.probation"] += 1
+            self.note("participant.probation", where)
         elif (deadline - last_day).days < PROBATION_MARGIN_DAYS:
-            counts["participant.probation-near"] += 1
+            self.note("participant.probation-near", where)
 
 
 def check(data: object) -> Counter[str]:
@@ -560,21 +760,39 @@ def check(data: object) -> Counter[str]:
     return checker.counts
 
 
+def check_json(body: bytes) -> Counter[str]:
+    """Check the bytes of a cohort file, read by pydantic; return the count per kind."""
+    checker = _Checker()
+    checker.json(body)
+    return checker.counts
+
+
 def comparable(counts: Mapping[str, int], kinds: Iterable[str] = COMPARABLE) -> dict[str, int]:
     """The counts of the comparable kinds, zeros included."""
     return {kind: counts.get(kind, 0) for kind in kinds}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Check a JSON cohort file and print the counts per kind as JSON."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) != 1:
-        print("usage: python benchmarks/baseline_pydantic.py FILE.json", file=sys.stderr)
-        return 2
-    with open(args[0], "rb") as stream:
-        data = json.load(stream)
-    print(json.dumps(dict(sorted(check(data).items())), indent=2))
-    return 0
+    """Check a JSON cohort file; write its findings as JSON; 1 if there are any."""
+    parser = argparse.ArgumentParser(description="The pydantic baseline: check a cohort file.")
+    parser.add_argument("file", help="a JSON cohort file (pelatihan/cohorts@1)")
+    parser.add_argument("-o", "--output", help="write the findings here (default: stdout)")
+    args = parser.parse_args(argv)
+    with open(args.file, "rb") as stream:
+        body = stream.read()
+    checker = _Checker()
+    checker.json(body)
+    report = {
+        "counts_by_code": dict(sorted(checker.counts.items())),
+        "findings": [{"code": kind, "path": where} for kind, where in checker.findings],
+    }
+    text = json.dumps(report, ensure_ascii=False, indent=1)
+    if args.output is None:
+        print(text)
+    else:
+        with open(args.output, "w", encoding="utf-8") as stream:
+            stream.write(text + "\n")
+    return 1 if checker.findings else 0
 
 
 if __name__ == "__main__":

@@ -3,12 +3,17 @@
 A national CPNS intake is about 250,000 participants in about 6,250 cohorts of 40.
 This script writes such a file, deterministically (``random.Random(seed)``: the
 same arguments give the same bytes), in the JSON interchange format
-(``pelatihan/cohorts@1``, one ``start`` per cohort, no phases) or as one CSV
-with a row per participant (cohort facts repeated in ``Angkatan``, ``Jalur``,
-``Metode``, ``Tanggal Mulai`` and ``Penyelenggara`` columns)::
+(``pelatihan/cohorts@1``) or as one CSV with a row per participant (cohort
+facts repeated in ``Angkatan``, ``Jalur``, ``Metode``, ``Tanggal Mulai`` and
+``Penyelenggara`` columns)::
 
     python benchmarks/generate.py --participants 250000 --format json --seed 1 \\
         --mistakes 0.02 -o intake.json
+
+A JSON cohort gives either its first day only (``--schedule start``, the
+default: pelatihan plans the schedule) or its phases, each with its first and
+last day, as agencies' exports give them (``--schedule phases``). The two
+schedules of a seed describe the same cohorts and participants.
 
 Next to the file it writes ``FILE.manifest.json``: the counts of each mistake
 injected and the findings they must produce (``expected_findings``).
@@ -22,7 +27,16 @@ The data
   cohort starts one to five months after its intake's TMT, so that it ends well
   within the probation year.
 * Cohorts of 40 (the last one smaller when the total is not a multiple of 40),
-  each run by an accredited organiser, of track II or III.
+  each run by an accredited organiser, of track II or III. An organiser runs
+  the cohorts of one intake in three waves, each wave starting one to five
+  months after the TMT: the cohorts of a wave share their schedule.
+* Schedules, with ``--schedule phases``: the phases of the regime in force on
+  the first day, laid out on working days (Monday to Friday, less national
+  holidays and *cuti bersama*, from the ``holidays`` package): on campus 18,
+  habituation 30, on campus 3 under PerLAN 12/2018 (some organisers hold
+  their classroom phases on Saturdays too); MOOC 16, e-learning 22,
+  habituation 30, classroom 6 under PerLAN 1/2021 to 2024; from 2025, MOOC 9
+  (14 at some organisers), e-learning 20, habituation 30, classroom 3.
 * Participants with valid NIPs: born 1985-2001 (at least 19 at appointment),
   TMT in the intake's month, the sex digit matching the stated sex, serial
   001-999, every NIP unique; a grade of the cohort's track written the ways HR
@@ -38,7 +52,10 @@ by their weights; and ``round(RATE * cohorts)`` oversized cohorts (41-45
 participants, the others giving up the extra places) and as many late cohorts
 (starting eleven months after the TMT, so the probation year ends first).
 Every mistake produces exactly one finding, except a late cohort: one
-``participant.probation`` per participant.
+``participant.probation`` per participant. With ``--schedule phases``, as many
+cohorts again have a short schedule: their last classroom phase ends a
+training day early, which the totals in class and overall and the days of
+classroom phases each report once.
 """
 
 from __future__ import annotations
@@ -47,6 +64,7 @@ import argparse
 import calendar
 import csv
 import datetime
+import functools
 import io
 import json
 import math
@@ -56,10 +74,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
+import holidays
+
 __all__ = [
     "COHORT_KINDS",
-    "EXPECTED_CODE",
+    "EXPECTED_CODES",
     "PARTICIPANT_KINDS",
+    "SCHEDULE_KINDS",
     "Generated",
     "generate",
     "main",
@@ -87,21 +108,41 @@ PARTICIPANT_KINDS: dict[str, int] = {
 COHORT_KINDS = ("oversized-cohort", "late-schedule")
 """The cohort mistakes."""
 
-EXPECTED_CODE: dict[str, str] = {
-    "nip-bad-birth-date": "nip.birth-date",
-    "nip-sex-digit-3": "nip.sex",
-    "nip-serial-000": "nip.serial",
-    "nip-17-digits": "nip.length",
-    "nip-letter-o": "nip.format",
-    "grade-other-track": "participant.track",
-    "grade-unknown-ruang": "grade.format",
-    "grade-golongan-iv": "track.none",
-    "duplicate-nip-same-cohort": "participant.duplicate-nip",
-    "duplicate-nip-other-cohort": "participant.duplicate-nip",
-    "oversized-cohort": "cohort.size",
-    "late-schedule": "participant.probation",  # one per participant of the cohort
+SCHEDULE_KINDS = ("short-schedule",)
+"""The mistakes only a file that gives its phases can hold."""
+
+EXPECTED_CODES: dict[str, tuple[str, ...]] = {
+    "nip-bad-birth-date": ("nip.birth-date",),
+    "nip-sex-digit-3": ("nip.sex",),
+    "nip-serial-000": ("nip.serial",),
+    "nip-17-digits": ("nip.length",),
+    "nip-letter-o": ("nip.format",),
+    "grade-other-track": ("participant.track",),
+    "grade-unknown-ruang": ("grade.format",),
+    "grade-golongan-iv": ("track.none",),
+    "duplicate-nip-same-cohort": ("participant.duplicate-nip",),
+    "duplicate-nip-other-cohort": ("participant.duplicate-nip",),
+    "oversized-cohort": ("cohort.size",),
+    "late-schedule": ("participant.probation",),  # one per participant of the cohort
+    "short-schedule": ("schedule.days-total", "schedule.days-in-class", "schedule.kind-days"),
 }
-"""The finding code each mistake produces."""
+"""The finding codes each mistake produces, one finding of each."""
+
+WAVES = 3
+"""The waves in which an organiser runs the cohorts of one intake: a wave's cohorts share a
+schedule."""
+
+SATURDAY_CLASSES = frozenset({"jatim", "sumut", "kemenkeu", "lan"})
+"""Organisers whose classroom phases under PerLAN 12/2018 run Monday to Saturday (residential)."""
+
+MOOC_14 = frozenset({"jatim", "jateng", "kemenag", "papua"})
+"""Organisers whose 2025 MOOC lasts 14 working days, not 9 (organisers differ)."""
+
+REGIME_2025 = datetime.date(2025, 1, 1)
+"""The first day of the 2025 blended schedule (the 2024 LAN decrees; pelatihan's default)."""
+
+WORKWEEK = (0, 1, 2, 3, 4)
+SIX_DAYS = (0, 1, 2, 3, 4, 5)
 
 # -- reference data ------------------------------------------------------------------------
 
@@ -242,6 +283,72 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     return datetime.date(year, month + 1, min(day.day, last))
 
 
+@functools.cache
+def closed_days(year: int) -> frozenset[datetime.date]:
+    """The national holidays and *cuti bersama* of ``year`` (the ``holidays`` package)."""
+    days = holidays.country_holidays(
+        "ID", years=year, categories=("public", "government"), language="id"
+    )
+    return frozenset(day for day in days if day.year == year)
+
+
+def _training(day: datetime.date, weekdays: tuple[int, ...]) -> bool:
+    return day.weekday() in weekdays and day not in closed_days(day.year)
+
+
+def lay_out(
+    first: datetime.date, pattern: Sequence[tuple[str, str, int, tuple[int, ...]]]
+) -> list[dict[str, Any]]:
+    """Phases ``(kind, label, training days, weekdays)`` one after another from ``first``."""
+    one = datetime.timedelta(days=1)
+    phases = []
+    day = first
+    for kind, label, days, weekdays in pattern:
+        while not _training(day, weekdays):
+            day += one
+        start = day
+        left = days
+        while True:
+            if _training(day, weekdays):
+                left -= 1
+                if left == 0:
+                    break
+            day += one
+        phase: dict[str, Any] = {"kind": kind, "label": label, "start": start, "end": day}
+        if weekdays != WORKWEEK:
+            phase["weekdays"] = list(weekdays)
+        phases.append(phase)
+        day += one
+    return phases
+
+
+def schedule_pattern(
+    method: str, first: datetime.date, organizer: str
+) -> list[tuple[str, str, int, tuple[int, ...]]]:
+    """The phases a cohort starting on ``first`` runs, by the regime then in force."""
+    if method == "klasikal":  # PerLAN 12/2018
+        campus = SIX_DAYS if organizer in SATURDAY_CLASSES else WORKWEEK
+        return [
+            ("klasikal", "on campus 1", 18, campus),
+            ("habituasi", "habituation", 30, WORKWEEK),
+            ("klasikal", "on campus 2", 3, campus),
+        ]
+    if first < REGIME_2025:  # PerLAN 1/2021 (jo. 10/2021)
+        return [
+            ("mooc", "MOOC", 16, WORKWEEK),
+            ("elearning", "e-learning", 22, WORKWEEK),
+            ("habituasi", "habituation", 30, WORKWEEK),
+            ("klasikal", "classroom", 6, WORKWEEK),
+        ]
+    mooc = 14 if organizer in MOOC_14 else 9
+    return [
+        ("mooc", "MOOC", mooc, WORKWEEK),
+        ("elearning", "e-learning", 20, WORKWEEK),
+        ("habituasi", "habituation", 30, WORKWEEK),
+        ("klasikal", "classroom", 3, WORKWEEK),
+    ]
+
+
 def grade_text(rng: random.Random, golongan: int, ruang: str) -> str:
     """A grade written one of the ways HR exports write it."""
     code = f"{ROMAN[golongan]}/{ruang}"
@@ -321,6 +428,7 @@ class _Cohort:
         self.start = intake.tmt
         self.late = False
         self.oversized = False
+        self.short = False
         self.id = ""
         self.name = ""
         self.people: list[_Person] = []
@@ -336,8 +444,11 @@ class Generated:
         expected: dict[str, int],
         cohorts: int,
         participants: int,
+        *,
+        schedules: int,
     ) -> None:
         self.data = data
+        self.schedules = schedules
         self.mistakes = mistakes
         self.expected = expected
         self.cohorts = cohorts
@@ -356,6 +467,7 @@ class _Generator:
         self.keys: set[str] = set()
         self.cohorts: list[_Cohort] = []
         self.mistakes: dict[str, int] = dict.fromkeys((*PARTICIPANT_KINDS, *COHORT_KINDS), 0)
+        self.waves: dict[tuple[str, datetime.date], list[datetime.date]] = {}
 
     # cohorts ---------------------------------------------------------------------------
 
@@ -374,12 +486,23 @@ class _Generator:
             number = numbers[key]
             cohort.id = f"{organizer[1]}-{intake.tmt.year}-gol-{track.lower()}-{number}"
             cohort.name = f"Angkatan {roman(number)}"
-            offset = rng.randint(1, 5)
-            cohort.start = add_months(intake.tmt, offset) + datetime.timedelta(rng.randint(0, 27))
+            cohort.start = rng.choice(self.waves_of(organizer[1], intake))
             self.cohorts.append(cohort)
         self.cohorts[-1].size = self.total - COHORT_SIZE * (count - 1)
         self.oversize(_round(self.rate * count) if count > 1 else 0)
         self.make_late(_round(self.rate * count))
+
+    def waves_of(self, organizer: str, intake: Intake) -> list[datetime.date]:
+        """The first days of an organiser's waves for an intake, drawn when first needed."""
+        key = (organizer, intake.tmt)
+        waves = self.waves.get(key)
+        if waves is None:
+            rng = self.rng
+            waves = self.waves[key] = [
+                add_months(intake.tmt, rng.randint(1, 5)) + datetime.timedelta(rng.randint(0, 27))
+                for _ in range(WAVES)
+            ]
+        return waves
 
     def oversize(self, wanted: int) -> None:
         rng = self.rng
@@ -529,51 +652,109 @@ class _Generator:
         self.mistakes[kind] += 1
         return True
 
+    def shorten(self) -> None:
+        """Short schedules (phases only): the last classroom phase of some cohorts ends early.
+
+        Drawn after everything else, so that both schedules of a seed hold the same cohorts
+        and participants. A late cohort is left alone: its findings are the probation's.
+        """
+        punctual = [c for c in self.cohorts if not c.late]
+        wanted = _round(self.rate * len(self.cohorts))
+        for cohort in self.rng.sample(punctual, min(wanted, len(punctual))):
+            cohort.short = True
+        self.mistakes["short-schedule"] = sum(c.short for c in self.cohorts)
+
     # output ----------------------------------------------------------------------------
 
-    def document(self) -> dict[str, Any]:
-        cohorts = [
-            {
+    def phases(self, cohort: _Cohort) -> list[dict[str, Any]]:
+        first = cohort.start
+        while not _training(first, WORKWEEK):
+            first += datetime.timedelta(days=1)
+        pattern = schedule_pattern(cohort.intake.method, first, cohort.organizer[1])
+        phases = _laid_out(first, tuple(pattern))
+        if cohort.short:
+            last = dict(phases[-1])
+            weekdays = tuple(last.get("weekdays", WORKWEEK))
+            day = last["end"] - datetime.timedelta(days=1)
+            while not _training(day, weekdays):
+                day -= datetime.timedelta(days=1)
+            last["end"] = day
+            phases = [*phases[:-1], last]
+        return [
+            {**phase, "start": phase["start"].isoformat(), "end": phase["end"].isoformat()}
+            for phase in phases
+        ]
+
+    def document(self, schedule: str) -> dict[str, Any]:
+        cohorts = []
+        for cohort in self.cohorts:
+            record: dict[str, Any] = {
                 "id": cohort.id,
                 "name": cohort.name,
                 "track": cohort.track,
                 "method": cohort.intake.method,
-                "start": cohort.start.isoformat(),
-                "organizer": {"name": cohort.organizer[0], "accredited": True},
-                "participants": [person.record for person in cohort.people],
             }
-            for cohort in self.cohorts
-        ]
+            if schedule == "phases":
+                record["phases"] = self.phases(cohort)
+            else:
+                record["start"] = cohort.start.isoformat()
+            record["organizer"] = {"name": cohort.organizer[0], "accredited": True}
+            record["participants"] = [person.record for person in cohort.people]
+            cohorts.append(record)
         return {"format": FORMAT, "cohorts": cohorts}
 
     def expected(self) -> dict[str, int]:
         expected: dict[str, int] = {}
         for kind, injected in self.mistakes.items():
-            code = EXPECTED_CODE[kind]
-            count = (
-                sum(c.size for c in self.cohorts if c.late) if kind == "late-schedule" else injected
-            )
-            expected[code] = expected.get(code, 0) + count
+            for code in EXPECTED_CODES[kind]:
+                count = (
+                    sum(c.size for c in self.cohorts if c.late)
+                    if kind == "late-schedule"
+                    else injected
+                )
+                expected[code] = expected.get(code, 0) + count
         return dict(sorted(expected.items()))
 
 
-def generate(participants: int, *, seed: int = 1, mistakes: float = 0.02) -> Generated:
+@functools.lru_cache(maxsize=4096)
+def _laid_out(
+    first: datetime.date, pattern: tuple[tuple[str, str, int, tuple[int, ...]], ...]
+) -> tuple[dict[str, Any], ...]:
+    return tuple(lay_out(first, pattern))
+
+
+def generate(
+    participants: int, *, seed: int = 1, mistakes: float = 0.02, schedule: str = "start"
+) -> Generated:
     """Generate a document of ``participants`` participants (see the module documentation).
+
+    ``schedule`` is ``"start"`` (each cohort gives its first day) or ``"phases"`` (each
+    cohort gives its phases, and some are short).
 
     Returns:
         The document in the JSON interchange shape, the mistakes injected and the
         findings expected of them (for the JSON format).
     """
+    if schedule not in ("start", "phases"):
+        raise ValueError("--schedule is start or phases")
     generator = _Generator(participants, seed, mistakes)
     generator.plan_cohorts()
     generator.fill()
     generator.inject()
+    if schedule == "phases":
+        generator.shorten()
+    data = generator.document(schedule)
+    if schedule == "phases":
+        distinct = {json.dumps(c["phases"], sort_keys=True) for c in data["cohorts"]}
+    else:
+        distinct = {c["start"] for c in data["cohorts"]}
     return Generated(
-        generator.document(),
+        data,
         dict(generator.mistakes),
         generator.expected(),
         len(generator.cohorts),
         participants,
+        schedules=len(distinct),
     )
 
 
@@ -593,6 +774,8 @@ def to_csv(data: dict[str, Any]) -> bytes:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for cohort in data["cohorts"]:
+        if "start" not in cohort:
+            raise ValueError("a CSV gives each cohort's first day only: use --schedule start")
         facts = (
             cohort["id"],
             cohort["track"],
@@ -630,9 +813,12 @@ def write(
     file_format: Literal["json", "csv"] = "json",
     seed: int = 1,
     mistakes: float = 0.02,
+    schedule: str = "start",
 ) -> dict[str, Any]:
     """Generate a file and its manifest; return the manifest."""
-    generated = generate(participants, seed=seed, mistakes=mistakes)
+    if file_format == "csv" and schedule != "start":
+        raise ValueError("a CSV gives each cohort's first day only: use --schedule start")
+    generated = generate(participants, seed=seed, mistakes=mistakes, schedule=schedule)
     body = to_json(generated.data) if file_format == "json" else to_csv(generated.data)
     path.write_bytes(body)
     expected = dict(generated.expected)
@@ -643,9 +829,11 @@ def write(
         "generator": "benchmarks/generate.py",
         "file": path.name,
         "format": file_format,
+        "schedule": schedule,
         "seed": seed,
         "participants": participants,
         "cohorts": generated.cohorts,
+        "distinct_schedules": generated.schedules,
         "mistake_rate": mistakes,
         "mistakes": generated.mistakes,
         "expected_findings": dict(sorted(expected.items())),
@@ -660,6 +848,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--participants", type=int, required=True, help="number of participants")
     parser.add_argument("--format", choices=("json", "csv"), default="json", dest="file_format")
+    parser.add_argument(
+        "--schedule",
+        choices=("start", "phases"),
+        default="start",
+        help="each cohort's first day, or its phases (JSON only) (start)",
+    )
     parser.add_argument("--seed", type=int, default=1, help="random seed (1)")
     parser.add_argument(
         "--mistakes", type=float, default=0.02, help="share of mistakes, 0 to 0.5 (0.02)"
@@ -673,12 +867,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             file_format=args.file_format,
             seed=args.seed,
             mistakes=args.mistakes,
+            schedule=args.schedule,
         )
     except ValueError as error:
         parser.error(str(error))
     print(
         f"{args.output}: {manifest['participants']} participants in {manifest['cohorts']} "
-        f"cohorts, {sum(manifest['mistakes'].values())} mistakes, {manifest['bytes']:,} bytes"
+        f"cohorts ({manifest['distinct_schedules']} distinct schedules), "
+        f"{sum(manifest['mistakes'].values())} mistakes, {manifest['bytes']:,} bytes"
     )
     return 0
 

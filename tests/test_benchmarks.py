@@ -1,7 +1,7 @@
 """The benchmark harness on a tiny file: the generator, its manifest, the count agreement.
 
-No timings here: ``benchmarks/run.py`` measures. The baseline and the runner need
-the benchmark-only packages (``benchmarks/requirements.txt``); without them those
+No timings here: ``benchmarks/run.py`` measures. The baseline, the peer and the runner
+need the benchmark-only packages (``benchmarks/requirements.txt``); without them those
 tests are skipped.
 """
 
@@ -23,8 +23,8 @@ from pelatihan.io.document import RawDocument
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS = ROOT / "benchmarks"
-SIZE = 200
-RATE = 0.1  # enough mistakes in 200 participants for every kind to occur
+SIZE = 400
+RATE = 0.1  # enough mistakes in 400 participants for every kind to occur
 
 
 @pytest.fixture(scope="module")
@@ -37,15 +37,17 @@ def bench() -> Iterator[dict[str, ModuleType]]:
         sys.path.remove(str(BENCHMARKS))
 
 
-def _write(generate: ModuleType, path: Path, file_format: str, seed: int = 1) -> dict[str, Any]:
+def _write(
+    generate: ModuleType, path: Path, file_format: str, seed: int = 1, schedule: str = "start"
+) -> dict[str, Any]:
     manifest: dict[str, Any] = generate.write(
-        path, SIZE, file_format=file_format, seed=seed, mistakes=RATE
+        path, SIZE, file_format=file_format, seed=seed, mistakes=RATE, schedule=schedule
     )
     return manifest
 
 
 def _kinds(generate: ModuleType, manifest: dict[str, Any]) -> set[str]:
-    codes: set[str] = set(generate.EXPECTED_CODE.values())
+    codes = {code for kind in generate.EXPECTED_CODES.values() for code in kind}
     return codes | set(manifest["expected_findings"])
 
 
@@ -119,6 +121,98 @@ def test_csv_gives_the_same_findings(bench: dict[str, ModuleType], tmp_path: Pat
     }
 
 
+def test_phases_describe_the_same_cohorts(bench: dict[str, ModuleType], tmp_path: Path) -> None:
+    generate = bench["generate"]
+    start, phases = tmp_path / "start.json", tmp_path / "phases.json"
+    _write(generate, start, "json")
+    manifest = _write(generate, phases, "json", schedule="phases")
+    first = json.loads(start.read_text(encoding="utf-8"))["cohorts"]
+    second = json.loads(phases.read_text(encoding="utf-8"))["cohorts"]
+    assert [c["participants"] for c in first] == [c["participants"] for c in second]
+    assert all("phases" in c and "start" not in c for c in second)
+    assert manifest["mistakes"]["short-schedule"] >= 1
+    # pelatihan finds what was injected, and nothing else about the laid-out phases
+    found = pelatihan.validate(phases).counts_by_code()
+    kinds = _kinds(generate, manifest)
+    expected = manifest["expected_findings"]
+    assert {kind: found.get(kind, 0) for kind in kinds} == {
+        kind: expected.get(kind, 0) for kind in kinds
+    }
+    assert {code for code in found if code.startswith("schedule.")} <= kinds | {
+        "schedule.regime-default"
+    }
+    with pytest.raises(ValueError, match="first day only"):
+        _write(generate, tmp_path / "phases.csv", "csv", schedule="phases")
+
+
+def test_schedules_vary(bench: dict[str, ModuleType]) -> None:
+    generated = bench["generate"].generate(4000, schedule="phases")
+    cohorts = generated.data["cohorts"]
+    # cohorts of a wave share their schedule: several schedules, not one, nor one per cohort
+    assert 10 < generated.schedules < len(cohorts)
+    phases = [phase for cohort in cohorts for phase in cohort["phases"]]
+    assert any(phase.get("weekdays") == [0, 1, 2, 3, 4, 5] for phase in phases)  # Saturdays
+    moocs = {sum(1 for phase in cohort["phases"] if phase["kind"] == "mooc") for cohort in cohorts}
+    assert moocs == {0, 1}  # classroom cohorts have no MOOC; blended ones have one
+    kinds = {tuple(phase["kind"] for phase in cohort["phases"]) for cohort in cohorts}
+    assert kinds == {
+        ("klasikal", "habituasi", "klasikal"),
+        ("mooc", "elearning", "habituasi", "klasikal"),
+    }
+
+
+@pytest.mark.parametrize("schedule", ["start", "phases"])
+def test_contenders_find_the_injected_mistakes(
+    bench: dict[str, ModuleType], tmp_path: Path, schedule: str
+) -> None:
+    pytest.importorskip("pydantic")
+    pytest.importorskip("msgspec")
+    baseline = importlib.import_module("baseline_pydantic")
+    peer = importlib.import_module("peer_msgspec")
+    path = tmp_path / "intake.json"
+    manifest = _write(bench["generate"], path, "json", schedule=schedule)
+    body = path.read_bytes()
+    expected = baseline.comparable(manifest["expected_findings"])
+    assert baseline.comparable(baseline.check_json(body)) == expected
+    assert baseline.comparable(peer.check_json(body)) == expected
+    injected = {
+        code
+        for kind, count in manifest["mistakes"].items()
+        if count
+        for code in bench["generate"].EXPECTED_CODES[kind]
+    }
+    assert all(expected[code] > 0 for code in injected)
+    if schedule == "phases":
+        assert expected["schedule.days-total"] == manifest["mistakes"]["short-schedule"]
+
+
+def test_scripts_write_their_findings(bench: dict[str, ModuleType], tmp_path: Path) -> None:
+    pytest.importorskip("pydantic")
+    pytest.importorskip("msgspec")
+    pytest.importorskip("orjson")
+    path = tmp_path / "intake.json"
+    manifest = _write(bench["generate"], path, "json", schedule="phases")
+    for name in ("baseline_pydantic", "peer_msgspec"):
+        out = tmp_path / f"{name}.json"
+        assert importlib.import_module(name).main([str(path), "-o", str(out)]) == 1
+        report = json.loads(out.read_text(encoding="utf-8"))
+        assert len(report["findings"]) == sum(report["counts_by_code"].values())
+        assert {item["code"] for item in report["findings"]} == set(report["counts_by_code"])
+        assert all(item["path"].startswith("$") for item in report["findings"])
+    floor = tmp_path / "floor.json"
+    assert importlib.import_module("floor_orjson").main([str(path), "-o", str(floor)]) == 0
+    assert json.loads(floor.read_text(encoding="utf-8"))["nips"] == manifest["participants"]
+
+
+def test_peer_refuses_an_irregular_file(
+    bench: dict[str, ModuleType], capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("msgspec")
+    peer = importlib.import_module("peer_msgspec")
+    assert peer.main([str(ROOT / "examples" / "cohort-mistakes.json")]) == 2
+    assert "cohort-mistakes.json: Expected" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("example", ["generated", "cohort-mistakes.json", "cohort.json"])
 def test_baseline_counts_agree_with_pelatihan(
     bench: dict[str, ModuleType], tmp_path: Path, example: str
@@ -134,13 +228,13 @@ def test_baseline_counts_agree_with_pelatihan(
     ours = pelatihan.validate(RawDocument(data, str(path))).counts_by_code()
     theirs = baseline.check(data)
     assert baseline.comparable(theirs) == baseline.comparable(ours)
+    assert baseline.comparable(baseline.check_json(path.read_bytes())) == baseline.comparable(ours)
     if example == "generated":
         assert sum(baseline.comparable(ours).values()) > 0
 
 
 def test_runner_fails_loudly_when_counts_differ(bench: dict[str, ModuleType]) -> None:
     pytest.importorskip("pydantic")
-    pytest.importorskip("orjson")
     run = importlib.import_module("run")
     kinds = ["nip.sex", "cohort.size"]
     same = {"nip.sex": 2, "cohort.size": 1}
