@@ -116,3 +116,51 @@ def test_an_unreadable_intake_exits_2_naming_the_file(
     missing = tmp_path / "none.csv"
     assert main(["allocate", str(missing), "--rooms", "1", *WINDOW]) == 2
     assert str(missing) in capsys.readouterr().err
+
+
+def _intake_2024(path: Path) -> Path:
+    """Forty CPNS appointed in July 2024 and January 2025, in both tracks."""
+    lines = ["NIP;Nama;Gol/Ruang;Instansi"]
+    for n in range(1, 41):
+        grade = "III/a" if n % 2 else "II/a"
+        tmt = "202407" if n <= 20 else "202501"
+        lines.append(f"19980101 {tmt} 1 {n:03d};Peserta {n};{grade};Dinas Kesehatan")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "figures",
+    [
+        ["--set", "methods.blended.phases[3].days=4"],
+        ["--set", "methods.blended.phases[3].days=4", "--in-force-from", "kep=2024-12-09"],
+    ],
+)
+def test_a_window_across_a_regime_boundary_plans_each_cohort_under_its_own_regime(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], figures: list[str]
+) -> None:
+    figures = [
+        "perlan-1-2021+10-2021+kep-2024=2024-12-09" if item == "kep=2024-12-09" else item
+        for item in figures
+    ]
+    intake, plan = _intake_2024(tmp_path / "intake.csv"), tmp_path / "plan.json"
+    window = ["--from", "2024-12-09", "--until", "2025-06-30", "--method", "blended"]
+    command = ["allocate", str(intake), "--rooms", "1", *window, *figures, "-o", str(plan)]
+    assert main([*command, "--set", "cohort_size_max=8"]) == 0
+    regimes = capsys.readouterr().out.splitlines()[2]
+    assert regimes.startswith("regimes: ")
+    cohorts = json.loads(plan.read_text(encoding="utf-8"))["cohorts"]
+    boundary = "2024-12-09" if "--in-force-from" in figures else "2025-01-01"
+    for cohort in cohorts:
+        start = min(phase["start"] for phase in cohort["phases"])
+        newer = "perlan-1-2021+10-2021+kep-2024"
+        assert cohort["regime"] == (newer if start >= boundary else "perlan-1-2021+10-2021")
+        assert f"{cohort['regime']} (" in regimes
+    assert main(["validate", str(plan), "--format", "json", "--rooms", "1", *figures]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [
+        finding["code"]
+        for finding in report["findings"]
+        if finding["severity"] != "info"
+        and finding["code"] not in {"organizer.accreditation", "participant.probation-near"}
+    ] == []

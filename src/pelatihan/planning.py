@@ -37,8 +37,12 @@ that is on or after its participants' TMT, and whose schedule ends within the
 window. A cohort whose earliest such start ends after its deadline cannot be
 placed: its participants are reported with the rooms that would have let it
 start in time, or the latest start that would have worked. The schedule of a
-start is the one :func:`~pelatihan.plan_schedule` lays out on the calendar:
-the same rule that ``pelatihan plan`` and ``pelatihan validate`` use.
+start is the one :func:`~pelatihan.plan_schedule` lays out on the calendar,
+under the regime in force on that start (:func:`~pelatihan.regimes.resolve`,
+with the caller's ``in_force_from``) and with the caller's rulebook of that
+regime where there is one: the same rule that ``pelatihan plan`` and
+``pelatihan validate`` use, so a window across a regime boundary plans each
+cohort under its own regime.
 
 Why earliest deadline first: when every cohort's schedule has the same
 length, a plan that places every cohort can always be rearranged so that
@@ -75,6 +79,7 @@ from pelatihan.errors import ValidationError
 from pelatihan.evaluation import probation_end
 from pelatihan.grades import Track
 from pelatihan.provenance import Figure, Status
+from pelatihan.regimes import NoRegimeError, resolve
 from pelatihan.rulebooks import OpenFigureError, Rulebook, get
 from pelatihan.schedule import DEFAULT_CALENDAR, Schedule, plan_schedule
 from pelatihan.training import Method
@@ -172,6 +177,7 @@ class PlannedCohort:
             phases=self.schedule.phases,
             participants=self.participants,
             regime=self.schedule.regime,
+            klasikal_approved=self.schedule.klasikal_approved,
         )
 
 
@@ -331,22 +337,32 @@ class _Group:
 
 
 class _Starts:
-    """Every start in the window: its schedule, end and in-class days as day numbers."""
+    """Every start in the window: its schedule, end and in-class days as day numbers.
 
-    def __init__(
+    Each start is planned under the regime in force on it (:func:`~pelatihan.regimes.resolve`,
+    with the caller's ``in_force_from``), with the caller's rulebook of that regime where
+    there is one, else the regime's shipped rulebook.
+    """
+
+    def __init__(  # noqa: PLR0917 - private, called by _starts only
         self,
         window: tuple[datetime.date, datetime.date],
         method: Method,
         calendar: Calendar,
-        rulebook: Rulebook | None,
+        books: tuple[tuple[str, Rulebook], ...],
+        in_force_from: tuple[tuple[str, datetime.date], ...],
+        klasikal_approved: bool,
     ) -> None:
         first, last = window
-        self.first = first
+        self.first, self.last = first, last
         self.days = (last - first).days + 1
         self.method = method
         self.calendar = calendar
-        self.rulebook = rulebook
+        self.books = dict(books)
+        self.in_force_from = dict(in_force_from) or None
+        self.klasikal_approved = klasikal_approved
         self._plans: dict[datetime.date, Schedule | None] = {}
+        self.rulebooks: dict[str, Rulebook] = {}  # by regime: those the window's starts use
         self.dates: list[datetime.date] = []
         self.ends: list[datetime.date] = []
         self.schedules: list[Schedule] = []
@@ -366,6 +382,9 @@ class _Starts:
                 and plan.end is not None
                 and plan.end <= last
             ):
+                book = self.rulebook_on(day)
+                if book is not None:
+                    self.rulebooks.setdefault(book.regime, book)
                 self.dates.append(day)
                 self.ends.append(plan.end)
                 self.schedules.append(plan)
@@ -375,21 +394,35 @@ class _Starts:
             raise problem
         self.monotone = all(a <= b for a, b in zip(self.ends, self.ends[1:], strict=False))
 
+    def rulebook_on(self, day: datetime.date) -> Rulebook | None:
+        """The rulebook of a cohort that starts on ``day`` (``None`` before any regime)."""
+        try:
+            regime = resolve(day, in_force_from=self.in_force_from).regime.id
+        except NoRegimeError:
+            return None
+        book = self.books.get(regime)
+        return book if book is not None else get(regime)
+
     def plan(self, day: datetime.date) -> Schedule | None:
         """The schedule of a cohort that starts on ``day`` (``None`` before any regime)."""
         if day not in self._plans:
+            book = self.rulebook_on(day)
+            if book is None:
+                self._plans[day] = None
+                return None
             try:
                 self._plans[day] = plan_schedule(
                     day,
                     Track.III,
                     self.method,
                     calendar=self.calendar,
-                    rulebook=self.rulebook,
+                    rulebook=book,
+                    klasikal_approved=self.klasikal_approved,
                 )
             except OpenFigureError:
                 raise
             except (LookupError, ValidationError, ValueError, OverflowError):
-                self._plans[day] = None  # no regime, or beyond the calendar
+                self._plans[day] = None  # beyond the calendar
         return self._plans[day]
 
     def latest_start(self, release: datetime.date, deadline: datetime.date) -> datetime.date | None:
@@ -407,14 +440,16 @@ class _Starts:
 
 
 @functools.lru_cache(maxsize=8)
-def _starts(
+def _starts(  # noqa: PLR0917 - a cache key
     window: tuple[datetime.date, datetime.date],
     method: Method,
     calendar: Calendar,
-    rulebook: Rulebook | None,
+    books: tuple[tuple[str, Rulebook], ...],
+    in_force_from: tuple[tuple[str, datetime.date], ...],
+    klasikal_approved: bool,
 ) -> _Starts:
     """The starts of a window, kept for the next plans of the same window (they are read only)."""
-    return _Starts(window, method, calendar, rulebook)
+    return _Starts(window, method, calendar, books, in_force_from, klasikal_approved)
 
 
 def _capacity(rooms: Rooms, first: datetime.date, days: int) -> list[int]:
@@ -557,17 +592,15 @@ def _digits(nip: str) -> str:
     return nip.translate(_SEPARATORS)
 
 
-def _size_figure(
-    cohort_size: int | None, rulebook: Rulebook | None, first: datetime.date
-) -> Figure[int]:
-    if rulebook is None:
-        from pelatihan.legal import regime_on  # noqa: PLC0415 - only without a rulebook
+def _size_figure(cohort_size: int | None, books: Iterable[Rulebook]) -> Figure[int]:
+    """The cohort-size limit: the smallest of the rulebooks the starts are planned with.
 
-        try:
-            rulebook = get(regime_on(first).id)
-        except (LookupError, ValidationError):
-            rulebook = None
-    shipped = rulebook.cohort_size_max if rulebook is not None else None
+    A cohort within the smallest limit is within the limit of whichever regime
+    governs it; ``cohort_size`` overrides it (with the status of the figure it replaces).
+    """
+    figures = [book.cohort_size_max for book in books]
+    known = [figure for figure in figures if figure.value is not None]
+    shipped = min(known, key=lambda figure: figure.value or 0) if known else None
     if cohort_size is not None:
         if isinstance(cohort_size, bool) or cohort_size < 1:
             raise ValueError(f"cohort_size must be 1 or more, not {cohort_size!r}")
@@ -590,13 +623,15 @@ def allocate(
     rooms: Rooms,
     window: tuple[datetime.date, datetime.date],
     method: Method | str,
-    rulebook: Rulebook | None = None,
+    rulebook: Rulebook | Mapping[str, Rulebook] | None = None,
     calendar: Calendar | None = None,
     cohort_size: int | None = None,
     track: Track | str | None = None,
     keep_agencies_together: bool = False,
     minimise_rooms: bool = False,
     id_prefix: str | None = None,
+    in_force_from: Mapping[str, datetime.date] | None = None,
+    klasikal_approved: bool = False,
 ) -> Allocation:
     """Split an intake into cohorts and place them so that each finishes within probation.
 
@@ -607,12 +642,18 @@ def allocate(
         window: The first and last day the cohorts may use (both inclusive):
             every cohort starts and ends within it.
         method: The delivery method (``"blended"``, ``"klasikal"``, ``"distance"``).
-        rulebook: An organiser's rulebook (a variant) to plan every cohort with;
-            by default the shipped rulebook of the regime in force on each start.
+        rulebook: An organiser's rulebooks (variants), by regime id, or one
+            rulebook, which is taken as the variant of its own regime
+            (``{book.regime: book}``). Each cohort is planned under the regime
+            in force on its start, with the rulebook given for that regime, else
+            the regime's shipped rulebook: the rulebook
+            :func:`~pelatihan.validate` checks the cohort against when given the
+            same rulebooks by regime.
         calendar: The training calendar; the Indonesia-wide one by default.
         cohort_size: The most participants in a cohort; by default the
-            rulebook's ``cohort_size_max`` (a figure with its status; the
-            plan's :attr:`Allocation.cohort_size` says which).
+            rulebooks' ``cohort_size_max``, the smallest of the regimes the
+            window's starts fall under (a figure with its status; the plan's
+            :attr:`Allocation.cohort_size` says which).
         track: The track of participants whose grade names none.
         keep_agencies_together: Keep the participants of one agency (and
             track) in one cohort, or in as few as the size limit allows.
@@ -623,6 +664,12 @@ def allocate(
             found enough; it is never too few.
         id_prefix: The start of the cohorts' ids (``latsar-2025`` by default,
             after the window's first year).
+        in_force_from: Regimes' first days the caller knows, by regime id, in
+            place of the shipped boundaries (as for :func:`~pelatihan.validate`).
+        klasikal_approved: Whether the Head of LAN approved classroom delivery
+            in writing: recorded on every cohort's schedule, as the JSON cohort
+            format's ``klasikal_approved`` (classroom cohorts from
+            ``klasikal_approval_from``, 2024, need it).
 
     Returns:
         The plan. Every participant is either in one of its cohorts or in its
@@ -651,13 +698,21 @@ def allocate(
     _check_rooms(rooms)
     if minimise_rooms and isinstance(rooms, Mapping):
         raise ValueError("minimise_rooms needs rooms as one number, the most there are")
-    intake = _Intake(
-        list(participants),
+    if isinstance(rulebook, Rulebook):
+        rulebook = {rulebook.regime: rulebook}
+    starts = _starts(
         window,
         Method.parse(method),
-        rulebook,
         calendar or DEFAULT_CALENDAR,
-        _size_figure(cohort_size, rulebook, first),
+        tuple(sorted((rulebook or {}).items())),
+        tuple(sorted((in_force_from or {}).items())),
+        klasikal_approved,
+    )
+    books = list(starts.rulebooks.values()) or _first_rulebook(starts)
+    intake = _Intake(
+        list(participants),
+        starts,
+        _size_figure(cohort_size, books),
         Track.parse(track) if isinstance(track, str) else track,
         keep_agencies_together,
         id_prefix if id_prefix is not None else f"latsar-{first.year}",
@@ -679,27 +734,30 @@ def allocate(
     return best
 
 
+def _first_rulebook(starts: _Starts) -> list[Rulebook]:
+    """The rulebook of the window's first day, for a window without a start."""
+    book = starts.rulebook_on(starts.first)
+    return [book] if book is not None else []
+
+
 class _Intake:
     """An intake made ready to plan: each start's schedule, the cohorts to place."""
 
     def __init__(  # noqa: PLR0917 - private, called once, by allocate
         self,
         people: list[Participant],
-        window: tuple[datetime.date, datetime.date],
-        method: Method,
-        rulebook: Rulebook | None,
-        calendar: Calendar,
+        starts: _Starts,
         size: Figure[int],
         default_track: Track | None,
         keep_agencies_together: bool,
         prefix: str,
     ) -> None:
         self.people = people
-        self.window = window
-        self.method = method
+        self.window = (starts.first, starts.last)
+        self.method = starts.method
         self.size = size
         self.prefix = prefix
-        self.starts = _starts(window, method, calendar, rulebook)
+        self.starts = starts
         self.unplaced: list[Unplaced] = []
         tracks: dict[Track, list[int]] = {}
         self.deadlines: list[datetime.date] = [datetime.date.min] * len(people)

@@ -606,11 +606,15 @@ def _add_allocate(commands: argparse._SubParsersAction[Parser], lang: str) -> No
         allocate,
         lang,
         t(
-            "--set without --variant applies to the rulebook of the regime in force on --from "
-            "(cohort_size_max=36 sets the cohort-size limit); the rulebook plans every cohort",
-            "--set tanpa --variant berlaku pada buku aturan rezim yang berlaku pada --from "
-            "(cohort_size_max=36 menetapkan batas jumlah peserta); buku aturan itu dipakai "
-            "untuk setiap angkatan",
+            "each cohort is planned under the regime in force on its start (as validate "
+            "decides it, with --in-force-from); --set without --variant applies to the "
+            "rulebook of every regime (cohort_size_max=36 sets the cohort-size limit); a "
+            "variant plans the cohorts of its base regime, the shipped rulebooks the others",
+            "setiap angkatan direncanakan menurut rezim yang berlaku pada tanggal mulainya "
+            "(seperti yang diputuskan validate, dengan --in-force-from); --set tanpa --variant "
+            "berlaku pada buku aturan setiap rezim (cohort_size_max=36 menetapkan batas jumlah "
+            "peserta); varian dipakai untuk angkatan rezim dasarnya, buku aturan bawaan untuk "
+            "yang lain",
         ),
     )
     allocate.set_defaults(handler=_run_allocate)

@@ -7,18 +7,17 @@ import functools
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from pelatihan import legal, rulebooks
 from pelatihan.calendar import Calendar
 from pelatihan.cli._common import EXIT_ERRORS, EXIT_OK, _emit, _error, _Unusable, _write_file
 from pelatihan.cli._lang import pick
 from pelatihan.cli._plan import _write_bytes
 from pelatihan.cli._tables import Cell, emit_csv, emit_sheets, require_openpyxl
-from pelatihan.cli._validate import _load_all
+from pelatihan.cli._validate import _load_all, _rulebooks_by_regime
 from pelatihan.cohort import Organizer, Participant
 from pelatihan.errors import printable
 from pelatihan.findings import Severity
 from pelatihan.planning import Allocation, allocate
-from pelatihan.rulebooks import OpenFigureError, Rulebook
+from pelatihan.rulebooks import OpenFigureError
 
 OUTPUTS = (".json", ".csv", ".xlsx")
 """The extensions ``--output`` knows: the JSON cohort format, a CSV table, an Excel workbook."""
@@ -66,18 +65,6 @@ _ROOM_HEADERS = {
 }
 _SHEETS = {"en": ("Allocation", "Rooms"), "id": ("Alokasi", "Ruang")}
 _YES_NO = {"en": ("yes", "no"), "id": ("ya", "tidak")}
-
-
-def _rulebook(args: argparse.Namespace) -> Rulebook | None:
-    """The rulebook --variant and --set give, for the regime in force on --from."""
-    if args.variant is None and not args.set:
-        return None
-    from pelatihan.io import variant  # noqa: PLC0415 - only with --variant or --set
-
-    if args.variant is not None:
-        return variant.apply_settings(variant.read_variant(args.variant), args.set)
-    regime = legal.regime_on(args.start, in_force_from=dict(args.in_force_from)).id
-    return variant.apply_settings(rulebooks.get(regime), args.set)
 
 
 def _intake(args: argparse.Namespace) -> tuple[list[Participant], list[str]]:
@@ -172,6 +159,18 @@ def _summary(plan: Allocation, people: int, places: Sequence[str], lang: str) ->
             f"paling banyak {size.value} peserta per angkatan ({size.status.value})",
         ),
     ]
+    regimes: dict[str, int] = {}
+    for cohort in plan.cohorts:
+        regime = cohort.schedule.regime or "?"
+        regimes[regime] = regimes.get(regime, 0) + 1
+    if regimes:
+        lines.append(
+            t("regimes: ", "rezim: ")
+            + "; ".join(
+                f"{regime} ({count} " + t("cohorts", "angkatan") + ")"
+                for regime, count in regimes.items()
+            )
+        )
     header = (
         t("wave", "gel."),
         t("cohort", "angkatan"),
@@ -233,7 +232,7 @@ def _run_allocate(args: argparse.Namespace) -> int:
         raise _Unusable(
             t("give --rooms N, or --minimise rooms", "berikan --rooms N, atau --minimise rooms")
         )
-    book = _rulebook(args)
+    books = _rulebooks_by_regime(args)
     people, places = _intake(args)
     calendar = Calendar(closures=args.closure) if args.closure else None
     rooms = args.rooms if args.rooms is not None else max(1, len(people))
@@ -243,11 +242,12 @@ def _run_allocate(args: argparse.Namespace) -> int:
             rooms=rooms,
             window=(args.start, args.until),
             method=args.method,
-            rulebook=book,
+            rulebook=books,
             calendar=calendar,
             track=args.track,
             keep_agencies_together=args.keep_together == "agency",
             minimise_rooms=args.minimise == "rooms",
+            in_force_from=dict(args.in_force_from),
         )
     except OpenFigureError as error:
         raise _Unusable(
