@@ -57,7 +57,10 @@ choice does not foresee, and keeping agencies together gives cohorts whose
 first TMT and last TMT differ. The plan then is a good one, not necessarily the
 best one; :func:`least_rooms` searches the room count with the same planner.
 
-**Speed.** Each start's schedule is planned once; the room use of each day is
+**Speed.** Each participant's NIP is read with the memoised checks
+:func:`pelatihan.validate` uses (birth dates and TMT months already seen are
+not parsed again), the TMT and probation end once per TMT month, the track once
+per grade text. Each start's schedule is planned once; the room use of each day is
 an array, and the starts a cohort can no longer use (their in-class days full)
 are skipped for good with a disjoint-set "next free start" pointer, so placing
 all cohorts costs about the number of cohorts times their in-class days.
@@ -74,10 +77,12 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from pelatihan.calendar import Calendar
-from pelatihan.cohort import Cohort, Organizer, Participant, int_to_roman, tmt_of
+from pelatihan.cohort import Cohort, Organizer, Participant, int_to_roman, nip_key, tmt_of
 from pelatihan.errors import ValidationError
 from pelatihan.evaluation import probation_end
 from pelatihan.grades import Track
+from pelatihan.nip import MINIMUM_AGE
+from pelatihan.nip import _parts as nip_parts
 from pelatihan.provenance import Figure, Status
 from pelatihan.regimes import NoRegimeError, resolve
 from pelatihan.rulebooks import OpenFigureError, Rulebook, get
@@ -558,7 +563,7 @@ def _groups(
 ) -> list[_Group]:
     groups: list[_Group] = []
     for track, members in tracks.items():
-        ordered = sorted(members, key=lambda i: (deadlines[i], i))
+        ordered = sorted(members, key=deadlines.__getitem__)  # stable: ties in intake order
         if agencies is None:
             runs = _balanced(ordered, size)
         else:
@@ -577,19 +582,12 @@ def _groups(
             if current:
                 runs.append(tuple(current))
         groups.extend(
-            _Group(track, run, max(releases[i] for i in run), min(deadlines[i] for i in run))
+            # a run's first has the earliest deadline (agencies' runs join in order of their first)
+            _Group(track, run, max(map(releases.__getitem__, run)), deadlines[run[0]])
             for run in runs
         )
     groups.sort(key=lambda group: (group.deadline, group.release, group.track.value))
     return groups
-
-
-_SEPARATORS = str.maketrans("", "", " .-")
-
-
-def _digits(nip: str) -> str:
-    """The NIP without the spaces, dots and dashes it is written with."""
-    return nip.translate(_SEPARATORS)
 
 
 def _size_figure(cohort_size: int | None, books: Iterable[Rulebook]) -> Figure[int]:
@@ -763,26 +761,37 @@ class _Intake:
         self.deadlines: list[datetime.date] = [datetime.date.min] * len(people)
         releases: list[datetime.date] = [datetime.date.min] * len(people)
         seen: set[str] = set()
-        ends_by_tmt: dict[datetime.date, datetime.date] = {}
+        minimum = MINIMUM_AGE.value
+        # TMT and deadline by the NIP's digits 9-14, or by the TMT given: an intake has a few
+        dates: dict[object, tuple[datetime.date, datetime.date]] = {}
         tracks_by_grade: dict[str, Track | None] = {}
         for index, person in enumerate(people):
-            if person.grade in tracks_by_grade:
-                own = tracks_by_grade[person.grade]
+            grade = person.grade
+            if grade in tracks_by_grade:
+                own = tracks_by_grade[grade]
             else:
-                own = tracks_by_grade[person.grade] = _track_of(person.grade)
+                own = tracks_by_grade[grade] = _track_of(grade)
             own = own or default_track
-            key = _digits(person.nip)
+            # the NIP's checks of validate (memoised), and the key validate tells NIPs apart by
+            try:
+                digits = nip_parts(person.nip, minimum)[0]
+            except ValidationError:
+                key, month = nip_key(person.nip), None
+            else:
+                key, month = digits, digits[8:14]
             if key in seen:
                 self.unplaced.append(Unplaced(person, index, Reason.DUPLICATE, own))
                 continue
             seen.add(key)
-            tmt = tmt_of(person)
-            if tmt is None:
-                self.unplaced.append(Unplaced(person, index, Reason.NO_TMT, own))
-                continue
-            deadline = ends_by_tmt.get(tmt)
-            if deadline is None:
-                deadline = ends_by_tmt[tmt] = probation_end(tmt)
+            given = person.tmt_cpns  # the TMT given wins over the NIP's (tmt_of)
+            known = dates.get(given if given is not None else month)
+            if known is None:
+                tmt = given or tmt_of(person)
+                if tmt is None:
+                    self.unplaced.append(Unplaced(person, index, Reason.NO_TMT, own))
+                    continue
+                known = dates[given if given is not None else month] = (tmt, probation_end(tmt))
+            tmt, deadline = known
             if own is None:
                 self.unplaced.append(Unplaced(person, index, Reason.NO_TRACK, None, deadline))
                 continue
@@ -841,6 +850,16 @@ def _track_of(grade: str) -> Track | None:
         return None
 
 
+def _numeral(number: int) -> str:
+    """A cohort's number in its name: Roman numerals, Arabic ones past 3,999 (none in Roman).
+
+    Example:
+        >>> _numeral(12), _numeral(4000)
+        ('XII', '4000')
+    """
+    return int_to_roman(number) if number < 4000 else str(number)
+
+
 def _cohorts(
     placed: Sequence[tuple[_Group, int]],
     starts: _Starts,
@@ -859,12 +878,12 @@ def _cohorts(
         cohorts.append(
             PlannedCohort(
                 id=f"{prefix}-{group.track.value.lower()}-{number:03d}",
-                name=f"Latsar Golongan {group.track.value} Angkatan {int_to_roman(number)}",
+                name=f"Latsar Golongan {group.track.value} Angkatan {_numeral(number)}",
                 track=group.track,
                 wave=waves[starts.dates[index]],
                 schedule=schedule,
-                participants=tuple(people[i] for i in group.members),
-                deadlines=tuple(deadlines[i] for i in group.members),
+                participants=tuple([people[i] for i in group.members]),
+                deadlines=tuple([deadlines[i] for i in group.members]),
             )
         )
     return tuple(cohorts)

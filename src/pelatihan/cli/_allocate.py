@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import bisect
+import datetime
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pelatihan.calendar import Calendar
@@ -67,8 +69,8 @@ _SHEETS = {"en": ("Allocation", "Rooms"), "id": ("Alokasi", "Ruang")}
 _YES_NO = {"en": ("yes", "no"), "id": ("ya", "tidak")}
 
 
-def _intake(args: argparse.Namespace) -> tuple[list[Participant], list[str]]:
-    """The participants of the intake file, and where each was read (file and row)."""
+def _intake(args: argparse.Namespace) -> tuple[list[Participant], Callable[[int], str]]:
+    """The participants of the intake file, and where one was read (file and row), by index."""
     # a participant list read as one cohort needs its track and method; the track of each
     # participant comes from their grade (else --track), not from this placeholder
     track = args.track.value if args.track is not None else "III"
@@ -88,31 +90,41 @@ def _intake(args: argparse.Namespace) -> tuple[list[Participant], list[str]]:
             )
         )
     people: list[Participant] = []
-    places: list[str] = []
-    for position, cohort in enumerate(loaded.cohorts):
-        for number, person in enumerate(cohort.participants):
-            people.append(person)
-            places.append(str(loaded.participant_location(position, number)))
-    return people, places
+    firsts: list[int] = []  # the index of each cohort's first participant
+    for cohort in loaded.cohorts:
+        firsts.append(len(people))
+        people.extend(cohort.participants)
+
+    def place(index: int) -> str:
+        position = bisect.bisect_right(firsts, index) - 1
+        return str(loaded.participant_location(position, index - firsts[position]))
+
+    return people, place
 
 
 def _rows(plan: Allocation, lang: str) -> Iterator[tuple[Cell, ...]]:
     yes, no = _YES_NO[lang]
+    days: dict[datetime.date, str] = {}  # each day written once: a plan has a few hundred
     for cohort in plan.cohorts:
+        start, end = cohort.start.isoformat(), cohort.end.isoformat()
+        track, last = cohort.track.value, cohort.end
         for person, deadline in zip(cohort.participants, cohort.deadlines, strict=True):
+            deadline_text = days.get(deadline)
+            if deadline_text is None:
+                deadline_text = days[deadline] = deadline.isoformat()
             yield (
                 person.nip,
                 person.name,
                 person.agency,
                 person.grade,
-                cohort.track.value,
+                track,
                 cohort.id,
                 cohort.name,
                 cohort.wave,
-                cohort.start.isoformat(),
-                cohort.end.isoformat(),
-                deadline.isoformat(),
-                (deadline - cohort.end).days,
+                start,
+                end,
+                deadline_text,
+                (deadline - last).days,
                 yes,
                 "",
             )
@@ -142,7 +154,7 @@ def _room_rows(plan: Allocation) -> Iterator[tuple[Cell, ...]]:
         yield day.isoformat(), used, rooms
 
 
-def _summary(plan: Allocation, people: int, places: Sequence[str], lang: str) -> str:
+def _summary(plan: Allocation, people: int, place: Callable[[int], str], lang: str) -> str:
     t = pick(lang)
     size = plan.cohort_size
     lines = [
@@ -200,7 +212,7 @@ def _summary(plan: Allocation, people: int, places: Sequence[str], lang: str) ->
     if plan.unplaced:
         lines.append(t("not placed:", "tidak ditempatkan:"))
         lines.extend(
-            f"  {places[item.index]}: NIP {item.participant.nip} {item.participant.name}: "
+            f"  {place(item.index)}: NIP {item.participant.nip} {item.participant.name}: "
             f"{item.reason.value}: {item.message(lang)}"
             for item in plan.unplaced
         )
@@ -233,7 +245,7 @@ def _run_allocate(args: argparse.Namespace) -> int:
             t("give --rooms N, or --minimise rooms", "berikan --rooms N, atau --minimise rooms")
         )
     books = _rulebooks_by_regime(args)
-    people, places = _intake(args)
+    people, place = _intake(args)
     calendar = Calendar(closures=args.closure) if args.closure else None
     rooms = args.rooms if args.rooms is not None else max(1, len(people))
     try:
@@ -260,7 +272,7 @@ def _run_allocate(args: argparse.Namespace) -> int:
         ) from None
     organizer = Organizer(args.organizer) if args.organizer else None
     _write_outputs(args, plan, organizer, suffix)
-    _emit(_summary(plan, len(people), places, args.lang))
+    _emit(_summary(plan, len(people), place, args.lang))
     return EXIT_OK if plan.all_placed else EXIT_ERRORS
 
 
