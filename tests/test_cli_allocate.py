@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import collections
 import csv
+import datetime
 import json
 from pathlib import Path
 
@@ -164,3 +166,69 @@ def test_a_window_across_a_regime_boundary_plans_each_cohort_under_its_own_regim
         if finding["severity"] != "info"
         and finding["code"] not in {"organizer.accreditation", "participant.probation-near"}
     ] == []
+
+
+def test_rooms_from_a_file_of_room_days_are_kept_on_every_day(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rooms = tmp_path / "ruang.csv"
+    # two rooms in the autumn, one the rest of the window (--rooms-default 1), none on 1 December
+    lines = ["Tanggal;Ruang"]
+    day = datetime.date(2025, 9, 1)
+    while day <= datetime.date(2025, 11, 30):
+        lines.append(f"{day.strftime('%d/%m/%Y')};2")
+        day += datetime.timedelta(days=1)
+    lines.append("2025-12-01;0")
+    rooms.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    plan = tmp_path / "plan.json"
+    command = ["allocate", EXAMPLE, "--rooms", str(rooms), "--rooms-default", "1", *WINDOW]
+    assert main([*command, "-o", str(plan)]) == 0
+    out = capsys.readouterr().out
+    assert f"rooms: per day from {rooms} (92 days of the window listed, 1 on the others)" in out
+    use: collections.Counter[datetime.date] = collections.Counter()
+    for cohort in json.loads(plan.read_text(encoding="utf-8"))["cohorts"]:
+        use.update(
+            datetime.date.fromisoformat(phase["start"]) + datetime.timedelta(days=offset)
+            for phase in cohort["phases"]
+            if phase["kind"] == "klasikal"
+            for offset in range(
+                (
+                    datetime.date.fromisoformat(phase["end"])
+                    - datetime.date.fromisoformat(phase["start"])
+                ).days
+                + 1
+            )
+        )
+    assert use
+    for day, used in use.items():
+        allowed = 2 if datetime.date(2025, 9, 1) <= day <= datetime.date(2025, 11, 30) else 1
+        assert used <= (0 if day == datetime.date(2025, 12, 1) else allowed), day
+    assert max(use.values()) == 2
+
+
+@pytest.mark.parametrize(
+    ("rooms", "extra", "message"),
+    [
+        ("Tanggal;Ruang\n2025-09-01;x\n", [], "ruang.csv:2: the rooms 'x'"),
+        ("Tanggal;Ruang\n2025-09-01;1\n", ["--minimise", "rooms"], "--minimise rooms needs"),
+        (None, ["--rooms-default", "1"], "--rooms-default applies with --rooms FILE"),
+    ],
+)
+def test_a_bad_room_days_file_or_option_exits_2(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    rooms: str | None,
+    extra: list[str],
+    message: str,
+) -> None:
+    path = tmp_path / "ruang.csv"
+    if rooms is not None:
+        path.write_text(rooms, encoding="utf-8")
+    given = str(path) if rooms is not None else "2"
+    assert main(["allocate", EXAMPLE, "--rooms", given, *WINDOW, *extra]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_rooms_neither_a_number_nor_a_file_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["allocate", EXAMPLE, "--rooms", "dua", *WINDOW]) == 2
+    assert "neither a whole number 0 or more nor a room-days file" in capsys.readouterr().err

@@ -484,13 +484,24 @@ def _add_allocate(commands: argparse._SubParsersAction[Parser], lang: str) -> No
     )
     allocate.add_argument(
         "--rooms",
+        metavar="N|FILE",
+        help=t(
+            "classrooms available on each day for in-class phases (with --minimise rooms: "
+            "the most there are); or a CSV file of room-days, a day and its rooms per row "
+            "under the header Tanggal;Ruang or date,rooms",
+            "ruang kelas yang tersedia setiap hari untuk tahap dalam kelas (dengan --minimise "
+            "rooms: paling banyak yang ada); atau berkas CSV ruang per hari, satu tanggal dan "
+            "jumlah ruangnya per baris di bawah judul Tanggal;Ruang atau date,rooms",
+        ),
+    )
+    allocate.add_argument(
+        "--rooms-default",
         type=functools.partial(rooms_number, lang=lang),
         metavar="N",
         help=t(
-            "classrooms available on each day for in-class phases (with --minimise rooms: "
-            "the most there are)",
-            "ruang kelas yang tersedia setiap hari untuk tahap dalam kelas (dengan --minimise "
-            "rooms: paling banyak yang ada)",
+            "with --rooms FILE: the classrooms on the days the file does not list (0 unless given)",
+            "dengan --rooms FILE: ruang kelas pada hari yang tidak tercantum dalam berkas (0 "
+            "bila tidak diberikan)",
         ),
     )
     allocate.add_argument(

@@ -16,9 +16,9 @@ from pelatihan.cli._plan import _write_bytes
 from pelatihan.cli._tables import Cell, emit_csv, emit_sheets, require_openpyxl
 from pelatihan.cli._validate import _load_all, _rulebooks_by_regime
 from pelatihan.cohort import Organizer, Participant
-from pelatihan.errors import printable
+from pelatihan.errors import ValidationError, printable
 from pelatihan.findings import Severity
-from pelatihan.planning import Allocation, allocate
+from pelatihan.planning import Allocation, Rooms, allocate
 from pelatihan.rulebooks import OpenFigureError
 
 OUTPUTS = (".json", ".csv", ".xlsx")
@@ -148,13 +148,70 @@ def _rows(plan: Allocation, lang: str) -> Iterator[tuple[Cell, ...]]:
         )
 
 
+def _rooms(args: argparse.Namespace, t: Callable[[str, str], str]) -> tuple[Rooms | None, str]:
+    """``--rooms``: a number, or the room-days of a file for every day of the window.
+
+    Also how the summary names them.
+    """
+    text = args.rooms
+    if args.rooms_default is not None and (text is None or text.strip().isdigit()):
+        raise _Unusable(
+            t(
+                "--rooms-default applies with --rooms FILE",
+                "--rooms-default berlaku dengan --rooms FILE",
+            )
+        )
+    if text is None:
+        return None, ""
+    if text.strip().isascii() and text.strip().isdigit():
+        return int(text), text.strip()
+    if not Path(text).exists():
+        raise _Unusable(
+            t(
+                f"--rooms {text!r}: neither a whole number 0 or more nor a room-days file",
+                f"--rooms {text!r}: bukan bilangan bulat 0 atau lebih, juga bukan berkas ruang "
+                "per hari",
+            )
+        )
+    if args.minimise is not None:
+        raise _Unusable(
+            t(
+                "--minimise rooms needs --rooms N, the most rooms there are, not a file",
+                "--minimise rooms memerlukan --rooms N, jumlah ruang terbanyak, bukan berkas",
+            )
+        )
+    from pelatihan.io.rooms import RoomDaysError, read_room_days  # noqa: PLC0415 - with a file
+
+    try:
+        listed = read_room_days(text)
+    except RoomDaysError as error:  # every bad row, one a line
+        raise _Unusable(*(t(en, id_) for en, id_ in error.problems)) from None
+    except ValidationError as error:
+        raise _Unusable(error.message(args.lang)) from None
+    default = args.rooms_default or 0
+    days: dict[datetime.date, int] = {}
+    day = args.start
+    while day <= args.until:
+        days[day] = listed.get(day, default)
+        day += datetime.timedelta(days=1)
+    inside = sum(1 for day in listed if args.start <= day <= args.until)
+    label = t(
+        f"per day from {text} ({inside} days of the window listed, {default} on the others)",
+        f"per hari dari {text} ({inside} hari dalam rentang tercantum, {default} pada hari "
+        "lainnya)",
+    )
+    return days, label
+
+
 def _room_rows(plan: Allocation) -> Iterator[tuple[Cell, ...]]:
     for day, used in plan.room_use:
         rooms = plan.rooms if isinstance(plan.rooms, int) else plan.rooms.get(day, 0)
         yield day.isoformat(), used, rooms
 
 
-def _summary(plan: Allocation, people: int, place: Callable[[int], str], lang: str) -> str:
+def _summary(
+    plan: Allocation, people: int, place: Callable[[int], str], lang: str, rooms: str
+) -> str:
     t = pick(lang)
     size = plan.cohort_size
     lines = [
@@ -165,9 +222,9 @@ def _summary(plan: Allocation, people: int, place: Callable[[int], str], lang: s
             f"({plan.waves} gelombang), {len(plan.unplaced)} tidak ditempatkan",
         ),
         t(
-            f"rooms: {plan.rooms}, at most {plan.peak_rooms} in use on one day; cohort size at "
+            f"rooms: {rooms}, at most {plan.peak_rooms} in use on one day; cohort size at "
             f"most {size.value} ({size.status.value})",
-            f"ruang kelas: {plan.rooms}, paling banyak {plan.peak_rooms} terpakai dalam sehari; "
+            f"ruang kelas: {rooms}, paling banyak {plan.peak_rooms} terpakai dalam sehari; "
             f"paling banyak {size.value} peserta per angkatan ({size.status.value})",
         ),
     ]
@@ -240,14 +297,15 @@ def _run_allocate(args: argparse.Namespace) -> int:
                 f"--until {args.until} sebelum --from {args.start}",
             )
         )
-    if args.rooms is None and args.minimise is None:
+    given, label = _rooms(args, t)
+    if given is None and args.minimise is None:
         raise _Unusable(
             t("give --rooms N, or --minimise rooms", "berikan --rooms N, atau --minimise rooms")
         )
     books = _rulebooks_by_regime(args)
     people, place = _intake(args)
     calendar = Calendar(closures=args.closure) if args.closure else None
-    rooms = args.rooms if args.rooms is not None else max(1, len(people))
+    rooms = given if given is not None else max(1, len(people))
     try:
         plan = allocate(
             people,
@@ -272,7 +330,9 @@ def _run_allocate(args: argparse.Namespace) -> int:
         ) from None
     organizer = Organizer(args.organizer) if args.organizer else None
     _write_outputs(args, plan, organizer, suffix)
-    _emit(_summary(plan, len(people), place, args.lang))
+    if isinstance(plan.rooms, int):  # --minimise rooms: the count found
+        label = str(plan.rooms)
+    _emit(_summary(plan, len(people), place, args.lang, label))
     return EXIT_OK if plan.all_placed else EXIT_ERRORS
 
 

@@ -81,9 +81,11 @@ from pelatihan.planning._models import (
     Allocation,
     PlannedCohort,
     Reason,
-    Rooms,  # noqa: F401 - the type of rooms, not offered in __all__
     Unplaced,
     room_use,
+)
+from pelatihan.planning._models import (
+    Rooms as Rooms,  # the type of rooms (as before: a name of the module, not in __all__)
 )
 from pelatihan.provenance import Figure  # noqa: F401
 from pelatihan.rulebooks import Rulebook  # noqa: F401
