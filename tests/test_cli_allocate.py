@@ -232,3 +232,30 @@ def test_a_bad_room_days_file_or_option_exits_2(
 def test_rooms_neither_a_number_nor_a_file_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["allocate", EXAMPLE, "--rooms", "dua", *WINDOW]) == 2
     assert "neither a whole number 0 or more nor a room-days file" in capsys.readouterr().err
+
+
+KLASIKAL_DAYS = [
+    "--set",
+    "methods.klasikal.phases[0].days=18",
+    "--set",
+    "methods.klasikal.phases[1].days=22",
+    "--set",
+    "methods.klasikal.phases[2].days=5",
+]
+
+
+@pytest.mark.parametrize("approved", [True, False])
+def test_a_classroom_plan_records_the_head_of_lans_approval_when_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], approved: bool
+) -> None:
+    plan = tmp_path / "plan.json"
+    window = ["--from", "2025-09-01", "--until", "2026-06-30", "--method", "klasikal"]
+    flag = ["--klasikal-approved"] if approved else []
+    command = ["allocate", EXAMPLE, "--rooms", "2", *window, *KLASIKAL_DAYS, *flag]
+    assert main([*command, "-o", str(plan)]) == 0
+    assert ("needs the written approval" in capsys.readouterr().err) is not approved
+    cohorts = json.loads(plan.read_text(encoding="utf-8"))["cohorts"]
+    assert {cohort.get("klasikal_approved", False) for cohort in cohorts} == {approved}
+    assert main(["validate", str(plan), "--format", "json", *KLASIKAL_DAYS]) == 0
+    codes = {finding["code"] for finding in json.loads(capsys.readouterr().out)["findings"]}
+    assert ("schedule.klasikal-approval" in codes) is not approved

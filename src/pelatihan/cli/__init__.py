@@ -540,6 +540,17 @@ def _add_allocate(commands: argparse._SubParsersAction[Parser], lang: str) -> No
         ),
     )
     allocate.add_argument(
+        "--klasikal-approved",
+        action="store_true",
+        help=t(
+            "the Head of LAN approved classroom delivery in writing, as classroom cohorts from "
+            "2024 need (klasikal_approval_from): recorded on every cohort of the plan",
+            "Kepala LAN telah menyetujui penyelenggaraan klasikal secara tertulis, sebagaimana "
+            "diperlukan angkatan klasikal sejak 2024 (klasikal_approval_from): dicatat pada "
+            "setiap angkatan dalam rencana",
+        ),
+    )
+    allocate.add_argument(
         "--keep-together",
         choices=("agency",),
         help=t(

@@ -6,9 +6,10 @@ import argparse
 import bisect
 import datetime
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
+from pelatihan import rulebooks
 from pelatihan.calendar import Calendar
 from pelatihan.cli._common import EXIT_ERRORS, EXIT_OK, _emit, _error, _Unusable, _write_file
 from pelatihan.cli._lang import pick
@@ -19,7 +20,8 @@ from pelatihan.cohort import Organizer, Participant
 from pelatihan.errors import ValidationError, printable
 from pelatihan.findings import Severity
 from pelatihan.planning import Allocation, Rooms, allocate
-from pelatihan.rulebooks import OpenFigureError
+from pelatihan.rulebooks import OpenFigureError, Rulebook
+from pelatihan.training import Method
 
 OUTPUTS = (".json", ".csv", ".xlsx")
 """The extensions ``--output`` knows: the JSON cohort format, a CSV table, an Excel workbook."""
@@ -203,6 +205,33 @@ def _rooms(args: argparse.Namespace, t: Callable[[str, str], str]) -> tuple[Room
     return days, label
 
 
+def _approval_note(
+    plan: Allocation, books: Mapping[str, Rulebook] | None, t: Callable[[str, str], str]
+) -> None:
+    """Say so when classroom cohorts that need the Head of LAN's approval are planned without."""
+    if plan.method is not Method.KLASIKAL:
+        return
+    needing = 0
+    for cohort in plan.cohorts:
+        regime = cohort.schedule.regime or ""
+        book = (books or {}).get(regime) or rulebooks.get(regime)
+        since = book.klasikal_approval_from.value
+        if since is not None and cohort.start >= since and not cohort.schedule.klasikal_approved:
+            needing += 1
+    if needing:
+        _error(
+            t(
+                f"note: {needing} classroom cohorts start on or after the day from which classroom "
+                "delivery needs the written approval of the Head of LAN; give --klasikal-approved "
+                "when you have it (validate warns schedule.klasikal-approval otherwise)",
+                f"catatan: {needing} angkatan klasikal dimulai sejak tanggal penyelenggaraan "
+                "klasikal memerlukan persetujuan tertulis Kepala LAN; berikan --klasikal-approved "
+                "bila persetujuan itu ada (bila tidak, validate memberi peringatan "
+                "schedule.klasikal-approval)",
+            )
+        )
+
+
 def _room_rows(plan: Allocation) -> Iterator[tuple[Cell, ...]]:
     for day, used in plan.room_use:
         rooms = plan.rooms if isinstance(plan.rooms, int) else plan.rooms.get(day, 0)
@@ -318,6 +347,7 @@ def _run_allocate(args: argparse.Namespace) -> int:
             keep_agencies_together=args.keep_together == "agency",
             minimise_rooms=args.minimise == "rooms",
             in_force_from=dict(args.in_force_from),
+            klasikal_approved=args.klasikal_approved,
         )
     except OpenFigureError as error:
         raise _Unusable(
@@ -333,6 +363,7 @@ def _run_allocate(args: argparse.Namespace) -> int:
     if isinstance(plan.rooms, int):  # --minimise rooms: the count found
         label = str(plan.rooms)
     _emit(_summary(plan, len(people), place, args.lang, label))
+    _approval_note(plan, books, t)
     return EXIT_OK if plan.all_placed else EXIT_ERRORS
 
 
