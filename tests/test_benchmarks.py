@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 import pelatihan
+from pelatihan.cli import main as cli_main
 from pelatihan.io.document import RawDocument
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -241,3 +242,30 @@ def test_runner_fails_loudly_when_counts_differ(bench: dict[str, ModuleType]) ->
     assert run.agree(SIZE, {"a": same, "b": dict(same)}, kinds) == 3
     with pytest.raises(run.Mismatch, match=r"COUNTS DISAGREE[\s\S]*\| nip\.sex \| 2 \| 3 \|"):
         run.agree(SIZE, {"a": same, "b": {**same, "nip.sex": 3}}, kinds)
+
+
+def test_the_allocate_benchmark_plans_alike_with_pelatihan_and_its_baseline(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The intake it writes is read whole by both, and they place the same participants."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        allocate = importlib.import_module("allocate")
+        baseline = importlib.import_module("allocate_baseline")
+        generate = importlib.import_module("generate")
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    intake = tmp_path / "intake.csv"
+    intake.write_bytes(allocate.intake(SIZE, seed=3))
+    window = ["--from", allocate.WINDOW[0], "--until", allocate.WINDOW[1]]
+    ours, theirs = tmp_path / "plan.csv", tmp_path / "baseline.csv"
+    assert baseline.main([str(intake), "--rooms", "1", *window, "-o", str(theirs)]) == 0
+    command = ["allocate", str(intake), "--rooms", "1", *window, "--method", "blended"]
+    assert cli_main([*command, "-o", str(ours), "--lang", "en"]) == 0
+    capsys.readouterr()
+    assert allocate.placed_by_pelatihan(ours, 1) == allocate.placed_by_baseline(theirs) == SIZE
+    # every grade the generator writes is read by the baseline as its golongan
+    rng = generate.random.Random(5)
+    for golongan, ruang in ((2, "a"), (2, "c"), (3, "a"), (3, "b"), (1, "c")):
+        for _ in range(40):
+            assert baseline.golongan(generate.grade_text(rng, golongan, ruang)) == golongan

@@ -9,15 +9,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pelatihan import Participant, allocate, validate
+from pelatihan import Participant, allocate, rulebooks, validate
 from pelatihan.cohort import tmt_of
 from pelatihan.evaluation import probation_end
+from pelatihan.findings import Severity
 from pelatihan.grades import Track
 from pelatihan.io.document import RawDocument
 from pelatihan.io.dump import cohorts_to_data
 from pelatihan.io.structure import structure
+from pelatihan.io.variant import apply_settings, settings_by_regime
 from pelatihan.nip import NIP, Sex, YearMonth
 from pelatihan.planning import Reason, room_use
+from pelatihan.regimes import resolve
 
 WINDOW = (datetime.date(2025, 7, 1), datetime.date(2026, 6, 30))
 AGENCIES = ("Dinas Kesehatan", "Dinas Pendidikan", "Bappeda")
@@ -194,3 +197,72 @@ def test_a_bad_window_or_room_count_is_refused() -> None:
         allocate([], rooms=1, window=(WINDOW[1], WINDOW[0]), method="blended")
     with pytest.raises(ValueError, match="whole numbers"):
         allocate([], rooms=-1, window=WINDOW, method="blended")
+
+
+_BOUNDARY_REGIMES = ("perlan-1-2021+10-2021", "perlan-1-2021+10-2021+kep-2024")
+_NOT_ABOUT_THE_SCHEDULE = {
+    "organizer.accreditation",  # the plan names no organiser
+    "participant.probation-near",  # in time, with a margin the planner does not widen
+    "cohort.rulebook-regime",  # validate's note that a regime has no variant of its own
+}
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.integers(min_value=3, max_value=9), min_size=1, max_size=40),
+    st.dates(datetime.date(2024, 10, 1), datetime.date(2024, 12, 20)),
+    st.one_of(st.none(), st.dates(datetime.date(2024, 11, 1), datetime.date(2025, 3, 1))),
+    st.sampled_from((*_BOUNDARY_REGIMES, "every")),
+    st.integers(min_value=2, max_value=8),
+)
+def test_each_cohort_follows_the_regime_in_force_on_its_start_and_validates_clean(
+    months: list[int],
+    opens: datetime.date,
+    boundary: datetime.date | None,
+    varied: str,
+    classroom_days: int,
+) -> None:
+    born = datetime.date(1998, 1, 1)
+    people = [
+        Participant(
+            NIP.from_parts(born, YearMonth(2024, month), Sex.MALE, n).formatted,
+            f"P{n}",
+            "III/a" if n % 3 else "II/a",
+            "Dinas",
+        )
+        for n, month in enumerate(months, start=1)
+    ]
+    setting = f"methods.blended.phases[3].days={classroom_days}"
+    books = (
+        settings_by_regime([setting])
+        if varied == "every"
+        else {varied: apply_settings(rulebooks.get(varied), [setting])}
+    )
+    in_force = {_BOUNDARY_REGIMES[1]: boundary} if boundary else None
+    window = (opens, opens + datetime.timedelta(days=240))
+    plan = allocate(
+        people,
+        rooms=1,
+        window=window,
+        method="blended",
+        rulebook=books,
+        in_force_from=in_force,
+        cohort_size=5,
+    )
+    for cohort in plan.cohorts:
+        regime = resolve(cohort.start, in_force_from=in_force).regime.id
+        assert cohort.schedule.regime == regime
+        book = books.get(regime, rulebooks.get(regime))
+        in_class = [phase for phase in cohort.schedule.phases if phase.kind.value == "klasikal"]
+        assert [phase.training_days() for phase in in_class] == [
+            book.method("blended").phases[-1].days.value
+        ]
+    loaded = structure(RawDocument(cohorts_to_data(plan.to_cohorts())))
+    report = validate(loaded, rulebook=books, in_force_from=in_force)
+    troubles = {
+        (finding.code, finding.message("en"))
+        for finding in report
+        if finding.severity in {Severity.ERROR, Severity.WARNING}
+        and finding.code not in _NOT_ABOUT_THE_SCHEDULE
+    }
+    assert troubles == set()

@@ -50,7 +50,15 @@ from pelatihan.schedule import (
 )
 from pelatihan.training import Method
 
-__all__ = ["Cohort", "Organizer", "Participant", "int_to_roman", "roman_to_int", "tmt_of"]
+__all__ = [
+    "Cohort",
+    "Organizer",
+    "Participant",
+    "int_to_roman",
+    "nip_key",
+    "roman_to_int",
+    "tmt_of",
+]
 
 
 def _text(value: Grade | str) -> str:
@@ -117,6 +125,23 @@ def tmt_of(person: Participant) -> datetime.date | None:
         return nip_module.parse(person.nip).tmt.first_day
     except ValidationError:
         return None
+
+
+def nip_key(text: str) -> str:
+    """A NIP as participants are told apart by: its 18 digits, or its text without spaces.
+
+    Duplicates in a file (:mod:`pelatihan.validation`), results matched to
+    participants (:mod:`pelatihan.io.attach`) and the participants of an intake
+    (:func:`pelatihan.allocate`) go by this key alike.
+
+    Example:
+        >>> nip_key("19860926.201505.1.001"), nip_key("1986 0926 x")
+        ('198609262015051001', '19860926x')
+    """
+    try:
+        return nip_module.compact(text)
+    except ValidationError:
+        return "".join(text.split())
 
 
 @attrs.frozen

@@ -484,13 +484,24 @@ def _add_allocate(commands: argparse._SubParsersAction[Parser], lang: str) -> No
     )
     allocate.add_argument(
         "--rooms",
+        metavar="N|FILE",
+        help=t(
+            "classrooms available on each day for in-class phases (with --minimise rooms: "
+            "the most there are); or a CSV file of room-days, a day and its rooms per row "
+            "under the header Tanggal;Ruang or date,rooms",
+            "ruang kelas yang tersedia setiap hari untuk tahap dalam kelas (dengan --minimise "
+            "rooms: paling banyak yang ada); atau berkas CSV ruang per hari, satu tanggal dan "
+            "jumlah ruangnya per baris di bawah judul Tanggal;Ruang atau date,rooms",
+        ),
+    )
+    allocate.add_argument(
+        "--rooms-default",
         type=functools.partial(rooms_number, lang=lang),
         metavar="N",
         help=t(
-            "classrooms available on each day for in-class phases (with --minimise rooms: "
-            "the most there are)",
-            "ruang kelas yang tersedia setiap hari untuk tahap dalam kelas (dengan --minimise "
-            "rooms: paling banyak yang ada)",
+            "with --rooms FILE: the classrooms on the days the file does not list (0 unless given)",
+            "dengan --rooms FILE: ruang kelas pada hari yang tidak tercantum dalam berkas (0 "
+            "bila tidak diberikan)",
         ),
     )
     allocate.add_argument(
@@ -526,6 +537,17 @@ def _add_allocate(commands: argparse._SubParsersAction[Parser], lang: str) -> No
         help=t(
             "the track of participants whose grade names none (as for validate)",
             "jalur peserta yang golongannya tidak menunjukkan jalur (seperti pada validate)",
+        ),
+    )
+    allocate.add_argument(
+        "--klasikal-approved",
+        action="store_true",
+        help=t(
+            "the Head of LAN approved classroom delivery in writing, as classroom cohorts from "
+            "2024 need (klasikal_approval_from): recorded on every cohort of the plan",
+            "Kepala LAN telah menyetujui penyelenggaraan klasikal secara tertulis, sebagaimana "
+            "diperlukan angkatan klasikal sejak 2024 (klasikal_approval_from): dicatat pada "
+            "setiap angkatan dalam rencana",
         ),
     )
     allocate.add_argument(
@@ -606,11 +628,15 @@ def _add_allocate(commands: argparse._SubParsersAction[Parser], lang: str) -> No
         allocate,
         lang,
         t(
-            "--set without --variant applies to the rulebook of the regime in force on --from "
-            "(cohort_size_max=36 sets the cohort-size limit); the rulebook plans every cohort",
-            "--set tanpa --variant berlaku pada buku aturan rezim yang berlaku pada --from "
-            "(cohort_size_max=36 menetapkan batas jumlah peserta); buku aturan itu dipakai "
-            "untuk setiap angkatan",
+            "each cohort is planned under the regime in force on its start (as validate "
+            "decides it, with --in-force-from); --set without --variant applies to the "
+            "rulebook of every regime (cohort_size_max=36 sets the cohort-size limit); a "
+            "variant plans the cohorts of its base regime, the shipped rulebooks the others",
+            "setiap angkatan direncanakan menurut rezim yang berlaku pada tanggal mulainya "
+            "(seperti yang diputuskan validate, dengan --in-force-from); --set tanpa --variant "
+            "berlaku pada buku aturan setiap rezim (cohort_size_max=36 menetapkan batas jumlah "
+            "peserta); varian dipakai untuk angkatan rezim dasarnya, buku aturan bawaan untuk "
+            "yang lain",
         ),
     )
     allocate.set_defaults(handler=_run_allocate)

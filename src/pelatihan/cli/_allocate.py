@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import bisect
+import datetime
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
-from pelatihan import legal, rulebooks
+from pelatihan import rulebooks
 from pelatihan.calendar import Calendar
 from pelatihan.cli._common import EXIT_ERRORS, EXIT_OK, _emit, _error, _Unusable, _write_file
 from pelatihan.cli._lang import pick
 from pelatihan.cli._plan import _write_bytes
 from pelatihan.cli._tables import Cell, emit_csv, emit_sheets, require_openpyxl
-from pelatihan.cli._validate import _load_all
+from pelatihan.cli._validate import _load_all, _rulebooks_by_regime
 from pelatihan.cohort import Organizer, Participant
-from pelatihan.errors import printable
+from pelatihan.errors import ValidationError, printable
 from pelatihan.findings import Severity
-from pelatihan.planning import Allocation, allocate
+from pelatihan.planning import Allocation, Rooms, allocate
 from pelatihan.rulebooks import OpenFigureError, Rulebook
+from pelatihan.training import Method
 
 OUTPUTS = (".json", ".csv", ".xlsx")
 """The extensions ``--output`` knows: the JSON cohort format, a CSV table, an Excel workbook."""
@@ -68,20 +71,8 @@ _SHEETS = {"en": ("Allocation", "Rooms"), "id": ("Alokasi", "Ruang")}
 _YES_NO = {"en": ("yes", "no"), "id": ("ya", "tidak")}
 
 
-def _rulebook(args: argparse.Namespace) -> Rulebook | None:
-    """The rulebook --variant and --set give, for the regime in force on --from."""
-    if args.variant is None and not args.set:
-        return None
-    from pelatihan.io import variant  # noqa: PLC0415 - only with --variant or --set
-
-    if args.variant is not None:
-        return variant.apply_settings(variant.read_variant(args.variant), args.set)
-    regime = legal.regime_on(args.start, in_force_from=dict(args.in_force_from)).id
-    return variant.apply_settings(rulebooks.get(regime), args.set)
-
-
-def _intake(args: argparse.Namespace) -> tuple[list[Participant], list[str]]:
-    """The participants of the intake file, and where each was read (file and row)."""
+def _intake(args: argparse.Namespace) -> tuple[list[Participant], Callable[[int], str]]:
+    """The participants of the intake file, and where one was read (file and row), by index."""
     # a participant list read as one cohort needs its track and method; the track of each
     # participant comes from their grade (else --track), not from this placeholder
     track = args.track.value if args.track is not None else "III"
@@ -101,31 +92,41 @@ def _intake(args: argparse.Namespace) -> tuple[list[Participant], list[str]]:
             )
         )
     people: list[Participant] = []
-    places: list[str] = []
-    for position, cohort in enumerate(loaded.cohorts):
-        for number, person in enumerate(cohort.participants):
-            people.append(person)
-            places.append(str(loaded.participant_location(position, number)))
-    return people, places
+    firsts: list[int] = []  # the index of each cohort's first participant
+    for cohort in loaded.cohorts:
+        firsts.append(len(people))
+        people.extend(cohort.participants)
+
+    def place(index: int) -> str:
+        position = bisect.bisect_right(firsts, index) - 1
+        return str(loaded.participant_location(position, index - firsts[position]))
+
+    return people, place
 
 
 def _rows(plan: Allocation, lang: str) -> Iterator[tuple[Cell, ...]]:
     yes, no = _YES_NO[lang]
+    days: dict[datetime.date, str] = {}  # each day written once: a plan has a few hundred
     for cohort in plan.cohorts:
+        start, end = cohort.start.isoformat(), cohort.end.isoformat()
+        track, last = cohort.track.value, cohort.end
         for person, deadline in zip(cohort.participants, cohort.deadlines, strict=True):
+            deadline_text = days.get(deadline)
+            if deadline_text is None:
+                deadline_text = days[deadline] = deadline.isoformat()
             yield (
                 person.nip,
                 person.name,
                 person.agency,
                 person.grade,
-                cohort.track.value,
+                track,
                 cohort.id,
                 cohort.name,
                 cohort.wave,
-                cohort.start.isoformat(),
-                cohort.end.isoformat(),
-                deadline.isoformat(),
-                (deadline - cohort.end).days,
+                start,
+                end,
+                deadline_text,
+                (deadline - last).days,
                 yes,
                 "",
             )
@@ -149,13 +150,97 @@ def _rows(plan: Allocation, lang: str) -> Iterator[tuple[Cell, ...]]:
         )
 
 
+def _rooms(args: argparse.Namespace, t: Callable[[str, str], str]) -> tuple[Rooms | None, str]:
+    """``--rooms``: a number, or the room-days of a file for every day of the window.
+
+    Also how the summary names them.
+    """
+    text = args.rooms
+    if args.rooms_default is not None and (text is None or text.strip().isdigit()):
+        raise _Unusable(
+            t(
+                "--rooms-default applies with --rooms FILE",
+                "--rooms-default berlaku dengan --rooms FILE",
+            )
+        )
+    if text is None:
+        return None, ""
+    if text.strip().isascii() and text.strip().isdigit():
+        return int(text), text.strip()
+    if not Path(text).exists():
+        raise _Unusable(
+            t(
+                f"--rooms {text!r}: neither a whole number 0 or more nor a room-days file",
+                f"--rooms {text!r}: bukan bilangan bulat 0 atau lebih, juga bukan berkas ruang "
+                "per hari",
+            )
+        )
+    if args.minimise is not None:
+        raise _Unusable(
+            t(
+                "--minimise rooms needs --rooms N, the most rooms there are, not a file",
+                "--minimise rooms memerlukan --rooms N, jumlah ruang terbanyak, bukan berkas",
+            )
+        )
+    from pelatihan.io.rooms import RoomDaysError, read_room_days  # noqa: PLC0415 - with a file
+
+    try:
+        listed = read_room_days(text)
+    except RoomDaysError as error:  # every bad row, one a line
+        raise _Unusable(*(t(en, id_) for en, id_ in error.problems)) from None
+    except ValidationError as error:
+        raise _Unusable(error.message(args.lang)) from None
+    default = args.rooms_default or 0
+    days: dict[datetime.date, int] = {}
+    day = args.start
+    while day <= args.until:
+        days[day] = listed.get(day, default)
+        day += datetime.timedelta(days=1)
+    inside = sum(1 for day in listed if args.start <= day <= args.until)
+    label = t(
+        f"per day from {text} ({inside} days of the window listed, {default} on the others)",
+        f"per hari dari {text} ({inside} hari dalam rentang tercantum, {default} pada hari "
+        "lainnya)",
+    )
+    return days, label
+
+
+def _approval_note(
+    plan: Allocation, books: Mapping[str, Rulebook] | None, t: Callable[[str, str], str]
+) -> None:
+    """Say so when classroom cohorts that need the Head of LAN's approval are planned without."""
+    if plan.method is not Method.KLASIKAL:
+        return
+    needing = 0
+    for cohort in plan.cohorts:
+        regime = cohort.schedule.regime or ""
+        book = (books or {}).get(regime) or rulebooks.get(regime)
+        since = book.klasikal_approval_from.value
+        if since is not None and cohort.start >= since and not cohort.schedule.klasikal_approved:
+            needing += 1
+    if needing:
+        _error(
+            t(
+                f"note: {needing} classroom cohorts start on or after the day from which classroom "
+                "delivery needs the written approval of the Head of LAN; give --klasikal-approved "
+                "when you have it (validate warns schedule.klasikal-approval otherwise)",
+                f"catatan: {needing} angkatan klasikal dimulai sejak tanggal penyelenggaraan "
+                "klasikal memerlukan persetujuan tertulis Kepala LAN; berikan --klasikal-approved "
+                "bila persetujuan itu ada (bila tidak, validate memberi peringatan "
+                "schedule.klasikal-approval)",
+            )
+        )
+
+
 def _room_rows(plan: Allocation) -> Iterator[tuple[Cell, ...]]:
     for day, used in plan.room_use:
         rooms = plan.rooms if isinstance(plan.rooms, int) else plan.rooms.get(day, 0)
         yield day.isoformat(), used, rooms
 
 
-def _summary(plan: Allocation, people: int, places: Sequence[str], lang: str) -> str:
+def _summary(
+    plan: Allocation, people: int, place: Callable[[int], str], lang: str, rooms: str
+) -> str:
     t = pick(lang)
     size = plan.cohort_size
     lines = [
@@ -166,12 +251,24 @@ def _summary(plan: Allocation, people: int, places: Sequence[str], lang: str) ->
             f"({plan.waves} gelombang), {len(plan.unplaced)} tidak ditempatkan",
         ),
         t(
-            f"rooms: {plan.rooms}, at most {plan.peak_rooms} in use on one day; cohort size at "
+            f"rooms: {rooms}, at most {plan.peak_rooms} in use on one day; cohort size at "
             f"most {size.value} ({size.status.value})",
-            f"ruang kelas: {plan.rooms}, paling banyak {plan.peak_rooms} terpakai dalam sehari; "
+            f"ruang kelas: {rooms}, paling banyak {plan.peak_rooms} terpakai dalam sehari; "
             f"paling banyak {size.value} peserta per angkatan ({size.status.value})",
         ),
     ]
+    regimes: dict[str, int] = {}
+    for cohort in plan.cohorts:
+        regime = cohort.schedule.regime or "?"
+        regimes[regime] = regimes.get(regime, 0) + 1
+    if regimes:
+        lines.append(
+            t("regimes: ", "rezim: ")
+            + "; ".join(
+                f"{regime} ({count} " + t("cohorts", "angkatan") + ")"
+                for regime, count in regimes.items()
+            )
+        )
     header = (
         t("wave", "gel."),
         t("cohort", "angkatan"),
@@ -201,7 +298,7 @@ def _summary(plan: Allocation, people: int, places: Sequence[str], lang: str) ->
     if plan.unplaced:
         lines.append(t("not placed:", "tidak ditempatkan:"))
         lines.extend(
-            f"  {places[item.index]}: NIP {item.participant.nip} {item.participant.name}: "
+            f"  {place(item.index)}: NIP {item.participant.nip} {item.participant.name}: "
             f"{item.reason.value}: {item.message(lang)}"
             for item in plan.unplaced
         )
@@ -229,25 +326,28 @@ def _run_allocate(args: argparse.Namespace) -> int:
                 f"--until {args.until} sebelum --from {args.start}",
             )
         )
-    if args.rooms is None and args.minimise is None:
+    given, label = _rooms(args, t)
+    if given is None and args.minimise is None:
         raise _Unusable(
             t("give --rooms N, or --minimise rooms", "berikan --rooms N, atau --minimise rooms")
         )
-    book = _rulebook(args)
-    people, places = _intake(args)
+    books = _rulebooks_by_regime(args)
+    people, place = _intake(args)
     calendar = Calendar(closures=args.closure) if args.closure else None
-    rooms = args.rooms if args.rooms is not None else max(1, len(people))
+    rooms = given if given is not None else max(1, len(people))
     try:
         plan = allocate(
             people,
             rooms=rooms,
             window=(args.start, args.until),
             method=args.method,
-            rulebook=book,
+            rulebook=books,
             calendar=calendar,
             track=args.track,
             keep_agencies_together=args.keep_together == "agency",
             minimise_rooms=args.minimise == "rooms",
+            in_force_from=dict(args.in_force_from),
+            klasikal_approved=args.klasikal_approved,
         )
     except OpenFigureError as error:
         raise _Unusable(
@@ -260,7 +360,10 @@ def _run_allocate(args: argparse.Namespace) -> int:
         ) from None
     organizer = Organizer(args.organizer) if args.organizer else None
     _write_outputs(args, plan, organizer, suffix)
-    _emit(_summary(plan, len(people), places, args.lang))
+    if isinstance(plan.rooms, int):  # --minimise rooms: the count found
+        label = str(plan.rooms)
+    _emit(_summary(plan, len(people), place, args.lang, label))
+    _approval_note(plan, books, t)
     return EXIT_OK if plan.all_placed else EXIT_ERRORS
 
 

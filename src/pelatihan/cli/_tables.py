@@ -47,6 +47,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What a cell's text must not start with, or a spreadsheet may take it for a formula."""
 
 _ESCAPED = (*FORMULA_STARTS, "'")
+_FORMULA_CELL = re.compile("\x00[" + re.escape("".join(_ESCAPED)) + "]")
+"""A cell of a row joined with NULs that starts with one of :data:`_ESCAPED`."""
 
 HEADERS = {
     "en": (
@@ -258,9 +260,16 @@ def write_csv(
     writer = csv_writer(stream, delimiter=CSV_DELIMITERS[lang], lineterminator="\r\n")
     writer.writerow(HEADERS[lang] if header is None else header)
     for row in rows:
-        writer.writerow(
-            [_encodable(neutralised(cell)) if isinstance(cell, str) else cell for cell in row]
-        )
+        # most rows are ASCII text of which no cell starts as a formula would: one look at the
+        # row's cells joined tells, and they are written as they are; a row that may hold
+        # such a cell (or a negative number) is written cell by cell
+        joined = "\x00" + "\x00".join(map(str, row))
+        if joined.isascii() and _FORMULA_CELL.search(joined) is None:
+            writer.writerow(row)
+        else:
+            writer.writerow(
+                [_encodable(neutralised(cell)) if isinstance(cell, str) else cell for cell in row]
+            )
 
 
 def _encodable(text: str) -> str:
@@ -288,7 +297,9 @@ def emit_csv(
         return
 
     def written(path: str) -> None:
-        with open(path, "w", encoding="utf-8-sig", newline="") as file:
+        # the byte-order mark written by hand: the utf-8 codec is much faster than utf-8-sig's
+        with open(path, "w", encoding="utf-8", newline="") as file:
+            file.write("\ufeff")
             write_csv(file, rows, lang, header)
 
     _write_file(output, written, lang)

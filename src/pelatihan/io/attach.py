@@ -16,25 +16,13 @@ from typing import Any, cast
 
 import attrs
 
-from pelatihan import nip as nip_module
-from pelatihan.errors import ValidationError, quote
+from pelatihan.cohort import nip_key
+from pelatihan.errors import quote
 from pelatihan.findings import Finding, Location
 from pelatihan.io.document import RawDocument, RawResults, ResultRow, _nip_text
 from pelatihan.io.tabular import RESULTS_UNATTACHED, RESULTS_UNKNOWN_COHORT
 
 __all__ = ["attach_results", "attach_results_across", "nip_key", "participant_of_result"]
-
-
-def nip_key(text: str) -> str:
-    """A NIP as results and participants are matched by: its digits, or its text without spaces.
-
-    Attaching a result to a cohort and checking it against the cohort's
-    participants (:mod:`pelatihan.validation.result_rules`) match by this key alike.
-    """
-    try:
-        return nip_module.compact(text)
-    except ValidationError:
-        return "".join(text.split())
 
 
 def _cohorts_of(document: RawDocument) -> list[Any]:
