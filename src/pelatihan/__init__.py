@@ -19,6 +19,8 @@ The public names are gathered here; each lives in its own module:
     'III/a'
 """
 
+import sys as _sys
+
 from pelatihan import calendar, legal, nip, rulebooks
 from pelatihan._collector import collector_paused
 from pelatihan.calendar import Calendar
@@ -78,3 +80,8 @@ __all__ = [
 ]
 
 __version__ = "0.1.0.dev0"
+
+if "hypothesis" in _sys.modules:  # imported first: its entry point left the registering to us
+    from pelatihan import _hypothesis_hook
+
+    _hypothesis_hook.register()
