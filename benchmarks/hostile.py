@@ -1,7 +1,9 @@
 """What hostile inputs cost: seconds and peak memory per MB of input, end to end.
 
 Each input is small and makes many findings: a million blank CSV lines, 100,000
-empty cohorts (``{}``), 200,000 empty participants in one cohort. Each is written to a
+empty cohorts (``{}``), 200,000 empty participants in one cohort, a workbook of two
+participants whose second is declared on Excel's last row; and for comparison a
+clean-shaped intake of 40,000 participants (``generate.py``). Each is written to a
 temporary directory and validated in a fresh process,
 ``python -m pelatihan validate FILE --format json -o REPORT``; the time, the peak
 resident memory of the child (``os.wait4``) and the report's size are
@@ -48,10 +50,37 @@ def empty_participants(path: Path, scale: float) -> Path:
     return file
 
 
+def sparse_workbook(path: Path, scale: float) -> Path:
+    """A workbook of two participants whose last row is declared at Excel's last, 1,048,576."""
+    from openpyxl import Workbook  # noqa: PLC0415 - only this input needs it
+
+    file = path / "sparse.xlsx"
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["NIP", "Nama"])
+    sheet.append(["19860926 201505 1 001", "Budi"])
+    sheet.cell(row=max(3, int(1_048_576 * scale)), column=2, value="Sari")
+    book.save(file)
+    return file
+
+
+def clean_participants(path: Path, scale: float) -> Path:
+    """For comparison: a clean-shaped intake (2% mistakes) of 40,000 participants."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from generate import generate, to_json  # noqa: PLC0415 - the benchmark's generator
+
+    file = path / "clean.json"
+    file.write_bytes(to_json(generate(max(40, int(40_000 * scale))).data))
+    return file
+
+
 INPUTS: dict[str, Callable[[Path, float], Path]] = {
     "1M blank CSV lines": blank_lines,
     "100k empty cohorts": empty_cohorts,
     "200k empty participants": empty_participants,
+    "a workbook whose last row is 1,048,576": sparse_workbook,
+    "for comparison: 40k participants, clean-shaped": clean_participants,
 }
 
 

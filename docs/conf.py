@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.pycode import ModuleAnalyzer
 
 import pelatihan
@@ -32,7 +34,23 @@ extensions = [
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
-language = "en"
+
+# The manual is written in English and translated to Indonesian with Sphinx's gettext
+# workflow: ``sphinx-build -D language=id`` builds it from docs/locale/id/LC_MESSAGES, one
+# catalogue per page (gettext_compact = False), compiling the .po files to .mo itself; a page
+# or paragraph not translated there stays English. Read the Docs names the language of its
+# project in READTHEDOCS_LANGUAGE. See "Translating the manual" in architecture.md.
+language = os.environ.get("READTHEDOCS_LANGUAGE", "en")
+locale_dirs = ["locale/"]
+gettext_compact = False
+# No source line numbers in the catalogues: an English edit then changes only the entries of
+# the paragraphs it touches.
+gettext_location = False
+# Literal blocks are offered too, so that a command can gain `--lang id` and a sample report
+# can be shown as the Indonesian command prints it. Code and doctest blocks are left
+# untranslated (an empty msgstr): they stay as they are, and the doctests run on the English
+# build only.
+gettext_additional_targets = ["literal-block"]
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
@@ -59,6 +77,17 @@ doctest_test_doctest_blocks = ""
 html_theme = "furo"
 html_title = "pelatihan"
 html_static_path: list[str] = []
+templates_path = ["_templates"]
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/language.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ]
+}
 
 
 def _defining_submodule(app: Sphinx, modname: str, attribute: str) -> str | None:
@@ -80,6 +109,35 @@ def _defining_submodule(app: Sphinx, modname: str, attribute: str) -> str | None
     return None
 
 
+def _manual_roots(language: str) -> dict[str, str]:
+    """Where each language's manual is, relative to the root of the one being built.
+
+    Read the Docs serves them as /en/<version>/ and /id/<version>/; a local build puts the
+    Indonesian one inside the English one: docs/_build/html and docs/_build/html/id.
+    """
+    if os.environ.get("READTHEDOCS") == "True":
+        version = os.environ.get("READTHEDOCS_VERSION", "latest")
+        return {code: f"../../{code}/{version}/" for code in ("en", "id")}
+    if language == "id":
+        return {"en": "../", "id": ""}
+    return {"en": "", "id": "id/"}
+
+
+def _per_language(_app: Sphinx, config: Config) -> None:
+    """Settle what depends on the language, once ``-D language=...`` has been applied."""
+    if config.language == "id":
+        # The Indonesian how-to of howto-excel-id.md is the Indonesian howto-excel page.
+        config.exclude_patterns = [*config.exclude_patterns, "howto-excel-id.md"]
+    config.pelatihan_manuals = _manual_roots(config.language)
+    config.html_context = {
+        **config.html_context,
+        "pelatihan_manuals": config.pelatihan_manuals,
+        # A page of one manual only, and its counterpart in the other.
+        "pelatihan_pages": {"howto-excel-id": "howto-excel"},
+    }
+
+
 def setup(app: Sphinx) -> None:
-    """Connect the [source] links to the submodules."""
+    """Connect the [source] links to the submodules, and the settings of each language."""
     app.connect("viewcode-follow-imported", _defining_submodule)
+    app.connect("config-inited", _per_language)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+import subprocess
+import sys
 import typing
 from pathlib import Path
 
@@ -129,6 +131,7 @@ LAYERS = (
             "pelatihan.cohort",
         ),
     ),
+    ("planning", ("pelatihan.planning",)),
     ("catalogue", ("pelatihan.catalogue",)),
     ("readers", ("pelatihan.io",)),
     (
@@ -217,3 +220,40 @@ def test_every_nip_and_grade_error_has_the_rule_of_its_code() -> None:
 
 def test_locations_need_nothing_but_the_standard_library_and_attrs() -> None:
     assert GRAPH["pelatihan.location"] == set()
+
+
+# -- the package imports its names when they are first used -----------------------------------
+
+
+def _modules_after(code: str) -> list[str]:
+    shown = "import sys; " + code + "; print(sorted(m for m in sys.modules if 'pelatihan' in m))"
+    path = str(SOURCE)
+    result = subprocess.run(
+        [sys.executable, "-c", shown],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": path, "PATH": ""},
+    )
+    return list(ast.literal_eval(result.stdout))
+
+
+def test_importing_the_package_imports_none_of_its_modules() -> None:
+    assert _modules_after("import pelatihan") == ["pelatihan"]
+
+
+def test_a_name_used_imports_its_module_and_what_that_needs_only() -> None:
+    loaded = _modules_after("import pelatihan; pelatihan.nip")
+    assert "pelatihan.nip" in loaded
+    assert not any(name.startswith(("pelatihan.validation", "pelatihan.io")) for name in loaded)
+
+
+def test_every_public_name_of_the_package_is_its_modules_and_listed() -> None:
+    import pelatihan  # noqa: PLC0415
+
+    for name in pelatihan.__all__:
+        value = getattr(pelatihan, name)
+        assert value is not None, name
+    assert set(pelatihan.__all__) <= set(dir(pelatihan))
+    with pytest.raises(AttributeError, match="no attribute 'valdate'"):
+        pelatihan.valdate  # type: ignore[attr-defined]  # noqa: B018

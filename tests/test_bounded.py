@@ -11,7 +11,6 @@ import io
 import os
 import subprocess
 import sys
-import time
 import tracemalloc
 import xml.etree.ElementTree as ET
 import zipfile

@@ -277,7 +277,7 @@ def test_a_failure_while_writing_leaves_the_old_file_and_no_temporary_file(
     target.write_text("the old report\n", encoding="utf-8")
     target.chmod(0o640)
 
-    def broken(stream: io.StringIO, rows: object, lang: str) -> None:
+    def broken(stream: io.StringIO, rows: object, lang: str, header: object = None) -> None:
         stream.write("half a report")
         raise OSError(28, "No space left on device")
 

@@ -8,12 +8,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pelatihan import Cohort, Organizer, Participant, Severity, Status, rulebooks, validate
+from pelatihan import (
+    Cohort,
+    Organizer,
+    Participant,
+    Severity,
+    Status,
+    rulebooks,
+    validate,
+    validate_schedule,
+)
+from pelatihan.findings import Location
 from pelatihan.io.document import InputError, RawDocument
 from pelatihan.io.jsonfile import read_json, read_json_text
 from pelatihan.io.reader import load
 from pelatihan.io.structure import structure
 from pelatihan.provenance import Citation, Figure
+from pelatihan.strategies import schedules
 from pelatihan.validation import catalogue
 from pelatihan.validation.stream import validate_table
 
@@ -486,3 +497,41 @@ def test_a_boundary_the_caller_knows_decides_the_regime_and_ends_the_notice() ->
     # a boundary the caller confirms is no longer a default: nothing rests on one
     confirmed = validate(RawDocument(data, "t.json"), in_force_from={newest: d(2025, 1, 1)})
     assert len(confirmed) == 0, confirmed.to_text()
+
+
+# -- schedules given phase by phase, checked once per distinct schedule ----------------------------
+
+
+@st.composite
+def _phases_shifted(draw: st.DrawFn) -> tuple[Any, ...]:
+    """Planned phases, sometimes moved by a few days (so that some schedules are wrong)."""
+    phases = draw(schedules()).phases
+    shift = datetime.timedelta(days=draw(st.sampled_from([0, 0, 1, -3, 40])))
+    index = draw(st.integers(0, len(phases) - 1))
+    moved = attrs.evolve(phases[index], end=phases[index].end + shift)
+    if moved.end < moved.start:
+        return phases
+    return (*phases[:index], moved, *phases[index + 1 :])
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(_phases_shifted(), min_size=1, max_size=3), st.lists(st.integers(0, 2), max_size=8))
+def test_a_schedule_repeated_over_cohorts_gives_each_cohort_the_findings_it_has_alone(
+    distinct: list[tuple[Any, ...]], picks: list[int]
+) -> None:
+    chosen = [distinct[pick % len(distinct)] for pick in picks] or [distinct[0]]
+    cohorts = [
+        Cohort(f"c{n}", f"Angkatan {n}", "III", None, phases=phases)
+        for n, phases in enumerate(chosen)
+    ]
+    report = validate(cohorts)
+    for n, one in enumerate(cohorts):
+        schedule = one.schedule()
+        assert schedule is not None
+        alone = validate_schedule(schedule, location=Location(("cohorts", n)))
+        here = [
+            f
+            for f in report
+            if f.code.startswith("schedule.") and f.location.keys[:2] == ("cohorts", n)
+        ]
+        assert here == [f for f in alone if f.code.startswith("schedule.")]

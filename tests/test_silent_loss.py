@@ -17,7 +17,7 @@ import pelatihan
 from pelatihan import Cohort, Participant
 from pelatihan.cli._common import _date as cli_date
 from pelatihan.evidence import Status
-from pelatihan.findings import Location, Severity
+from pelatihan.findings import Finding, Location, Severity
 from pelatihan.io.csv import read_csv
 from pelatihan.io.dates import _ISO, MAX_YEAR, MIN_YEAR, InvalidDate, parse_date
 from pelatihan.io.document import RawDocument
@@ -301,3 +301,67 @@ def test_text_a_reader_gives_is_never_reported_as_unwritable() -> None:
     for position, cohort in enumerate(loaded.cohorts):
         assert list(unwritable_texts(COHORT, cohort, Location(("cohorts", position)))) == []
     assert cohorts_to_json(loaded.cohorts).encode("utf-8")
+
+
+# -- half of a surrogate pair in a JSON file ------------------------------------------------------
+
+_HALVES = st.integers(0xD800, 0xDFFF).map(chr)
+_TEXTS = st.one_of(
+    st.text(max_size=6),
+    st.builds(lambda a, half, b: a + half + b, st.text(max_size=3), _HALVES, st.text(max_size=3)),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.recursive(
+        _TEXTS,
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_TEXTS, inner, max_size=3),
+        max_leaves=8,
+    )
+)
+def test_each_text_with_half_a_surrogate_pair_is_one_error_at_its_path_and_read_mended(
+    value: object,
+) -> None:
+    document = {"format": "pelatihan/cohorts@1", "cohorts": [], "x": value}
+    text = json.dumps(document)  # ASCII: each half written as its \u escape
+    read = read_json_text(text, "angkatan.json")
+
+    def halves(node: object, keys: tuple[object, ...]) -> list[tuple[object, ...]]:
+        found = []
+        if isinstance(node, str):
+            return [keys] if any(0xD800 <= ord(c) <= 0xDFFF for c in node) else []
+        if isinstance(node, list):
+            for index, item in enumerate(node):
+                found += halves(item, (*keys, index))
+        if isinstance(node, dict):
+            for key, item in node.items():
+                mended = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in key)
+                found += halves(key, keys) + halves(item, (*keys, mended))
+        return found
+
+    expected = sorted(map(repr, halves(value, ("x",))))
+    reported = [f for f in read.findings if f.code == "input.value"]
+    assert sorted(repr(f.location.keys) for f in reported) == expected
+    assert all(f.location.file == "angkatan.json" and f.is_error for f in reported)
+    assert json.dumps(read.data, ensure_ascii=False).encode("utf-8")  # no half is left
+    report = pelatihan.validate(read)
+    assert report.to_json().encode("utf-8")
+    assert [f for f in report if f.code == "input.value"] == sorted(reported, key=Finding.sort_key)
+
+
+def test_a_name_with_half_a_surrogate_pair_reports_the_participant_and_keeps_the_others() -> None:
+    people = [
+        {"nip": "19950417 202403 2 004", "name": "Dewi\\ud800", "grade": "III/a", "agency": "X"},
+        {"nip": "19930212 202403 1 002", "name": "Agus", "grade": "III/a", "agency": "X"},
+    ]
+    text = json.dumps(
+        {"format": "pelatihan/cohorts@1", "cohorts": [{"id": "c", "participants": people}]}
+    ).replace("\\\\ud800", "\\ud800")
+    read = read_json_text(text, "angkatan.json")
+    loaded = structure(read)
+    assert [p.name for p in loaded.cohorts[0].participants] == ["Dewi\ufffd", "Agus"]
+    (finding,) = [f for f in loaded.findings if f.code == "input.value"]
+    assert finding.location.path == "$.cohorts[0].participants[0].name"
+    assert "'Dewi\\ud800'" in finding.message_en
+    assert "'Dewi\ufffd'" in finding.message_en

@@ -3,11 +3,22 @@
 ``legal-instruments`` renders every instrument of :mod:`pelatihan.legal`;
 ``legal-regimes`` renders the Latsar regimes and their boundaries;
 ``rulebook <id>`` renders a shipped rulebook's figures with status and citation;
-``rule-catalogue`` renders every rule of :mod:`pelatihan.catalogue`;
+``rule-catalogue`` renders every rule of :mod:`pelatihan.catalogue`, Indonesian title
+first in the Indonesian build;
 ``column-headers participants`` (or ``results``) renders the column headers tables may have;
 ``evaluation-rules <id>`` renders a shipped rulebook's evaluation figures: the scored
 components and their weights per method, group totals, pass mark, remediation and its
 deadline, qualification bands, absence limits, rounding and appointment.
+
+The ``manual`` role links a page of the manual in the other language:
+``{manual}`Bahasa Indonesia <id:howto-excel>``` (see ``pelatihan_manuals`` in conf.py).
+
+A translated code block (a command given ``--lang id``, a report as the Indonesian command
+prints it) replaces its English one: Sphinx's own translation of literal blocks parses the
+translation as reStructuredText, which on a MyST page gives ``::``.
+
+Generated text is not offered for translation (it changes with the code, and a directive
+that has its words in both languages gives them itself): its nodes are marked untranslatable.
 
 The ``[source]`` links of a class or function that a module offers from one of its private
 parts (see :mod:`pelatihan._reexport`) lead to the part that defines it.
@@ -16,6 +27,7 @@ parts (see :mod:`pelatihan._reexport`) lead to the part that defines it.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -23,15 +35,20 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import Parser as RstParser
 from docutils.parsers.rst import directives
+from docutils.parsers.rst.states import Inliner
 from docutils.statemachine import StringList
-from docutils.utils import new_document
+from docutils.utils import new_document, unescape
 from sphinx.application import Sphinx
 from sphinx.errors import PycodeError
+from sphinx.locale import init as init_locale
 from sphinx.pycode import ModuleAnalyzer
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.i18n import docname_to_domain
 from sphinx.util.typing import ExtensionMetadata
 
 from pelatihan import legal, rulebooks
+from pelatihan.cli._common import _SEVERITY_LABEL
 from pelatihan.evaluation import Qualification, components, open_weights, weight_path
 from pelatihan.provenance import Figure, Status
 from pelatihan.training import Method
@@ -51,18 +68,31 @@ def _figure_text(figure: Figure[object]) -> str:
     return "; ".join(parts)
 
 
+def _untranslatable(generated: list[nodes.Node]) -> list[nodes.Node]:
+    """Mark generated text as not for the translation catalogues."""
+    for top in generated:
+        for node in top.findall(nodes.TextElement):
+            node["translatable"] = False
+    return generated
+
+
 class _RstDirective(SphinxDirective):
     """A directive whose output is reStructuredText generated from the library's data."""
 
     def lines(self) -> list[str]:
         raise NotImplementedError
 
+    @property
+    def indonesian(self) -> bool:
+        """Whether the manual being built is the Indonesian one."""
+        return bool(self.config.language == "id")
+
     def run(self) -> list[nodes.Node]:
         container = nodes.section()
         container.document = self.state.document
         content = StringList(self.lines(), source="pelatihan data")
         self.state.nested_parse(content, self.content_offset, container, match_titles=True)
-        return list(container.children)
+        return _untranslatable(list(container.children))
 
 
 class LegalInstruments(_RstDirective):
@@ -277,7 +307,7 @@ class EvaluationRules(_RstDirective):
         document = new_document(host["source"], host.settings)
         document.reporter = host.reporter
         RstParser().parse("\n".join(self.lines()), document)
-        return list(document.children)
+        return _untranslatable(list(document.children))
 
     def lines(self) -> list[str]:
         book = rulebooks.get(self.arguments[0])
@@ -450,19 +480,34 @@ class EvaluationRules(_RstDirective):
 
 
 class RuleCatalogue(_RstDirective):
-    """Every rule: code, severity, titles, what it checks, basis."""
+    """Every rule: code, severity, titles, what it checks, basis.
+
+    The Indonesian build gives the Indonesian title first and the severity as the command's
+    Indonesian report does; what a rule checks is written in English only.
+    """
 
     def lines(self) -> list[str]:
+        lang = "id" if self.indonesian else "en"
+        basis = "Dasar hukum" if self.indonesian else "Basis"
         rows = [
             (
                 f"``{rule.code}``",
-                rule.severity.value,
-                _cell(f"{rule.title_en} / *{rule.title_id}*"),
-                _cell(rule.checks + (f" Basis: {rule.basis}." if rule.basis else "")),
+                _SEVERITY_LABEL[lang][rule.severity],
+                _cell(
+                    f"{rule.title_id} / *{rule.title_en}*"
+                    if self.indonesian
+                    else f"{rule.title_en} / *{rule.title_id}*"
+                ),
+                _cell(rule.checks + (f" {basis}: {rule.basis}." if rule.basis else "")),
             )
             for rule in catalogue.rules()
         ]
-        return _table(("Code", "Severity", "Title", "What it checks"), rows, "22 10 28 40")
+        header = (
+            ("Kode", "Tingkat", "Judul", "Yang diperiksa (dalam bahasa Inggris)")
+            if self.indonesian
+            else ("Code", "Severity", "Title", "What it checks")
+        )
+        return _table(header, rows, "22 10 28 40")
 
 
 class ColumnHeaders(_RstDirective):
@@ -549,6 +594,55 @@ class ScheduleTimeline(SphinxDirective):
         return [nodes.raw("", f'<div class="timeline">{svg}</div>', format="html")]
 
 
+_MANUAL_TARGET = re.compile(r"(?s)(?P<title>.*?)\s*<(?P<language>[a-z]{2}):(?P<page>[^<>]+)>")
+
+
+def manual_role(
+    name: str,
+    rawtext: str,
+    text: str,
+    lineno: int,
+    inliner: Inliner,
+    *,
+    options: dict[str, Any] | None = None,
+    content: list[str] | None = None,
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """A link to a page of the manual in another language: ``Title <id:page>``."""
+    env = inliner.document.settings.env
+    match = _MANUAL_TARGET.fullmatch(unescape(text))
+    roots: dict[str, str] = env.config.pelatihan_manuals
+    if match is None or match["language"] not in roots:
+        message = inliner.reporter.error(
+            f"manual: {text!r} is not 'Title <language:page>' with a language of {sorted(roots)}",
+            line=lineno,
+        )
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    uri = "../" * env.docname.count("/") + roots[match["language"]] + match["page"] + ".html"
+    return [nodes.reference(rawtext, match["title"], refuri=uri)], []
+
+
+class TranslateLiteralBlocks(SphinxTransform):
+    """Put a code block's translation from the page's catalogue in its place, as it is."""
+
+    default_priority = 15  # before Sphinx's Locale transform (20), which then leaves it
+
+    def apply(self, **kwargs: Any) -> None:
+        if self.config.language in {None, "en"}:
+            return
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        dirs = [self.env.srcdir / directory for directory in self.config.locale_dirs]
+        catalogue, found = init_locale(dirs, self.config.language, domain)
+        if not found:
+            return
+        for node in self.document.findall(nodes.literal_block):
+            english = node.rawsource
+            translated = catalogue.gettext(english) if english else ""
+            if translated and translated != english:
+                node.children = [nodes.Text(translated)]
+                node.rawsource = translated
+                node["translated"] = True
+
+
 def _defines(modname: str, name: str) -> bool:
     try:
         return name in ModuleAnalyzer.for_module(modname).find_tags()
@@ -578,6 +672,9 @@ def _defining_part(_app: Sphinx, modname: str, name: str) -> str | None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directives, and where viewcode finds the source of a part's names."""
     app.connect("viewcode-follow-imported", _defining_part)
+    app.add_config_value("pelatihan_manuals", {}, "env", types=frozenset({dict}))
+    app.add_role("manual", manual_role)
+    app.add_transform(TranslateLiteralBlocks)
     app.add_directive("legal-instruments", LegalInstruments)
     app.add_directive("legal-regimes", LegalRegimes)
     app.add_directive("legal-timeline", LegalTimeline)

@@ -32,7 +32,9 @@ from collections.abc import Iterable
 
 import attrs
 
+from pelatihan import nip as nip_module
 from pelatihan.calendar import Calendar
+from pelatihan.errors import ValidationError
 from pelatihan.evaluation import Result
 from pelatihan.grades import Grade, Track
 from pelatihan.nip import Sex
@@ -48,7 +50,7 @@ from pelatihan.schedule import (
 )
 from pelatihan.training import Method
 
-__all__ = ["Cohort", "Organizer", "Participant", "roman_to_int"]
+__all__ = ["Cohort", "Organizer", "Participant", "int_to_roman", "roman_to_int", "tmt_of"]
 
 
 def _text(value: Grade | str) -> str:
@@ -98,6 +100,25 @@ class Participant:
     rank: str | None = None
 
 
+def tmt_of(person: Participant) -> datetime.date | None:
+    """The participant's TMT CPNS: as given, or the first day of the NIP's TMT month.
+
+    ``None`` when neither tells it (no TMT given, and a NIP that is not valid).
+
+    Example:
+        >>> tmt_of(Participant("19950417 201903 2 004", "Dewi", "III/a", "Dinkes"))
+        datetime.date(2019, 3, 1)
+        >>> tmt_of(Participant("123", "Dewi", "III/a", "Dinkes")) is None
+        True
+    """
+    if person.tmt_cpns is not None:
+        return person.tmt_cpns
+    try:
+        return nip_module.parse(person.nip).tmt.first_day
+    except ValidationError:
+        return None
+
+
 @attrs.frozen
 class Organizer:
     """The training institution running a cohort.
@@ -115,6 +136,42 @@ class Organizer:
 _ROMAN = re.compile(r"\b(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\b")
 _ARABIC = re.compile(r"\b(\d{1,4})\b")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def int_to_roman(number: int) -> str:
+    """Write a number from 1 to 3999 in Roman numerals (88 is ``"LXXXVIII"``).
+
+    Raises:
+        ValueError: If ``number`` is not from 1 to 3999.
+
+    Example:
+        >>> int_to_roman(88), roman_to_int(int_to_roman(1999))
+        ('LXXXVIII', 1999)
+    """
+    if not 1 <= number <= 3999:
+        raise ValueError(f"no Roman numeral for {number}: 1 to 3999 only")
+    parts: list[str] = []
+    for value, numeral in _NUMERALS:
+        count, number = divmod(number, value)
+        parts.append(numeral * count)
+    return "".join(parts)
+
+
+_NUMERALS = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 
 
 def roman_to_int(text: str) -> int:

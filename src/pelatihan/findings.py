@@ -423,6 +423,11 @@ def fold(findings: Iterable[Finding], cap: int | None = None) -> list[Finding]:
         code = finding.code
         if code in over:
             heap = heaps[code]
+            if len(heap) > cap and finding.location.sort_key() > heap[0].key[0]:
+                # after the last one the heap holds, as findings read in order mostly are
+                count, rows, first = folded.get(code, (0, 0, None))
+                folded[code] = (count + 1, rows + finding.location.rows, first)
+                continue
             entry = _Last(finding)
             if len(heap) <= cap:  # the one more than the cap: the first folded, at the end
                 heapq.heappush(heap, entry)
@@ -461,11 +466,17 @@ def compact(findings: list[Finding], *, floor: int = 0) -> int:
     For a list findings are added to as records are read, so that it never holds more
     than about four times as many findings per code as a report keeps, and each finding
     is looked at a bounded number of times. Returns the floor to pass next time (the
-    list's length after folding).
+    list's length after folding, or when nothing was folded the length up to which
+    nothing will be: a call on a short list costs one comparison).
     """
-    cap = per_code_cap()
-    if cap <= 0 or len(findings) <= 4 * max(floor, cap):
+    count = len(findings)
+    if count <= 4 * floor:
         return floor
+    cap = per_code_cap()
+    if cap <= 0:
+        return count  # no cap: folded never; looked at again when the list has grown fourfold
+    if count <= 4 * max(floor, cap):
+        return max(floor, cap)
     findings[:] = fold(findings, cap)
     return len(findings)
 

@@ -137,7 +137,7 @@ class Location:
         return (
             self.file or "",
             self.row or 0,
-            tuple((0, key, "") if isinstance(key, int) else (1, 0, key) for key in self.keys),
+            tuple([(0, key, "") if type(key) is int else (1, 0, key) for key in self.keys]),
         )
 
     def __str__(self) -> str:

@@ -156,6 +156,23 @@ class Schedule:
             if phase.setting is setting
         )
 
+    def in_class_days(self) -> tuple[datetime.date, ...]:
+        """The training days of the phases in class, in order: the days a cohort needs a room.
+
+        Example:
+            >>> plan = plan_schedule(datetime.date(2024, 4, 22), "III", "blended")
+            >>> [day.isoformat() for day in plan.in_class_days()]  # doctest: +NORMALIZE_WHITESPACE
+            ['2024-08-05', '2024-08-06', '2024-08-07', '2024-08-08', '2024-08-09',
+             '2024-08-12']
+        """
+        days = {
+            day
+            for phase in self.phases
+            if phase.setting is Setting.IN_CLASS
+            for day in self.calendar.training_days(phase.start, phase.end, phase.weekdays)
+        }
+        return tuple(sorted(days))
+
     @property
     def days_in_class(self) -> int:
         """Training days in class."""

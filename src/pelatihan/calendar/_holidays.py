@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime
 import enum
+import importlib.metadata
 import warnings
 from datetime import date
 
 import attrs
-import holidays
 
 from pelatihan._memo import remember
 
@@ -104,6 +104,8 @@ class _Year:
 
 
 def _read(year: int, category: str, kind: ClosureKind) -> dict[date, Closure]:
+    import holidays  # noqa: PLC0415 - imported when a year is first needed: it is slow to import
+
     entries = holidays.country_holidays("ID", years=year, categories=(category,), language="id")
     return {day: Closure(day, name, kind) for day, name in entries.items() if day.year == year}
 
@@ -227,4 +229,4 @@ def calendar_data() -> CalendarData:
     year = _FIRST_CONFIRMED_YEAR
     while year <= 9999 and confirmed(year):
         year += 1
-    return CalendarData(holidays.__version__, range(_FIRST_CONFIRMED_YEAR, year))
+    return CalendarData(importlib.metadata.version("holidays"), range(_FIRST_CONFIRMED_YEAR, year))

@@ -17,6 +17,7 @@ __all__ = [
     "ABSENCE",
     "ACCREDITATION",
     "BIRTH_DATE",
+    "COHORTS_ROOMS",
     "COHORT_EMPTY",
     "COHORT_SIZE",
     "DEFERRED",
@@ -338,6 +339,19 @@ COHORT_SIZE = _listed(
         "A cohort has no more participants than the rulebook's limit. A warning while the limit "
         "is not read in a regulation (the shipped 40 is INF); an error when the limit is REG or "
         "supplied by the organiser (USER, a rulebook variant).",
+    )
+)
+
+COHORTS_ROOMS = _listed(
+    Rule(
+        "cohorts.rooms",
+        _E,
+        "More cohorts in class than rooms",
+        "Angkatan dalam kelas melebihi ruang kelas",
+        "On no day do the in-class phases of the cohorts checked together need more rooms "
+        "than the user says exist (pelatihan validate --rooms N): one room per cohort on each "
+        "training day of its in-class phases. Checked only when the number of rooms is given; "
+        "the finding rests on that figure (USER).",
     )
 )
 

@@ -133,7 +133,8 @@ VALUE_RULE = _listed(
         "Nilai tidak diperbolehkan",
         "Values with a fixed set of choices (sex, track, method, phase kind, regime) hold one "
         "of them. Text is Unicode text: half of a surrogate pair in a cohort built in Python "
-        "cannot be written as UTF-8, and is reported. Absences counted in sessions and days "
+        "cannot be written as UTF-8, and is reported; one a JSON file gives by a \\u escape is "
+        "reported and read as U+FFFD. Absences counted in sessions and days "
         "are whole numbers: 2.9 days is reported, not read as 2 (which would pass a limit of "
         "2 days).",
     )

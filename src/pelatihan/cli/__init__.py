@@ -9,6 +9,8 @@ Usage (``python -m pelatihan`` works the same)::
     pelatihan validate angkatan.json --variant varian.toml --set cohort_size_max=36
     pelatihan plan --start 2024-04-22 --track III --method blended --ics angkatan.ics
     pelatihan plan --start 2025-07-14 --track III --method klasikal --variant varian.toml
+    pelatihan allocate peserta.csv --rooms 3 --from 2025-07-01 --until 2026-05-29 \
+        --method blended -o rencana.json --svg gelombang.svg
     pelatihan rules --lang id
     LANG=id_ID.UTF-8 pelatihan validate --help
     pelatihan regimes --lang id
@@ -57,6 +59,7 @@ from collections.abc import Callable, Sequence
 from pelatihan import __version__, legal
 from pelatihan._collector import collector_paused
 from pelatihan.calendar import HolidayDataWarning, calendar_data
+from pelatihan.cli._allocate import _run_allocate, rooms_number
 from pelatihan.cli._common import (
     _OPTIONAL_MODULES,
     EXIT_ERRORS,
@@ -160,6 +163,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     regime_ids = [regime.id for regime in legal.regimes()]
     _add_validate(commands, lang, regime_ids)
     _add_plan(commands, lang, regime_ids)
+    _add_allocate(commands, lang)
     _add_reference(commands, lang)
     return parser
 
@@ -242,6 +246,17 @@ def _add_validate(
             + "): tabel NIP, nilai, ketidakhadiran, remedial dan tanggal lulus, atau daftar "
             "hasil dalam JSON; setiap hasil masuk ke angkatan peserta dengan NIP yang sama "
             "(atau ke angkatan yang disebut kolom Angkatan)",
+        ),
+    )
+    check.add_argument(
+        "--rooms",
+        type=functools.partial(rooms_number, lang=lang),
+        metavar="N",
+        help=t(
+            "the classrooms there are: report the days on which the in-class phases of the "
+            "files' cohorts need more (cohorts.rooms)",
+            "ruang kelas yang ada: laporkan hari-hari ketika tahap dalam kelas angkatan dalam "
+            "berkas memerlukan lebih banyak (cohorts.rooms)",
         ),
     )
     _add_boundary_option(check, lang)
@@ -461,6 +476,173 @@ def _add_plan(
         ),
     )
     plan.set_defaults(handler=_run_plan)
+
+
+def _add_allocate(commands: argparse._SubParsersAction[Parser], lang: str) -> None:
+    t = pick(lang)
+    date = functools.partial(_date, lang=lang)
+    allocate = commands.add_parser(
+        "allocate",
+        help=t(
+            "split an intake into cohorts and waves that finish within probation",
+            "bagi peserta tahun ini ke dalam angkatan dan gelombang yang selesai dalam masa "
+            "percobaan",
+        ),
+        description=t(
+            "Split an intake (a participant list: JSON, CSV or Excel) into cohorts of one "
+            "track, no larger than the cohort-size limit, and choose their start dates on the "
+            "training calendar so that in-class phases never need more rooms than exist and "
+            "every cohort ends within its participants' probation year (earliest deadline "
+            "first). Participants who cannot be placed are listed with the reason and the fix.",
+            "Membagi peserta (daftar peserta: JSON, CSV atau Excel) ke dalam angkatan satu "
+            "jalur, tidak melebihi batas jumlah peserta, dan memilih tanggal mulainya pada "
+            "kalender pelatihan sehingga tahap dalam kelas tidak pernah memerlukan ruang kelas "
+            "lebih dari yang ada dan setiap angkatan selesai dalam masa percobaan pesertanya "
+            "(tenggat paling awal lebih dahulu). Peserta yang tidak dapat ditempatkan "
+            "dicantumkan beserta alasan dan cara mengatasinya.",
+        ),
+        epilog=t(
+            "exit status: 0 when every participant is placed, 1 when some are not, 2 when the "
+            "input or the command line cannot be used",
+            "status keluar: 0 bila semua peserta ditempatkan, 1 bila ada yang tidak, 2 bila "
+            "masukan atau baris perintah tidak dapat dipakai",
+        ),
+    )
+    allocate.add_argument(
+        "file", metavar="FILE", help=t("the intake: a participant list", "daftar peserta")
+    )
+    allocate.add_argument(
+        "--rooms",
+        type=functools.partial(rooms_number, lang=lang),
+        metavar="N",
+        help=t(
+            "classrooms available on each day for in-class phases (with --minimise rooms: "
+            "the most there are)",
+            "ruang kelas yang tersedia setiap hari untuk tahap dalam kelas (dengan --minimise "
+            "rooms: paling banyak yang ada)",
+        ),
+    )
+    allocate.add_argument(
+        "--from",
+        dest="start",
+        type=date,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help=t("the first day cohorts may use", "hari pertama yang boleh dipakai angkatan"),
+    )
+    allocate.add_argument(
+        "--until",
+        type=date,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help=t(
+            "the last day cohorts may use: every cohort ends by it",
+            "hari terakhir yang boleh dipakai angkatan: setiap angkatan selesai paling lambat "
+            "hari itu",
+        ),
+    )
+    allocate.add_argument(
+        "--method",
+        type=functools.partial(_method, lang=lang),
+        required=True,
+        metavar="{klasikal,blended,distance}",
+        help=t("the delivery method", "metode penyelenggaraan"),
+    )
+    allocate.add_argument(
+        "--track",
+        type=functools.partial(_track, lang=lang),
+        metavar="{II,III}",
+        help=t(
+            "the track of participants whose grade names none (as for validate)",
+            "jalur peserta yang golongannya tidak menunjukkan jalur (seperti pada validate)",
+        ),
+    )
+    allocate.add_argument(
+        "--keep-together",
+        choices=("agency",),
+        help=t(
+            "keep the participants of one agency in one cohort (or as few as the size allows)",
+            "satukan peserta satu instansi dalam satu angkatan (atau sesedikit mungkin)",
+        ),
+    )
+    allocate.add_argument(
+        "--minimise",
+        choices=("rooms",),
+        help=t(
+            "plan with the fewest rooms that place everyone who can be placed",
+            "susun rencana dengan ruang kelas paling sedikit yang menempatkan semua peserta "
+            "yang dapat ditempatkan",
+        ),
+    )
+    allocate.add_argument(
+        "--output",
+        "-o",
+        metavar="PLAN",
+        help=t(
+            "write the plan to PLAN, whose extension picks the format: .json (the cohort "
+            "format, which pelatihan validate reads), .csv or .xlsx (one row per participant)",
+            "tulis rencana ke PLAN, yang ekstensinya menentukan format: .json (format "
+            "angkatan, yang dibaca pelatihan validate), .csv atau .xlsx (satu baris per peserta)",
+        ),
+    )
+    allocate.add_argument(
+        "--ics",
+        metavar="FILE|DIR",
+        help=t(
+            "also write the cohorts' schedules as iCalendar: one file, or one file per cohort "
+            "in an existing folder",
+            "tulis juga jadwal angkatan sebagai iCalendar: satu berkas, atau satu berkas per "
+            "angkatan dalam folder yang sudah ada",
+        ),
+    )
+    allocate.add_argument(
+        "--svg",
+        metavar="FILE",
+        help=t(
+            "also draw the waves over the year and the rooms in use as an SVG picture",
+            "gambar juga gelombang sepanjang tahun dan ruang kelas terpakai sebagai SVG",
+        ),
+    )
+    allocate.add_argument(
+        "--organizer", metavar="NAME", help=t("the organiser's name", "nama penyelenggara")
+    )
+    allocate.add_argument(
+        "--closure",
+        type=date,
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="YYYY-MM-DD",
+        help=t(
+            "extra closed days (regional holidays, the organiser's closures)",
+            "hari libur tambahan (libur daerah, hari tutup penyelenggara)",
+        ),
+    )
+    allocate.add_argument(
+        "--column",
+        metavar="FIELD=HEADER",
+        action="append",
+        default=[],
+        type=functools.partial(_column, lang=lang),
+        help=t(
+            "read the column headed HEADER as FIELD (as for validate)",
+            "baca kolom berjudul HEADER sebagai FIELD (seperti pada validate)",
+        ),
+    )
+    _add_lang_option(allocate, lang)
+    _add_boundary_option(allocate, lang)
+    _add_variant_options(
+        allocate,
+        lang,
+        t(
+            "--set without --variant applies to the rulebook of the regime in force on --from "
+            "(cohort_size_max=36 sets the cohort-size limit); the rulebook plans every cohort",
+            "--set tanpa --variant berlaku pada buku aturan rezim yang berlaku pada --from "
+            "(cohort_size_max=36 menetapkan batas jumlah peserta); buku aturan itu dipakai "
+            "untuk setiap angkatan",
+        ),
+    )
+    allocate.set_defaults(handler=_run_allocate)
 
 
 def _add_reference(commands: argparse._SubParsersAction[Parser], lang: str) -> None:

@@ -245,10 +245,18 @@ def _about(document: Loaded, names: Names, finding: Finding, lang: str) -> tuple
 # -- CSV ----------------------------------------------------------------------------------
 
 
-def write_csv(stream: TextIO, rows: Iterable[Sequence[Cell]], lang: str) -> None:
-    """Write the header and ``rows`` as CSV, every text neutralised (no byte-order mark)."""
+def write_csv(
+    stream: TextIO,
+    rows: Iterable[Sequence[Cell]],
+    lang: str,
+    header: Sequence[str] | None = None,
+) -> None:
+    """Write the header and ``rows`` as CSV, every text neutralised (no byte-order mark).
+
+    The header is the findings' (:data:`HEADERS`) unless another is given.
+    """
     writer = csv_writer(stream, delimiter=CSV_DELIMITERS[lang], lineterminator="\r\n")
-    writer.writerow(HEADERS[lang])
+    writer.writerow(HEADERS[lang] if header is None else header)
     for row in rows:
         writer.writerow(
             [_encodable(neutralised(cell)) if isinstance(cell, str) else cell for cell in row]
@@ -263,17 +271,25 @@ def _encodable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def emit_csv(rows: Iterable[Sequence[Cell]], lang: str, output: str | None) -> None:
-    """Write the CSV report, in UTF-8 after a byte-order mark, to ``output`` or standard output."""
+def emit_csv(
+    rows: Iterable[Sequence[Cell]],
+    lang: str,
+    output: str | None,
+    header: Sequence[str] | None = None,
+) -> None:
+    """Write the CSV report, in UTF-8 after a byte-order mark, to ``output`` or standard output.
+
+    The header is the findings' unless another is given (as for :func:`write_csv`).
+    """
     if output is None:
         sys.stdout.write("\ufeff")
-        write_csv(sys.stdout, rows, lang)
+        write_csv(sys.stdout, rows, lang, header)
         sys.stdout.flush()
         return
 
     def written(path: str) -> None:
         with open(path, "w", encoding="utf-8-sig", newline="") as file:
-            write_csv(file, rows, lang)
+            write_csv(file, rows, lang, header)
 
     _write_file(output, written, lang)
 
@@ -406,3 +422,41 @@ def _summary_sheet(sheet: WriteOnlyWorksheet, summary: ReadSummary, lang: str) -
     sheet.append(_cells(sheet, total, bold=True))
     sheet.append([])
     sheet.append(_cells(sheet, [summary.line(lang)]))
+
+
+Sheet = tuple[str, Sequence[str], Sequence[int], Iterable[Sequence[Cell]], frozenset[int]]
+"""A worksheet of :func:`emit_sheets`: its name, header, column widths, rows, text columns."""
+
+
+def emit_sheets(sheets: Sequence[Sheet], lang: str, output: str) -> None:
+    """Write a workbook of tables to ``output``, with the report's conventions.
+
+    Every text is neutralised and a cell of type string; the columns listed as
+    text columns (a NIP's) are formatted as text, so Excel keeps their digits.
+    """
+    try:
+        import openpyxl  # noqa: PLC0415 - an optional dependency, imported when used
+    except ImportError as error:
+        raise ModuleNotFoundError(_MISSING_OPENPYXL, name="openpyxl") from error
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415 - as openpyxl
+
+    def written(path: str) -> None:
+        book = openpyxl.Workbook(write_only=True)
+        for name, header, widths, rows, text_columns in sheets:
+            sheet = book.create_sheet(name)
+            _layout(sheet, widths)
+            sheet.append(_cells(sheet, header, bold=True))
+            count = 0
+            for row in rows:
+                count += 1
+                if count >= EXCEL_MAX_ROWS:
+                    raise _Unusable(
+                        f"more than {EXCEL_MAX_ROWS - 1:,} rows do not fit on one Excel sheet; "
+                        "write the table as CSV"
+                    )
+                sheet.append(_cells(sheet, row, text_columns=text_columns))
+            filtered: Any = sheet  # as for its column dimensions
+            filtered.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
+        book.save(path)
+
+    _write_file(output, written, lang)

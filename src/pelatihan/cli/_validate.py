@@ -26,7 +26,7 @@ from pelatihan.cli._common import (
 from pelatihan.cli._summary import ReadSummary, cohort_label, cohort_sizes
 from pelatihan.cli._tables import emit_csv, emit_xlsx, finding_rows, output_format, require_openpyxl
 from pelatihan.errors import ValidationError, printable
-from pelatihan.findings import Finding, Report, max_per_code
+from pelatihan.findings import Finding, Location, Report, max_per_code
 from pelatihan.io.reader import EXCEL_SUFFIXES, load
 from pelatihan.io.results import (
     RawResults,
@@ -35,7 +35,10 @@ from pelatihan.io.results import (
     read_results,
 )
 from pelatihan.io.structure import Loaded, structure
+from pelatihan.provenance import Figure, Status
 from pelatihan.rulebooks import Rulebook
+from pelatihan.schedule import Schedule
+from pelatihan.validation.cohort_rules import room_findings
 from pelatihan.validation.fold import AcrossFiles
 from pelatihan.validation.pipeline import validate_attached
 from pelatihan.validation.stream import STREAMED_SUFFIXES, Streamed, estimated_rows, validate_table
@@ -143,7 +146,7 @@ def _validate_capped(args: argparse.Namespace) -> int:
             )
     reading: _Reading = {"sheet": sheet, "columns": dict(args.column)}
     books = _rulebooks_by_regime(args)
-    if not args.results:
+    if not args.results and args.rooms is None:
         found = _validate_files(
             args.files, defaults, args.lang, books, dict(args.in_force_from), reading=reading
         )
@@ -184,8 +187,26 @@ def _validate_capped(args: argparse.Namespace) -> int:
             offset += size
     finally:
         progress.clear()
+    if args.rooms is not None and reports:
+        reports[0] = reports[0] + Report(_rooms(documents, args.rooms, books))
     sizes_read = [cohort_sizes(item) for item in documents]
     return _report(args, documents, reports, sizes_read, results_file=args.results)
+
+
+def _rooms(
+    documents: Sequence[Loaded], rooms: int, books: dict[str, Rulebook] | None
+) -> list[Finding]:
+    """``--rooms``: the days the cohorts of all files need more rooms than there are."""
+    figure = Figure(rooms, Status.USER, source="--rooms")
+    cohorts: list[tuple[Location, str, Schedule]] = []
+    for document in documents:
+        for position, cohort in enumerate(document.cohorts):
+            book = books.get(cohort.regime or "") if books else None
+            schedule = cohort.schedule(rulebook=book)
+            if schedule is not None and schedule.phases:
+                where = document.cohort_location(position)
+                cohorts.append((where, cohort.name or cohort.id, schedule))
+    return room_findings(cohorts, figure)
 
 
 def _rulebooks_by_regime(args: argparse.Namespace) -> dict[str, Rulebook] | None:

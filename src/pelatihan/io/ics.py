@@ -90,6 +90,7 @@ import os
 import re
 import unicodedata
 import zoneinfo
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -100,7 +101,7 @@ from pelatihan.training import PhaseKind
 if TYPE_CHECKING:
     from icalendar import Timezone
 
-__all__ = ["PRODID", "TZID", "phase_uid", "schedule_to_ics", "write_ics"]
+__all__ = ["PRODID", "TZID", "phase_uid", "schedule_to_ics", "schedules_to_ics", "write_ics"]
 
 PRODID = "-//pelatihan//Latsar CPNS schedule//EN"
 """The ``PRODID`` of the files written here."""
@@ -217,11 +218,98 @@ def schedule_to_ics(
         ...
         ValueError: stamp must be timezone-aware (...), got 2019-10-01 00:00:00
     """
+    return schedules_to_ics(
+        [(schedule, cohort_id, name)],
+        name=name or None,
+        organizer=organizer,
+        stamp=stamp,
+        fallback=cohort_id,
+    )
+
+
+def schedules_to_ics(
+    schedules: Sequence[tuple[Schedule, str, str | None]],
+    *,
+    name: str | None = None,
+    organizer: str | None = None,
+    stamp: datetime.datetime | None = None,
+    fallback: str = "Latsar",
+) -> bytes:
+    """Export the schedules of several cohorts as one iCalendar file: one event per phase.
+
+    Args:
+        schedules: Each cohort's schedule, id and name (as for :func:`schedule_to_ics`).
+        name: The calendar's name (``X-WR-CALNAME``), on one line.
+        organizer: As for :func:`schedule_to_ics`.
+        stamp: As for :func:`schedule_to_ics`.
+        fallback: The calendar's name when ``name`` is not given.
+
+    Raises:
+        ModuleNotFoundError: If ``icalendar`` is not installed.
+        ValueError: As :func:`schedule_to_ics` raises it, or when there are no schedules.
+
+    Example:
+        >>> import datetime
+        >>> from pelatihan import plan_schedule
+        >>> one = plan_schedule(datetime.date(2025, 7, 1), "III", "blended")
+        >>> two = plan_schedule(datetime.date(2025, 7, 4), "II", "blended")
+        >>> data = schedules_to_ics([(one, "c-1", "Angkatan I"), (two, "c-2", "Angkatan II")],
+        ...                         name="Latsar 2025")
+        >>> data.count(b"BEGIN:VEVENT"), b"c-2-phase-4@pelatihan" in data
+        (8, True)
+    """
     try:
         import icalendar  # noqa: PLC0415 - an optional dependency, imported when used
     except ImportError as error:
         raise ModuleNotFoundError(_MISSING_ICALENDAR, name="icalendar") from error
 
+    if not schedules:
+        raise ValueError("no schedules: there is nothing to export to iCalendar")
+    for schedule, _, _ in schedules:
+        _check_phases(schedule)
+    stamp_utc = _stamp(stamp)
+    address = None if organizer is None else _organizer(organizer)
+    slugs = [_slug(cohort_id) for _, cohort_id, _ in schedules]  # fails before anything is built
+    calendar_name = _one_line(name or "") or _one_line(fallback) or slugs[0]
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"Latsar CPNS {calendar_name}")
+    calendar.add("x-wr-timezone", TZID)
+    last_day = max(phase.end for schedule, _, _ in schedules for phase in schedule.phases)
+    calendar.add_component(
+        _vtimezone(max(_VTIMEZONE_UNTIL, datetime.date(last_day.year + 1, 1, 1)))
+    )
+    for (schedule, cohort_id, shown_name), slug in zip(schedules, slugs, strict=True):
+        shown = _one_line(shown_name or "") or _one_line(cohort_id) or slug
+        count = len(schedule.phases)
+        phases = zip(schedule.phases, schedule.phase_days(), strict=True)
+        for index, (phase, days) in enumerate(phases):
+            event = icalendar.Event()
+            event.add("uid", phase_uid(cohort_id, index))
+            event.add("dtstamp", stamp_utc)
+            event.add("sequence", 0)
+            event.add("dtstart", phase.start)
+            event.add("dtend", phase.end + datetime.timedelta(days=1))
+            event.add("summary", f"Latsar CPNS {shown} — {_title(phase)} ({phase.setting.label})")
+            event.add("description", _description(phase, index, count, days))
+            event.add("categories", [phase.setting.label, phase.kind.value])
+            event.add("transp", "TRANSPARENT")
+            if address is not None:
+                uri, common_name = address
+                if common_name:
+                    event.add("organizer", uri, parameters={"CN": common_name})
+                else:
+                    event.add("organizer", uri)
+            calendar.add_component(event)
+    data: bytes = calendar.to_ical()
+    return data
+
+
+def _check_phases(schedule: Schedule) -> None:
     if not schedule.phases:
         raise ValueError(
             "the schedule has no phases: there is nothing to export to iCalendar "
@@ -233,44 +321,6 @@ def schedule_to_ics(
                 f"phase {position} ends on {phase.end}, before it starts on {phase.start}: "
                 "an event cannot end before it starts"
             )
-    stamp_utc = _stamp(stamp)
-    address = None if organizer is None else _organizer(organizer)
-    slug = _slug(cohort_id)  # fails on an unusable cohort id before anything is built
-    shown = _one_line(name or "") or _one_line(cohort_id) or slug
-
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"Latsar CPNS {shown}")
-    calendar.add("x-wr-timezone", TZID)
-    last_day = max(phase.end for phase in schedule.phases)
-    calendar.add_component(
-        _vtimezone(max(_VTIMEZONE_UNTIL, datetime.date(last_day.year + 1, 1, 1)))
-    )
-
-    count = len(schedule.phases)
-    for index, (phase, days) in enumerate(zip(schedule.phases, schedule.phase_days(), strict=True)):
-        event = icalendar.Event()
-        event.add("uid", phase_uid(cohort_id, index))
-        event.add("dtstamp", stamp_utc)
-        event.add("sequence", 0)
-        event.add("dtstart", phase.start)
-        event.add("dtend", phase.end + datetime.timedelta(days=1))
-        event.add("summary", f"Latsar CPNS {shown} — {_title(phase)} ({phase.setting.label})")
-        event.add("description", _description(phase, index, count, days))
-        event.add("categories", [phase.setting.label, phase.kind.value])
-        event.add("transp", "TRANSPARENT")
-        if address is not None:
-            uri, common_name = address
-            if common_name:
-                event.add("organizer", uri, parameters={"CN": common_name})
-            else:
-                event.add("organizer", uri)
-        calendar.add_component(event)
-    data: bytes = calendar.to_ical()
-    return data
 
 
 def write_ics(

@@ -20,7 +20,8 @@ import os
 import re
 from typing import IO, Any
 
-from pelatihan.catalogue.reading import DUPLICATE_KEY
+from pelatihan.catalogue.reading import DUPLICATE_KEY, VALUE_RULE
+from pelatihan.errors import quote, shorten
 from pelatihan.findings import Finding, Key, Location
 from pelatihan.io.document import (
     InputError,
@@ -55,13 +56,49 @@ def _too_deep(data: object) -> bool:
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def _has_lone_surrogate(data: object) -> bool:
-    """Whether a string in ``data`` holds a surrogate that no pair completed."""
-    try:
-        json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
+_SURROGATE = re.compile("[\ud800-\udfff]")  # in a str, a surrogate is one no pair completed
+
+
+def _mend_surrogates(data: object, file_name: str | None) -> tuple[Finding, ...]:
+    """Replace each half of a surrogate pair in ``data``'s texts by U+FFFD, reporting each text.
+
+    A text (a value or a key) holding one is an ``input.value`` error at its path;
+    the rest of the file is read as usual.
+    """
+    findings: list[Finding] = []
+
+    def report(keys: tuple[Key, ...], text: str, what_en: str, what_id: str) -> str:
+        mended = _SURROGATE.sub("\ufffd", text)
+        findings.append(
+            VALUE_RULE.finding(
+                Location(keys, file=file_name),
+                f"{what_en} {quote(text)} holds half of a surrogate pair (a \\u escape), "
+                f"which is not text; it is read as {quote(mended)}",
+                f"{what_id} {quote(text)} memuat separuh pasangan surrogate (escape \\u), "
+                f"yang bukan teks; dibaca sebagai {quote(mended)}",
+                value=shorten(text.encode("utf-8", "backslashreplace").decode("utf-8")),
+            )
+        )
+        return mended
+
+    def walk(node: object, keys: tuple[Key, ...]) -> object:
+        if type(node) is str:
+            return report(keys, node, "the text", "teks") if _SURROGATE.search(node) else node
+        if type(node) is list:
+            for index, item in enumerate(node):
+                node[index] = walk(item, (*keys, index))
+        elif type(node) is dict:
+            items = list(node.items())
+            node.clear()
+            for key, value in items:
+                name = key
+                if _SURROGATE.search(key):
+                    name = report(keys, key, "the key", "kunci")
+                node[name] = walk(value, (*keys, name))
+        return node
+
+    walk(data, ())
+    return tuple(findings)
 
 
 def _too_deep_error(name: str, file_name: str | None) -> InputError:
@@ -115,14 +152,9 @@ def read_json_text(text: str, file_name: str | None = None) -> RawDocument:
         ) from None
     if _too_deep(data):
         raise _too_deep_error(name, file_name)
-    if _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(data):
-        raise InputError(
-            f"{name}: a \\u escape in the JSON gives half of a surrogate pair, which is not text",
-            f"{name}: escape \\u dalam JSON menghasilkan separuh pasangan surrogate, yang bukan "
-            "teks",
-            value=file_name,
-        )
     findings = _duplicate_findings(data, duplicates, file_name)
+    if _SURROGATE_ESCAPE.search(text):
+        findings += _mend_surrogates(data, file_name)
     return RawDocument(data, file_name, findings=findings)
 
 

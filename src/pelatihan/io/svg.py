@@ -25,10 +25,11 @@ from pathlib import Path
 
 from pelatihan.calendar import ClosureKind
 from pelatihan.errors import printable
+from pelatihan.planning import Allocation
 from pelatihan.schedule import Schedule
 from pelatihan.training import Setting
 
-__all__ = ["COLOURS", "label_text", "schedule_to_svg", "write_svg"]
+__all__ = ["COLOURS", "allocation_to_svg", "label_text", "schedule_to_svg", "write_svg"]
 
 COLOURS = {
     Setting.IN_CLASS: "#1d4ed8",
@@ -185,3 +186,117 @@ def write_svg(
 ) -> None:
     """Write :func:`schedule_to_svg` to a file (UTF-8)."""
     Path(path).write_text(schedule_to_svg(schedule, title=title), encoding="utf-8")
+
+
+_WAVE_ROW = 14
+_USE_HEIGHT = 80
+
+
+def allocation_to_svg(plan: Allocation, *, title: str | None = None) -> str:
+    """Draw an intake's plan: one bar per cohort over the year, in-class days marked, room use.
+
+    Each cohort is a bar from its first to its last day (out of class in amber),
+    with its in-class days in blue; cohorts are listed by wave. Below, a column
+    per day shows the rooms in use, with a line at the rooms there are (when
+    the same every day).
+
+    Example:
+        >>> import datetime
+        >>> from pelatihan import Participant, allocate
+        >>> people = [Participant(f"19990101 202506 1 {n:03d}", "P", "III/a", "X")
+        ...           for n in range(1, 81)]
+        >>> plan = allocate(people, rooms=1, method="blended",
+        ...                 window=(datetime.date(2025, 7, 1), datetime.date(2025, 12, 31)))
+        >>> svg = allocation_to_svg(plan)
+        >>> svg.count('class="cohort"'), svg.count('class="use"') == len(plan.room_use)
+        (2, True)
+    """
+    first, last = plan.window
+    if plan.cohorts:
+        first = min(cohort.start for cohort in plan.cohorts)
+        last = max(cohort.end for cohort in plan.cohorts)
+    days = (last - first).days + 1
+    width = _LABEL_WIDTH + days * _DAY + 20
+    rows = len(plan.cohorts)
+    chart_bottom = _TOP + rows * _WAVE_ROW
+    use_top = chart_bottom + 20
+    height = use_top + _USE_HEIGHT + 60
+    if title is None:
+        title = (
+            f"Latsar CPNS, {plan.method.value}: {len(plan.cohorts)} cohorts in {plan.waves} "
+            f"waves, {plan.placed} participants"
+        )
+    parts = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11" role="img" '
+            'style="max-width:100%;height:auto">'
+        ),
+        f"<title>{_xml(title)}</title>",
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+        f'<text x="10" y="20" font-size="14" font-weight="bold">{_xml(title)}</text>',
+    ]
+    for offset in range(days):
+        day = first + datetime.timedelta(days=offset)
+        if day.day == 1 or offset == 0:
+            x = _x(day, first)
+            parts.append(
+                f'<line x1="{x}" y1="{_TOP - 14}" x2="{x}" y2="{use_top + _USE_HEIGHT}" '
+                'stroke="#cbd5e1"/>'
+                f'<text x="{x + 3}" y="{_TOP - 18}" fill="#334155">'
+                f"{_MONTHS_ID[day.month - 1]} {day.year}</text>"
+            )
+    for index, cohort in enumerate(plan.cohorts):
+        y = _TOP + index * _WAVE_ROW
+        span = ((cohort.end - cohort.start).days + 1) * _DAY
+        parts.append(
+            f'<text x="10" y="{y + 10}">{_xml(label_text(cohort.id))} '
+            f"({len(cohort.participants)})</text>"
+            f'<rect class="cohort" x="{_x(cohort.start, first)}" y="{y + 2}" width="{span}" '
+            f'height="{_WAVE_ROW - 4}" fill="{COLOURS[Setting.OUT_OF_CLASS]}" rx="2">'
+            f"<title>{_xml(label_text(cohort.name))}, wave {cohort.wave}: "
+            f"{cohort.start.isoformat()} to {cohort.end.isoformat()}</title></rect>"
+        )
+        parts.extend(
+            f'<rect x="{_x(day, first)}" y="{y + 2}" width="{_DAY}" height="{_WAVE_ROW - 4}" '
+            f'fill="{COLOURS[Setting.IN_CLASS]}"/>'
+            for day in cohort.schedule.in_class_days()
+        )
+    peak = max(plan.peak_rooms, plan.rooms if isinstance(plan.rooms, int) else 0, 1)
+    scale = _USE_HEIGHT / peak
+    bottom = use_top + _USE_HEIGHT
+    parts.append(
+        f'<text x="10" y="{use_top + 12}">rooms in use</text>'
+        f'<line x1="{_LABEL_WIDTH}" y1="{bottom}" x2="{width - 20}" y2="{bottom}" '
+        'stroke="#334155"/>'
+    )
+    for day, used in plan.room_use:
+        if first <= day <= last:
+            tall = used * scale
+            parts.append(
+                f'<rect class="use" x="{_x(day, first)}" y="{bottom - tall:.1f}" width="{_DAY}" '
+                f'height="{tall:.1f}" fill="{COLOURS[Setting.IN_CLASS]}">'
+                f"<title>{day.isoformat()}: {used} rooms</title></rect>"
+            )
+    if isinstance(plan.rooms, int):
+        limit_y = bottom - plan.rooms * scale
+        parts.append(
+            f'<line x1="{_LABEL_WIDTH}" y1="{limit_y:.1f}" x2="{width - 20}" y2="{limit_y:.1f}" '
+            'stroke="#dc2626" stroke-dasharray="4 3"/>'
+            f'<text x="{_LABEL_WIDTH - 6}" y="{limit_y + 4:.1f}" text-anchor="end" fill="#dc2626">'
+            f"{plan.rooms} rooms</text>"
+        )
+    y = bottom + 24
+    legend = [
+        (COLOURS[Setting.IN_CLASS], "in class (dalam kelas): a room"),
+        (COLOURS[Setting.OUT_OF_CLASS], "out of class (luar kelas)"),
+    ]
+    x = 10
+    for colour, text in legend:
+        parts.append(
+            f'<rect x="{x}" y="{y}" width="14" height="14" fill="{colour}"/>'
+            f'<text x="{x + 20}" y="{y + 12}">{text}</text>'
+        )
+        x += 230
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"

@@ -26,7 +26,7 @@ cohort is closed.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 import attrs
 
@@ -35,6 +35,7 @@ from pelatihan.catalogue.cohorts import (
     ACCREDITATION,
     COHORT_EMPTY,
     COHORT_SIZE,
+    COHORTS_ROOMS,
     NO_SCHEDULE,
     RULEBOOK_REGIME,
 )
@@ -44,6 +45,7 @@ from pelatihan.errors import ValidationError
 from pelatihan.findings import Finding, Location, Severity
 from pelatihan.grades import Track
 from pelatihan.legal import NoRegimeError, get_regime, resolve
+from pelatihan.planning import room_use
 from pelatihan.provenance import Figure, Status
 from pelatihan.rulebooks import OpenFigureError, Rulebook, get
 from pelatihan.schedule import Schedule, plan_schedule
@@ -55,7 +57,7 @@ from pelatihan.validation.schedule_rules import (
     schedule_findings,
 )
 
-__all__ = ["PROBATION_MARGIN_DAYS", "CohortRules", "size_severity"]
+__all__ = ["PROBATION_MARGIN_DAYS", "CohortRules", "room_findings", "size_severity"]
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -115,6 +117,9 @@ class CohortRules:
         # plans and their findings at the top, by what they are planned from: cohorts of a
         # national export share first days, tracks and methods
         self.plans: dict[tuple[object, ...], tuple[Schedule | None, tuple[Finding, ...]]] = {}
+        # findings at the top of schedules given phase by phase, by what they are checked on:
+        # an agency's export repeats a few schedules over many cohorts
+        self.checked: dict[tuple[object, ...], tuple[Finding, ...]] = {}
 
     def schedule(
         self, cohort: Cohort, rulebook: Rulebook | None, here: Location
@@ -125,9 +130,7 @@ class CohortRules:
         if cohort.phases:
             schedule = cohort.schedule(self.calendar)
             if schedule is not None:
-                found.extend(
-                    schedule_findings(schedule, rulebook, here, in_force_from=self.in_force_from)
-                )
+                found.extend(self.schedule_checked(schedule, rulebook, here))
         elif cohort.start is not None and cohort.method is not None:
             schedule = self.plan(cohort, cohort.start, cohort.method, rulebook, here, out=found)
         else:
@@ -141,6 +144,33 @@ class CohortRules:
                 )
             )
         return schedule, found
+
+    def schedule_checked(
+        self, schedule: Schedule, rulebook: Rulebook | None, here: Location
+    ) -> Iterator[Finding]:
+        """The findings on a schedule given phase by phase, worked out once per schedule.
+
+        What :func:`~pelatihan.validation.schedule_rules.schedule_findings` finds
+        depends on the schedule and the rulebook only: found at the top, then
+        placed below ``here``. The rulebooks and the calendar are the checker's
+        own (or shipped ones), alive while it is, so their identities are keys.
+        """
+        key = (
+            schedule.phases,
+            schedule.regime,
+            schedule.method,
+            schedule.track,
+            schedule.klasikal_approved,
+            id(schedule.calendar),
+            None if rulebook is None else id(rulebook),
+        )
+        cached = self.checked.get(key)
+        if cached is None:
+            cached = tuple(
+                schedule_findings(schedule, rulebook, Location(), in_force_from=self.in_force_from)
+            )
+            self.checked[key] = cached
+        return (attrs.evolve(found, location=here.below(*found.location.keys)) for found in cached)
 
     def whole(
         self, cohort: Cohort, rulebook: Rulebook | None, here: Location, count: int
@@ -346,3 +376,60 @@ def _regime_name(regime: str) -> str:
         return get_regime(regime).name
     except ValidationError:
         return regime
+
+
+def room_findings(
+    cohorts: Sequence[tuple[Location, str, Schedule]], rooms: Figure[int]
+) -> list[Finding]:
+    """The runs of days on which the cohorts' in-class phases need more rooms than ``rooms``.
+
+    One ``cohorts.rooms`` error per run of consecutive days over the limit, at the
+    first cohort (in the order given) in class on its first day, naming the cohorts
+    in class then. ``cohorts`` gives each cohort's location, name and schedule.
+
+    Example:
+        >>> from pelatihan import plan_schedule
+        >>> from pelatihan.provenance import Figure, Status
+        >>> one = plan_schedule(datetime.date(2024, 4, 22), "III", "blended")
+        >>> two = plan_schedule(datetime.date(2024, 4, 23), "III", "blended")
+        >>> found = room_findings([(Location(("cohorts", 0)), "A", one),
+        ...                        (Location(("cohorts", 1)), "B", two)],
+        ...                       Figure(1, Status.USER, source="--rooms"))
+        >>> [(f.code, f.location.path) for f in found]
+        [('cohorts.rooms', '$.cohorts[0]')]
+        >>> found[0].message()  # doctest: +ELLIPSIS
+        '2 cohorts are in class on 2024-08-06 to 2024-08-12 (5 days), ...'
+    """
+    limit = rooms.value
+    use = room_use(schedule for _, _, schedule in cohorts)
+    position = {day: index for index, day in enumerate(use)}  # the days with a cohort in class
+    runs: list[list[datetime.date]] = []
+    for day in (day for day, used in use.items() if used > limit):
+        if runs and position[runs[-1][-1]] + 1 == position[day]:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    found: list[Finding] = []
+    for run in runs:
+        first = run[0]
+        days = set(run)
+        present = [
+            (where, name)
+            for where, name, schedule in cohorts
+            if days & set(schedule.in_class_days())
+        ]
+        peak = max(use[day] for day in run)
+        names = ", ".join(name for _, name in present[:10]) + (", ..." if len(present) > 10 else "")
+        span = first.isoformat() if len(run) == 1 else f"{first} to {run[-1]}"
+        found.append(
+            COHORTS_ROOMS.finding(
+                present[0][0],
+                f"{peak} cohorts are in class on {span} ({len(run)} days), but there are "
+                f"{limit} rooms: {names}",
+                f"{peak} angkatan berada di kelas pada {span} ({len(run)} hari), padahal "
+                f"ruang kelas hanya {limit}: {names}",
+                value=peak,
+                figure=rooms,
+            )
+        )
+    return found

@@ -39,7 +39,7 @@ from pelatihan.catalogue.cohorts import (
     TMT,
     TRACK_NONE,
 )
-from pelatihan.cohort import Participant
+from pelatihan.cohort import Participant, tmt_of
 from pelatihan.errors import ValidationError, quote
 from pelatihan.evaluation import probation_end, probation_months
 from pelatihan.findings import Finding, Key, Location, Severity
@@ -56,7 +56,7 @@ from pelatihan.nip import Sex, YearMonth
 from pelatihan.nip import _parts as nip_parts
 from pelatihan.provenance import Figure, Status
 
-__all__ = ["ParticipantRules", "Place"]
+__all__ = ["ParticipantRules", "Place", "tmt_of"]
 
 Parsed = tuple[str, datetime.date, YearMonth, Sex]
 """A NIP's digits, birth date, TMT and sex."""
@@ -391,13 +391,3 @@ class ParticipantRules:
 _EDUCATIONS: dict[str, tuple[Education, Figure[Grade]] | None] = {}
 """Education texts already read, ``None`` for one that names no level: an export repeats a
 few (see :mod:`pelatihan._memo`)."""
-
-
-def tmt_of(person: Participant) -> datetime.date | None:
-    """The participant's TMT CPNS: as given, or the first day of the NIP's TMT month."""
-    if person.tmt_cpns is not None:
-        return person.tmt_cpns
-    try:
-        return nip_module.parse(person.nip).tmt.first_day
-    except ValidationError:
-        return None
