@@ -96,7 +96,9 @@ print("pelatihan.strategies" in sys.modules, "holidays" in sys.modules)
 """
 
 
-@pytest.mark.parametrize("probe", [_AFTER_HYPOTHESIS, _BEFORE_HYPOTHESIS])
+@pytest.mark.parametrize(
+    "probe", [_AFTER_HYPOTHESIS, _BEFORE_HYPOTHESIS], ids=["hypothesis-first", "pelatihan-first"]
+)
 def test_importing_hypothesis_imports_nothing_of_pelatihan_until_a_type_is_drawn(
     probe: str,
 ) -> None:
