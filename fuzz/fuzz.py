@@ -672,6 +672,14 @@ def _csv_rows(lines: list[str], delimiter: str) -> list[list[str]]:
     (read strictly); when no lines are (a quote opened and never properly closed),
     the row is its first line alone, and the next row starts on the line after it.
     """
+    if sys.version_info < (3, 11) and any("\x00" in line for line in lines):
+        # Python 3.10's csv module refuses a NUL, which 3.11's reads as any other character,
+        # as the reader does on every version: here it goes through as a character the lines
+        # do not hold.
+        text = "".join(lines)
+        stand_in = next(chr(code) for code in range(0xE000, 0xF900) if chr(code) not in text)
+        hidden = _csv_rows([line.replace("\x00", stand_in) for line in lines], delimiter)
+        return [[cell.replace(stand_in, "\x00") for cell in row] for row in hidden]
     rows: list[list[str]] = []
     start = 0
     while start < len(lines):

@@ -1,8 +1,8 @@
 """The benchmark harness on a tiny file: the generator, its manifest, the count agreement.
 
 No timings here: ``benchmarks/run.py`` measures. The baseline, the peer and the runner
-need the benchmark-only packages (``benchmarks/requirements.txt``); without them those
-tests are skipped.
+need the benchmark-only packages (the ``bench`` extra, which the ``test`` extra brings);
+without them those tests are skipped.
 """
 
 from __future__ import annotations

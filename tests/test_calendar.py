@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib.metadata
 import pickle
 import re
 import warnings
@@ -14,10 +15,12 @@ from pelatihan.calendar import (
     SIX_DAY_WEEK,
     WORKWEEK,
     Calendar,
+    CalendarData,
     Closure,
     ClosureKind,
     HolidayDataWarning,
     _holidays,
+    calendar_data,
     is_confirmed_year,
 )
 from pelatihan.errors import ValidationError
@@ -64,8 +67,12 @@ CLOSED_2024 = PUBLIC_2024 | CUTI_BERSAMA_2024
 COHORT_START = D(2024, 4, 22)
 COHORT_END = D(2024, 8, 9)
 
-# Every year from 2002 to 2027 is confirmed with holidays 0.109; starting points up to 2025 and
-# spans of at most about 14 months keep every query inside confirmed years, hence warning-free.
+# These tests rely on the decrees the holidays package records, up to the SKB 3 Menteri for 2027:
+# every year from 2002 to 2027 is confirmed from holidays 0.105 on, the floor pyproject.toml
+# declares (holidays 0.99 stops at 2026, 0.95 at 2025 and has no 18 August 2025). Starting points
+# up to 2025 and spans of at most about 14 months keep every query inside confirmed years, hence
+# warning-free.
+LAST_DECREED_YEAR = 2027
 CONFIRMED_DATES = st.dates(min_value=D(2019, 1, 1), max_value=D(2025, 12, 31))
 WEEKDAY_SETS = st.frozensets(st.integers(0, 6), min_size=1)
 
@@ -358,9 +365,31 @@ def test_spans_over_ten_years_are_refused() -> None:
 # -- confirmed and unconfirmed years ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("year", range(2002, 2028))
+@pytest.mark.parametrize("year", range(2002, LAST_DECREED_YEAR + 1))
 def test_years_with_cuti_bersama_are_confirmed(year: int) -> None:
     assert is_confirmed_year(year)
+
+
+def test_calendar_data_names_the_installed_holidays_and_its_confirmed_years() -> None:
+    data = calendar_data()
+    assert data.holidays_version == importlib.metadata.version("holidays")
+    years = data.confirmed_years
+    assert years.start == 2002
+    assert years.stop > LAST_DECREED_YEAR
+    assert all(is_confirmed_year(year) for year in years)
+    assert not is_confirmed_year(years.stop)
+    assert data.to_dict() == {
+        "holidays": data.holidays_version,
+        "confirmed_years": [2002, years[-1]],
+    }
+    assert data.describe().endswith(f"confirmed for 2002-{years[-1]}")
+    assert data.describe("id").endswith(f"sudah ditetapkan untuk tahun 2002-{years[-1]}")
+
+
+def test_calendar_data_with_no_confirmed_year_says_so() -> None:
+    data = CalendarData("0.1", range(2002, 2002))
+    assert data.to_dict() == {"holidays": "0.1", "confirmed_years": []}
+    assert data.describe() == "holidays 0.1: national holidays and cuti bersama confirmed for none"
 
 
 @pytest.mark.parametrize("year", [0, 1, 1999, 2001, 2100, 9999, 10000])

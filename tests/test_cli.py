@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import importlib.metadata
 import importlib.util
 import io
 import json
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 
 import pelatihan
 from pelatihan import cli
+from pelatihan.calendar import calendar_data
 from pelatihan.cli import ProgressLine, build_parser, main
 from pelatihan.cli._common import PROGRESS_THRESHOLD, _boundary
 from pelatihan.io.schema import cohort_schema
@@ -160,8 +162,10 @@ def test_format_json_is_exactly_the_report_json(
         "findings": {"error": 3, "warning": 1, "info": 0},
     }
     assert data["summary"] == summary
+    calendar = calendar_data().to_dict()  # the holiday data the checks used
+    assert data["calendar"] == calendar
     report = pelatihan.validate(pelatihan.load(errors_file))
-    assert out == report.to_json(summary=summary) + "\n"
+    assert out == report.to_json(summary=summary, calendar=calendar) + "\n"
     assert data["ok"] is False
     assert data["counts"] == {"error": 3, "warning": 1, "info": 0}
     assert Report.from_dict(data) == report
@@ -176,7 +180,7 @@ def test_several_files_make_one_report(
     summary = json.loads(out)["summary"]
     assert (summary["files"], summary["cohorts"], summary["participants"]) == (2, 2, 4)
     assert summary["findings"] == expected.counts()
-    assert out == expected.to_json(summary=summary) + "\n"
+    assert out == expected.to_json(summary=summary, calendar=calendar_data().to_dict()) + "\n"
     alone = pelatihan.validate(valid_file) + pelatihan.validate(errors_file)
     # the two files share a NIP: the second file's first one is reported
     assert expected.counts_by_code() == {
@@ -369,7 +373,15 @@ def test_track_and_method_options_accept_the_librarys_spellings() -> None:
 
 def test_version_and_help_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--version")
-    assert (code, out) == (0, f"pelatihan {pelatihan.__version__}\n")
+    data = calendar_data()
+    years = f"{data.confirmed_years[0]}-{data.confirmed_years[-1]}"
+    data_line = f"holidays {data.holidays_version}: national holidays and cuti bersama"
+    data_line += f" confirmed for {years}"
+    assert (code, out) == (0, f"pelatihan {pelatihan.__version__}\n{data_line}\n")
+    assert data.holidays_version == importlib.metadata.version("holidays")
+    code, out, _ = run(capsys, "--version", "--lang", "id")
+    assert code == 0
+    assert out.endswith(f"cuti bersama sudah ditetapkan untuk tahun {years}\n")
     code, out, _ = run(capsys, "validate", "--help")
     assert code == 0
     assert "--track" in out

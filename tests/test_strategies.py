@@ -1,3 +1,7 @@
+import importlib.metadata
+import subprocess
+import sys
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -69,3 +73,47 @@ def test_from_type_works_for_grades_tracks_and_nips(
     assert Grade.parse(str(grade)) == grade
     assert isinstance(track, Track)
     assert nip.parse(number.compact) == number
+
+
+# -- the entry point: nothing of pelatihan until pelatihan is imported ------------------------
+
+_AFTER_HYPOTHESIS = """
+import sys
+import hypothesis
+print(" ".join(sorted(m for m in sys.modules if m.startswith(("pelatihan", "holidays")))) or "-")
+import pelatihan.nip
+"""
+_BEFORE_HYPOTHESIS = """
+import sys
+import pelatihan.nip
+import hypothesis
+print("-")
+"""
+_DRAW = """
+from hypothesis import strategies as st
+print(isinstance(st.from_type(pelatihan.nip.NIP).example(), pelatihan.nip.NIP))
+print("pelatihan.strategies" in sys.modules, "holidays" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize(
+    "probe", [_AFTER_HYPOTHESIS, _BEFORE_HYPOTHESIS], ids=["hypothesis-first", "pelatihan-first"]
+)
+def test_importing_hypothesis_imports_nothing_of_pelatihan_until_a_type_is_drawn(
+    probe: str,
+) -> None:
+    ours = [e for e in importlib.metadata.entry_points(group="hypothesis") if e.name == "pelatihan"]
+    assert [e.value for e in ours] == ["_pelatihan_hypothesis:_hypothesis_setup_hook"], (
+        "the installed entry point is not pyproject.toml's: reinstall (pip install -e .)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", probe + _DRAW],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    loaded, valid, after = done.stdout.splitlines()
+    assert loaded == "-"  # hypothesis alone: its entry point's module is outside the package
+    assert valid == "True"  # registered, whichever of the two was imported first
+    assert after == "True False"  # the strategies once a type is drawn; no holidays for a NIP

@@ -30,6 +30,7 @@ pays only for what it uses.
 from __future__ import annotations
 
 import importlib
+import sys
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -150,3 +151,9 @@ if not TYPE_CHECKING:  # for a type checker, the names are the imports above
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
+
+
+if "hypothesis" in sys.modules:  # imported first: its entry point left the registering to us
+    from pelatihan import _hypothesis_hook
+
+    _hypothesis_hook.register()

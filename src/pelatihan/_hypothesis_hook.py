@@ -1,8 +1,11 @@
-"""Hypothesis' entry point: register :mod:`pelatihan.strategies` for ``st.from_type``.
+"""Register :mod:`pelatihan.strategies` for hypothesis' ``st.from_type``, lazily.
 
-Kept apart from :mod:`pelatihan.strategies`, which imports hypothesis: hypothesis
-runs this hook while it is itself being imported, so the strategies are looked
-up only when a type is first resolved.
+:func:`register` runs once hypothesis and pelatihan are both imported, whichever comes
+first: hypothesis' entry point (the top-level module ``_pelatihan_hypothesis``, which
+imports nothing of pelatihan) calls it when pelatihan is already imported, and
+pelatihan's ``__init__`` calls it when hypothesis is. Each type is registered with a
+function that imports :mod:`pelatihan.strategies`, and so builds the strategy, only
+when the type is first resolved.
 """
 
 from __future__ import annotations
@@ -28,9 +31,13 @@ def _lazy(name: str) -> Callable[[type[Any]], Any]:
     return resolve
 
 
-def _hypothesis_setup_hook() -> None:
-    """Register a strategy for each of pelatihan's value types."""
-    from hypothesis import strategies as st  # noqa: PLC0415 - only when hypothesis asks
+def register() -> None:
+    """Register a strategy for each of pelatihan's value types (again: the same ones)."""
+    from hypothesis import strategies as st  # noqa: PLC0415 - only once hypothesis is imported
 
     for (module, name), strategy in _STRATEGIES.items():
         st.register_type_strategy(getattr(importlib.import_module(module), name), _lazy(strategy))
+
+
+_hypothesis_setup_hook = register
+"""The entry point that installations made before ``_pelatihan_hypothesis`` existed name."""

@@ -557,19 +557,31 @@ class Report:
             count = len(errors)
             raise ReportErrors(f"{count} error finding{'s' if count != 1 else ''}", errors)
 
-    def to_dict(self, *, summary: Mapping[str, object] | None = None) -> dict[str, object]:
+    def to_dict(
+        self,
+        *,
+        summary: Mapping[str, object] | None = None,
+        calendar: Mapping[str, object] | None = None,
+    ) -> dict[str, object]:
         """The report as plain JSON data.
 
         Args:
             summary: A summary of what was read, kept under the key ``"summary"``
                 (the command gives one: files, cohorts, participants, rows
                 skipped and findings by severity); no such key without it.
+            calendar: The holiday data the checks used, kept under the key
+                ``"calendar"`` (the command gives
+                :meth:`pelatihan.calendar.CalendarData.to_dict`); no such key without it.
         """
-        data = self._head(summary)
+        data = self._head(summary, calendar)
         data["findings"] = [finding.to_dict() for finding in self.findings]
         return data
 
-    def _head(self, summary: Mapping[str, object] | None = None) -> dict[str, object]:
+    def _head(
+        self,
+        summary: Mapping[str, object] | None = None,
+        calendar: Mapping[str, object] | None = None,
+    ) -> dict[str, object]:
         """:meth:`to_dict` without the findings: the format, ``ok``, the counts, the summary."""
         head: dict[str, object] = {
             "format": REPORT_FORMAT,
@@ -579,6 +591,8 @@ class Report:
         }
         if summary is not None:
             head["summary"] = dict(summary)
+        if calendar is not None:
+            head["calendar"] = dict(calendar)
         return head
 
     @classmethod
@@ -594,18 +608,28 @@ class Report:
         return cls(Finding.from_dict(item) for item in data["findings"])
 
     def to_json(
-        self, *, indent: int | None = 2, summary: Mapping[str, object] | None = None
+        self,
+        *,
+        indent: int | None = 2,
+        summary: Mapping[str, object] | None = None,
+        calendar: Mapping[str, object] | None = None,
     ) -> str:
         """The report as JSON text: sorted keys, UTF-8 characters kept, stable across runs.
 
-        ``summary`` is kept under the key ``"summary"``, as for :meth:`to_dict`.
+        ``summary`` and ``calendar`` are kept as for :meth:`to_dict`.
         """
-        return _json_text(self.to_dict(summary=summary), indent)
+        return _json_text(self.to_dict(summary=summary, calendar=calendar), indent)
 
-    def write_json(self, stream: TextIO, *, summary: Mapping[str, object] | None = None) -> None:
+    def write_json(
+        self,
+        stream: TextIO,
+        *,
+        summary: Mapping[str, object] | None = None,
+        calendar: Mapping[str, object] | None = None,
+    ) -> None:
         """Write :meth:`to_json` to ``stream`` a finding at a time, without holding it all.
 
-        ``summary`` is kept under the key ``"summary"``, as for :meth:`to_dict`.
+        ``summary`` and ``calendar`` are kept as for :meth:`to_dict`.
 
         Example:
             >>> import io
@@ -615,7 +639,7 @@ class Report:
             >>> out.getvalue() == report.to_json()
             True
         """
-        head = self._head(summary)
+        head = self._head(summary, calendar)
         head["findings"] = []
         if not self.findings:
             stream.write(_json_text(head, 2))

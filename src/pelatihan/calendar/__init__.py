@@ -22,8 +22,9 @@ Both close a training day: a :class:`Closure` of kind
 :attr:`ClosureKind.PUBLIC_HOLIDAY` or :attr:`ClosureKind.CUTI_BERSAMA`.
 
 The dates come from the `holidays <https://pypi.org/project/holidays/>`_
-package (version 0.60 or later; check ``holidays.__version__`` for the one
-installed), which records both for Indonesia year by year from 2002, the
+package (version 0.105 or later, the first with the decree for 2027;
+:func:`calendar_data` names the one installed and the years it confirms),
+which records both for Indonesia year by year from 2002, the
 national holidays in its ``"public"`` category and *cuti bersama* in its
 ``"government"`` category, always read here with ``language="id"`` so that
 the names are the Indonesian ones whatever the machine's locale. Updating the
@@ -110,6 +111,15 @@ validators that report them as findings:
     >>> calendar.unconfirmed_years(date(2099, 12, 1), date(2100, 1, 31))
     (2099, 2100)
 
+Since day counts depend on the installed data, :func:`calendar_data` names it: the
+``holidays`` version and the years it confirms, as the JSON report of ``pelatihan
+validate`` (its ``"calendar"`` object) and ``pelatihan --version`` give them:
+
+    >>> from pelatihan.calendar import calendar_data
+    >>> data = calendar_data()
+    >>> data.confirmed_years[0], data.confirmed_years[-1] >= 2027
+    (2002, True)
+
 Every query refuses a span of more than ten years and an empty or out-of-range
 ``weekdays`` with a :class:`~pelatihan.errors.ValidationError` (a
 :class:`ValueError`), so that nothing runs away.
@@ -123,9 +133,11 @@ from pelatihan._reexport import adopt
 from pelatihan.calendar import _calendar, _holidays
 from pelatihan.calendar._calendar import Calendar
 from pelatihan.calendar._holidays import (
+    CalendarData,
     Closure,
     ClosureKind,
     HolidayDataWarning,
+    calendar_data,
     is_confirmed_year,
 )
 
@@ -133,9 +145,11 @@ __all__ = [
     "SIX_DAY_WEEK",
     "WORKWEEK",
     "Calendar",
+    "CalendarData",
     "Closure",
     "ClosureKind",
     "HolidayDataWarning",
+    "calendar_data",
     "is_confirmed_year",
 ]
 
@@ -160,4 +174,13 @@ Example:
 _YEARS = _holidays._YEARS
 _warned_years = _holidays._warned_years
 
-adopt(__name__, ClosureKind, Closure, HolidayDataWarning, is_confirmed_year, Calendar)
+adopt(
+    __name__,
+    ClosureKind,
+    Closure,
+    HolidayDataWarning,
+    is_confirmed_year,
+    CalendarData,
+    calendar_data,
+    Calendar,
+)

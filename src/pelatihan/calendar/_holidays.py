@@ -1,15 +1,17 @@
 """National holidays and *cuti bersama*: the days the official calendar closes.
 
 What closes a day (``Closure``, ``ClosureKind``); each year's national holidays and
-*cuti bersama* read once from the ``holidays`` package, always in Indonesian; and whether
-a year is confirmed, with the warning, once per year, for one that is not. The public
-names are offered, and documented, by :mod:`pelatihan.calendar`.
+*cuti bersama* read once from the ``holidays`` package, always in Indonesian; whether
+a year is confirmed, with the warning, once per year, for one that is not; and which
+data that is (``CalendarData``). The public names are offered, and documented, by
+:mod:`pelatihan.calendar`.
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
+import importlib.metadata
 import warnings
 from datetime import date
 
@@ -161,3 +163,70 @@ def _warn_unconfirmed(first: int, last: int) -> None:
             HolidayDataWarning,
             stacklevel=3,
         )
+
+
+@attrs.frozen
+class CalendarData:
+    """The holiday data the calendar reads: the ``holidays`` package and the years it confirms.
+
+    Day counts, and so reports, depend on it: the JSON report of ``pelatihan
+    validate`` gives it under ``"calendar"``, and ``pelatihan --version`` names it.
+
+    Example:
+        >>> data = calendar_data()
+        >>> data.confirmed_years[0], 2025 in data.confirmed_years
+        (2002, True)
+        >>> CalendarData("0.109", range(2002, 2028)).to_dict()
+        {'holidays': '0.109', 'confirmed_years': [2002, 2027]}
+        >>> print(CalendarData("0.109", range(2002, 2028)).describe("id"))
+        holidays 0.109: hari libur nasional dan cuti bersama sudah ditetapkan untuk tahun 2002-2027
+
+    Attributes:
+        holidays_version: The installed version of the ``holidays`` package.
+        confirmed_years: The years from 2002 on whose holidays and *cuti bersama*
+            it confirms (:func:`is_confirmed_year`), up to the first year it does not.
+    """
+
+    holidays_version: str
+    confirmed_years: range
+
+    def to_dict(self) -> dict[str, object]:
+        """As JSON data: the version, and the first and last confirmed years (``[]`` for none)."""
+        years = self.confirmed_years
+        return {
+            "holidays": self.holidays_version,
+            "confirmed_years": [years[0], years[-1]] if years else [],
+        }
+
+    def describe(self, lang: str = "en") -> str:
+        """One line in English (``"en"``) or Indonesian (``"id"``) naming the data."""
+        years = self.confirmed_years
+        span = f"{years[0]}-{years[-1]}" if years else ("none", "tidak ada")[lang == "id"]
+        if lang == "id":
+            return (
+                f"holidays {self.holidays_version}: hari libur nasional dan cuti bersama sudah "
+                f"ditetapkan untuk tahun {span}"
+            )
+        return (
+            f"holidays {self.holidays_version}: national holidays and cuti bersama confirmed "
+            f"for {span}"
+        )
+
+
+def calendar_data() -> CalendarData:
+    """The holiday data in use: the installed ``holidays`` and the years it confirms.
+
+    Looks at each year from 2002 on up to the first one that is not confirmed: at its
+    *cuti bersama* alone, unless the year was read already.
+    """
+
+    def confirmed(year: int) -> bool:
+        found = _YEARS.get(year)
+        if found is not None:
+            return found.confirmed
+        return bool(_read(year, "government", ClosureKind.CUTI_BERSAMA))
+
+    year = _FIRST_CONFIRMED_YEAR
+    while year <= 9999 and confirmed(year):
+        year += 1
+    return CalendarData(importlib.metadata.version("holidays"), range(_FIRST_CONFIRMED_YEAR, year))

@@ -44,6 +44,7 @@ returns its exit status.
 
     >>> main(["--version"])  # doctest: +ELLIPSIS
     pelatihan ...
+    holidays ...: national holidays and cuti bersama confirmed for 2002-...
     0
 """
 
@@ -57,7 +58,7 @@ from collections.abc import Callable, Sequence
 
 from pelatihan import __version__, legal
 from pelatihan._collector import collector_paused
-from pelatihan.calendar import HolidayDataWarning
+from pelatihan.calendar import HolidayDataWarning, calendar_data
 from pelatihan.cli._allocate import _run_allocate, rooms_number
 from pelatihan.cli._common import (
     _OPTIONAL_MODULES,
@@ -97,6 +98,31 @@ def _epilog(lang: str) -> str:
     )
 
 
+class _Version(argparse.Action):
+    """``--version``: pelatihan's version, and on a second line the holiday data in use.
+
+    Day counts depend on the installed ``holidays`` data, so the version names it
+    (:func:`pelatihan.calendar.calendar_data`); it is looked at only when asked for.
+    """
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str, lang: str) -> None:  # noqa: A002
+        super().__init__(
+            option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, nargs=0, help=help
+        )
+        self.lang = lang
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        data = calendar_data().describe(self.lang)
+        sys.stdout.write(f"{parser.prog} {__version__}\n{data}\n")
+        parser.exit()
+
+
 def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     """Return the argument parser of the ``pelatihan`` command.
 
@@ -126,9 +152,12 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--version",
-        action="version",
-        version=f"%(prog)s {__version__}",
-        help=t("show the version and exit", "tampilkan versi lalu keluar"),
+        action=_Version,
+        lang=lang,
+        help=t(
+            "show the version, and the holiday data in use, and exit",
+            "tampilkan versi, dan data hari libur yang dipakai, lalu keluar",
+        ),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     regime_ids = [regime.id for regime in legal.regimes()]

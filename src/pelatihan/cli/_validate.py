@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from pelatihan.calendar import calendar_data
 from pelatihan.cli._common import (
     _OPTIONAL_MODULES,
     _SEVERITY_LABEL,
@@ -317,9 +318,10 @@ def _report(
     others = [results_file] if results_file is not None else []
     summary = ReadSummary.of(documents, reports, sizes, other_files=others)
     if args.format == "json":  # written a finding at a time: a national report is large
+        calendar = calendar_data().to_dict()  # the day counts depend on the holiday data
 
         def write(stream: TextIO) -> None:
-            combined.write_json(stream, summary=summary.to_dict())
+            combined.write_json(stream, summary=summary.to_dict(), calendar=calendar)
 
         _emit_with(write, args.output, args.lang)
     elif args.format == "csv":
