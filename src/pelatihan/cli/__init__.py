@@ -59,7 +59,7 @@ from collections.abc import Callable, Sequence
 from pelatihan import __version__, legal
 from pelatihan._collector import collector_paused
 from pelatihan.calendar import HolidayDataWarning, calendar_data
-from pelatihan.cli._allocate import _run_allocate, rooms_number
+from pelatihan.cli._allocate import _run_allocate
 from pelatihan.cli._common import (
     _OPTIONAL_MODULES,
     EXIT_ERRORS,
@@ -73,6 +73,7 @@ from pelatihan.cli._common import (
     _method,
     _track,
     _Unusable,
+    whole_number,
 )
 from pelatihan.cli._lang import LANGS, Parser, argv_lang, locale_lang, parser_class, pick
 from pelatihan.cli._plan import _run_plan
@@ -250,7 +251,7 @@ def _add_validate(
     )
     check.add_argument(
         "--rooms",
-        type=functools.partial(rooms_number, lang=lang),
+        type=functools.partial(whole_number, lang=lang),
         metavar="N",
         help=t(
             "the classrooms there are: report the days on which the in-class phases of the "
@@ -342,7 +343,7 @@ def _add_validate(
     check.add_argument(
         "--max-per-code",
         metavar="N",
-        type=functools.partial(_cap, lang=lang),
+        type=functools.partial(whole_number, lang=lang),
         default=MAX_FINDINGS_PER_CODE,
         help=t(
             f"keep at most N findings of one code (default {MAX_FINDINGS_PER_CODE}); the rest "
@@ -352,21 +353,6 @@ def _add_validate(
         ),
     )
     check.set_defaults(handler=_run_validate)
-
-
-def _cap(text: str, *, lang: str) -> int:
-    """``--max-per-code``: a whole number, 0 or more."""
-    try:
-        number = int(text)
-    except ValueError:
-        number = -1
-    if number < 0:
-        raise argparse.ArgumentTypeError(
-            f"bukan bilangan bulat 0 atau lebih: {text!r}"
-            if lang == "id"
-            else f"not a whole number 0 or more: {text!r}"
-        )
-    return number
 
 
 def _add_plan(
@@ -525,7 +511,7 @@ def _add_allocate(commands: argparse._SubParsersAction[Parser], lang: str) -> No
     )
     allocate.add_argument(
         "--rooms-default",
-        type=functools.partial(rooms_number, lang=lang),
+        type=functools.partial(whole_number, lang=lang),
         metavar="N",
         help=t(
             "with --rooms FILE: the classrooms on the days the file does not list (0 unless given)",

@@ -414,18 +414,3 @@ def _write_outputs(
             lang,
             args.output,
         )
-
-
-def rooms_number(text: str, lang: str = "en") -> int:
-    """``--rooms``: a whole number, 0 or more."""
-    try:
-        number = int(text)
-    except ValueError:
-        number = -1
-    if number < 0:
-        raise argparse.ArgumentTypeError(
-            f"bukan bilangan bulat 0 atau lebih: {text!r}"
-            if lang == "id"
-            else f"not a whole number 0 or more: {text!r}"
-        )
-    return number

@@ -308,3 +308,18 @@ def _is_terminal(stream: TextIO) -> bool:
 def _thousands(number: int, lang: str) -> str:
     text = f"{number:,}"
     return text.replace(",", ".") if lang == "id" else text
+
+
+def whole_number(text: str, lang: str = "en") -> int:
+    """An option's whole number, 0 or more (``--rooms``, ``--max-per-code``)."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(
+            f"bukan bilangan bulat 0 atau lebih: {text!r}"
+            if lang == "id"
+            else f"not a whole number 0 or more: {text!r}"
+        )
+    return number
