@@ -1,9 +1,9 @@
 """Hypothesis' entry point for pelatihan: a module of its own, so that it imports nothing.
 
 hypothesis runs the ``hypothesis`` entry points of every installed package while it
-is itself being imported. This one is outside the ``pelatihan`` package, whose
-``__init__`` imports the whole library and ``holidays``: a project that has pelatihan
-installed and imports hypothesis without using pelatihan pays for neither.
+is itself being imported. This one is outside the ``pelatihan`` package, so that
+importing hypothesis imports no part of pelatihan, nor ``holidays``: a project that has
+pelatihan installed and imports hypothesis without using pelatihan pays nothing for it.
 
 The strategies are registered by :func:`pelatihan._hypothesis_hook.register`: here when
 pelatihan was imported before hypothesis, else by pelatihan's ``__init__`` when it is
