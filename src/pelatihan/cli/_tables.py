@@ -382,21 +382,38 @@ def _layout(sheet: WriteOnlyWorksheet, widths: Sequence[int]) -> None:
 
 
 def _findings_sheet(sheet: WriteOnlyWorksheet, rows: Iterable[Sequence[Cell]], lang: str) -> None:
+    nip = frozenset({_NIP_COLUMN})
+    _table_sheet(
+        sheet, HEADERS[lang], _WIDTHS, rows, nip, ("findings", "the report as CSV or JSON")
+    )
+
+
+def _table_sheet(  # noqa: PLR0917 - a sheet and what goes on it
+    sheet: WriteOnlyWorksheet,
+    header: Sequence[str],
+    widths: Sequence[int],
+    rows: Iterable[Sequence[Cell]],
+    text_columns: frozenset[int],
+    overflow: tuple[str, str],
+) -> None:
+    """A header and ``rows`` on ``sheet``, frozen under the header and filtered.
+
+    ``overflow`` names the rows, and what to write instead, when they do not fit.
+    """
     from openpyxl.utils import get_column_letter  # noqa: PLC0415 - see emit_xlsx
 
-    header = HEADERS[lang]
-    _layout(sheet, _WIDTHS)
+    _layout(sheet, widths)
     sheet.append(_cells(sheet, header, bold=True))
     count = 0
-    nip = frozenset({_NIP_COLUMN})
     for row in rows:
         count += 1
         if count >= EXCEL_MAX_ROWS:
+            what, instead = overflow
             raise _Unusable(
-                f"more than {EXCEL_MAX_ROWS - 1:,} findings do not fit on one Excel sheet; "
-                "write the report as CSV or JSON"
+                f"more than {EXCEL_MAX_ROWS - 1:,} {what} do not fit on one Excel sheet; "
+                f"write {instead}"
             )
-        sheet.append(_cells(sheet, row, text_columns=nip))
+        sheet.append(_cells(sheet, row, text_columns=text_columns))
     filtered: Any = sheet  # as for its column dimensions
     filtered.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
 
@@ -449,25 +466,12 @@ def emit_sheets(sheets: Sequence[Sheet], lang: str, output: str) -> None:
         import openpyxl  # noqa: PLC0415 - an optional dependency, imported when used
     except ImportError as error:
         raise ModuleNotFoundError(_MISSING_OPENPYXL, name="openpyxl") from error
-    from openpyxl.utils import get_column_letter  # noqa: PLC0415 - as openpyxl
 
     def written(path: str) -> None:
         book = openpyxl.Workbook(write_only=True)
         for name, header, widths, rows, text_columns in sheets:
             sheet = book.create_sheet(name)
-            _layout(sheet, widths)
-            sheet.append(_cells(sheet, header, bold=True))
-            count = 0
-            for row in rows:
-                count += 1
-                if count >= EXCEL_MAX_ROWS:
-                    raise _Unusable(
-                        f"more than {EXCEL_MAX_ROWS - 1:,} rows do not fit on one Excel sheet; "
-                        "write the table as CSV"
-                    )
-                sheet.append(_cells(sheet, row, text_columns=text_columns))
-            filtered: Any = sheet  # as for its column dimensions
-            filtered.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
+            _table_sheet(sheet, header, widths, rows, text_columns, ("rows", "the table as CSV"))
         book.save(path)
 
     _write_file(output, written, lang)
