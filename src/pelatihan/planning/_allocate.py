@@ -22,7 +22,6 @@ from pelatihan.planning._placing import (
     _groups,
     _Planner,
     _Starts,
-    _starts,
 )
 from pelatihan.provenance import Figure, Status
 from pelatihan.rulebooks import OpenFigureError, Rulebook
@@ -138,7 +137,7 @@ def allocate(
         raise ValueError("minimise_rooms needs rooms as one number, the most there are")
     if isinstance(rulebook, Rulebook):
         rulebook = {rulebook.regime: rulebook}
-    starts = _starts(
+    starts = _Starts(
         window,
         Method.parse(method),
         calendar or DEFAULT_CALENDAR,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import datetime
-import functools
 from collections.abc import Mapping, Sequence
 
 import attrs
@@ -37,7 +36,7 @@ class _Starts:
     there is one, else the regime's shipped rulebook.
     """
 
-    def __init__(  # noqa: PLR0917 - private, called by _starts only
+    def __init__(  # noqa: PLR0917 - private, made by allocate only
         self,
         window: tuple[datetime.date, datetime.date],
         method: Method,
@@ -130,19 +129,6 @@ class _Starts:
                 return plan.start
             day -= datetime.timedelta(days=1)
         return None
-
-
-@functools.lru_cache(maxsize=8)
-def _starts(  # noqa: PLR0917 - a cache key
-    window: tuple[datetime.date, datetime.date],
-    method: Method,
-    calendar: Calendar,
-    books: tuple[tuple[str, Rulebook], ...],
-    in_force_from: tuple[tuple[str, datetime.date], ...],
-    klasikal_approved: bool,
-) -> _Starts:
-    """The starts of a window, kept for the next plans of the same window (they are read only)."""
-    return _Starts(window, method, calendar, books, in_force_from, klasikal_approved)
 
 
 def _capacity(rooms: Rooms, first: datetime.date, days: int) -> list[int]:
