@@ -360,9 +360,9 @@ class _Last:
 
     __slots__ = ("finding", "key")
 
-    def __init__(self, finding: Finding) -> None:
+    def __init__(self, finding: Finding, place: tuple[Any, ...]) -> None:
         self.finding = finding
-        self.key = (finding.location.sort_key(), finding.severity.rank, finding.message_en)
+        self.key = (place, finding.severity.rank, finding.message_en)  # place: its location's key
 
     def __lt__(self, other: _Last) -> bool:
         return self.after(other)
@@ -423,12 +423,13 @@ def fold(findings: Iterable[Finding], cap: int | None = None) -> list[Finding]:
         code = finding.code
         if code in over:
             heap = heaps[code]
-            if len(heap) > cap and finding.location.sort_key() > heap[0].key[0]:
+            place = finding.location.sort_key()
+            if len(heap) > cap and place > heap[0].key[0]:
                 # after the last one the heap holds, as findings read in order mostly are
                 count, rows, first = folded.get(code, (0, 0, None))
                 folded[code] = (count + 1, rows + finding.location.rows, first)
                 continue
-            entry = _Last(finding)
+            entry = _Last(finding, place)
             if len(heap) <= cap:  # the one more than the cap: the first folded, at the end
                 heapq.heappush(heap, entry)
                 continue
