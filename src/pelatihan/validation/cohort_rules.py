@@ -26,7 +26,7 @@ cohort is closed.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
@@ -87,6 +87,11 @@ def size_severity(limit: Figure[int | None]) -> Severity:
         'error'
     """
     return _E if limit.status in {Status.REG, Status.USER} else _W
+
+
+def _placed_below(here: Location, found: Iterable[Finding]) -> Iterator[Finding]:
+    """Findings made at the top (``$``) of what they are about, placed below ``here``."""
+    return (attrs.evolve(one, location=here.below(*one.location.keys)) for one in found)
 
 
 class CohortRules:
@@ -170,7 +175,7 @@ class CohortRules:
                 schedule_findings(schedule, rulebook, Location(), in_force_from=self.in_force_from)
             )
             self.checked[key] = cached
-        return (attrs.evolve(found, location=here.below(*found.location.keys)) for found in cached)
+        return _placed_below(here, cached)
 
     def whole(
         self, cohort: Cohort, rulebook: Rulebook | None, here: Location, count: int
@@ -206,10 +211,7 @@ class CohortRules:
             cached = self.planned(start, track, method, cohort.klasikal_approved, rulebook)
             self.plans[key] = cached
         schedule, findings = cached
-        # found at the top: place them below this cohort
-        out.extend(
-            attrs.evolve(found, location=here.below(*found.location.keys)) for found in findings
-        )
+        out.extend(_placed_below(here, findings))
         return schedule
 
     def planned(
