@@ -223,13 +223,16 @@ class _Intake:
                 continue
             seen.add(key)
             given = person.tmt_cpns  # the TMT given wins over the NIP's (tmt_of)
-            known = dates.get(given if given is not None else month)
+            said = given if given is not None else month  # what the TMT is known by, if any
+            known = dates.get(said) if said is not None else None
             if known is None:
                 tmt = given or tmt_of(person)
                 if tmt is None:
                     self.unplaced.append(Unplaced(person, index, Reason.NO_TMT, own))
                     continue
-                known = dates[given if given is not None else month] = (tmt, probation_end(tmt))
+                known = (tmt, probation_end(tmt))
+                if said is not None:
+                    dates[said] = known
             tmt, deadline = known
             if own is None:
                 self.unplaced.append(Unplaced(person, index, Reason.NO_TRACK, None, deadline))
