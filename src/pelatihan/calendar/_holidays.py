@@ -216,17 +216,10 @@ class CalendarData:
 def calendar_data() -> CalendarData:
     """The holiday data in use: the installed ``holidays`` and the years it confirms.
 
-    Looks at each year from 2002 on up to the first one that is not confirmed: at its
-    *cuti bersama* alone, unless the year was read already.
+    Looks at each year from 2002 on up to the first one that is not confirmed
+    (:func:`is_confirmed_year`; each year is read once, for the day counts too).
     """
-
-    def confirmed(year: int) -> bool:
-        found = _YEARS.get(year)
-        if found is not None:
-            return found.confirmed
-        return bool(_read(year, "government", ClosureKind.CUTI_BERSAMA))
-
     year = _FIRST_CONFIRMED_YEAR
-    while year <= 9999 and confirmed(year):
+    while is_confirmed_year(year):
         year += 1
     return CalendarData(importlib.metadata.version("holidays"), range(_FIRST_CONFIRMED_YEAR, year))
