@@ -7,6 +7,7 @@ one, else of ``a.b``.
 
 from __future__ import annotations
 
+import argparse
 import ast
 import importlib
 import inspect
@@ -262,3 +263,132 @@ def test_every_public_name_of_the_package_is_its_modules_and_listed() -> None:
     assert set(pelatihan.__all__) <= set(dir(pelatihan))
     with pytest.raises(AttributeError, match="no attribute 'valdate'"):
         pelatihan.valdate  # type: ignore[attr-defined]  # noqa: B018
+
+
+# -- the command imports what the subcommand it runs needs, and its help nothing slow -------------
+
+
+def _modules_after_command(*argv: str, lang: str = "C.UTF-8") -> list[str]:
+    """The modules loaded once ``pelatihan ARGV`` has run in a fresh process."""
+    code = (
+        "import sys\n"
+        "from pelatihan.cli import main\n"
+        f"main({list(argv)!r})\n"
+        "sys.stdout.write('\\n' + repr(sorted(sys.modules)) + '\\n')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(SOURCE), "PATH": "", "LANG": lang},
+    )
+    return list(ast.literal_eval(result.stdout.splitlines()[-1]))
+
+
+LIGHT = frozenset(
+    {
+        "pelatihan",
+        "pelatihan._collector",
+        "pelatihan.cli",
+        "pelatihan.cli._common",
+        "pelatihan.cli._facts",
+        "pelatihan.cli._lang",
+        "pelatihan.errors",
+        "pelatihan.training",
+    }
+)
+"""The package's modules the parser is built from: each imports only the standard library."""
+
+HEAVY = (
+    "attr",
+    "attrs",
+    "holidays",
+    "icalendar",
+    "openpyxl",
+    "pelatihan.calendar",
+    "pelatihan.cli._allocate",
+    "pelatihan.cli._plan",
+    "pelatihan.cli._reference",
+    "pelatihan.cli._tables",
+    "pelatihan.cli._validate",
+    "pelatihan.cohort",
+    "pelatihan.findings",
+    "pelatihan.grades",
+    "pelatihan.io",
+    "pelatihan.legal",
+    "pelatihan.regimes",
+    "pelatihan.rulebook",
+    "pelatihan.validation",
+)
+"""Modules (and their submodules) that a help text, a usage error or ``--version`` does not need."""
+
+
+def _heavy(loaded: list[str], allowed: tuple[str, ...] = ()) -> list[str]:
+    return [
+        name
+        for name in loaded
+        if any(name == heavy or name.startswith(heavy + ".") for heavy in HEAVY)
+        and not any(name == other or name.startswith(other + ".") for other in allowed)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "lang"),
+    [
+        (("--help",), "C.UTF-8"),
+        (("validate", "--help"), "C.UTF-8"),
+        (("validate", "--help"), "id_ID.UTF-8"),
+        (("allocate", "--help", "--lang", "id"), "C.UTF-8"),
+        (("validate",), "C.UTF-8"),  # a usage error: no file
+        (("plan", "--start", "2024-13-01"), "C.UTF-8"),  # a usage error: no such date
+    ],
+    ids=["help", "validate-help", "validate-help-id", "allocate-help-id", "no-file", "bad-date"],
+)
+def test_the_help_and_the_usage_errors_import_only_the_parsers_modules(
+    argv: tuple[str, ...], lang: str
+) -> None:
+    loaded = _modules_after_command(*argv, lang=lang)
+    assert _heavy(loaded) == []
+    assert {name for name in loaded if name.startswith("pelatihan")} <= LIGHT
+
+
+def test_the_version_imports_the_holiday_data_and_no_subcommand() -> None:
+    loaded = _modules_after_command("--version")
+    assert "holidays" in loaded  # its second line names the holiday data
+    assert _heavy(loaded, allowed=("attr", "attrs", "holidays", "pelatihan.calendar")) == []
+
+
+def test_a_subcommand_imports_its_own_module_when_it_runs_and_no_other_subcommands() -> None:
+    loaded = _modules_after_command("rules", "--format", "json")
+    assert "pelatihan.cli._reference" in loaded
+    assert "pelatihan.validation.catalogue" in loaded
+    others = ("_allocate", "_plan", "_tables", "_validate")
+    assert [name for name in loaded if name.removeprefix("pelatihan.cli.") in others] == []
+
+
+def test_every_subcommand_has_a_handler_in_its_module() -> None:
+    from pelatihan import cli  # noqa: PLC0415
+
+    commands = next(
+        action
+        for action in cli.build_parser()._actions
+        if isinstance(action, argparse._SubParsersAction)
+    )
+    assert set(commands.choices) == set(cli._HANDLERS)
+    for command, target in cli._HANDLERS.items():
+        handler = cli._handler(command)
+        assert inspect.isfunction(handler), command
+        assert f"{handler.__module__}:{handler.__name__}" == target
+
+
+def test_the_facts_the_parser_is_built_from_are_the_librarys() -> None:
+    from pelatihan import findings, legal  # noqa: PLC0415
+    from pelatihan.cli import _facts, _tables  # noqa: PLC0415
+    from pelatihan.io import reader, results  # noqa: PLC0415
+
+    assert tuple(regime.id for regime in legal.regimes()) == _facts.REGIME_IDS
+    assert _facts.COHORT_SUFFIXES == reader.SUFFIXES
+    assert _facts.RESULT_SUFFIXES == results.SUFFIXES
+    assert _facts.MAX_FINDINGS_PER_CODE == findings.MAX_FINDINGS_PER_CODE
+    assert set(_tables._BY_SUFFIX.values()) <= set(_facts.FORMATS)

@@ -492,7 +492,7 @@ class RuleCatalogue(_RstDirective):
         rows = [
             (
                 f"``{rule.code}``",
-                _SEVERITY_LABEL[lang][rule.severity],
+                _SEVERITY_LABEL[lang][rule.severity.value],
                 _cell(
                     f"{rule.title_id} / *{rule.title_en}*"
                     if self.indonesian

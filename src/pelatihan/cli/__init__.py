@@ -40,7 +40,10 @@ Messages about unusable input go to standard error as ``pelatihan: <message>``.
 
 :func:`build_parser` returns the command's argument parser (the documentation
 renders the command reference from it); :func:`main` runs the command and
-returns its exit status.
+returns its exit status. Building the parser imports nothing slow (what it
+names of the library is in :mod:`pelatihan.cli._facts`): a subcommand's module,
+and the readers, rules and regimes it needs, are imported when it runs, and the
+holiday data when ``--version`` asks for it.
 
     >>> main(["--version"])  # doctest: +ELLIPSIS
     pelatihan ...
@@ -52,14 +55,13 @@ from __future__ import annotations
 
 import argparse
 import functools
+import importlib
 import sys
 import warnings
 from collections.abc import Callable, Sequence
 
-from pelatihan import __version__, legal
+from pelatihan import __version__
 from pelatihan._collector import collector_paused
-from pelatihan.calendar import HolidayDataWarning, calendar_data
-from pelatihan.cli._allocate import _run_allocate
 from pelatihan.cli._common import (
     _OPTIONAL_MODULES,
     EXIT_ERRORS,
@@ -71,21 +73,44 @@ from pelatihan.cli._common import (
     _date,
     _error,
     _method,
+    _silence_stdout,
     _track,
     _Unusable,
     whole_number,
 )
+from pelatihan.cli._facts import (
+    COHORT_SUFFIXES,
+    FORMATS,
+    MAX_FINDINGS_PER_CODE,
+    REGIME_IDS,
+    RESULT_SUFFIXES,
+)
 from pelatihan.cli._lang import LANGS, Parser, argv_lang, locale_lang, parser_class, pick
-from pelatihan.cli._plan import _run_plan
-from pelatihan.cli._reference import _run_regimes, _run_rules, _run_schema, _silence_stdout
-from pelatihan.cli._tables import FORMATS
-from pelatihan.cli._validate import _run_validate
 from pelatihan.errors import ValidationError
-from pelatihan.findings import MAX_FINDINGS_PER_CODE
-from pelatihan.io.reader import SUFFIXES
-from pelatihan.io.results import SUFFIXES as RESULT_SUFFIXES
 
 __all__ = ["EXIT_ERRORS", "EXIT_OK", "EXIT_UNUSABLE", "ProgressLine", "build_parser", "main"]
+
+_HANDLERS = {
+    "validate": "pelatihan.cli._validate:_run_validate",
+    "plan": "pelatihan.cli._plan:_run_plan",
+    "allocate": "pelatihan.cli._allocate:_run_allocate",
+    "rules": "pelatihan.cli._reference:_run_rules",
+    "regimes": "pelatihan.cli._reference:_run_regimes",
+    "schema": "pelatihan.cli._reference:_run_schema",
+}
+"""Each subcommand's handler, as ``module:function``: its module is imported when it runs."""
+
+
+def _handler(command: str) -> Callable[[argparse.Namespace], int]:
+    """The handler of ``command``, which runs it and returns the exit status."""
+    module, _, name = _HANDLERS[command].partition(":")
+    handler: Callable[[argparse.Namespace], int] = getattr(importlib.import_module(module), name)
+    return handler
+
+
+def _run(command: str, args: argparse.Namespace) -> int:
+    return _handler(command)(args)
+
 
 # -- the parser ---------------------------------------------------------------------------
 
@@ -119,6 +144,8 @@ class _Version(argparse.Action):
         values: object,
         option_string: str | None = None,
     ) -> None:
+        from pelatihan.calendar import calendar_data  # noqa: PLC0415 - only for --version
+
         data = calendar_data().describe(self.lang)
         sys.stdout.write(f"{parser.prog} {__version__}\n{data}\n")
         parser.exit()
@@ -161,7 +188,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
         ),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    regime_ids = [regime.id for regime in legal.regimes()]
+    regime_ids = list(REGIME_IDS)
     _add_validate(commands, lang, regime_ids)
     _add_plan(commands, lang, regime_ids)
     _add_allocate(commands, lang)
@@ -190,7 +217,7 @@ def _add_validate(
             "sekaligus; NIP yang tercantum di dua berkas dilaporkan pada berkas yang kemudian. "
             "Jenis berkas ditentukan dari ekstensinya: ",
         )
-        + ", ".join(SUFFIXES)
+        + ", ".join(COHORT_SUFFIXES)
         + ".",
         epilog=_epilog(lang),
     )
@@ -352,7 +379,7 @@ def _add_validate(
             "dihitung oleh satu temuan report.folded; 0 menyimpan semuanya",
         ),
     )
-    check.set_defaults(handler=_run_validate)
+    check.set_defaults(handler=functools.partial(_run, "validate"))
 
 
 def _add_plan(
@@ -461,7 +488,7 @@ def _add_plan(
             "pada --start; varian harus berdasar pada rezim itu",
         ),
     )
-    plan.set_defaults(handler=_run_plan)
+    plan.set_defaults(handler=functools.partial(_run, "plan"))
 
 
 def _add_allocate(commands: argparse._SubParsersAction[Parser], lang: str) -> None:
@@ -654,7 +681,7 @@ def _add_allocate(commands: argparse._SubParsersAction[Parser], lang: str) -> No
             "yang lain",
         ),
     )
-    allocate.set_defaults(handler=_run_allocate)
+    allocate.set_defaults(handler=functools.partial(_run, "allocate"))
 
 
 def _add_reference(commands: argparse._SubParsersAction[Parser], lang: str) -> None:
@@ -677,7 +704,7 @@ def _add_reference(commands: argparse._SubParsersAction[Parser], lang: str) -> N
         ),
     )
     _add_lang_option(catalogue, lang)
-    catalogue.set_defaults(handler=_run_rules)
+    catalogue.set_defaults(handler=functools.partial(_run, "rules"))
 
     regulations = commands.add_parser(
         "regimes",
@@ -694,7 +721,7 @@ def _add_reference(commands: argparse._SubParsersAction[Parser], lang: str) -> N
         ),
     )
     _add_text_or_json_options(regulations, lang)
-    regulations.set_defaults(handler=_run_regimes)
+    regulations.set_defaults(handler=functools.partial(_run, "regimes"))
 
     schema = commands.add_parser(
         "schema",
@@ -720,7 +747,7 @@ def _add_reference(commands: argparse._SubParsersAction[Parser], lang: str) -> N
         ),
     )
     _add_lang_option(schema, lang)
-    schema.set_defaults(handler=_run_schema)
+    schema.set_defaults(handler=functools.partial(_run, "schema"))
 
 
 def _add_text_or_json_options(parser: argparse.ArgumentParser, lang: str) -> None:
@@ -823,6 +850,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_.code if isinstance(exit_.code, int) else EXIT_UNUSABLE
     handler: Callable[[argparse.Namespace], int] = args.handler
     lang = getattr(args, "lang", "en")
+    from pelatihan.calendar import HolidayDataWarning  # noqa: PLC0415 - only when a subcommand runs
+
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", HolidayDataWarning)
         try:

@@ -1,4 +1,9 @@
-"""What the command's subcommands share: option types, output, the progress line."""
+"""What the command's subcommands share: option types, output, the progress line.
+
+The parser and :func:`pelatihan.cli.main` use this module before any subcommand runs,
+so it imports nothing slow: an option type that needs the library imports it when it
+converts a value.
+"""
 
 from __future__ import annotations
 
@@ -14,14 +19,14 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
-from pelatihan import legal
+from pelatihan.cli._facts import REGIME_IDS
 from pelatihan.errors import ValidationError, printable
-from pelatihan.findings import Severity
-from pelatihan.grades import Track
-from pelatihan.io.reader import SUFFIXES
 from pelatihan.training import Method
+
+if TYPE_CHECKING:
+    from pelatihan.grades import Track
 
 T = TypeVar("T")
 
@@ -38,13 +43,13 @@ PROGRESS_THRESHOLD = 2000
 
 _PROGRESS_INTERVAL = 0.1  # seconds between two rewrites of the progress line
 _OPTIONAL_MODULES = frozenset({"openpyxl", "icalendar"})
-_TABULAR_SUFFIXES = frozenset(suffix for suffix in SUFFIXES if suffix != ".json")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 _SEVERITY_LABEL = {
-    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
-    "id": {Severity.ERROR: "kesalahan", Severity.WARNING: "peringatan", Severity.INFO: "info"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+    "id": {"error": "kesalahan", "warning": "peringatan", "info": "info"},
 }
+"""The word for each severity (:class:`pelatihan.findings.Severity`, by its value), by language."""
 _WORDS = {
     "en": {
         "no-findings": "no findings",
@@ -108,7 +113,7 @@ def _boundary(text: str, lang: str = "en") -> tuple[str, datetime.date]:
             else f"{text!r} is not written REGIME=YYYY-MM-DD"
         )
     regime = regime.strip()
-    known = [item.id for item in legal.regimes()]
+    known = REGIME_IDS
     if regime not in known:
         raise argparse.ArgumentTypeError(
             f"{regime!r} bukan kode rezim; yang dikenal: {', '.join(known)}"
@@ -140,6 +145,8 @@ def _column(text: str, lang: str = "en") -> tuple[str, str]:
 
 
 def _track(text: str, lang: str = "en") -> Track:
+    from pelatihan.grades import Track  # noqa: PLC0415 - only when --track is given
+
     try:
         return Track.parse(text)
     except ValidationError as error:
@@ -159,6 +166,15 @@ def _method(text: str, lang: str = "en") -> Method:
 def _error(message: str) -> None:
     """Write ``pelatihan: message`` to standard error on one line, input escaped."""
     sys.stderr.write(f"pelatihan: {printable(message)}\n")
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; point it at the null device so that fails quietly.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor (an in-memory stream)
+        pass
 
 
 def _emit(text: str, output: str | None = None, lang: str = "en") -> None:

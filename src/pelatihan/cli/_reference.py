@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 
 from pelatihan import legal
 from pelatihan.cli._common import (
@@ -47,7 +45,7 @@ def _run_rules(args: argparse.Namespace) -> int:
     lines: list[str] = []
     for rule in catalogue:
         title = rule.title_id if args.lang == "id" else rule.title_en
-        severity = _SEVERITY_LABEL[args.lang][rule.severity]
+        severity = _SEVERITY_LABEL[args.lang][rule.severity.value]
         cited = str(rule.basis) if rule.basis is not None else words["no-basis"]
         lines.extend(
             (
@@ -130,12 +128,3 @@ def _run_schema(args: argparse.Namespace) -> int:
 
     _emit(_json(variant_schema() if args.variant else cohort_schema(args.lang)))
     return EXIT_OK
-
-
-def _silence_stdout() -> None:
-    # Python flushes stdout at exit; point it at the null device so that fails quietly.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # no file descriptor (an in-memory stream)
-        pass

@@ -38,9 +38,6 @@ from pelatihan.io.structure import Loaded
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-FORMATS = ("text", "json", "csv", "xlsx")
-"""The formats of ``pelatihan validate --format``."""
-
 _BY_SUFFIX = {"": "text", ".txt": "text", ".json": "json", ".csv": "csv", ".xlsx": "xlsx"}
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -216,7 +213,7 @@ def finding_rows(
                 nip,
                 name,
                 finding.code,
-                severities[finding.severity],
+                severities[finding.severity.value],
                 finding.message(lang),
                 str(finding.basis) if finding.basis is not None else "",
                 finding.status.value if finding.status is not None else "",

@@ -388,7 +388,7 @@ def _render_text(
         ]
 
     def line(finding: Finding, indent: str, place: str, width: int) -> str:
-        label = _SEVERITY_LABEL[lang][finding.severity]
+        label = _SEVERITY_LABEL[lang][finding.severity.value]
         text = (
             f"{indent}{label:<{severity_width}}  {finding.code:<{code_width}}  "
             f"{place:<{width}}  {finding.message(lang)}"
