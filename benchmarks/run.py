@@ -102,18 +102,55 @@ def pelatihan_command() -> list[str]:
 
 # A small launcher process runs each command and reports its wall time and rusage. On Linux a
 # child's peak memory counts its parent's at the fork (it is kept across exec), so the command is
-# started from this launcher of a few MB, not from the runner, which holds much more.
+# started from this launcher of a few MB, not from the runner, which holds much more. A command
+# may fork workers (pelatihan does for large files): the kernel's peak of a process that waited for
+# its children is the largest of them, not their sum, so the launcher also samples the proportional
+# set size (PSS: shared pages divided among the processes sharing them) of the whole process tree
+# every 100 ms, and the peak memory is the larger of the two.
 _LAUNCHER = """
-import json, os, sys, time
+import json, os, sys, threading, time
 log = os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
 actions = [(os.POSIX_SPAWN_DUP2, log, 1), (os.POSIX_SPAWN_DUP2, log, 2)]
+def tree(root):
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        try:
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as file:
+                    todo.extend(int(child) for child in file.read().split())
+        except OSError:
+            pass
+    return found
+def pss(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as file:
+            for line in file:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+peak = [0, 1]
+stop = threading.Event()
+def sample(root):
+    while not stop.wait(0.1):
+        pids = tree(root)
+        peak[0] = max(peak[0], sum(pss(pid) for pid in pids))
+        peak[1] = max(peak[1], len(pids))
 begin = time.perf_counter()
 pid = os.posix_spawnp(sys.argv[2], sys.argv[2:], os.environ, file_actions=actions)
+sampler = threading.Thread(target=sample, args=(pid,), daemon=True)
+if os.path.exists(f"/proc/{os.getpid()}/smaps_rollup"):
+    sampler.start()
 _, status, usage = os.wait4(pid, 0)
 wall = time.perf_counter() - begin
+stop.set()
 scale = 1 if sys.platform == "darwin" else 1024
 print(json.dumps({"code": os.waitstatus_to_exitcode(status), "wall": wall,
-                  "rss": usage.ru_maxrss * scale, "cpu": usage.ru_utime + usage.ru_stime}))
+                  "rss": max(usage.ru_maxrss * scale, peak[0]), "processes": peak[1],
+                  "cpu": usage.ru_utime + usage.ru_stime}))
 """
 
 

@@ -400,15 +400,9 @@ class RowTable:
         Returns ``None`` for a blank row (reported later, ``input.blank-row``);
         otherwise counts the row in :attr:`records`. Empty cells are left out.
         """
-        values = [cell.strip() for cell in cells]
-        if not any(values):
-            self.blank_rows(row, row)
+        values = self.row_values(row, cells)
+        if values is None:
             return None
-        if self._pending_skip is not None:
-            self._flush_skip()
-        if self._pending_blank:
-            self._flush_blank()
-        self.records += 1
         width = len(self.columns)
         named: dict[str, str]
         if self._unnamed:
@@ -432,6 +426,24 @@ class RowTable:
         if len(values) <= width:
             return named, []
         return named, [value for value in values[width:] if value]
+
+    def row_values(self, row: int, cells: Sequence[str]) -> list[str] | None:
+        """A row's cells stripped, counted in :attr:`records`; ``None`` for a blank row.
+
+        What every reading of a row begins with: a blank row is held back (reported
+        later, ``input.blank-row``), and a row with text ends the runs of blank and
+        skipped rows before it.
+        """
+        values = [cell.strip() for cell in cells]
+        if not any(values):
+            self.blank_rows(row, row)
+            return None
+        if self._pending_skip is not None:
+            self._flush_skip()
+        if self._pending_blank:
+            self._flush_blank()
+        self.records += 1
+        return values
 
     def blank_rows(self, first: int, last: int) -> None:
         """Hold back the blank rows ``first`` to ``last`` (reported later, ``input.blank-row``).

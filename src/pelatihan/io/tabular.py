@@ -287,6 +287,27 @@ class TableBuilder(RowTable):
         self._unnamed_cohort = name
         self._parts.append(self.file)
 
+    def _set_header(self, header: Sequence[str], header_row: int) -> None:
+        super()._set_header(header, header_row)
+        columns = self.columns
+        order = {field: position for position, field in enumerate(PARTICIPANT_FIELDS)}
+        self._participant_columns = tuple(
+            (index, field, field in DATE_FIELDS)
+            for index, field in sorted(
+                ((index, field) for index, field in enumerate(columns) if field in order),
+                key=lambda column: order[column[1]],
+            )
+        )
+        """The participant's columns, in the order a participant record lists its fields:
+        each column's index, field, and whether its text is read as a date."""
+        self._fact_columns = tuple(
+            (index, field, field in DATE_FIELDS)
+            for index, field in enumerate(columns)
+            if field is not None and field not in order and field != "cohort"
+        )
+        """The columns of the cohort's facts, in the header's order."""
+        self._cohort_column = columns.index("cohort") if "cohort" in columns else None
+
     def place_row(
         self, row: int, cells: Sequence[str]
     ) -> tuple[TableCohort, int, dict[str, str]] | None:
@@ -294,7 +315,55 @@ class TableBuilder(RowTable):
 
         Records the cohort's facts (reporting a disagreement) and text beyond the
         header; ``None`` for a blank row.
+
+        A row no wider than the header, in a table with no unnamed column left to
+        report, is read column by column from the layout worked out with the
+        header (the rows of a national export); any other row by field, as
+        :meth:`read_cells` gives them. Both give the same (``tests/test_tabular.py``).
         """
+        if len(cells) <= len(self.columns) and not self._unnamed:
+            return self._place_plain(row, cells)
+        return self._place_read(row, cells)
+
+    def _place_plain(
+        self, row: int, cells: Sequence[str]
+    ) -> tuple[TableCohort, int, dict[str, str]] | None:
+        """:meth:`place_row` for a row no wider than the header: by the header's column layout."""
+        values = self.row_values(row, cells)
+        if values is None:
+            return None
+        width = len(values)
+        cohort_name = self._unnamed_cohort
+        at = self._cohort_column
+        if at is not None and at < width and values[at]:
+            cohort_name = values[at]
+        record: dict[str, str] = {}
+        for index, field, date in self._participant_columns:
+            if index < width:
+                value = values[index]
+                if value:
+                    record[field] = (iso_text(value) or value) if date else value
+        cohort = self._cohorts.get(cohort_name)
+        if cohort is None:
+            cohort = self._cohorts[cohort_name] = TableCohort(len(self._cohorts), cohort_name)
+        index = cohort.size
+        cohort.size += 1
+        known = cohort.facts
+        for column, field, date in self._fact_columns:
+            if column < width:
+                value = values[column]
+                if value:
+                    if date:
+                        value = iso_text(value) or value
+                    first = known.get(field)
+                    if first is None or first[0] != value:  # new, or a disagreement to report
+                        self._fact(cohort, field, value, row)
+        return cohort, index, record
+
+    def _place_read(
+        self, row: int, cells: Sequence[str]
+    ) -> tuple[TableCohort, int, dict[str, str]] | None:
+        """:meth:`place_row` for any row: by the fields :meth:`read_cells` reads."""
         read = self.read_cells(row, cells)
         if read is None:
             return None
