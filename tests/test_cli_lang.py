@@ -117,6 +117,21 @@ def test_the_top_help_follows_the_locale(
     assert "susun jadwal angkatan" in out
 
 
+def test_lang_before_the_command_sets_the_help_and_the_commands_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--lang", "id", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("penggunaan: pelatihan")
+    assert "susun jadwal angkatan" in out
+    assert main(["--lang=id", "regimes"]) == 0
+    indonesian = capsys.readouterr().out
+    assert main(["regimes", "--lang", "en"]) == 0
+    assert indonesian != capsys.readouterr().out
+    assert main(["--lang", "id", "regimes", "--lang", "id"]) == 0
+    assert capsys.readouterr().out == indonesian
+
+
 def _parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
     found = [parser]
     for action in parser._actions:

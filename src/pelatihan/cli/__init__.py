@@ -165,7 +165,9 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
         >>> args.command, args.start, args.track.value, args.method.value, args.lang
         ('plan', datetime.date(2024, 4, 22), 'III', 'blended', 'en')
         >>> print(build_parser("id").format_usage(), end="")
-        penggunaan: pelatihan [-h] [--version] COMMAND ...
+        penggunaan: pelatihan [-h] [--version] [--lang {en,id}] COMMAND ...
+        >>> build_parser("id").parse_args(["--lang", "id", "rules"]).lang
+        'id'
     """
     t = pick(lang)
     parser = parser_class(lang)(
@@ -187,6 +189,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
             "tampilkan versi, dan data hari libur yang dipakai, lalu keluar",
         ),
     )
+    _add_lang_option(parser, lang)  # before the command too: pelatihan --lang id --help
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     regime_ids = list(REGIME_IDS)
     _add_validate(commands, lang, regime_ids)
