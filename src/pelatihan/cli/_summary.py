@@ -48,6 +48,7 @@ _SKIPPED_LABELS = {
     "input.two-row-header": ("second header row", "baris judul kolom kedua"),
     "input.column-numbers": ("column numbers", "nomor kolom"),
     "input.total-row": ("total", "jumlah"),
+    "input.section-row": ("section heading", "judul bagian"),
     "input.footer-row": ("below the table", "di bawah tabel"),
 }
 """A short label for the rows skipped by each code; others are named by their rule's title."""
