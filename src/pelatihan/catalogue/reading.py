@@ -268,9 +268,10 @@ SECTION_ROW = _listed(
         Severity.INFO,
         "Section heading inside a table skipped",
         "Judul bagian di dalam tabel dilewati",
-        "A row between records that is not a record and would begin the rows below the table "
-        "(text in one or two cells, such as B. GOLONGAN III or Peserta Golongan II) heads a "
-        "section of the table: it is skipped, and the records after it are read as records. "
+        "A row above records that is not a record and would begin the rows below the table "
+        "(text in one or two cells, such as B. GOLONGAN III or Peserta Golongan II, between two "
+        "groups of participants or above the first) heads a section of the table: it is "
+        "skipped, and the records after it are read as records. "
         "Only rows with no record after them are below the table (input.footer-row).",
     )
 )

@@ -50,10 +50,10 @@ Every row after the header is exactly one of: a record, a blank row
   cell with text is a whole number) and that number is not the count of records
   since the header (or the total row before it), ``input.total-mismatch`` (a
   warning) says so.
-* ``input.footer-row``: rows below the records. The footer begins at a row,
-  after a record, that is not a record by the rule below, has no NIP that
-  looks like one, and either has text in one or two cells, none in the name
-  cell, no digit in the NIP cell and a letter in one (in a table with a NIP and a name
+* ``input.footer-row``: rows below the records. The footer begins at a row
+  that is not a record by the rule below, has no NIP that looks like one,
+  and either has text in one or two cells, none in the name cell, no digit
+  in the NIP cell and a letter in one (in a table with a NIP and a name
   column), or begins like a signature block (a place and a date,
   ``Sidoarjo, 15 April 2024``; ``Mengetahui``, ``Kepala ...``, ``a.n.``,
   ``NIP. ...``, ``Catatan``, ``Keterangan:``, a rank with its grade,
@@ -63,9 +63,9 @@ Every row after the header is exactly one of: a record, a blank row
   below the table only when no record follows it in the table (in its
   worksheet, for a workbook of several); rows that would begin the footer
   and have a record after them head a section of the table (``B. GOLONGAN
-  III``, ``Peserta Golongan II`` between two groups of participants). The
-  records after them are read as records, and the rows after those are
-  looked at afresh.
+  III``, ``Peserta Golongan II`` between two groups of participants, or
+  above the first). The records after them are read as records, and the rows
+  after those are looked at afresh.
 
 A row with a name and text in another known column is always a record,
 whatever comes before it (so is a row with a NIP and a name): a data row with
@@ -393,7 +393,7 @@ class RowSorter:
                 self._sections()
             table.add_row(row, cells)
             return
-        if not self._footer and table.records and not looks_like_nip:
+        if not self._footer and not looks_like_nip:
             if len(filled) <= 2:
                 starts = (
                     self._both
