@@ -200,7 +200,7 @@ class TableCohort:
     facts: dict[str, tuple[str, int]] = attrs.field(factory=dict)
     size: int = 0
     participants: list[dict[str, str]] = attrs.field(factory=list)
-    parts: list[str | None] = attrs.field(factory=list)
+    parts: tuple[str | None, ...] = ()
 
 
 class TableBuilder(RowTable):
@@ -319,7 +319,7 @@ class TableBuilder(RowTable):
         index = cohort.size
         cohort.size += 1
         if self._parts and (not cohort.parts or cohort.parts[-1] is not self.file):
-            cohort.parts.append(self.file)
+            cohort.parts = (*cohort.parts, self.file)  # once per worksheet: no list per cohort
         if extra:
             where = Location(("cohorts", cohort.index, "participants", index), self.file, row)
             self.row_shape(where, row, extra)
@@ -334,7 +334,7 @@ class TableBuilder(RowTable):
         """The worksheets each cohort's rows are on, for a workbook with several tables."""
         if not self._parts:
             return ()
-        return tuple(tuple(cohort.parts) for cohort in self._cohorts.values())
+        return tuple(cohort.parts for cohort in self._cohorts.values())
 
     def has_column(self, field: str) -> bool:
         """Whether a column of the table gives ``field``."""
