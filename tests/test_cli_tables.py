@@ -214,6 +214,64 @@ def test_the_workbook_has_the_findings_and_a_summary_per_cohort(
     assert rows[-1][0] == "Dibaca 1 berkas: 3 angkatan, 61 peserta"
 
 
+SHEETS = ["Angkatan II", "Angkatan III", "Angkatan X", "Angkatan IX"]
+"""Worksheets whose names sort otherwise than the workbook orders them (``]`` after ``I``)."""
+
+
+def _several_sheets(path: Path, *, both: bool = False) -> None:
+    """A workbook of a table per worksheet of :data:`SHEETS`: a cohort each, a title row each.
+
+    With ``both``, the last worksheet's second row names the first worksheet's cohort.
+    """
+    book = openpyxl.Workbook()
+    book.remove(book.worksheets[0])
+    for number, name in enumerate(SHEETS, start=1):
+        sheet = book.create_sheet(name)
+        sheet.append([f"DAFTAR PESERTA {name.upper()}"])
+        sheet.append(["Angkatan", "NIP", "Nama", "Gol/Ruang"])
+        sheet.append([name, f"19950417 201903 2 {number:03d}", "Dewi", "IV/e"])
+        if both and number == len(SHEETS):
+            sheet.append([SHEETS[0], "19950417 201903 2 099", "Eko", "III/a"])
+    book.save(path)
+
+
+def test_every_report_lists_worksheets_in_the_workbook_s_order(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "daftar.xlsx"
+    _several_sheets(source)
+    _, out, _ = run(capsys, "validate", str(source), *FACTS, "--format", "json")
+    found = [item.get("file") for item in json.loads(out)["findings"]]
+    sheets = [split_sheet(file)[1] for file in found if file and "[" in file]
+    assert sorted(set(sheets), key=sheets.index) == SHEETS
+    _, out, _ = run(capsys, "validate", str(source), *FACTS, "--format", "csv")
+    rows = read_back(out.lstrip("\ufeff"), ",")[1:]
+    assert [row[1] for row in rows if row[1]] == sheets
+    target = tmp_path / "laporan.xlsx"
+    run(capsys, "validate", str(source), *FACTS, "-o", str(target))
+    written = openpyxl.load_workbook(target)["Findings"]
+    assert [row[1] for row in written.iter_rows(min_row=2, values_only=True) if row[1]] == sheets
+
+
+def test_the_summary_sheet_names_the_worksheets_of_each_cohort(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "daftar.xlsx"
+    _several_sheets(source, both=True)
+    target = tmp_path / "ringkasan.xlsx"
+    run(capsys, "validate", str(source), *FACTS, "--lang", "id", "-o", str(target))
+    summary = openpyxl.load_workbook(target)["Ringkasan"]
+    rows = list(summary.iter_rows(min_row=2, max_row=len(SHEETS) + 1, values_only=True))
+    assert [row[:4] for row in rows] == [
+        (str(source), f"{SHEETS[0]}, {SHEETS[-1]}", SHEETS[0], 2),
+        *((str(source), name, name, 1) for name in SHEETS[1:]),
+    ]
+    one = tmp_path / "satu.xlsx"
+    run(capsys, "validate", str(EXAMPLES / "participants.xlsx"), *FACTS, "-o", str(one))
+    alone = openpyxl.load_workbook(one)["Summary"]
+    assert next(alone.iter_rows(min_row=2, values_only=True))[1] is None  # one table, no sheet
+
+
 def tables_json(capsys: pytest.CaptureFixture[str], source: str) -> str:
     _, out, _ = run(capsys, "validate", source, "--format", "json")
     return out

@@ -176,12 +176,63 @@ def test_a_data_row_with_a_malformed_nip_after_a_footer_line_stays_a_participant
         ["Catatan: peserta cadangan di bawah"],
         ["1995 04", "Dewi", "II/c"],  # a name and a grade: a participant, its NIP reported
         [None, "Kepala Bidang"],
-        [NIP_3, "Eko", None],  # a NIP and a name: the footer ends
+        [NIP_3, "Eko", None],  # a NIP and a name
         [None, "Sari", None],
     ]
     doc = read_csv_rows(rows)
     assert [p["name"] for p in people(doc)] == ["Budi", "Dewi", "Eko", "Sari"]
-    assert skipped(doc) == {3: "input.footer-row", 5: "input.footer-row"}
+    # a participant follows each line: neither is below the table
+    assert skipped(doc) == {3: "input.section-row", 5: "input.section-row"}
+
+
+SECTIONED: list[list[object]] = [
+    ["No", "NIP", "Nama", "Gol/Ruang"],
+    ["A. GOLONGAN II"],
+    [1, NIP_1, "Budi", "II/a"],
+    ["B. GOLONGAN III"],
+    [],
+    [None, "Peserta Golongan III", None, None],
+    [2, NIP_2, "Dewi", "III/a"],
+    [3, "1995 04", "Eko", "III/a"],
+    ["JUMLAH", None, None, 3],
+    ["Sidoarjo, 15 April 2024"],
+    [None, None, "Drs. H. Ahmad Fauzi, M.Si"],
+]
+
+
+@pytest.mark.parametrize("reader", ["csv", "xlsx"])
+def test_a_section_heading_above_participants_is_its_own_kind_and_the_footer_stays(
+    reader: str, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _csv(SECTIONED) if reader == "csv" else _book(("Peserta", SECTIONED))
+    doc = read_csv_rows(SECTIONED) if reader == "csv" else read_book(data)
+    assert [p["name"] for p in people(doc)] == ["Budi", "Dewi", "Eko"]
+    assert skipped(doc) == {
+        2: "input.section-row",
+        4: "input.section-row",
+        5: "input.blank-row",
+        6: "input.section-row",
+        9: "input.total-row",
+        10: "input.footer-row",
+        11: "input.footer-row",
+    }
+    heading = [f for f in doc.findings if f.code == "input.section-row"][1]
+    assert heading.message_en == (
+        "row 4 heads a section of the table ('B. GOLONGAN III'): it is skipped"
+    )
+    assert heading.message_id.startswith("baris 4 adalah judul bagian tabel")
+    path = tmp_path / f"daftar.{reader}"
+    path.write_bytes(data)
+    facts = ["--track", "III", "--method", "blended"]
+    assert validate_table(path, defaults={"track": "III"}).report == validate(
+        load(path, defaults={"track": "III"})
+    )
+    main(["validate", str(path), *facts])
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.endswith("7 rows skipped (1 blank, 1 total, 3 section heading, 2 below the table)")
+    main(["validate", str(path), *facts, "--lang", "id"])
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.endswith("7 baris dilewati (1 kosong, 1 jumlah, 3 judul bagian, 2 di bawah tabel)")
 
 
 def test_column_numbers_are_only_the_row_right_under_the_header() -> None:
@@ -306,9 +357,15 @@ FOOTERS = [
 ]
 
 
+SECTIONS = ["B. GOLONGAN III", "Peserta Golongan II", "Golongan III/a", "FORMASI KHUSUS"]
+"""Lines that head a group of participants inside a table."""
+
+Table = tuple[list[list[str]], int, list[int], list[int]]
+
+
 @st.composite
-def laid_out(draw: st.DrawFn) -> tuple[list[list[str]], int, list[int]]:
-    """A decorated table: its rows, its header's row number, and its data rows' numbers."""
+def laid_out(draw: st.DrawFn) -> Table:
+    """A decorated table: its rows, its header's row, its data rows' and section headings' rows."""
     rows: list[list[str]] = []
     for title in draw(st.lists(st.sampled_from(TITLES), max_size=3)):
         rows.append([title])
@@ -325,7 +382,12 @@ def laid_out(draw: st.DrawFn) -> tuple[list[list[str]], int, list[int]]:
     if draw(st.booleans()):
         rows.append([f"({n})" for n in range(1, width + 1)])
     data: list[int] = []
+    sections: list[int] = []
     for number in range(1, draw(st.integers(1, 8)) + 1):
+        if draw(st.integers(0, 3)) == 0:  # a heading above a group of rows
+            column = draw(st.sampled_from([0, 1, width - 1]))
+            rows.append([""] * column + [draw(st.sampled_from(SECTIONS))])
+            sections.append(len(rows))
         if draw(st.integers(0, 4)) == 0:
             rows.append([])
         nip = draw(st.sampled_from(NIPS))
@@ -352,10 +414,11 @@ def laid_out(draw: st.DrawFn) -> tuple[list[list[str]], int, list[int]]:
             rows.append([])
         column = draw(st.sampled_from([0, 1, 2, width - 1]))
         rows.append([""] * column + [line])
-    return rows, header, data
+    return rows, header, data, sections
 
 
-def _accounted(doc: RawDocument, rows: list[list[str]], header: int, data: list[int]) -> None:
+def _accounted(doc: RawDocument, table: Table) -> None:
+    rows, header, data, sections = table
     participants = sorted(doc.rows.values())
     assert set(data) <= set(participants)
     found: dict[int, list[str]] = {}
@@ -370,23 +433,29 @@ def _accounted(doc: RawDocument, rows: list[list[str]], header: int, data: list[
         is_participant = number in participants
         assert is_participant != (number in found), (number, rows[number - 1], found)
     assert not set(participants) - set(data)  # nothing else became a participant
+    assert all(found[row] == ["input.section-row"] for row in sections)
+    below = [row for row, codes in found.items() if codes == ["input.section-row"]]
+    assert all(row < data[-1] for row in below)  # a heading has a participant after it
+    assert all(
+        found[row] == ["input.footer-row"]
+        for row in found
+        if row > data[-1] and (rows[row - 1] and rows[row - 1][-1] in STARTS)
+    )  # a signature block stays below
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(laid_out(), st.sampled_from([";", ",", "\t"]))
 def test_every_csv_row_is_accounted_for_and_every_data_row_is_a_participant(
-    table: tuple[list[list[str]], int, list[int]], delimiter: str
+    table: Table, delimiter: str
 ) -> None:
-    rows, header, data = table
-    doc = read_csv(io.BytesIO(_csv(rows, delimiter)), file_name="daftar.csv")
-    _accounted(doc, rows, header, data)
+    doc = read_csv(io.BytesIO(_csv(table[0], delimiter)), file_name="daftar.csv")
+    _accounted(doc, table)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(laid_out())
 def test_every_sheet_row_is_accounted_for_and_every_data_row_is_a_participant(
-    table: tuple[list[list[str]], int, list[int]],
+    table: Table,
 ) -> None:
-    rows, header, data = table
-    doc = read_book(_book(("Peserta", [[cell or None for cell in row] for row in rows])))
-    _accounted(doc, rows, header, data)
+    doc = read_book(_book(("Peserta", [[cell or None for cell in row] for row in table[0]])))
+    _accounted(doc, table)

@@ -4,6 +4,7 @@ import enum
 import json
 import math
 import pickle
+import random
 import re
 import sys
 
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 import pelatihan
 from pelatihan import ValidationError
 from pelatihan.findings import parse_path
+from pelatihan.location import Sheet
 from pelatihan.provenance import Citation, Figure, Status
 from pelatihan.training import Method
 from pelatihan.validation import (
@@ -135,6 +137,48 @@ def test_location_sort_is_by_file_then_row_then_path() -> None:
     ]
     scrambled = [expected[i] for i in (3, 0, 4, 2, 1)]
     assert sorted(scrambled, key=Location.sort_key) == expected
+
+
+# worksheet names whose text order is not the workbook's: "X]" sorts after "XI]"
+_SHEET_NAMES = st.lists(
+    st.sampled_from(["Angkatan I", "Angkatan II", "Angkatan III", "Angkatan IV", "A", "Z", "b"]),
+    min_size=1,
+    unique=True,
+)
+
+
+@given(_SHEET_NAMES, st.randoms(use_true_random=False))
+def test_location_sort_puts_worksheets_in_the_workbook_s_order_not_by_name(
+    names: list[str], rng: random.Random
+) -> None:
+    book = [Sheet("buku.xlsx", name, position) for position, name in enumerate(names)]
+    expected = [
+        Location(file="buku.xlsx"),
+        *(Location(("cohorts", 0), file=sheet, row=row) for sheet in book for row in (2, 10)),
+        Location(file="c.csv", row=1),
+    ]
+    scrambled = list(expected)
+    rng.shuffle(scrambled)
+    assert sorted(scrambled, key=Location.sort_key) == expected
+    report = Report(finding(location=where) for where in scrambled)
+    assert [f.location for f in report] == expected
+    back = Report.from_dict(json.loads(report.to_json()))
+    assert back == report  # in the same order: each finding gives its worksheet's position
+    assert [type(f.location.file) for f in back] == [type(where.file) for where in expected]
+
+
+@given(st.lists(st.sampled_from(["a.csv", "b.xlsx", "b.xlsx[", "b.xlsxZ", "b"]), max_size=4),
+       _SHEET_NAMES)  # fmt: skip
+def test_sheets_and_plain_file_names_compare_as_one_total_order(
+    plain: list[str], names: list[str]
+) -> None:
+    files = [*plain, *(Sheet("b.xlsx", name, n) for n, name in enumerate(names))]
+    ordered = sorted(files)
+    for n, low in enumerate(ordered):
+        for high in ordered[n + 1 :]:
+            assert not high < low
+            assert (low < high) == (low <= high and low != high)
+    assert pickle.loads(pickle.dumps(files)) == files
 
 
 # --- Finding values -------------------------------------------------------------------

@@ -371,3 +371,26 @@ def test_a_fact_only_a_later_worksheet_gives_is_waited_for(tmp_path: Path) -> No
     assert streamed == validate(load(path, defaults=defaults))
     track = [f.location.row for f in streamed if f.code == "participant.track"]
     assert track == [2]  # Dewi's III/a, in a cohort whose track the second sheet gives
+
+
+def test_findings_follow_the_workbook_s_order_of_worksheets_on_both_paths(tmp_path: Path) -> None:
+    names = ["Angkatan II", "Angkatan III", "Angkatan X", "Angkatan IX"]  # not in text order
+    book = openpyxl.Workbook()
+    book.remove(book.worksheets[0])
+    for number, name in enumerate(names, start=1):
+        sheet = book.create_sheet(name)
+        sheet.append([f"DAFTAR PESERTA {name.upper()}"])
+        sheet.append(["NIP", "Nama", "Gol/Ruang"])
+        sheet.append([f"19950417 202403 2 {number:03d}", "Dewi", "IV/e"])
+    path = tmp_path / "angkatan.xlsx"
+    book.save(path)
+    defaults = {"track": "III", "method": "blended"}
+    loaded = load(path, defaults=defaults)
+    whole = validate(loaded)
+    streamed = validate_table(path, defaults=defaults)
+    assert streamed.report == whole
+    sheets = [f.location.file for f in whole if f.location.row is not None]
+    assert sorted(set(sheets), key=sheets.index) == [f"{path}[{name}]" for name in names]
+    # each cohort knows its worksheet, read whole or streamed
+    parts = tuple((f"{path}[{name}]",) for name in names)
+    assert loaded.document.cohort_parts == streamed.shown.document.cohort_parts == parts

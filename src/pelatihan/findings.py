@@ -42,7 +42,7 @@ from typing import Any, TextIO
 import attrs
 
 from pelatihan.errors import ValidationError, printable
-from pelatihan.location import Key, Location, parse_path, render
+from pelatihan.location import Key, Location, Sheet, parse_path, render
 from pelatihan.provenance import Citation, Figure, Status
 
 if sys.version_info >= (3, 11):  # pragma: no cover - version dependent
@@ -186,14 +186,22 @@ class Finding:
         )
 
     def to_dict(self) -> dict[str, object]:
-        """The finding as plain JSON data (the shape of the JSON report)."""
+        """The finding as plain JSON data (the shape of the JSON report).
+
+        A finding on a worksheet of a workbook with several tables gives the
+        worksheet's place in the workbook (from 0) as ``"sheet_position"``, by which
+        :meth:`from_dict` orders it as the workbook does.
+        """
         data: dict[str, object] = {
             "code": self.code,
             "severity": self.severity.value,
             "path": self.location.path,
         }
-        if self.location.file is not None:
-            data["file"] = self.location.file
+        file = self.location.file
+        if file is not None:
+            data["file"] = file
+            if type(file) is Sheet:
+                data["sheet_position"] = file.position
         if self.location.row is not None:
             data["row"] = self.location.row
         if self.location.last_row is not None:
@@ -217,11 +225,14 @@ class Finding:
         """The finding that :meth:`to_dict` describes."""
         basis = data.get("basis")
         status = data.get("status")
+        file = data.get("file")
+        if file is not None and "sheet_position" in data:
+            file = Sheet.read(file, data["sheet_position"])
         return cls(
             code=data["code"],
             severity=Severity(data["severity"]),
             location=Location(
-                parse_path(data["path"]), data.get("file"), data.get("row"), data.get("last_row")
+                parse_path(data["path"]), file, data.get("row"), data.get("last_row")
             ),
             message_en=data["message"]["en"],
             message_id=data["message"]["id"],

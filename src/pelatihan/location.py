@@ -9,6 +9,10 @@ attrs, so that any part of the package can say where something is.
     >>> where = Location(("cohorts", 0, "participants", 3), file="angkatan.csv", row=5)
     >>> str(where.child("nip"))
     'angkatan.csv:5 $.cohorts[0].participants[3].nip'
+
+The worksheets of a workbook with several tables are named by a :class:`Sheet`,
+the text ``book.xlsx[Angkatan II]`` that knows its place in the workbook:
+locations order worksheets as the workbook does, not by their names.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Key", "Location", "parse_path", "render"]
+__all__ = ["Key", "Location", "Sheet", "parse_path", "render"]
 
 _PATH_PART = re.compile(r"\[(\d+)\]|\.([^.\[]+)|\[\"((?:[^\"\\]|\\.)*)\"\]")
 
@@ -41,6 +45,89 @@ def parse_path(text: str) -> tuple[Key, ...]:
         int(index) if index else (name or json.loads(f'"{quoted}"'))
         for index, name, quoted in _PATH_PART.findall(text)
     )
+
+
+_SHEET_LABEL = re.compile(r"(?s)(.+)\[([^\[\]]*)\]")
+"""A file label naming a worksheet: ``book.xlsx[Sheet 2]`` (a worksheet's name has no brackets)."""
+
+
+class Sheet(str):
+    """The name findings give a worksheet: ``book.xlsx[Angkatan II]``, ordered by its place.
+
+    It is that text (equal to it, hashed as it, shown as it), and also knows
+    the workbook's name and the worksheet's place among the workbook's
+    worksheets (from 0). Compared with ``<``, a sheet comes right after its
+    workbook's own name and before the workbook's later worksheets, whatever
+    their names: ``Angkatan II`` before ``Angkatan III``, though the text
+    ``book.xlsx[Angkatan III]`` sorts first (``I`` before ``]``). Any other
+    text is compared as the name of a file by itself, so locations of plain
+    files (a CSV or JSON file) order exactly as text does.
+
+    Args:
+        book: The workbook's name as findings give it.
+        name: The worksheet's name (Excel allows no ``[`` or ``]`` in it).
+        position: The worksheet's place among the workbook's worksheets, from 0.
+
+    Example:
+        >>> two, three = Sheet("book.xlsx", "Angkatan II", 1), Sheet("book.xlsx", "Angkatan III", 2)
+        >>> two == "book.xlsx[Angkatan II]", str(three) < str(two), two < three
+        (True, True, True)
+        >>> sorted([three, "book.xlsx", two, "a.csv"])
+        ['a.csv', 'book.xlsx', 'book.xlsx[Angkatan II]', 'book.xlsx[Angkatan III]']
+        >>> Sheet.read("book.xlsx[Angkatan II]", 1) == two, Sheet.read("a.csv", 0)
+        (True, 'a.csv')
+    """
+
+    book: str
+    name: str
+    position: int
+
+    def __new__(cls, book: str, name: str, position: int) -> Sheet:
+        """Make the label of the worksheet ``name``, at ``position``, of the workbook ``book``."""
+        sheet = super().__new__(cls, f"{book}[{name}]")
+        sheet.book, sheet.name, sheet.position = book, name, position
+        return sheet
+
+    def __getnewargs__(self) -> tuple[str, str, int]:  # type: ignore[override]
+        return self.book, self.name, self.position
+
+    @classmethod
+    def read(cls, label: str, position: int) -> str:
+        """The sheet a label such as ``book.xlsx[Angkatan II]`` names, at ``position``.
+
+        A label that names no worksheet is given back as it is.
+        """
+        match = _SHEET_LABEL.fullmatch(label)
+        if match is None:
+            return label
+        return cls(match[1], match[2], position)
+
+    def __lt__(self, other: str) -> bool:
+        if not isinstance(other, str):
+            return NotImplemented
+        return _place(self) < _place(other)
+
+    def __le__(self, other: str) -> bool:
+        if not isinstance(other, str):
+            return NotImplemented
+        return _place(self) <= _place(other)
+
+    def __gt__(self, other: str) -> bool:
+        if not isinstance(other, str):
+            return NotImplemented
+        return _place(self) > _place(other)
+
+    def __ge__(self, other: str) -> bool:
+        if not isinstance(other, str):
+            return NotImplemented
+        return _place(self) >= _place(other)
+
+
+def _place(file: str) -> tuple[str, int]:
+    """Where a file's name sorts: a worksheet after its workbook by its place, else by text."""
+    if type(file) is Sheet:
+        return file.book, file.position
+    return str(file), -1
 
 
 def _keys(value: tuple[Key, ...] | str) -> tuple[Key, ...]:
@@ -133,7 +220,10 @@ class Location:
         return render(self.keys)
 
     def sort_key(self) -> tuple[Any, ...]:
-        """Order by file, row, then keys with indexes as numbers (``[2]`` before ``[10]``)."""
+        """Order by file, row, then keys with indexes as numbers (``[2]`` before ``[10]``).
+
+        The worksheets of a workbook (a :class:`Sheet`) come in the workbook's order.
+        """
         return (
             self.file or "",
             self.row or 0,

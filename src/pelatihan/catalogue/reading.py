@@ -26,6 +26,7 @@ __all__ = [
     "ROW_SHAPE",
     "RULES",
     "SCORE_RULE",
+    "SECTION_ROW",
     "SHEET_WITHOUT_TABLE",
     "SKIPPED_ROW_CODES",
     "SPACES_RULE",
@@ -255,9 +256,23 @@ FOOTER_ROW = _listed(
         "Row below the table skipped",
         "Baris di bawah tabel dilewati",
         "Rows below the last record that are not records (the place and date of signing, "
-        "Mengetahui, Kepala ..., the signatory's name, NIP and rank, notes) are skipped, up to "
-        "a row that is a record again (a NIP and a name); a row with a name and another "
-        "field is always a record.",
+        "Mengetahui, Kepala ..., the signatory's name, NIP and rank, notes) are skipped; a row "
+        "with a name and another field is always a record. Such rows with a record after them "
+        "are not below the table: they head a section of it (input.section-row).",
+    )
+)
+
+SECTION_ROW = _listed(
+    Rule(
+        "input.section-row",
+        Severity.INFO,
+        "Section heading inside a table skipped",
+        "Judul bagian di dalam tabel dilewati",
+        "A row above records that is not a record and would begin the rows below the table "
+        "(text in one or two cells, such as B. GOLONGAN III or Peserta Golongan II, between two "
+        "groups of participants or above the first) heads a section of the table: it is "
+        "skipped, and the records after it are read as records. "
+        "Only rows with no record after them are below the table (input.footer-row).",
     )
 )
 
@@ -303,10 +318,12 @@ SKIPPED_ROW_CODES: tuple[str, ...] = (
     TWO_ROW_HEADER.code,
     COLUMN_NUMBERS.code,
     TOTAL_ROW.code,
+    SECTION_ROW.code,
     FOOTER_ROW.code,
 )
 """The codes of findings that mean a row of a table was read and not taken as a record
-(blank, a title, a header's second row, column numbers, a total, below the table): each
+(blank, a title, a header's second row, column numbers, a total, a section heading, below
+the table): each
 such finding is located at that row, or at a run of consecutive rows (``row`` to
 ``last_row``), and no row has two of them. The command's summary of
 what was read counts the rows skipped by these codes."""

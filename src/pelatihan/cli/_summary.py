@@ -48,6 +48,7 @@ _SKIPPED_LABELS = {
     "input.two-row-header": ("second header row", "baris judul kolom kedua"),
     "input.column-numbers": ("column numbers", "nomor kolom"),
     "input.total-row": ("total", "jumlah"),
+    "input.section-row": ("section heading", "judul bagian"),
     "input.footer-row": ("below the table", "di bawah tabel"),
 }
 """A short label for the rows skipped by each code; others are named by their rule's title."""
@@ -173,6 +174,8 @@ class CohortRead:
         participants: The number of its participants read.
         counts: The number of its findings per severity (its participants' and
             results' findings included).
+        sheets: The worksheets its rows are on, for a workbook with several
+            tables; empty otherwise.
     """
 
     file: str | None
@@ -181,6 +184,7 @@ class CohortRead:
     id: str
     participants: int
     counts: Mapping[str, int]
+    sheets: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -246,9 +250,11 @@ class ReadSummary:
         for document, report, counts in zip(documents, reports, sizes, strict=True):
             per_cohort = _severities_per_cohort(report)
             names = Names(document)
+            parts = document.document.cohort_parts
             for index, size in enumerate(counts):
                 name, ident = names.cohort(index)
                 found = per_cohort.get(index, Counter())
+                on = parts[index] if index < len(parts) else ()
                 cohorts.append(
                     CohortRead(
                         file=document.document.file,
@@ -257,6 +263,7 @@ class ReadSummary:
                         id=ident,
                         participants=size,
                         counts={severity.value: found[severity.value] for severity in Severity},
+                        sheets=tuple(split_sheet(label)[1] for label in on if label is not None),
                     )
                 )
         every = [finding for report in reports for finding in report]

@@ -424,7 +424,7 @@ def _summary_sheet(sheet: WriteOnlyWorksheet, summary: ReadSummary, lang: str) -
         counts = cohort.counts
         row: list[Cell] = [
             file,
-            name,
+            ", ".join(cohort.sheets) or name,
             cohort.label(lang),
             cohort.participants,
             counts["error"],

@@ -164,6 +164,9 @@ class RawDocument:
         parts: For a workbook with several tables, the names its worksheets are
             given in :attr:`files`, in the order they were read (a row of an
             earlier worksheet comes before any row of a later one).
+        cohort_parts: For a workbook with several tables, the worksheets (as
+            :attr:`parts` names them) each cohort has rows on, by the cohort's
+            position: a cohort of a worksheet, or one its rows name on several.
     """
 
     data: object
@@ -172,6 +175,7 @@ class RawDocument:
     findings: tuple[Finding, ...] = ()
     files: Mapping[Keys, str | None] = attrs.field(factory=dict)
     parts: tuple[str | None, ...] = ()
+    cohort_parts: tuple[tuple[str | None, ...], ...] = ()
 
     def location(self, keys: Keys | str) -> Location:
         """The location of ``keys``: the file, and the row of the record they are in.

@@ -50,15 +50,22 @@ Every row after the header is exactly one of: a record, a blank row
   cell with text is a whole number) and that number is not the count of records
   since the header (or the total row before it), ``input.total-mismatch`` (a
   warning) says so.
-* ``input.footer-row``: rows below the records. The footer begins at a row,
-  after a record, that is not a record by the rule below, has no NIP that
-  looks like one, and either has text in one or two cells, none in the name
-  cell, no digit in the NIP cell and a letter in one (in a table with a NIP and a name
+* ``input.footer-row``: rows below the records. The footer begins at a row
+  that is not a record by the rule below, has no NIP that looks like one,
+  and either has text in one or two cells, none in the name cell, no digit
+  in the NIP cell and a letter in one (in a table with a NIP and a name
   column), or begins like a signature block (a place and a date,
   ``Sidoarjo, 15 April 2024``; ``Mengetahui``, ``Kepala ...``, ``a.n.``,
   ``NIP. ...``, ``Catatan``, ``Keterangan:``, a rank with its grade,
-  ``Pembina (IV/a)``). Every row after it is a footer row too, until a row
-  with a NIP of 18 digits and a name, a record again.
+  ``Pembina (IV/a)``). Every row after it that is not a record, a blank row
+  or a total row is a footer row too.
+* ``input.section-row``: those rows when a record follows them. A row is
+  below the table only when no record follows it in the table (in its
+  worksheet, for a workbook of several); rows that would begin the footer
+  and have a record after them head a section of the table (``B. GOLONGAN
+  III``, ``Peserta Golongan II`` between two groups of participants, or
+  above the first). The records after them are read as records, and the rows
+  after those are looked at afresh.
 
 A row with a name and text in another known column is always a record,
 whatever comes before it (so is a row with a NIP and a name): a data row with
@@ -100,6 +107,7 @@ import attrs
 from pelatihan.catalogue.reading import (
     COLUMN_NUMBERS,
     FOOTER_ROW,
+    SECTION_ROW,
     TITLE_ROW,
     TOTAL_MISMATCH,
     TOTAL_ROW,
@@ -321,6 +329,11 @@ class RowSorter:
         self._both = self._nip >= 0 and self._name >= 0
         self._first = True  # the next row with text may number the columns
         self._footer = False
+        # while the rows below the table may be a section heading: where in the table's findings
+        # they begin, and what each run of them shows, by its first row
+        self._held: int | None = None
+        self._shown: dict[int, str] = {}
+        self._last_held = -2
         self._counted = 0  # the records before the last total row
         self._plain = False  # whether a row with a NIP and a name goes straight to the table
 
@@ -376,12 +389,11 @@ class RowSorter:
             index != self._ident and index < width and columns[index] is not None
             for index, _ in filled
         ):
-            if looks_like_nip and self._footer:
-                self._footer = False
-                self._plain = self._both
+            if self._held is not None:  # a record after them: the rows held head a section
+                self._sections()
             table.add_row(row, cells)
             return
-        if not self._footer and table.records and not looks_like_nip:
+        if not self._footer and not looks_like_nip:
             if len(filled) <= 2:
                 starts = (
                     self._both
@@ -394,6 +406,7 @@ class RowSorter:
             if starts:
                 self._footer = True
                 self._plain = False
+                self._held = len(table.findings)
         if self._footer:
             self._skip(FOOTER_ROW, row, "is below the table", "berada di bawah tabel", filled)
             return
@@ -410,6 +423,10 @@ class RowSorter:
         shown = ", ".join(quote(value) for _, value in filled[:3])
         if len(filled) > 3:
             shown += ", \u2026"
+        if rule is FOOTER_ROW:
+            if row != self._last_held + 1:  # a run of them may begin here
+                self._shown[row] = shown
+            self._last_held = row
         self.table.skip_row(
             rule.finding(
                 Location(file=self.table.file, row=row),
@@ -419,6 +436,36 @@ class RowSorter:
             ),
             _Run(en, id_, shown) if rule is FOOTER_ROW else None,
         )
+
+    def _sections(self) -> None:
+        """The rows held as below the table have a record after them: they head a section."""
+        table = self.table
+        table.flush_skipped()
+        findings = table.findings
+        for index in range(self._held or 0, len(findings)):
+            held = findings[index]
+            if held.code != FOOTER_ROW.code or held.location.row is None:
+                continue
+            first, last = held.location.row, held.location.last_row
+            shown = self._shown.get(first, "")
+            if last is None:
+                en = f"row {first} heads a section of the table ({shown}): it is skipped"
+                id_ = f"baris {first} adalah judul bagian tabel ({shown}): baris ini dilewati"
+            else:
+                count = last - first + 1
+                en = (
+                    f"rows {first}\u2013{last} ({count} rows) head a section of the table, the "
+                    f"first ({shown}): they are skipped"
+                )
+                id_ = (
+                    f"baris {first}\u2013{last} ({count} baris) adalah judul bagian tabel, yang "
+                    f"pertama ({shown}): baris-baris ini dilewati"
+                )
+            findings[index] = SECTION_ROW.finding(held.location, en, id_, value=held.value)
+        self._held = None
+        self._shown.clear()
+        self._footer = False
+        self._plain = self._both
 
     def _total(self, row: int, filled: Sequence[tuple[int, str]]) -> None:
         self._skip(TOTAL_ROW, row, "states a total", "berisi jumlah", filled)

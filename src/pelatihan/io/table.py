@@ -295,6 +295,10 @@ class RowTable:
         else:
             self._pending_skip = (finding, row, describe)
 
+    def flush_skipped(self) -> None:
+        """Report the run of skipped rows being extended now, so that :attr:`findings` holds it."""
+        self._flush_skip()
+
     def _flush_skip(self) -> None:
         """Report the run of skipped rows being extended, if there is one."""
         pending = self._pending_skip

@@ -191,6 +191,8 @@ class TableCohort:
         facts: The first value each row gave for a cohort fact, with that row's number.
         size: The number of its rows (participants) so far.
         participants: Their records, when the table keeps them.
+        parts: For a workbook with several tables, the worksheets its rows are
+            on (as :attr:`TableBuilder.parts` names them), in order.
     """
 
     index: int
@@ -198,6 +200,7 @@ class TableCohort:
     facts: dict[str, tuple[str, int]] = attrs.field(factory=dict)
     size: int = 0
     participants: list[dict[str, str]] = attrs.field(factory=list)
+    parts: tuple[str | None, ...] = ()
 
 
 class TableBuilder(RowTable):
@@ -384,6 +387,8 @@ class TableBuilder(RowTable):
             cohort = self._cohorts[cohort_name] = TableCohort(len(self._cohorts), cohort_name)
         index = cohort.size
         cohort.size += 1
+        if self._parts and (not cohort.parts or cohort.parts[-1] is not self.file):
+            cohort.parts = (*cohort.parts, self.file)  # once per worksheet: no list per cohort
         if extra:
             where = Location(("cohorts", cohort.index, "participants", index), self.file, row)
             self.row_shape(where, row, extra)
@@ -393,6 +398,12 @@ class TableBuilder(RowTable):
             if first is None or first[0] != value:  # new, or a disagreement to report
                 self._fact(cohort, field, value, row)
         return cohort, index, {f: record[f] for f in PARTICIPANT_FIELDS if f in record}
+
+    def cohort_parts(self) -> tuple[tuple[str | None, ...], ...]:
+        """The worksheets each cohort's rows are on, for a workbook with several tables."""
+        if not self._parts:
+            return ()
+        return tuple(cohort.parts for cohort in self._cohorts.values())
 
     def has_column(self, field: str) -> bool:
         """Whether a column of the table gives ``field``."""
@@ -432,6 +443,7 @@ class TableBuilder(RowTable):
             findings=tuple(self.findings),
             files=dict(self._files),
             parts=tuple(self._parts),
+            cohort_parts=self.cohort_parts(),
         )
 
     def _fact(self, cohort: TableCohort, field: str, value: str, row: int) -> None:

@@ -22,7 +22,9 @@ The worksheet
   header, rows without a cohort column form a cohort named after their
   worksheet, and findings on its rows name the file and the worksheet,
   ``angkatan.xlsx[Cadangan]`` (:attr:`RawDocument.files
-  <pelatihan.io.document.RawDocument.files>`). A worksheet without a table is
+  <pelatihan.io.document.RawDocument.files>`), a
+  :class:`~pelatihan.location.Sheet` that orders the findings of the
+  worksheets as the workbook orders them. A worksheet without a table is
   named (``input.sheet-without-table``, info); a hidden one with a table is
   read, and reported (``input.hidden-sheet``, a warning). A workbook of several
   worksheets none of which has a table is an
@@ -99,6 +101,7 @@ from pelatihan.io.document import InputError, RawDocument, open_input
 from pelatihan.io.layout import HEADER_SEARCH_ROWS, Header, Layout, find_header
 from pelatihan.io.table import RowTable, file_label
 from pelatihan.io.tabular import TableBuilder
+from pelatihan.location import Sheet
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -423,11 +426,11 @@ def _tables(
     several = sum(header is not None for header in headers) > 1
     found: TableT | None = None
     without: list[ReadOnlyWorksheet] = []
-    for worksheet, header in zip(sheets, headers, strict=True):
+    for index, (worksheet, header) in enumerate(zip(sheets, headers, strict=True)):
         if header is None:
             without.append(worksheet)
             continue
-        here = f"{label}[{worksheet.title}]" if several else name
+        here = Sheet(label, worksheet.title, index) if several else name
 
         def begin(
             cells: Sequence[str],

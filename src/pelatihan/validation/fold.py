@@ -42,7 +42,7 @@ cohorts already in memory.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 
 from pelatihan.calendar import Calendar
 from pelatihan.catalogue.cohorts import DUPLICATE, DUPLICATE_ACROSS_FILES
@@ -54,6 +54,7 @@ from pelatihan.io.attach import nip_key
 from pelatihan.io.dump import unwritable_texts
 from pelatihan.io.fields import COHORT
 from pelatihan.io.structure import Loaded
+from pelatihan.location import Sheet
 from pelatihan.rulebooks import Rulebook
 from pelatihan.validation.cohort_rules import PROBATION_MARGIN_DAYS, CohortRules
 from pelatihan.validation.participant_rules import Parsed, ParticipantRules, Place
@@ -194,9 +195,9 @@ class Fold:
             one on the earliest row. ``None`` for a driver that feeds in file order.
         across: The NIPs of files validated before this one, with this one
             (:class:`AcrossFiles`); ``None`` for a file validated alone.
-        parts: The worksheets of a workbook with several tables, as the
-            participants' locations name them, in the order they were read: for
-            ``nip_of``, a row of an earlier worksheet is an earlier row.
+
+    For ``nip_of``, a row of an earlier worksheet of a workbook (the
+    :class:`~pelatihan.location.Sheet` its location names) is an earlier row.
     """
 
     def __init__(
@@ -210,7 +211,6 @@ class Fold:
         keep: bool = False,
         nip_of: Callable[[int, int], str] | None = None,
         across: AcrossFiles | None = None,
-        parts: Sequence[str | None] = (),
     ) -> None:
         margin = PROBATION_MARGIN_DAYS.value
         self.participants = ParticipantRules(
@@ -222,7 +222,6 @@ class Fold:
         """Where the participant of a place's key is."""
         self.keep = keep
         self.nip_of = nip_of
-        self.parts = {part: order for order, part in enumerate(parts)}
         self.found: list[Finding] = []
         self.floor = 0  # what compact() left in found last time
         # the first of each NIP (by its 18 digits as a number, half the room of the text, else
@@ -294,7 +293,7 @@ class Fold:
         first = self.firsts.setdefault(key, here.key)
         if first == here.key:
             return self.across is not None and self.across.earlier(key, self.number) is not None
-        if self.nip_of is not None and _before(here, Place(self.find, first), self.parts):
+        if self.nip_of is not None and _before(here, Place(self.find, first)):
             # fed later, but earlier in the file: this one is the first
             self.firsts[key] = here.key
             cohort, rest = divmod(first, _SHIFT * _SHIFT)
@@ -395,18 +394,20 @@ def _finder(locate: Locate) -> Callable[[int], Location]:
     return find
 
 
-def _before(place: Place, other: Place, parts: Mapping[str | None, int]) -> bool:
+def _before(place: Place, other: Place) -> bool:
     """Whether ``place`` is on an earlier row of the same file than ``other``.
 
-    Rows of the worksheets ``parts`` orders are compared by worksheet, then by row.
+    Rows of the worksheets of one workbook are compared by worksheet (in the
+    workbook's order), then by row.
     """
     here, there = place.location, other.location
     if here.row is None or there.row is None:
         return False
     if here.file == there.file:
         return here.row < there.row
-    if here.file in parts and there.file in parts:
-        return (parts[here.file], here.row) < (parts[there.file], there.row)
+    mine, theirs = here.file, there.file
+    if type(mine) is Sheet and type(theirs) is Sheet and mine.book == theirs.book:
+        return (mine.position, here.row) < (theirs.position, there.row)
     return False
 
 
@@ -444,7 +445,6 @@ def check(
     fold = Fold(
         locate,
         nip_of=lambda position, index: cohorts[position].participants[index].nip,
-        parts=loaded.document.parts if loaded is not None else (),
         calendar=calendar,
         rulebook=rulebook,
         probation_margin_days=probation_margin_days,

@@ -283,6 +283,7 @@ class _Stream:
                 findings=tuple(table.findings),
                 files=self.shown_files,
                 parts=table.parts,
+                cohort_parts=table.cohort_parts(),
             ),
             findings=(),
             cohort_index=tuple(range(len(cohorts))),
