@@ -18,8 +18,9 @@ nip      any text, bytes or integer: ``is_valid`` returns a bool and never
 grade    any text, bytes or integer: ``Grade.parse`` raises only ``InvalidGrade``
          and what it reads reads back the same (also ``Education``, ``Track``)
 json     arbitrary bytes, byte mutations and structure-aware mutations of the
-         example cohort files: ``read_json_text`` + ``validate`` give a report
-         or raise only ``InputError``; every cohort and participant ends up
+         example cohort files: ``read_json_bytes`` + ``validate`` give a report
+         or raise only ``InputError``, and the reader gives what the exact
+         reader gives; every cohort and participant ends up
          structured or in a finding; the report's JSON reads back equal
 csv      bytes and mutated CSV of ``examples/participants.csv``: ``read_csv`` +
          ``validate`` give a report or ``InputError``, and every row after the
@@ -119,7 +120,12 @@ from pelatihan.io.document import (
     InputError,
     RawDocument,
 )
-from pelatihan.io.jsonfile import MAX_DEPTH, read_json, read_json_text
+from pelatihan.io.jsonfile import (
+    MAX_DEPTH,
+    read_json,
+    read_json_bytes,
+    read_json_exact,
+)
 from pelatihan.io.layout import HEADER_SEARCH_ROWS, names_required
 from pelatihan.io.results import (
     RESULT_HEADERS,
@@ -988,12 +994,22 @@ def _check_records(document: RawDocument, loaded: Loaded) -> None:
                     raise PropertyFailed("records-accounted", f"{path} dropped without a finding")
 
 
-def check_json(data: bytes) -> None:
-    """``read_json_text`` + ``validate`` give a report or raise only ``InputError``.
+def _json_read(read: Callable[[Any, str], RawDocument], data: bytes | str) -> tuple[str, object]:
+    """A JSON reader's result: the repr of its data (1, 1.0, True apart) and document, or error."""
+    try:
+        document = read(data, "fuzz.json")
+    except InputError as error:
+        return str(error), None
+    return repr(document.data), document
 
-    Bytes that are not UTF-8 must be an ``InputError`` of ``read_json``; every
-    cohort, participant and result is structured or reported; the report's JSON
-    reads back equal.
+
+def check_json(data: bytes) -> None:
+    """``read_json_bytes`` + ``validate`` give a report or raise only ``InputError``.
+
+    Bytes that are not UTF-8 must be an ``InputError`` of ``read_json``; what
+    the reader gives (msgspec's fast path for a regular file) is what the exact
+    reader gives for the text, document or error; every cohort, participant and
+    result is structured or reported; the report's JSON reads back equal.
 
     Args:
         data: The file's bytes.
@@ -1006,9 +1022,11 @@ def check_json(data: bytes) -> None:
         except InputError:
             return
         raise PropertyFailed("json-utf8", "bytes that are not UTF-8 were read") from None
-    try:
-        document = read_json_text(text, "fuzz.json")
-    except InputError:
+    read, exact = _json_read(read_json_bytes, data), _json_read(read_json_exact, text)
+    if read != exact:
+        raise PropertyFailed("json-fast-path", "the reader reads otherwise than the exact reader")
+    document = read[1]
+    if not isinstance(document, RawDocument):
         return
     loaded = structure(document)
     _check_records(document, loaded)

@@ -1,4 +1,4 @@
-"""Reading the JSON interchange format (``pelatihan/cohorts@1``).
+r"""Reading the JSON interchange format (``pelatihan/cohorts@1``).
 
 The file must be UTF-8 JSON (a byte-order mark is allowed). What cannot be read
 at all — a missing or empty file, text that is not UTF-8, text that is not
@@ -9,16 +9,33 @@ object's path, saying what was dropped (a list's or an object's number of
 items): nothing is lost silently. Numbers
 with a fraction are read as :class:`~decimal.Decimal`, so a score of 70.01 stays
 exactly 70.01.
+
+A file is read in one of two ways, with the same result. A regular file — one
+msgspec's JSON decoder (written in C) accepts, nested no deeper than
+:data:`MAX_DEPTH`, with no key given twice — is decoded by it, with numbers
+that have a fraction or an exponent as :class:`~decimal.Decimal` of their text.
+That no key is given twice is proved by counting: every ``:`` outside a text
+separates a key from its value, so the keys the decoded objects hold equal the
+colons of the file (or those right after a quote or JSON's whitespace) only
+when no object lost a key to a later one. Anything else — invalid JSON, a key
+given twice or a colon inside a text that keeps the count from proving it, half
+a surrogate pair (which msgspec refuses), deep nesting, a number msgspec
+refuses — is read by :func:`read_json_exact`, Python's own ``json`` module with
+a hook on every object, which gives the errors and the findings described above.
 """
 
 from __future__ import annotations
 
+import codecs
 import collections
 import decimal
 import json
 import os
 import re
-from typing import IO, Any
+from collections.abc import Iterator
+from typing import IO, Any, Final
+
+import msgspec
 
 from pelatihan.catalogue.reading import DUPLICATE_KEY, VALUE_RULE
 from pelatihan.errors import quote, shorten
@@ -30,27 +47,48 @@ from pelatihan.io.document import (
     read_limited,
 )
 
-__all__ = ["MAX_DEPTH", "loads_exact", "read_json", "read_json_text"]
+__all__ = [
+    "MAX_DEPTH",
+    "loads_exact",
+    "read_json",
+    "read_json_bytes",
+    "read_json_exact",
+    "read_json_text",
+]
 
 MAX_DEPTH = 64
 """The deepest nesting accepted; the format itself needs 5 levels."""
 
 
-def _too_deep(data: object) -> bool:
-    """Whether parsed JSON nests deeper than :data:`MAX_DEPTH`, walked one level at a time."""
-    level = [data] if type(data) is dict or type(data) is list else []
-    depth = 0
-    while level:
-        depth += 1
-        if depth > MAX_DEPTH:
-            return True
-        level = [
-            child
-            for container in level
-            for child in (container.values() if type(container) is dict else container)
-            if type(child) is dict or type(child) is list
-        ]
-    return False
+def _object_keys(data: object) -> int | None:
+    """The number of keys of the objects in parsed JSON; ``None`` if deeper than :data:`MAX_DEPTH`.
+
+    Walked one level of containers at a time; the keys of an object given twice
+    count once (a decoded object holds each key once).
+
+    Example:
+        >>> _object_keys({"a": [{"b": 1, "c": {}}], "d": 2}), _object_keys(7)
+        (4, 0)
+        >>> deepest: list[object] = []
+        >>> for _ in range(MAX_DEPTH - 1):
+        ...     deepest = [deepest]
+        >>> _object_keys(deepest), _object_keys([deepest])
+        (0, None)
+    """
+    keys = 0
+    level: list[Any] = [data] if type(data) is dict or type(data) is list else []
+    for _ in range(MAX_DEPTH):
+        if not level:
+            return keys
+        below: list[Any] = []
+        for container in level:
+            values: Any = container
+            if type(container) is dict:
+                keys += len(container)
+                values = container.values()
+            below += [value for value in values if type(value) is dict or type(value) is list]
+        level = below
+    return None if level else keys
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -112,11 +150,128 @@ def _too_deep_error(name: str, file_name: str | None) -> InputError:
 def read_json_text(text: str, file_name: str | None = None) -> RawDocument:
     """Read JSON text into a :class:`~pelatihan.io.document.RawDocument`.
 
+    A regular text is decoded by msgspec; anything else is read by
+    :func:`read_json_exact`, which gives the same document for a regular text,
+    and the findings and errors of any other.
+
     Raises:
         InputError: If the text is empty, too deeply nested, or not JSON.
 
     Example:
-        >>> doc = read_json_text('{"format": "pelatihan/cohorts@1", "cohorts": [{"id": "a"}], '
+        >>> read_json_text('{"cohorts": [{"id": "a", "start": "2025-07-14"}], "x": 70.10}').data
+        {'cohorts': [{'id': 'a', 'start': '2025-07-14'}], 'x': Decimal('70.10')}
+        >>> doc = read_json_text('{"cohorts": [], "cohorts": []}', "angkatan.json")
+        >>> [f.code for f in doc.findings], doc.file
+        (['input.duplicate-key'], 'angkatan.json')
+    """
+    data = _decode_regular(text)
+    if data is _IRREGULAR:
+        return read_json_exact(text, file_name)
+    return RawDocument(data, file_name)
+
+
+def read_json_bytes(data: bytes, file_name: str | None = None) -> RawDocument:
+    r"""Read a JSON file's bytes (UTF-8, a byte-order mark allowed) as :func:`read_json_text` does.
+
+    Raises:
+        InputError: If the bytes are not UTF-8, or as :func:`read_json_text`.
+
+    Example:
+        >>> read_json_bytes(codecs.BOM_UTF8 + b'{"nip": "198609262015051001"}').data
+        {'nip': '198609262015051001'}
+        >>> read_json_bytes(b'{"name": "Siti \xff"}', "angkatan.json")
+        Traceback (most recent call last):
+        ...
+        pelatihan.io.document.InputError: angkatan.json: not UTF-8 text (byte 15); save the file ...
+    """
+    body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
+    decoded = _decode_regular(body)
+    if decoded is not _IRREGULAR:
+        return RawDocument(decoded, file_name)
+    name = file_name or "<input>"
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{name}: not UTF-8 text (byte {error.start}); save the file as UTF-8",
+            f"{name}: bukan teks UTF-8 (bita ke-{error.start}); simpan berkas sebagai UTF-8",
+            value=file_name,
+        ) from None
+    return read_json_exact(text, file_name)
+
+
+_IRREGULAR: Final = object()
+"""What :func:`_decode_regular` gives for a text it leaves to :func:`read_json_exact`."""
+
+_DECODER: Final = msgspec.json.Decoder(float_hook=decimal.Decimal)
+"""Numbers with a fraction or an exponent read as ``parse_float=Decimal`` reads them."""
+
+_BEFORE_COLON = ('":', " :", "\t:", "\n:", "\r:")
+"""What stands right before the colon of a key: the key's closing quote, or JSON's whitespace."""
+_BEFORE_COLON_BYTES = tuple(pair.encode() for pair in _BEFORE_COLON)
+
+
+def _key_bounds(text: str | bytes) -> Iterator[int]:
+    """At least the number of keys ``text`` gives, if it is JSON: the tighter bound second.
+
+    Example:
+        >>> list(_key_bounds('{"a": "08:00", "b" : {"c":1}}'))
+        [4, 3]
+    """
+    if isinstance(text, str):
+        yield text.count(":")
+        yield sum(map(text.count, _BEFORE_COLON))
+    else:
+        yield text.count(b":")
+        yield sum(map(text.count, _BEFORE_COLON_BYTES))
+
+
+def _decode_regular(text: str | bytes) -> Any:
+    r"""``text`` decoded by msgspec when the result is provably that of :func:`read_json_exact`.
+
+    Else :data:`_IRREGULAR`: when msgspec refuses the text (not JSON, not
+    UTF-8, ``NaN``, an integer of more than 4,300 digits, a ``\u`` escape of half
+    a surrogate pair, which the exact reader mends and reports), when it nests
+    deeper than :data:`MAX_DEPTH`, or when it might give a key twice.
+
+    msgspec keeps the last value of a key given twice, silently. A colon outside
+    a text separates a key from its value, and only there; the key's closing quote
+    or JSON's whitespace (space, tab, line feed, carriage return) stands right
+    before it. So the colons of the text, and more tightly the colons right after
+    one of those, are at least the keys the text gives; the decoded objects hold
+    at most that many, and as many only when no object lost a key to a later one.
+    When the count is not equal the exact reader decides.
+
+    Example:
+        >>> _decode_regular(b'{"a": {"b": [1, 2.50]}, "c": "08:00"}')
+        {'a': {'b': [1, Decimal('2.50')]}, 'c': '08:00'}
+        >>> texts = ['{"a": 1, "a": 2}', '{"a": "\\":", "b": 1}', '["\\ud800"]', "NaN"]
+        >>> [_decode_regular(text) is _IRREGULAR for text in [*texts, "[" * 65 + "]" * 65]]
+        [True, True, True, True, True]
+    """
+    try:
+        data = _DECODER.decode(text)
+    # msgspec's own errors (not ValueErrors before 0.22), bad UTF-8, a number Decimal refuses
+    except (msgspec.DecodeError, ValueError, ArithmeticError, RecursionError):
+        return _IRREGULAR
+    keys = _object_keys(data)
+    if keys is None or all(keys != bound for bound in _key_bounds(text)):
+        return _IRREGULAR
+    return data
+
+
+def read_json_exact(text: str, file_name: str | None = None) -> RawDocument:
+    """Read JSON text into a :class:`~pelatihan.io.document.RawDocument` with Python's ``json``.
+
+    This is the reader of every file :func:`read_json_text` does not decode
+    itself, and the measure of the result it gives for the rest: the same
+    document, findings included.
+
+    Raises:
+        InputError: If the text is empty, too deeply nested, or not JSON.
+
+    Example:
+        >>> doc = read_json_exact('{"format": "pelatihan/cohorts@1", "cohorts": [{"id": "a"}], '
         ...                      '"cohorts": []}')
         >>> doc.data, [f.code for f in doc.findings]
         ({'format': 'pelatihan/cohorts@1', 'cohorts': []}, ['input.duplicate-key'])
@@ -150,7 +305,7 @@ def read_json_text(text: str, file_name: str | None = None) -> RawDocument:
             f"{name}: bukan JSON yang sah{where}: {detail}",
             value=file_name,
         ) from None
-    if _too_deep(data):
+    if _object_keys(data) is None:
         raise _too_deep_error(name, file_name)
     findings = _duplicate_findings(data, duplicates, file_name)
     if _SURROGATE_ESCAPE.search(text):
@@ -285,12 +440,4 @@ def read_json(source: str | os.PathLike[str] | IO[bytes]) -> RawDocument:
     else:
         name = str(getattr(source, "name", "<input>"))
         data = read_limited(source, name)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"{name}: not UTF-8 text (byte {error.start}); save the file as UTF-8",
-            f"{name}: bukan teks UTF-8 (bita ke-{error.start}); simpan berkas sebagai UTF-8",
-            value=name,
-        ) from None
-    return read_json_text(text, name)
+    return read_json_bytes(data, name)
