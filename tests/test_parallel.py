@@ -237,8 +237,11 @@ def test_how_many_workers_is_decided_by_the_input_the_cpus_and_the_platform(
     assert parallel.workers(2, 250_000, 1, cpus=2) == 1  # one cohort is never split
     with pytest.raises(ValueError, match="1 or more"):
         parallel.workers(0, 250_000, 6_250)
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 2)
+    assert parallel.workers(None, 250_000, 6_250, cpus=2) == 1  # other threads: not unasked
+    assert parallel.workers(2, 250_000, 6_250, cpus=2) == 2
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
-    assert parallel.workers(None, 250_000, 6_250, cpus=2) == 1
+    assert parallel.workers(2, 250_000, 6_250, cpus=2) == 1
 
 
 def test_the_usable_cpus_are_the_affinity_else_the_count(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,7 +13,9 @@ with it, not copied out to it; only the runs of cohorts to check go to a worker
 (two numbers each), and only its findings and its participants' NIPs come
 back. Where the platform cannot fork, where one CPU is usable, and for an
 input too small to pay for starting the workers (:data:`MIN_PARTICIPANTS`),
-the cohorts are checked in the calling process, as they always were.
+the cohorts are checked in the calling process, as they always were; so too,
+unless workers are asked for, in a program running other threads (a server),
+whose locks a forked copy could inherit held.
 
 A worker that fails (an exception, or a process that dies) never loses a
 finding or hangs the caller: the runs that were not merged are checked in the
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Generic, TypeVar
@@ -85,7 +88,8 @@ def workers(
 
     Args:
         jobs: The number asked for: ``None`` for as many as there are usable CPUs,
-            ``1`` for none (everything in the calling process).
+            ``1`` for none (everything in the calling process). ``None`` gives none
+            in a program running other threads.
         participants: The number of participants to check.
         cohorts: The number of cohorts they are in (a cohort is never split).
         cpus: The usable CPUs; by default :func:`usable_cpus`.
@@ -99,6 +103,8 @@ def workers(
     least = MIN_PARTICIPANTS if least is None else least
     if jobs == 1 or participants < max(least, 1) or cohorts < 2 or not can_fork():
         return 1
+    if jobs is None and threading.active_count() > 1:
+        return 1  # a lock another thread holds would stay held in a forked copy
     wanted = (usable_cpus() if cpus is None else cpus) if jobs is None else jobs
     return max(1, min(wanted, cohorts))
 
