@@ -6,6 +6,7 @@ import datetime
 import io
 import json
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -229,19 +230,31 @@ def test_the_command_writes_the_same_report_with_workers_as_with_one_process(
 def test_how_many_workers_is_decided_by_the_input_the_cpus_and_the_platform(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    assert parallel.workers(None, 250_000, 6_250, cpus=2) == 2
-    assert parallel.workers(None, 250_000, 6_250, cpus=1) == 1  # one CPU: no worker
+    assert parallel.workers(None, 250_000, 6_250, cpus=2, load=1.2) == 2
+    assert parallel.workers(None, 250_000, 6_250, cpus=1, load=0.0) == 1  # one CPU: no worker
+    assert parallel.workers(None, 250_000, 6_250, cpus=2, load=4.5) == 1  # others keep them busy
+    assert parallel.workers(None, 250_000, 6_250, cpus=8, load=4.0) == 5
     assert parallel.workers(4, 250_000, 6_250, cpus=2) == 4  # as many as asked
     assert parallel.workers(4, 250_000, 3, cpus=2) == 3  # never more than the cohorts
     assert parallel.workers(None, parallel.MIN_PARTICIPANTS - 1, 500, cpus=2) == 1
     assert parallel.workers(2, 250_000, 1, cpus=2) == 1  # one cohort is never split
     with pytest.raises(ValueError, match="1 or more"):
         parallel.workers(0, 250_000, 6_250)
-    monkeypatch.setattr(parallel.threading, "active_count", lambda: 2)
-    assert parallel.workers(None, 250_000, 6_250, cpus=2) == 1  # other threads: not unasked
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    assert parallel.workers(None, 250_000, 6_250, cpus=2, load=0.0) == 1  # threads: only asked
     assert parallel.workers(2, 250_000, 6_250, cpus=2) == 2
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
     assert parallel.workers(2, 250_000, 6_250, cpus=2) == 1
+
+
+def test_the_idle_cpus_are_those_the_load_of_other_programs_leaves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(os, "getloadavg", lambda: (2.0, 0.0, 0.0), raising=False)
+    assert parallel.idle_cpus(4) == 3  # this program is one of the two
+    monkeypatch.delattr(os, "getloadavg", raising=False)
+    assert parallel.idle_cpus(4) == 4  # no load average: every CPU
+    assert parallel.idle_cpus(2, 0.0) == 2
 
 
 def test_the_usable_cpus_are_the_affinity_else_the_count(monkeypatch: pytest.MonkeyPatch) -> None:

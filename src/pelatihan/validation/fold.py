@@ -517,9 +517,10 @@ def _check(
             found, (places, keys) = outcome
             fold.found.extend(found)
             fold.floor = compact(fold.found, floor=fold.floor)
-            remember = fold.remember
+            firsts, remember = fold.firsts, fold.remember
             for at, key in zip(places, keys, strict=True):
-                remember(at, key)
+                if firsts.setdefault(key, at) != at:  # given before: as remember() finds it
+                    remember(at, key)
             first, start = next(runs)
             done += sum(sizes[first:start])
             if progress is not None:

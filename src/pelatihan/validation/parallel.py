@@ -11,7 +11,8 @@ The workers are started with :mod:`multiprocessing`'s ``fork``: each one
 begins as a copy of the caller, so the cohorts already in memory are shared
 with it, not copied out to it; only the runs of cohorts to check go to a worker
 (two numbers each), and only its findings and its participants' NIPs come
-back. Where the platform cannot fork, where one CPU is usable, and for an
+back. Where the platform cannot fork, where one CPU is usable or other
+programs keep all but one busy (the system's load), and for an
 input too small to pay for starting the workers (:data:`MIN_PARTICIPANTS`),
 the cohorts are checked in the calling process, as they always were; so too,
 unless workers are asked for, in a program running other threads (a server),
@@ -22,8 +23,10 @@ finding or hangs the caller: the runs that were not merged are checked in the
 calling process instead, which gives the report, or raises the error, that a
 sequential run would.
 
-    >>> workers(None, 250_000, 6_250, cpus=2)
+    >>> workers(None, 250_000, 6_250, cpus=2, load=1.0)
     2
+    >>> workers(None, 250_000, 6_250, cpus=2, load=3.0)  # the other programs' work fills the CPUs
+    1
     >>> workers(None, 1_000, 25, cpus=2)  # too small: workers would cost more than they save
     1
     >>> workers(1, 250_000, 6_250, cpus=2)  # asked to run sequentially
@@ -41,7 +44,14 @@ from typing import Generic, TypeVar
 
 from pelatihan.findings import max_per_code, per_code_cap
 
-__all__ = ["MIN_PARTICIPANTS", "RUNS_PER_WORKER", "Runs", "usable_cpus", "workers"]
+__all__ = [
+    "MIN_PARTICIPANTS",
+    "RUNS_PER_WORKER",
+    "Runs",
+    "idle_cpus",
+    "usable_cpus",
+    "workers",
+]
 
 R = TypeVar("R")
 
@@ -83,17 +93,19 @@ def workers(
     *,
     cpus: int | None = None,
     least: int | None = None,
+    load: float | None = None,
 ) -> int:
     """How many worker processes to check ``cohorts`` cohorts of ``participants`` people; 1: none.
 
     Args:
-        jobs: The number asked for: ``None`` for as many as there are usable CPUs,
-            ``1`` for none (everything in the calling process). ``None`` gives none
-            in a program running other threads.
+        jobs: The number asked for: ``None`` for as many as there are usable CPUs
+            that other programs leave idle (:func:`idle_cpus`), none in a program
+            running other threads; ``1`` for none (everything in the calling process).
         participants: The number of participants to check.
         cohorts: The number of cohorts they are in (a cohort is never split).
         cpus: The usable CPUs; by default :func:`usable_cpus`.
         least: The fewest participants worth the workers; by default :data:`MIN_PARTICIPANTS`.
+        load: The system's load (:func:`idle_cpus`); by default :func:`os.getloadavg`'s.
 
     Raises:
         ValueError: If ``jobs`` is less than 1.
@@ -105,8 +117,32 @@ def workers(
         return 1
     if jobs is None and threading.active_count() > 1:
         return 1  # a lock another thread holds would stay held in a forked copy
-    wanted = (usable_cpus() if cpus is None else cpus) if jobs is None else jobs
-    return max(1, min(wanted, cohorts))
+    if jobs is None:
+        jobs = idle_cpus(usable_cpus() if cpus is None else cpus, load)
+        if jobs < 2:  # a worker would wait for a CPU, and cost more than it saves
+            return 1
+    return max(1, min(jobs, cohorts))
+
+
+def idle_cpus(cpus: int, load: float | None = None) -> int:
+    """How many of ``cpus`` CPUs other programs leave to this one: the workers worth starting.
+
+    ``load`` is the system's load over the last minute (:func:`os.getloadavg`, where
+    the platform has it; else every CPU is taken to be free), this program counted in it
+    as one. Workers that must share their CPUs with other programs' work cost more than
+    they save.
+
+    Example:
+        >>> idle_cpus(2, 0.9), idle_cpus(2, 1.4), idle_cpus(2, 2.6), idle_cpus(8, 3.0)
+        (2, 2, 0, 6)
+    """
+    if load is None:
+        try:
+            load = os.getloadavg()[0]
+        except (AttributeError, OSError):  # no load average on this platform
+            return cpus
+    others = max(0.0, load - 1.0)
+    return max(0, min(cpus, round(cpus - others)))
 
 
 def cut(sizes: Sequence[int], runs: int) -> list[tuple[int, int]]:
