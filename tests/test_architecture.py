@@ -144,7 +144,14 @@ LAYERS = (
             "pelatihan.validation.result_rules",
         ),
     ),
-    ("fold", ("pelatihan.validation.fold", "pelatihan.validation.stream")),
+    (
+        "fold",
+        (
+            "pelatihan.validation.fold",
+            "pelatihan.validation.stream",
+            "pelatihan.validation.parallel",
+        ),
+    ),
     (
         "pipeline",
         (

@@ -148,7 +148,13 @@ def _validate_capped(args: argparse.Namespace) -> int:
     books = _rulebooks_by_regime(args)
     if not args.results and args.rooms is None:
         found = _validate_files(
-            args.files, defaults, args.lang, books, dict(args.in_force_from), reading=reading
+            args.files,
+            defaults,
+            args.lang,
+            books,
+            dict(args.in_force_from),
+            reading=reading,
+            jobs=args.jobs or None,
         )
         return _report(args, *found)
     problems: list[str] = []
@@ -182,6 +188,7 @@ def _validate_capped(args: argparse.Namespace) -> int:
                     progress=_shifted(progress, offset),
                     in_force_from=dict(args.in_force_from),
                     across=across,
+                    jobs=args.jobs or None,
                 )
             )
             offset += size
@@ -229,13 +236,15 @@ def _validate_files(
     in_force_from: dict[str, datetime.date] | None = None,
     *,
     reading: _Reading | None = None,
+    jobs: int | None = None,
 ) -> tuple[list[Loaded], list[Report], list[tuple[int, ...]]]:
     """Validate files without results: tables as they are read, other files loaded whole.
 
     Returns each file's document (for a table, only its participants with a
     finding), report, and its cohorts' numbers of participants as read;
     raises _Unusable naming every file that cannot be used. A NIP given in an
-    earlier file is reported in the later one.
+    earlier file is reported in the later one. ``jobs``: the processes to check a
+    file loaded whole in (:func:`~pelatihan.validation.pipeline.validate`).
     """
     streamed = [Path(name).suffix.lower() in STREAMED_SUFFIXES for name in files]
     loaded = {
@@ -293,6 +302,7 @@ def _validate_files(
                         progress=update,
                         in_force_from=in_force_from,
                         across=across,
+                        jobs=jobs,
                     )
                 )
                 documents.append(outcome)

@@ -85,7 +85,7 @@ other value is checked here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePath
 from typing import ClassVar
 
@@ -346,21 +346,13 @@ class TableBuilder(RowTable):
                 value = values[index]
                 if value:
                     record[field] = (iso_text(value) or value) if date else value
-        cohort = self._cohorts.get(cohort_name)
-        if cohort is None:
-            cohort = self._cohorts[cohort_name] = TableCohort(len(self._cohorts), cohort_name)
-        index = cohort.size
-        cohort.size += 1
-        known = cohort.facts
-        for column, field, date in self._fact_columns:
-            if column < width:
-                value = values[column]
-                if value:
-                    if date:
-                        value = iso_text(value) or value
-                    first = known.get(field)
-                    if first is None or first[0] != value:  # new, or a disagreement to report
-                        self._fact(cohort, field, value, row)
+        facts = [
+            (field, (iso_text(value) or value) if date else value)
+            for column, field, date in self._fact_columns
+            if column < width and (value := values[column])
+        ]
+        cohort, index = self._cohort_row(cohort_name, row, ())
+        self._cohort_facts(cohort, facts, row)
         return cohort, index, record
 
     def _place_read(
@@ -382,9 +374,18 @@ class TableBuilder(RowTable):
                 cohort_name = value
             else:
                 facts[field] = value
-        cohort = self._cohorts.get(cohort_name)
+        cohort, index = self._cohort_row(cohort_name, row, extra)
+        self._cohort_facts(cohort, facts.items(), row)
+        return cohort, index, {f: record[f] for f in PARTICIPANT_FIELDS if f in record}
+
+    def _cohort_row(self, name: str, row: int, extra: Sequence[str]) -> tuple[TableCohort, int]:
+        """The cohort named ``name``, made when new, and the number of the row among its rows.
+
+        Notes the worksheet it is on, and reports ``extra``, the row's text beyond the header.
+        """
+        cohort = self._cohorts.get(name)
         if cohort is None:
-            cohort = self._cohorts[cohort_name] = TableCohort(len(self._cohorts), cohort_name)
+            cohort = self._cohorts[name] = TableCohort(len(self._cohorts), name)
         index = cohort.size
         cohort.size += 1
         if self._parts and (not cohort.parts or cohort.parts[-1] is not self.file):
@@ -392,12 +393,17 @@ class TableBuilder(RowTable):
         if extra:
             where = Location(("cohorts", cohort.index, "participants", index), self.file, row)
             self.row_shape(where, row, extra)
+        return cohort, index
+
+    def _cohort_facts(
+        self, cohort: TableCohort, facts: Iterable[tuple[str, str]], row: int
+    ) -> None:
+        """Record the facts a row gives of its cohort, reporting one that disagrees."""
         known = cohort.facts
-        for field, value in facts.items():
+        for field, value in facts:
             first = known.get(field)
             if first is None or first[0] != value:  # new, or a disagreement to report
                 self._fact(cohort, field, value, row)
-        return cohort, index, {f: record[f] for f in PARTICIPANT_FIELDS if f in record}
 
     def cohort_parts(self) -> tuple[tuple[str | None, ...], ...]:
         """The worksheets each cohort's rows are on, for a workbook with several tables."""

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from pelatihan.calendar import Calendar
 from pelatihan.catalogue.cohorts import DUPLICATE, DUPLICATE_ACROSS_FILES
@@ -56,6 +57,7 @@ from pelatihan.io.fields import COHORT
 from pelatihan.io.structure import Loaded
 from pelatihan.location import Sheet
 from pelatihan.rulebooks import Rulebook
+from pelatihan.validation import parallel
 from pelatihan.validation.cohort_rules import PROBATION_MARGIN_DAYS, CohortRules
 from pelatihan.validation.participant_rules import Parsed, ParticipantRules, Place
 from pelatihan.validation.result_rules import CohortResults
@@ -228,6 +230,7 @@ class Fold:
         # its text), as its cohort, position and row packed into one number; and the others
         self.firsts: dict[NipKey, int] = {}
         self.again: list[tuple[NipKey, int, str]] = []
+        self.noted: tuple[list[int], list[NipKey]] | None = None  # see defers()
         self.across = across
         self.number = across.join(self.find) if across is not None else 0
         """The file's number among the files validated together."""
@@ -288,19 +291,57 @@ class Fold:
         """Remember a participant's NIP; whether it was given before (:meth:`finish` reports it).
 
         Given before in this file, or in a file validated before it with this one.
+        A fold that :meth:`defers` its NIPs only notes them, and says no.
         """
         key: NipKey = int(digits) if digits else nip_key(nip)
-        first = self.firsts.setdefault(key, here.key)
-        if first == here.key:
+        if self.noted is not None:
+            self.noted[0].append(here.key)
+            self.noted[1].append(key)
+            return False
+        return self.remember(here.key, key, nip)
+
+    def remember(self, at: int, key: NipKey, nip: str | None = None) -> bool:
+        """Remember the NIP ``key`` of the participant whose place's key is ``at``.
+
+        Whether it was given before; ``nip`` is the NIP as written, looked up with
+        ``nip_of`` when not given (only when it was given before).
+        """
+        first = self.firsts.setdefault(key, at)
+        if first == at:
             return self.across is not None and self.across.earlier(key, self.number) is not None
+        here = Place(self.find, at)
         if self.nip_of is not None and _before(here, Place(self.find, first)):
             # fed later, but earlier in the file: this one is the first
-            self.firsts[key] = here.key
-            cohort, rest = divmod(first, _SHIFT * _SHIFT)
-            self.again.append((key, first, self.nip_of(cohort, rest // _SHIFT)))
-        else:
-            self.again.append((key, here.key, nip))
+            self.firsts[key] = at
+            at, nip = first, None
+        if nip is None:
+            if self.nip_of is None:
+                raise ValueError("a NIP not given is looked up by the fold's nip_of")
+            cohort, rest = divmod(at, _SHIFT * _SHIFT)
+            nip = self.nip_of(cohort, rest // _SHIFT)
+        self.again.append((key, at, nip))
         return True
+
+    def defers(self) -> None:
+        """From now on, note the NIPs fed instead of comparing them (:meth:`noted_nips`).
+
+        For a worker process checking some of the cohorts: the NIPs of all of them
+        are compared in one place, in the order they were read (:meth:`remember`).
+
+        Raises:
+            ValueError: If the fold keeps the participants with a finding (a NIP given
+                twice is one, and only the fold that compares them knows).
+        """
+        if self.keep:
+            raise ValueError("a fold that keeps its participants with a finding compares NIPs")
+        self.noted = ([], [])
+
+    def noted_nips(self) -> tuple[list[int], list[NipKey]]:
+        """The places' keys and NIPs noted since last asked (a fold that :meth:`defers`)."""
+        if self.noted is None:
+            raise ValueError("only a fold that defers its NIPs notes them")
+        noted, self.noted = self.noted, ([], [])
+        return noted
 
     def result(self, state: CohortState, result: Result, at: Location) -> None:
         """Check a result of the cohort, at ``at`` (after its participants)."""
@@ -420,6 +461,7 @@ def check(
     progress: Callable[[int, int], None] | None = None,
     in_force_from: Mapping[str, datetime.date] | None = None,
     across: AcrossFiles | None = None,
+    jobs: int | None = None,
 ) -> Report:
     """Check structured cohorts, or cohort values, and report every finding.
 
@@ -428,38 +470,109 @@ def check(
     which reads files and takes the same arguments; ``source`` is what
     :func:`pelatihan.io.structure.structure` returned (its findings come first
     in the report), one :class:`~pelatihan.Cohort`, or several.
+
+    ``jobs`` is the number of processes to check a large input's cohorts in
+    (:mod:`pelatihan.validation.parallel`): ``None`` for as many as there are
+    usable CPUs, ``1`` for this process alone. The report is the same whatever it is.
     """
-    loaded = source if isinstance(source, Loaded) else None
-    if loaded is not None:
-        cohorts = loaded.cohorts
-        findings: list[Finding] = list(loaded.findings)
-    else:
-        cohorts = (source,) if isinstance(source, Cohort) else tuple(source)  # type: ignore[arg-type]
-        findings = []
-
-    def locate(position: int, index: int, row: int) -> Location:
-        if loaded is not None:
-            return loaded.participant_location(position, index)
-        return Location(("cohorts", position, "participants", index))
-
-    fold = Fold(
-        locate,
-        nip_of=lambda position, index: cohorts[position].participants[index].nip,
-        calendar=calendar,
+    return _check(
+        source,
+        progress=progress,
+        across=across,
+        jobs=jobs,
         rulebook=rulebook,
+        calendar=calendar,
         probation_margin_days=probation_margin_days,
         in_force_from=in_force_from,
-        across=across,
     )
-    total = sum(len(cohort.participants) for cohort in cohorts)
+
+
+_Run = tuple[list[Finding], tuple[list[int], list[NipKey]]]
+"""What checking a run of cohorts in a worker gives: its findings, its participants' NIPs."""
+
+
+def _check(
+    source: Loaded | Cohort | Iterable[Cohort],
+    *,
+    progress: Callable[[int, int], None] | None,
+    across: AcrossFiles | None,
+    jobs: int | None,
+    least: int | None = None,
+    **options: Any,
+) -> Report:
+    """:func:`check`; ``least``: the fewest participants checked in workers (for tests)."""
+    checker = _Checker(source, options)
+    fold = checker.fold(across)
+    sizes = [len(cohort.participants) for cohort in checker.cohorts]
+    total = sum(sizes)
     done = 0
-    for position, cohort in enumerate(cohorts):
+    start = 0  # the first cohort not yet checked
+    count = parallel.workers(jobs, total, len(sizes), least=least)
+    if count > 1:
+        spans = parallel.cut(sizes, count * parallel.RUNS_PER_WORKER)
+        runs = iter(spans)
+
+        def merge(outcome: _Run) -> None:
+            """A run's findings and NIPs, in the order of the runs: as if checked here."""
+            nonlocal start, done
+            found, (places, keys) = outcome
+            fold.found.extend(found)
+            fold.floor = compact(fold.found, floor=fold.floor)
+            firsts, remember = fold.firsts, fold.remember
+            for at, key in zip(places, keys, strict=True):
+                if firsts.setdefault(key, at) != at:  # given before: as remember() finds it
+                    remember(at, key)
+            first, start = next(runs)
+            done += sum(sizes[first:start])
+            if progress is not None:
+                progress(done, total)
+
+        parallel.Runs(checker.run, spans, count).merge(merge)
+    for position in range(start, len(sizes)):  # all of them, or those a failed worker left
+        checker.feed(fold, position)
+        done += sizes[position]
+        if progress is not None:
+            progress(done, total)
+    return Report([*checker.findings, *fold.finish()])
+
+
+class _Checker:
+    """The cohorts :func:`check` is given, and how each is fed to a fold."""
+
+    def __init__(self, source: Loaded | Cohort | Iterable[Cohort], options: dict[str, Any]) -> None:
+        self.loaded = loaded = source if isinstance(source, Loaded) else None
         if loaded is not None:
-            here = loaded.cohort_location(position)
+            self.cohorts = loaded.cohorts
+            self.findings: tuple[Finding, ...] = loaded.findings
         else:
-            here = Location(("cohorts", position))
+            self.cohorts = (source,) if isinstance(source, Cohort) else tuple(source)  # type: ignore[arg-type]
+            self.findings = ()
+        self.options = options
+        self.worker: Fold | None = None
+        """In a worker process: its fold, for every run it is given."""
+
+    def locate(self, position: int, index: int, row: int) -> Location:
+        if self.loaded is not None:
+            return self.loaded.participant_location(position, index)
+        return Location(("cohorts", position, "participants", index))
+
+    def nip_of(self, position: int, index: int) -> str:
+        return self.cohorts[position].participants[index].nip
+
+    def fold(self, across: AcrossFiles | None) -> Fold:
+        """A fold over these cohorts."""
+        return Fold(self.locate, nip_of=self.nip_of, across=across, **self.options)
+
+    def feed(self, fold: Fold, position: int) -> None:
+        """Check the cohort at ``position``, its participants and its results."""
+        cohort, loaded = self.cohorts[position], self.loaded
+        here = (
+            loaded.cohort_location(position)
+            if loaded is not None
+            else Location(("cohorts", position))
+        )
         if loaded is None:  # built in Python: text no reader would give
-            findings.extend(unwritable_texts(COHORT, cohort, here))
+            fold.found.extend(unwritable_texts(COHORT, cohort, here))
         state = fold.open(position, here, results=bool(cohort.results))
         fold.settle(state, cohort)
         for index, person in enumerate(cohort.participants):
@@ -472,8 +585,14 @@ def check(
                 at = here.below("results", index)
             fold.result(state, result, at)
         fold.close(state, cohort, len(cohort.participants))
-        done += len(cohort.participants)
-        if progress is not None:
-            progress(done, total)
-    findings.extend(fold.finish())
-    return Report(findings)
+
+    def run(self, start: int, stop: int) -> _Run:
+        """In a worker process: check the cohorts ``start`` to ``stop``, their NIPs noted."""
+        if self.worker is None:
+            self.worker = self.fold(None)
+            self.worker.defers()
+        fold = self.worker
+        for position in range(start, stop):
+            self.feed(fold, position)
+        found, fold.found, fold.floor = fold.found, [], 0
+        return found, fold.noted_nips()

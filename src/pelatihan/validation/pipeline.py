@@ -58,6 +58,7 @@ def validate(
     across: AcrossFiles | None = None,
     sheet: str | None = None,
     columns: Mapping[str, str] | None = None,
+    jobs: int | None = None,
 ) -> Report:
     """Validate cohorts and report every finding.
 
@@ -92,6 +93,12 @@ def validate(
         columns: For a CSV or Excel file, headers of your own: the header of the
             column to read as each field (``{"name": "Nama Tanpa Gelar"}``; see
             :meth:`~pelatihan.io.table.RowTable.with_columns`).
+        jobs: The number of processes to check a large input's cohorts in
+            (:mod:`pelatihan.validation.parallel`): ``None`` (the default) for as
+            many as there are usable CPUs, when the input is large enough to gain
+            from them; ``1`` for this process alone. The report is the same
+            whatever it is. A CSV or Excel file, checked as it is read, is checked
+            in this process.
 
     Returns:
         One report: reading, structuring and rule findings together.
@@ -131,6 +138,7 @@ def validate(
         progress=progress,
         in_force_from=in_force_from,
         across=across,
+        jobs=jobs,
     )
 
 
@@ -144,6 +152,7 @@ def validate_files(
     in_force_from: Mapping[str, datetime.date] | None = None,
     sheet: str | None = None,
     columns: Mapping[str, str] | None = None,
+    jobs: int | None = None,
 ) -> Report:
     """Validate several cohort files together: one report, with NIPs given in two files.
 
@@ -174,6 +183,7 @@ def validate_files(
             across=across,
             sheet=sheet,
             columns=columns,
+            jobs=jobs,
         )
         for source in sources
     ]
@@ -189,6 +199,7 @@ def validate_attached(
     progress: Callable[[int, int], None] | None = None,
     in_force_from: Mapping[str, datetime.date] | None = None,
     across: AcrossFiles | None = None,
+    jobs: int | None = None,
 ) -> Report:
     """Validate structured cohorts with results attached to them.
 
@@ -206,6 +217,7 @@ def validate_attached(
         progress=progress,
         in_force_from=in_force_from,
         across=across,
+        jobs=jobs,
     )
 
 
@@ -220,6 +232,7 @@ def validate_with_results(
     in_force_from: Mapping[str, datetime.date] | None = None,
     sheet: str | None = None,
     columns: Mapping[str, str] | None = None,
+    jobs: int | None = None,
 ) -> Report:
     """Read a cohort file and a results file, attach the results, and validate.
 
@@ -240,6 +253,7 @@ def validate_with_results(
         in_force_from: Regimes' first days you know; see :func:`validate`.
         sheet: For an Excel cohort file, the worksheet to read; see :func:`validate`.
         columns: For a CSV or Excel cohort file, headers of your own; see :func:`validate`.
+        jobs: The processes to check a JSON file's cohorts in; see :func:`validate`.
 
     Raises:
         InputError: If a file cannot be read at all.
@@ -286,6 +300,7 @@ def validate_with_results(
         calendar=calendar,
         probation_margin_days=probation_margin_days,
         in_force_from=in_force_from,
+        jobs=jobs,
     )
 
 
