@@ -386,15 +386,15 @@ def _add_validate(
         "--jobs",
         metavar="N",
         type=functools.partial(whole_number, lang=lang),
-        default=0,
+        default=1,
         help=t(
             "check the cohorts of a large file loaded whole (JSON; CSV and Excel with --results "
-            "or --rooms) in N processes; 1 checks them in this one; 0 (the default) uses the "
+            "or --rooms) in N processes; 1 (the default) checks them in this one; 0 uses the "
             "CPUs other programs leave idle, when the file is large enough to gain from them. The "
             "report is the same whatever N is",
             "periksa angkatan berkas besar yang dimuat utuh (JSON; CSV dan Excel dengan "
-            "--results atau --rooms) dalam N proses; 1 memeriksanya dalam proses ini saja; 0 "
-            "(bawaan) memakai CPU yang tidak sedang dipakai program lain, bila berkasnya cukup "
+            "--results atau --rooms) dalam N proses; 1 (bawaan) memeriksanya dalam proses ini "
+            "saja; 0 memakai CPU yang tidak sedang dipakai program lain, bila berkasnya cukup "
             "besar untuk diuntungkan. Laporannya sama berapa pun N",
         ),
     )

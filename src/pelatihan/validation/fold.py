@@ -461,7 +461,7 @@ def check(
     progress: Callable[[int, int], None] | None = None,
     in_force_from: Mapping[str, datetime.date] | None = None,
     across: AcrossFiles | None = None,
-    jobs: int | None = None,
+    jobs: int | None = 1,
 ) -> Report:
     """Check structured cohorts, or cohort values, and report every finding.
 
@@ -472,8 +472,9 @@ def check(
     in the report), one :class:`~pelatihan.Cohort`, or several.
 
     ``jobs`` is the number of processes to check a large input's cohorts in
-    (:mod:`pelatihan.validation.parallel`): ``None`` for as many as there are
-    usable CPUs, ``1`` for this process alone. The report is the same whatever it is.
+    (:mod:`pelatihan.validation.parallel`): ``1`` (the default) for this process
+    alone, ``None`` for as many as there are usable CPUs that other programs leave
+    idle. The report is the same whatever it is.
     """
     return _check(
         source,

@@ -58,7 +58,7 @@ def validate(
     across: AcrossFiles | None = None,
     sheet: str | None = None,
     columns: Mapping[str, str] | None = None,
-    jobs: int | None = None,
+    jobs: int | None = 1,
 ) -> Report:
     """Validate cohorts and report every finding.
 
@@ -94,11 +94,12 @@ def validate(
             column to read as each field (``{"name": "Nama Tanpa Gelar"}``; see
             :meth:`~pelatihan.io.table.RowTable.with_columns`).
         jobs: The number of processes to check a large input's cohorts in
-            (:mod:`pelatihan.validation.parallel`): ``None`` (the default) for as
-            many as there are usable CPUs, when the input is large enough to gain
-            from them; ``1`` for this process alone. The report is the same
-            whatever it is. A CSV or Excel file, checked as it is read, is checked
-            in this process.
+            (:mod:`pelatihan.validation.parallel`): ``1`` (the default) for this
+            process alone; ``None`` for as many as there are usable CPUs that
+            other programs leave idle, when the input is large enough to gain
+            from them (on the machine of ``docs/performance.md`` they do not gain:
+            see there). The report is the same whatever it is. A CSV or Excel
+            file, checked as it is read, is checked in this process.
 
     Returns:
         One report: reading, structuring and rule findings together.
@@ -152,7 +153,7 @@ def validate_files(
     in_force_from: Mapping[str, datetime.date] | None = None,
     sheet: str | None = None,
     columns: Mapping[str, str] | None = None,
-    jobs: int | None = None,
+    jobs: int | None = 1,
 ) -> Report:
     """Validate several cohort files together: one report, with NIPs given in two files.
 
@@ -199,7 +200,7 @@ def validate_attached(
     progress: Callable[[int, int], None] | None = None,
     in_force_from: Mapping[str, datetime.date] | None = None,
     across: AcrossFiles | None = None,
-    jobs: int | None = None,
+    jobs: int | None = 1,
 ) -> Report:
     """Validate structured cohorts with results attached to them.
 
@@ -232,7 +233,7 @@ def validate_with_results(
     in_force_from: Mapping[str, datetime.date] | None = None,
     sheet: str | None = None,
     columns: Mapping[str, str] | None = None,
-    jobs: int | None = None,
+    jobs: int | None = 1,
 ) -> Report:
     """Read a cohort file and a results file, attach the results, and validate.
 
