@@ -5,7 +5,9 @@ large input's cohorts can be checked in worker processes, a run of cohorts
 each, while what looks across cohorts (NIPs given twice, within the file and
 across files, the folding of a code's findings beyond the cap, the report's
 order) stays in the calling process, done once, by the same code as when one
-process does it all (:func:`pelatihan.validation.fold.check`).
+process does it all (:func:`pelatihan.validation.fold.check`). Workers are
+used only when asked for (``jobs`` other than 1): on the two-core machine
+``docs/performance.md`` measures, they saved no time.
 
 The workers are started with :mod:`multiprocessing`'s ``fork``: each one
 begins as a copy of the caller, so the cohorts already in memory are shared
@@ -62,8 +64,10 @@ Starting two workers costs about 50 ms; taking their runs back, about 2 µs per
 participant in the caller; a worker's first pass over objects it shares with the caller,
 a few µs per participant more than the caller's (their pages are copied as their
 reference counts are written). Against about 11 µs per participant of checking, half of
-it saved by a second worker, the workers pay for themselves above about 20,000
-participants (``docs/performance.md``)."""
+it saved by a second worker, that model has the workers pay for themselves above about
+20,000 participants; measured on a two-core machine they did not, even at 250,000, which
+is why the library and the command check in one process unless asked
+(``docs/performance.md``)."""
 
 RUNS_PER_WORKER = 8
 """Into how many runs of cohorts each worker's share is cut: the runs of the cohorts
