@@ -519,10 +519,9 @@ def _check(
             found, (places, keys) = outcome
             fold.found.extend(found)
             fold.floor = compact(fold.found, floor=fold.floor)
-            firsts, remember = fold.firsts, fold.remember
+            remember = fold.remember
             for at, key in zip(places, keys, strict=True):
-                if firsts.setdefault(key, at) != at:  # given before: as remember() finds it
-                    remember(at, key)
+                remember(at, key)
             first, start = next(runs)
             done += sum(sizes[first:start])
             if progress is not None:
