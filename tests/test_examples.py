@@ -160,6 +160,22 @@ def test_the_agency_list_is_reported_row_by_row_as_expected(
         assert not people & skipped
 
 
+def test_two_workbooks_report_their_worksheets_workbook_by_workbook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pelatihan.cli import main  # noqa: PLC0415
+
+    books = [tmp_path / "a.xlsx", tmp_path / "b.xlsx"]
+    for book in books:
+        book.write_bytes((EXAMPLES / "daftar-peserta-latsar-2025.xlsx").read_bytes())
+    main(["validate", *map(str, books), "--track", "III", "--method", "blended"])
+    out = capsys.readouterr().out.splitlines()
+    headings = [line for line in out if line.endswith("]") and not line.startswith(" ")]
+    assert headings == [
+        f"{book}[{sheet}]" for book in books for sheet in ("Angkatan II", "Angkatan III")
+    ]
+
+
 def test_mistakes_example_shows_every_kind_of_cohort_mistake() -> None:
     codes = validate(EXAMPLES / "cohort-mistakes.json").codes()
     expected = {

@@ -35,6 +35,7 @@ from pelatihan.io.results import (
     read_results,
 )
 from pelatihan.io.structure import Loaded, structure
+from pelatihan.location import Sheet
 from pelatihan.provenance import Figure, Status
 from pelatihan.rulebooks import Rulebook
 from pelatihan.schedule import Schedule
@@ -446,9 +447,9 @@ def _render_text(
         if file_level:
             lines.append(f"  {words['file-findings']}")
             lines.extend(block(file_level, "    ", file))
-    # the worksheets of a workbook in the order they were read, then other files as found
-    read = {label: n for document in documents for n, label in enumerate(document.document.parts)}
-    for other, findings in sorted(elsewhere.items(), key=lambda item: read.get(item[0], len(read))):
+    # the worksheets first, each workbook's in its order (as its report orders them), then
+    # other files as found
+    for other, findings in sorted(elsewhere.items(), key=lambda item: type(item[0]) is not Sheet):
         lines.append(other or "<input>")
         lines.append(f"  {words['file-findings']}")
         lines.extend(block(findings, "    ", other))
