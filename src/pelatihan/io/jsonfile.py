@@ -29,10 +29,11 @@ from __future__ import annotations
 import codecs
 import collections
 import decimal
+import itertools
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO, Any, Final
 
 import msgspec
@@ -64,7 +65,9 @@ def _object_keys(data: object) -> int | None:
     """The number of keys of the objects in parsed JSON; ``None`` if deeper than :data:`MAX_DEPTH`.
 
     Walked one level of containers at a time; the keys of an object given twice
-    count once (a decoded object holds each key once).
+    count once (a decoded object holds each key once). The objects of one list
+    (a cohort's participants) are looked into together, in C, and one by one
+    only when one of them holds a container.
 
     Example:
         >>> _object_keys({"a": [{"b": 1, "c": {}}], "d": 2}), _object_keys(7)
@@ -76,19 +79,33 @@ def _object_keys(data: object) -> int | None:
         (0, None)
     """
     keys = 0
-    level: list[Any] = [data] if type(data) is dict or type(data) is list else []
+    # each level: groups of containers as deep as each other (the containers of one list, or
+    # of one object)
+    level: list[list[Any]] = [[data]] if type(data) is dict or type(data) is list else []
     for _ in range(MAX_DEPTH):
         if not level:
             return keys
-        below: list[Any] = []
-        for container in level:
-            values: Any = container
-            if type(container) is dict:
-                keys += len(container)
-                values = container.values()
-            below += [value for value in values if type(value) is dict or type(value) is list]
+        below: list[list[Any]] = []
+        for group in level:
+            objects = [item for item in group if type(item) is dict]
+            if objects:
+                keys += sum(map(len, objects))
+                values = itertools.chain.from_iterable(map(dict.values, objects))
+                if not _CONTAINERS.isdisjoint(map(type, values)):
+                    below += filter(None, map(_containers, map(dict.values, objects)))
+            if len(objects) < len(group):
+                lists = [item for item in group if type(item) is list]
+                below += filter(None, map(_containers, lists))
         level = below
     return None if level else keys
+
+
+_CONTAINERS = frozenset({dict, list})
+
+
+def _containers(values: Iterable[Any]) -> list[Any]:
+    """The objects and lists among ``values``."""
+    return [value for value in values if type(value) is dict or type(value) is list]
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
