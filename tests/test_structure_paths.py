@@ -142,3 +142,62 @@ def test_whatever_the_fast_path_takes_it_takes_as_the_general_path_does(
     about_the_record = [f for f in general.findings if "participants" in f.location.keys]
     assert about_the_record == []
     assert general.cohorts[0].participants == (fast,)
+
+
+# -- how the fast path builds a model ---------------------------------------------------------
+
+
+def _upper(value: str) -> str:
+    return value.upper()
+
+
+def _reader_of(model: type[Any]) -> Any:
+    from pelatihan.io.fields import TEXT, Record  # noqa: PLC0415 - only these tests need them
+    from pelatihan.io.plain import plain_reader  # noqa: PLC0415
+
+    fields = (Field("code", TEXT, "", required=True), Field("note", TEXT, ""))
+    return plain_reader(Record("thing", "Thing", "", model, fields))
+
+
+def test_a_converter_that_would_change_a_plain_value_is_still_called() -> None:
+    import attrs  # noqa: PLC0415
+
+    @attrs.frozen
+    class Thing:
+        code: str = attrs.field(converter=_upper)
+        note: str | None = None
+
+    assert _reader_of(Thing)({"code": " ab ", "note": "x"}) == Thing("ab", "x")
+    assert _reader_of(Thing)({"code": "ab"}).code == "AB"
+
+
+def test_a_model_with_a_validator_is_built_by_calling_it() -> None:
+    import attrs  # noqa: PLC0415
+
+    seen: list[str] = []
+
+    @attrs.frozen
+    class Thing:
+        code: str = attrs.field(validator=lambda _, __, value: seen.append(value))
+        note: str | None = None
+
+    assert _reader_of(Thing)({"code": "ab"}) == Thing("ab")
+    assert seen == ["ab", "ab"]  # once by the reader, once by the comparison's Thing("ab")
+
+
+def test_a_participant_built_on_the_fast_path_is_one_its_init_builds() -> None:
+    person = plain_participant(
+        {
+            "nip": "19950417 201903 2 004",
+            "name": "Dewi",
+            "grade": "III/a",
+            "agency": "Dinkes",
+            "sex": "P",
+            "birth_date": "1995-04-17",
+        }
+    )
+    assert person is not None
+    rebuilt = type(person)(*(getattr(person, name) for name in PARTICIPANT.keys))
+    assert person == rebuilt
+    assert hash(person) == hash(rebuilt)
+    assert repr(person) == repr(rebuilt)

@@ -105,6 +105,64 @@ def _helper(field: Field) -> object:
     return None
 
 
+# Values of each kind on the fast path, to learn whether a model's converter leaves them as
+# they are (then it need not be called on them)
+_SAMPLES: dict[str, tuple[object, ...]] = {
+    "text": ("x",),
+    "nip": ("x",),
+    "date": (datetime.date(2000, 1, 1),),
+    "flag": (True, False),
+}
+
+
+def _samples(field: Field) -> tuple[object, ...]:
+    if field.kind.name == "choice":
+        return field.kind.choices
+    return _SAMPLES.get(field.kind.name, ())
+
+
+def _construction(
+    record: Record[Any], values: dict[str, str], namespace: dict[str, object]
+) -> list[str]:
+    """The statements that return the record's model built of ``values`` (by attribute).
+
+    A model whose attributes are slots, with no validator and no
+    ``__attrs_post_init__``, has them set one by one, without its ``__init__``:
+    a frozen class's ``__init__`` goes through a bound ``object.__setattr__``
+    for each. A converter is called only on a value it may change: one that
+    leaves every fast-path value of its field's kind as it is (the same object)
+    is not. Any other model is built by calling it.
+    """
+    model = record.model
+    attributes = attrs.fields(model)
+    slotted = all(
+        type(getattr(model, attribute.name, None)).__name__ == "member_descriptor"
+        for attribute in attributes
+    )
+    if (
+        not slotted
+        or hasattr(model, "__attrs_post_init__")
+        or any(attribute.validator is not None for attribute in attributes)
+    ):
+        built = ", ".join(values[attribute.name] for attribute in attributes)
+        return [f"    return Model({built})"]
+    namespace["new"] = object.__new__
+    lines = ["    built = new(Model)"]
+    for attribute in attributes:
+        value = values[attribute.name]
+        namespace[f"set_{attribute.name}"] = getattr(model, attribute.name).__set__
+        converter = attribute.converter
+        samples = _samples(record.field(attribute.name))
+        if converter is not None and not (
+            samples and all(converter(sample) is sample for sample in samples)
+        ):
+            namespace[f"convert_{attribute.name}"] = converter
+            value = f"convert_{attribute.name}({value})"
+        lines.append(f"    set_{attribute.name}(built, {value})")
+    lines.append("    return built")
+    return lines
+
+
 def plain_reader(record: Record[M]) -> Callable[[Mapping[str, Any]], M | None]:
     """Write the fast path of ``record``: its model from a plainly right record, else ``None``.
 
@@ -157,7 +215,7 @@ def plain_reader(record: Record[M]) -> Callable[[Mapping[str, Any]], M | None]:
             f"{record.model.__name__} has {', '.join(undeclared)}, which the {record.name} "
             "record of pelatihan.io.fields does not declare"
         )
-    lines.append(f"    return Model({', '.join(names[name] for name in attributes)})")
+    lines.extend(_construction(record, names, namespace))
     exec(compile("\n".join(lines), f"<plain {record.name}>", "exec"), namespace)
     reader: Callable[[Mapping[str, Any]], M | None] = namespace["plain"]  # type: ignore[assignment]
     reader.__doc__ = f"The {record.name} of a plainly right record, else ``None``."
