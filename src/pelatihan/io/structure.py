@@ -353,7 +353,12 @@ class _Structurer:
         record = kind.record
         kept: list[tuple[int, Any]] = []
         top = len(keys) == 3  # a cohort's participants or results: no record around them
+        plain = _plain_participant if record is PARTICIPANT else _not_plain
         for index, item in enumerate(value):
+            built: Any = plain(item) if type(item) is dict else None
+            if built is not None:  # a plainly right participant: no finding
+                kept.append((index, built))
+                continue
             if top:  # the findings of a code beyond the cap are folded as they come
                 self.floor = compact(self.findings, floor=self.floor)
             here = (*keys, index)
@@ -361,7 +366,7 @@ class _Structurer:
                 self.report(self.type_error(here, "an object", "objek", item).finding)
                 continue
             if record is PARTICIPANT:
-                built: Any = self.participant(item, here)
+                built = self.participant(item, here)
             else:
                 built = self.build(record, item, here)
             if built is not None:
@@ -369,6 +374,10 @@ class _Structurer:
         return [] if kind.whole and len(kept) < len(value) else kept
 
     # -- records ----------------------------------------------------------------
+
+    def participant(self, data: Mapping[str, Any], keys: Keys) -> Participant:
+        """A participant read field by field, each problem reported (the general path)."""
+        return PARTICIPANT.model(**self.values(PARTICIPANT, data, keys))
 
     def document_cohorts(self) -> list[tuple[int, Any]]:
         data = self.document.data
@@ -400,13 +409,6 @@ class _Structurer:
                 )
             return []
         return list(enumerate(cohorts))
-
-    def participant(self, data: Mapping[str, Any], keys: Keys) -> Participant:
-        """A participant: a plainly right record at once, any other field by field."""
-        fast = _plain_participant(data)
-        if fast is not None:
-            return fast
-        return PARTICIPANT.model(**self.values(PARTICIPANT, data, keys))
 
     def cohort(
         self, data: Mapping[str, Any], keys: Keys
@@ -444,8 +446,12 @@ _LISTS = tuple(field.key for field in COHORT.fields if field.kind.name == "recor
 
 
 _plain_participant = plain_participant
-"""The fast path of :meth:`_Structurer.participant`, looked up when called (the streamed path
-takes it first too)."""
+"""The fast path of a participant's record, taken first, looked up when called (by the
+streamed path too); :meth:`_Structurer.participant` is the general one."""
+
+
+def _not_plain(record: Mapping[str, Any]) -> None:
+    """The fast path of a record that has none."""
 
 
 def _plain(value: object) -> object:
