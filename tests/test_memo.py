@@ -22,6 +22,8 @@ SMALL = 4
 @pytest.fixture
 def small_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_memo, "LIMIT", SMALL)
+    # NIPs checked before would not reach the caches of their birth dates and TMT months
+    monkeypatch.setattr(_checks, "_CHECKED", {})
 
 
 def test_remember_keeps_and_returns_the_value() -> None:
@@ -121,6 +123,7 @@ def _first_days(count: int) -> Iterator[None]:
 CACHES: list[tuple[str, Any, str, Callable[[int], Iterator[None]]]] = [
     ("nip birth dates", _checks, "_BIRTH_DATES", _nips),
     ("nip TMT months", _checks, "_TMTS", _nips),
+    ("nip birth dates and TMT months checked together", _checks, "_CHECKED", _nips),
     ("grade texts", _golongan, "_PARSED", _grades),
     ("calendar years", _holidays, "_YEARS", _years),
     ("regimes of first days", regimes, "_RESOLVED", _first_days),

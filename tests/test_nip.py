@@ -800,8 +800,10 @@ def test_remembered_birth_dates_and_tmts_stay_within_their_limit(
     monkeypatch.setattr(_memo, "LIMIT", 4)
     monkeypatch.setattr(_checks, "_BIRTH_DATES", {})
     monkeypatch.setattr(_checks, "_TMTS", {})
+    monkeypatch.setattr(_checks, "_CHECKED", {})
     for day in range(1, 29):
         digits = f"198609{day:02d}2015{day % 12 + 1:02d}1001"
         assert nip.parse(digits).birth_date == datetime.date(1986, 9, day)
         assert len(_checks._BIRTH_DATES) <= 4
         assert len(_checks._TMTS) <= 4
+        assert len(_checks._CHECKED) <= 4

@@ -133,6 +133,9 @@ def _check_parts(
 
 _BIRTH_DATES: dict[str, datetime.date] = {}
 _TMTS: dict[str, YearMonth] = {}
+_CHECKED: dict[str, tuple[datetime.date, YearMonth, int]] = {}
+"""Digits 1-14 already checked, with the minimum age they were checked against: a real birth
+date and TMT month, the holder old enough at it. An export repeats each such pair."""
 
 
 def _birth_date(text: str) -> datetime.date:
@@ -203,14 +206,18 @@ def _parts(number: object, minimum: int) -> tuple[str, datetime.date, YearMonth,
     digits = number.replace(" ", "") if type(number) is str else ""
     if not (len(digits) == _LENGTH and digits.isascii() and digits.isdigit()):
         digits = _digits(number)  # other separators, or wrong: the general path explains
-    birth_text = digits[0:8]
-    birth_date = _BIRTH_DATES.get(birth_text) or _birth_date(birth_text)
-    tmt_text = digits[8:14]
-    tmt = _TMTS.get(tmt_text) or _tmt(tmt_text, birth_date, minimum)
-    # the first day of the TMT month on or after the birthday of the minimum age: old
-    # enough (the common case); otherwise _check_age decides, and explains
-    if (tmt.year, tmt.month, 1) < (birth_date.year + minimum, birth_date.month, birth_date.day):
-        _check_age(birth_date, tmt, minimum)
+    known = _CHECKED.get(digits[0:14])
+    if known is None or known[2] != minimum:
+        birth_text = digits[0:8]
+        birth_date = _BIRTH_DATES.get(birth_text) or _birth_date(birth_text)
+        tmt_text = digits[8:14]
+        tmt = _TMTS.get(tmt_text) or _tmt(tmt_text, birth_date, minimum)
+        # the first day of the TMT month on or after the birthday of the minimum age: old
+        # enough (the common case); otherwise _check_age decides, and explains
+        if (tmt.year, tmt.month, 1) < (birth_date.year + minimum, birth_date.month, birth_date.day):
+            _check_age(birth_date, tmt, minimum)
+        known = remember(_CHECKED, digits[0:14], (birth_date, tmt, minimum))
+    birth_date, tmt, _ = known
     sex = _SEX.get(digits[14])
     if sex is None:
         sex_text = digits[14]
