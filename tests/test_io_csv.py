@@ -692,3 +692,36 @@ def test_every_line_after_an_unclosed_quote_is_read_as_a_row(
     assert [person["nip"] for person in participants(doc)] == [
         str(number) for number in range(1, len(names) + 1)
     ]
+
+
+# -- lines ----------------------------------------------------------------------------------
+
+_line_texts = st.lists(
+    st.tuples(
+        st.text(st.characters(blacklist_characters="\r\n", codec="utf-8"), max_size=5),
+        st.sampled_from(["\n", "\r\n", "\r"]),
+    ),
+    max_size=8,
+)
+
+
+@given(
+    _line_texts, st.text(st.characters(blacklist_characters="\r\n"), max_size=3), st.integers(1, 9)
+)
+def test_a_file_is_cut_into_its_lines_whatever_their_endings_and_the_chunks(
+    lines: list[tuple[str, str]], last: str, chunk: int
+) -> None:
+    import re  # noqa: PLC0415 - the reference's own
+
+    from pelatihan.io import csv as csv_module  # noqa: PLC0415
+
+    text = "".join(line + ending for line, ending in lines) + last
+    # straight from the rule: a line ends at "\r\n", or else at "\r" or "\n"
+    expected = [part for part in re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text) if part]
+    old = csv_module._CHUNK
+    csv_module._CHUNK = chunk
+    try:
+        got = list(csv_module._lines(io.BytesIO(text.encode()), "x.csv"))
+    finally:
+        csv_module._CHUNK = old
+    assert got == expected

@@ -467,13 +467,19 @@ def _lines(stream: IO[bytes], name: str | None) -> Iterator[str]:
             start = False
         scanned = max(len(pending) - 1, 0)  # what is pending holds no line end but a last "\r"
         pending += text
-        begin = 0
-        for match in _LINE_END.finditer(pending, scanned):
-            if match.end() == len(pending) and match.group() == "\r" and not final:
-                break  # a "\r\n" may be split between chunks
-            yield pending[begin : match.end()]
-            begin = match.end()
-        pending = pending[begin:]
+        if pending.count("\r") == pending.count("\r\n"):  # each "\r" is a "\r\n"'s
+            # the usual file, its lines ending in "\n" or "\r\n": split in C
+            *lines, pending = pending.split("\n")
+            for line in lines:
+                yield line + "\n"
+        else:
+            begin = 0
+            for match in _LINE_END.finditer(pending, scanned):
+                if match.end() == len(pending) and match.group() == "\r" and not final:
+                    break  # a "\r\n" may be split between chunks
+                yield pending[begin : match.end()]
+                begin = match.end()
+            pending = pending[begin:]
         if len(pending) > MAX_LINE:
             label = file_label(name)
             raise InputError(
