@@ -219,3 +219,31 @@ def test_the_education_rule_agrees_with_the_entry_grade_table(education: str, gr
     )
     models = [(f.code, f.severity.value) for f in validate(cohort)]
     assert [item for item in models if item[0].startswith("participant.education")] == got
+
+
+# -- what a rules object remembers ---------------------------------------------------------
+
+_grade_texts = st.sampled_from(["III/a", "II/c", "IV/a", "III/x", "Penata Muda", "", "3a"])
+_ranks = st.sampled_from([None, "Penata Muda", "Pengatur", "Juru", "bukan pangkat"])
+_educations = st.sampled_from([None, "S-1", "D-III", "SLTA", "S-3", "sekolah"])
+_nips = st.sampled_from(["19950417 201903 2 004", "19980105 202401 1 001", "123"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_nips, _grade_texts, _ranks, _educations), max_size=12))
+def test_what_one_rules_object_remembers_changes_no_participant_s_outcome(
+    people: list[tuple[str, str, str | None, str | None]],
+) -> None:
+    from pelatihan.findings import Location  # noqa: PLC0415
+    from pelatihan.validation.participant_rules import ParticipantRules, Place  # noqa: PLC0415
+
+    shared = ParticipantRules(margin_days=30)
+    for number, (nip, grade, rank, education) in enumerate(people):
+        person = Participant(nip, "Dewi", grade, "Dinkes", rank=rank, education=education)
+        place = Place(lambda key: Location(("p", key)), number)
+        found: list[Any] = []
+        fresh: list[Any] = []
+        outcome = shared.own(person, place, found)
+        expected = ParticipantRules(margin_days=30).own(person, place, fresh)
+        assert outcome == expected
+        assert found == fresh

@@ -21,7 +21,7 @@ import datetime
 from collections.abc import Callable
 
 from pelatihan import nip as nip_module
-from pelatihan._memo import remember
+from pelatihan._memo import KEY_LIMIT, remember
 from pelatihan.catalogue.cohorts import (
     BIRTH_DATE,
     EDUCATION_GRADE,
@@ -107,6 +107,9 @@ class ParticipantRules:
         # the end of the probation year and the figure it rests on, by TMT: a national export
         # has a few hundred TMTs
         self.deadlines: dict[datetime.date, tuple[datetime.date, Figure[int]]] = {}
+        # the grade read from a grade text, rank and education that gave no finding together:
+        # an export repeats a few dozen such combinations (see pelatihan._memo)
+        self.clean: dict[tuple[str, str | None, str | None], Grade] = {}
 
     def own(
         self, person: Participant, here: Place, out: list[Finding]
@@ -135,12 +138,25 @@ class ParticipantRules:
                 )
         if parsed is not None:
             self.against_nip(person, parsed, here, out)
+        texts = (person.grade, person.rank, person.education)
+        grade = self.clean.get(texts)
+        if grade is None:
+            before = len(out)
+            grade = self.grade_rank_education(person, here, out)
+            if grade is not None and len(out) == before and _short(texts):
+                remember(self.clean, texts, grade)
+        return parsed, grade, parsed[0] if parsed is not None else ""
+
+    def grade_rank_education(
+        self, person: Participant, here: Place, out: list[Finding]
+    ) -> Grade | None:
+        """The grade, the rank against it and the education against it (:meth:`own`)."""
         grade = self.grade(person, here, out) if person.grade else None
         if person.rank is not None:
             self.rank(person, person.rank, grade, here, out)
         if person.education is not None and grade is not None:
             self.education(person.education, grade, here, out)
-        return parsed, grade, parsed[0] if parsed is not None else ""
+        return grade
 
     def in_cohort(  # noqa: PLR0917 - an internal hot-path method
         self,
@@ -386,6 +402,11 @@ class ParticipantRules:
                     figure=figure,
                 )
             )
+
+
+def _short(texts: tuple[str | None, ...]) -> bool:
+    """Whether no text is longer than a remembered text key (:data:`~pelatihan._memo.KEY_LIMIT`)."""
+    return all(text is None or len(text) <= KEY_LIMIT for text in texts)
 
 
 _EDUCATIONS: dict[str, tuple[Education, Figure[Grade]] | None] = {}
