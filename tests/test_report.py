@@ -10,7 +10,7 @@ import sys
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import pelatihan
@@ -788,3 +788,59 @@ def test_a_location_below_another_extends_its_keys_and_keeps_its_file_and_row() 
     )
     assert cohort.child("odd key").path == '$.cohorts[2]["odd key"]'
     assert Location().path == "$"
+
+
+# -- the JSON of each finding, written in C where it can be --------------------------------
+
+_values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=False),
+    st.text(),
+    st.decimals(allow_nan=False, allow_infinity=False, places=2),
+)
+_files = st.one_of(
+    st.none(),
+    st.text(min_size=1),
+    st.just("angkatan\udcff.csv"),  # a name that is not UTF-8
+    st.builds(Sheet.read, st.just("peserta.xlsx[II]"), st.integers(0, 3)),
+)
+
+
+@example("", "", 1e16, None, None, None, None, None)  # json writes 1e+16, msgspec 1e16
+@example("", "", [1e-7], None, None, None, None, None)
+@given(
+    st.text(),
+    st.text(),
+    _values,
+    _files,
+    st.one_of(st.none(), st.integers(1, 10**6)),
+    st.sampled_from([None, BASIS]),
+    st.sampled_from([None, *Status]),
+    st.one_of(st.none(), st.text()),
+)
+def test_each_finding_of_a_json_report_is_written_as_json_writes_it(  # noqa: PLR0917
+    english: str,
+    indonesian: str,
+    value: object,
+    file: str | None,
+    row: int | None,
+    basis: Citation | None,
+    status: Status | None,
+    source: str | None,
+) -> None:
+    from pelatihan.findings import _finding_json, _json_text  # noqa: PLC0415
+
+    one = finding(
+        "x.y",
+        Severity.WARNING,
+        Location("$.a[0]", file=file, row=row),
+        english,
+        indonesian,
+        value=value,
+        basis=basis,
+        status=status,
+        source=source,
+    )
+    assert _finding_json()(one) == _json_text(one.to_dict(), 2)

@@ -36,7 +36,7 @@ import math
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
 import attrs
@@ -658,8 +658,9 @@ class Report:
             return
         before, after = _json_text(head, 2).split('"findings": []', 1)
         stream.write(before + '"findings": [')
+        finding_text = _finding_json()
         for number, finding in enumerate(self.findings):
-            text = _json_text(finding.to_dict(), 2)
+            text = finding_text(finding)
             stream.write(("," if number else "") + "\n    " + text.replace("\n", "\n    "))
         stream.write("\n  ]" + after)
 
@@ -710,6 +711,38 @@ def _json_text(data: object, indent: int | None) -> str:
     if _SURROGATE.search(text) is None:
         return text
     return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+_ENCODED_VALUES = frozenset({str, int, bool, type(None)})
+"""The types of a finding's value whose JSON msgspec writes as :func:`json.dumps` does (a
+float it writes ``1e16``, where ``json`` writes ``1e+16``)."""
+
+
+def _finding_json() -> Callable[[Finding], str]:
+    """What writes a finding's JSON as :func:`_json_text` does (``indent=2``), in C when it can.
+
+    Python's ``json`` indents in Python. msgspec, in C, writes the same text for a
+    finding whose value is text, a whole number, a boolean or null: its keys sorted,
+    its texts escaped alike, then indented alike by :func:`msgspec.json.format`
+    (``tests/test_findings.py`` compares the two). Any other finding, and one msgspec
+    refuses (a worksheet's label, half a surrogate pair in a file's name), is written
+    by ``json``.
+    """
+    import msgspec  # noqa: PLC0415 - only a JSON report needs it
+
+    encode = msgspec.json.Encoder(order="sorted").encode
+    indent = msgspec.json.format
+
+    def text(finding: Finding) -> str:
+        data = finding.to_dict()
+        if type(finding.value) in _ENCODED_VALUES:
+            try:
+                return indent(encode(data), indent=2).decode()
+            except (TypeError, UnicodeEncodeError):
+                pass
+        return _json_text(data, 2)
+
+    return text
 
 
 def cited(finding: Finding, *, basis: bool) -> str:
