@@ -6,7 +6,7 @@ import datetime
 from typing import Any
 from unittest import mock
 
-from hypothesis import event, given, settings
+from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
 from pelatihan.io import structure as structure_module
@@ -60,8 +60,15 @@ def _document(people: list[dict[str, Any]]) -> RawDocument:
     return RawDocument({"cohorts": [cohort]}, "x.json")
 
 
+def _none(record: object) -> None:
+    return None
+
+
 def _general(document: RawDocument) -> Loaded:
-    with mock.patch.object(structure_module, "_plain_participant", return_value=None):
+    with (
+        mock.patch.object(structure_module, "_plain_participant", return_value=None),
+        mock.patch.object(structure_module, "plain_of", return_value=_none),
+    ):
         return structure(document)
 
 
@@ -201,3 +208,63 @@ def test_a_participant_built_on_the_fast_path_is_one_its_init_builds() -> None:
     assert person == rebuilt
     assert hash(person) == hash(rebuilt)
     assert repr(person) == repr(rebuilt)
+
+
+# -- phases and organisers ------------------------------------------------------------------
+
+phase_values = st.one_of(
+    st.none(),
+    st.sampled_from(["klasikal", "mooc", "habituasi", "Klasikal", "kelas", "", " mooc "]),
+    dates,
+    st.lists(st.one_of(st.integers(-1, 8), st.booleans()), max_size=3),
+    st.sampled_from([[0, 1, 2, 3, 4, 5], [5], "0-4"]),
+    texts,
+)
+phase_records = st.dictionaries(
+    st.sampled_from(["kind", "start", "end", "weekdays", "label", "colour"]),
+    phase_values,
+    max_size=6,
+)
+plain_phases = st.fixed_dictionaries(
+    {
+        "kind": st.sampled_from(["klasikal", "mooc", "habituasi", "e-learning"]),
+        "start": st.dates().map(lambda day: day.isoformat()),
+        "end": st.dates().map(lambda day: day.isoformat()),
+    },
+    optional={
+        "weekdays": st.one_of(
+            st.sampled_from([[0, 1, 2, 3, 4], [0, 1, 2, 3, 4, 5], [5]]),
+            st.lists(st.one_of(st.integers(-1, 8), st.booleans()), max_size=3),
+        ),
+        "label": texts,
+    },
+)
+organizers = st.one_of(
+    st.fixed_dictionaries(
+        {"name": texts}, optional={"accredited": st.one_of(st.booleans(), st.none(), texts)}
+    ),
+    st.dictionaries(st.sampled_from(["name", "accredited", "x"]), phase_values, max_size=3),
+)
+
+
+_PHASE = {"kind": "klasikal", "start": "2025-07-14", "end": "2025-07-18"}
+
+
+@settings(deadline=None)
+@example([{**_PHASE, "weekdays": [True]}], None)  # a boolean is no weekday
+@example([{**_PHASE, "weekdays": [5]}, {**_PHASE, "label": " 2 "}], {"name": " BPSDM "})
+@example([_PHASE], {"name": "BPSDM", "accredited": "ya"})
+@given(
+    st.lists(st.one_of(phase_records, plain_phases, plain_phases), max_size=4),
+    st.one_of(st.none(), organizers),
+)
+def test_the_fast_path_gives_the_phases_and_organiser_of_the_general_path(
+    phases: list[dict[str, Any]], organizer: dict[str, Any] | None
+) -> None:
+    cohort: dict[str, Any] = {"id": "c", "phases": phases, "participants": []}
+    if organizer is not None:
+        cohort["organizer"] = organizer
+    document = RawDocument({"cohorts": [cohort]}, "x.json")
+    fast, general = structure(document), _general(document)
+    assert fast.cohorts == general.cohorts
+    assert fast.findings == general.findings

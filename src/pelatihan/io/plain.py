@@ -34,7 +34,7 @@ import attrs
 from pelatihan._memo import remember
 from pelatihan.io.fields import PARTICIPANT, Field, Record
 
-__all__ = ["plain_participant", "plain_reader"]
+__all__ = ["plain_of", "plain_participant", "plain_reader"]
 
 M = TypeVar("M")
 
@@ -93,6 +93,14 @@ _STATEMENTS: dict[str, tuple[str, ...]] = {
     "flag": (
         "if type({v}) is not bool:",
         "    return None",
+    ),
+    "weekdays": (  # a list of weekday numbers, 0 to 6 (no booleans): their set
+        "if type({v}) is not list or not {v}:",
+        "    return None",
+        "for day in {v}:",
+        "    if type(day) is not int or not 0 <= day <= 6:",
+        "        return None",
+        "{v} = frozenset({v})",
     ),
 }
 
@@ -225,3 +233,20 @@ def plain_reader(record: Record[M]) -> Callable[[Mapping[str, Any]], M | None]:
 
 plain_participant = plain_reader(PARTICIPANT)
 """The participant of a plainly right record, or ``None`` for the general path."""
+
+_READERS: dict[Record[Any], Callable[[Mapping[str, Any]], Any]] = {PARTICIPANT: plain_participant}
+
+
+def plain_of(record: Record[M]) -> Callable[[Mapping[str, Any]], M | None]:
+    """The fast path of ``record`` (:func:`plain_reader`), written the first time it is asked for.
+
+    Example:
+        >>> from pelatihan.io.fields import PHASE
+        >>> plain_of(PHASE)({"kind": "klasikal", "start": "2025-07-14", "end": "2025-07-18"})
+        Phase(kind=<PhaseKind.KLASIKAL: 'klasikal'>, start=datetime.date(2025, 7, 14), \
+end=datetime.date(2025, 7, 18), weekdays=frozenset({0, 1, 2, 3, 4}), label='')
+    """
+    reader = _READERS.get(record)
+    if reader is None:
+        reader = _READERS[record] = plain_reader(record)
+    return reader

@@ -55,7 +55,7 @@ from pelatihan.evaluation import InvalidScore, to_score
 from pelatihan.findings import Finding, Location, compact
 from pelatihan.io.document import FORMAT, Keys, RawDocument
 from pelatihan.io.fields import COHORT, PARTICIPANT, Field, Kind, Record
-from pelatihan.io.plain import plain_participant
+from pelatihan.io.plain import plain_of, plain_participant
 from pelatihan.legal import UnknownInstrumentError, get_regime
 from pelatihan.nip import validate as validate_nip
 
@@ -341,7 +341,8 @@ class _Structurer:
     def record(self, kind: Kind, value: object, keys: Keys) -> Any:
         if not isinstance(value, dict) or kind.record is None:
             raise self.type_error(keys, "an object", "objek", value)
-        return self.build(kind.record, value, keys)
+        built = plain_of(kind.record)(value)  # a plainly right record: no finding
+        return built if built is not None else self.build(kind.record, value, keys)
 
     def records(self, kind: Kind, value: object, keys: Keys) -> list[tuple[int, Any]]:
         """The items that could be structured, each with its index.
@@ -353,7 +354,7 @@ class _Structurer:
         record = kind.record
         kept: list[tuple[int, Any]] = []
         top = len(keys) == 3  # a cohort's participants or results: no record around them
-        plain = _plain_participant if record is PARTICIPANT else _not_plain
+        plain = _plain_participant if record is PARTICIPANT else plain_of(record)
         for index, item in enumerate(value):
             built: Any = plain(item) if type(item) is dict else None
             if built is not None:  # a plainly right participant: no finding
@@ -448,10 +449,6 @@ _LISTS = tuple(field.key for field in COHORT.fields if field.kind.name == "recor
 _plain_participant = plain_participant
 """The fast path of a participant's record, taken first, looked up when called (by the
 streamed path too); :meth:`_Structurer.participant` is the general one."""
-
-
-def _not_plain(record: Mapping[str, Any]) -> None:
-    """The fast path of a record that has none."""
 
 
 def _plain(value: object) -> object:
