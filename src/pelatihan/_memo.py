@@ -15,8 +15,8 @@ out once saves much of the work. Every cache of the library follows one policy:
   the bound holds in bytes too (about 13 MB for a full cache of the longest keys).
 
 The caches: :mod:`pelatihan.nip._checks` (birth dates, digits 1-8; TMT months,
-digits 9-14; the two checked together, digits 1-14), :mod:`pelatihan.grades._golongan` (grade texts),
-:mod:`pelatihan.calendar._holidays` (each year's holidays and *cuti bersama*),
+digits 9-14; the two checked together, digits 1-14), :mod:`pelatihan.grades._golongan`
+(grade texts), :mod:`pelatihan.calendar._holidays` (each year's holidays and *cuti bersama*),
 :mod:`pelatihan.regimes` (the regime of a
 first day and claim), :mod:`pelatihan.rulebook` (type hints of rulebook
 classes), :mod:`pelatihan.io.plain` (ISO dates) and
