@@ -724,7 +724,7 @@ def _finding_json() -> Callable[[Finding], str]:
     Python's ``json`` indents in Python. msgspec, in C, writes the same text for a
     finding whose value is text, a whole number, a boolean or null: its keys sorted,
     its texts escaped alike, then indented alike by :func:`msgspec.json.format`
-    (``tests/test_findings.py`` compares the two). Any other finding, and one msgspec
+    (``tests/test_report.py`` compares the two). Any other finding, and one msgspec
     refuses (a worksheet's label, half a surrogate pair in a file's name), is written
     by ``json``.
     """

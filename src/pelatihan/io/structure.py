@@ -357,7 +357,7 @@ class _Structurer:
         plain = _plain_participant if record is PARTICIPANT else plain_of(record)
         for index, item in enumerate(value):
             built: Any = plain(item) if type(item) is dict else None
-            if built is not None:  # a plainly right participant: no finding
+            if built is not None:  # a plainly right record: no finding
                 kept.append((index, built))
                 continue
             if top:  # the findings of a code beyond the cap are folded as they come
