@@ -322,7 +322,7 @@ class TableBuilder(RowTable):
         A row no wider than the header, in a table with no unnamed column left to
         report, is read column by column from the layout worked out with the
         header (the rows of a national export); any other row by field, as
-        :meth:`read_cells` gives them. Both give the same (``tests/test_tabular.py``).
+        :meth:`read_cells` gives them. Both give the same (``tests/test_table_paths.py``).
         """
         if len(cells) <= len(self.columns) and not self._unnamed:
             return self._place_plain(row, cells)
