@@ -244,6 +244,31 @@ def test_runner_fails_loudly_when_counts_differ(bench: dict[str, ModuleType]) ->
         run.agree(SIZE, {"a": same, "b": {**same, "nip.sex": 3}}, kinds)
 
 
+def test_runner_compiles_the_contenders_packages_to_bytecode(
+    bench: dict[str, ModuleType], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A package without bytecode gets it; a module that is not there is passed over."""
+    pytest.importorskip("pydantic")
+    run = importlib.import_module("run")
+    package = tmp_path / "bench_sample_package"
+    package.mkdir()
+    (package / "__init__.py").write_text("VALUE = 1\n", encoding="utf-8")
+    (package / "part.py").write_text("def twice(x):\n    return 2 * x\n", encoding="utf-8")
+    (tmp_path / "bench_sample_module.py").write_text("NAME = 'x'\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    names = ["bench_sample_package", "bench_sample_module", "bench_no_such_module"]
+    assert run.compile_bytecode(names) == names[:2]
+    cached = {path.name.split(".")[0] for path in (package / "__pycache__").iterdir()}
+    assert cached == {"__init__", "part"}
+    assert any(
+        path.name.startswith("bench_sample_module.")
+        for path in (tmp_path / "__pycache__").iterdir()
+    )
+    (package / "broken.py").write_text("def (:\n", encoding="utf-8")
+    with pytest.raises(run.Mismatch, match="bench_sample_package"):
+        run.compile_bytecode(["bench_sample_package"])
+
+
 def test_the_allocate_benchmark_plans_alike_with_pelatihan_and_its_baseline(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
