@@ -39,8 +39,8 @@ from __future__ import annotations
 import argparse
 import compileall
 import datetime
-import importlib.util
 import importlib.metadata
+import importlib.util
 import json
 import os
 import platform
