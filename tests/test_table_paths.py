@@ -9,6 +9,8 @@ every row either can read.
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -48,6 +50,9 @@ def _tables(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
     header = draw(st.permutations(header))
     width = len(header)
     rows = draw(st.lists(st.lists(_CELL, min_size=0, max_size=width), min_size=1, max_size=12))
+    # an export repeats its cohorts' facts row after row, agreeing or not with the first
+    again = draw(st.lists(st.sampled_from(rows), max_size=4))
+    rows = draw(st.permutations(rows + again))
     return header, rows
 
 
@@ -99,3 +104,28 @@ def test_the_column_layout_keeps_the_records_field_order_and_reads_dates() -> No
         ("birth_date", "1995-04-17"),
     ]
     assert cohort.facts == {"track": ("III", 2)}
+
+
+def test_a_fact_that_disagrees_is_reported_on_every_row_that_gives_it() -> None:
+    """Rows repeating the cells of a row that disagreed are each reported, at their row."""
+    table = TableBuilder(["Angkatan", "Jalur", "Tanggal Mulai", "NIP", "Nama"])
+    rows = [
+        ["A", "III", "04-03-2025", "1", "Ana"],
+        ["A", "III", "04-03-2025", "2", "Budi"],
+        ["A", "II", "2025-03-04", "3", "Citra"],
+        ["A", "II", "2025-03-04", "4", "Dewi"],
+        ["A", "III", "2025-03-04", "5", "Eka"],
+        ["A", "III", "04-03-2025", "6", "Fajar"],
+    ]
+    for number, cells in enumerate(rows, start=2):
+        placed = table.place_row(number, cells)
+        assert placed is not None
+        table.take(*placed, number)
+    document = table.document()
+    assert [(f.code, f.location.row, f.value) for f in document.findings] == [
+        ("input.cohort-conflict", 4, "II"),
+        ("input.cohort-conflict", 5, "II"),
+    ]
+    assert isinstance(document.data, dict)
+    cohorts: list[dict[str, Any]] = document.data["cohorts"]
+    assert [(c["id"], c["track"], c["start"]) for c in cohorts] == [("A", "III", "2025-03-04")]

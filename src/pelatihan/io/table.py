@@ -438,7 +438,7 @@ class RowTable:
         later, ``input.blank-row``), and a row with text ends the runs of blank and
         skipped rows before it.
         """
-        values = [cell.strip() for cell in cells]
+        values = list(map(str.strip, cells))
         if not any(values):
             self.blank_rows(row, row)
             return None

@@ -85,7 +85,8 @@ other value is checked here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import operator
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import PurePath
 from typing import ClassVar
 
@@ -294,22 +295,27 @@ class TableBuilder(RowTable):
         super()._set_header(header, header_row)
         columns = self.columns
         order = {field: position for position, field in enumerate(PARTICIPANT_FIELDS)}
-        self._participant_columns = tuple(
-            (index, field, field in DATE_FIELDS)
-            for index, field in sorted(
-                ((index, field) for index, field in enumerate(columns) if field in order),
-                key=lambda column: order[column[1]],
-            )
+        participant = sorted(
+            ((index, field) for index, field in enumerate(columns) if field in order),
+            key=lambda column: order[column[1]],
         )
-        """The participant's columns, in the order a participant record lists its fields:
-        each column's index, field, and whether its text is read as a date."""
-        self._fact_columns = tuple(
-            (index, field, field in DATE_FIELDS)
+        facts = [
+            (index, field)
             for index, field in enumerate(columns)
             if field is not None and field not in order and field != "cohort"
-        )
-        """The columns of the cohort's facts, in the header's order."""
+        ]
+        # The column layout of a row no wider than the header (:meth:`_place_plain`): the
+        # participant's columns in the order a record lists its fields, and the cohort's facts
+        # in the header's order; each taken from a row's cells at once, with the fields whose
+        # text is read as a date.
+        self._participant_cells = _cells_at([index for index, _ in participant])
+        self._participant_fields = tuple(field for _, field in participant)
+        self._participant_dates = tuple(f for f in self._participant_fields if f in DATE_FIELDS)
+        self._fact_cells = _cells_at([index for index, _ in facts])
+        self._fact_fields = tuple((field, field in DATE_FIELDS) for _, field in facts)
         self._cohort_column = columns.index("cohort") if "cohort" in columns else None
+        self._agreed: dict[int, tuple[str, ...]] = {}
+        """The cells of each cohort's facts on its last row, when they agreed with its facts."""
 
     def place_row(
         self, row: int, cells: Sequence[str]
@@ -331,28 +337,41 @@ class TableBuilder(RowTable):
     def _place_plain(
         self, row: int, cells: Sequence[str]
     ) -> tuple[TableCohort, int, dict[str, str]] | None:
-        """:meth:`place_row` for a row no wider than the header: by the header's column layout."""
+        """:meth:`place_row` for a row no wider than the header: by the header's column layout.
+
+        A row shorter than the header is read as if its missing cells were empty.
+        A row whose cohort's facts are given by the same cells as on the cohort's
+        last row, which agreed with them, gives nothing new of the cohort.
+        """
         values = self.row_values(row, cells)
         if values is None:
             return None
-        width = len(values)
-        cohort_name = self._unnamed_cohort
+        missing = len(self.columns) - len(values)
+        if missing:
+            values += [""] * missing
         at = self._cohort_column
-        if at is not None and at < width and values[at]:
-            cohort_name = values[at]
-        record: dict[str, str] = {}
-        for index, field, date in self._participant_columns:
-            if index < width:
-                value = values[index]
-                if value:
-                    record[field] = (iso_text(value) or value) if date else value
-        facts = [
-            (field, (iso_text(value) or value) if date else value)
-            for column, field, date in self._fact_columns
-            if column < width and (value := values[column])
-        ]
+        cohort_name = values[at] if at is not None and values[at] else self._unnamed_cohort
+        record = {
+            field: value
+            for field, value in zip(
+                self._participant_fields, self._participant_cells(values), strict=True
+            )
+            if value
+        }
+        for field in self._participant_dates:
+            value = record.get(field)
+            if value is not None:
+                record[field] = iso_text(value) or value
         cohort, index = self._cohort_row(cohort_name, row, ())
-        self._cohort_facts(cohort, facts, row)
+        given = self._fact_cells(values)
+        if self._agreed.get(cohort.index) != given:
+            facts = [
+                (field, (iso_text(value) or value) if date else value)
+                for (field, date), value in zip(self._fact_fields, given, strict=True)
+                if value
+            ]
+            if self._cohort_facts(cohort, facts, row):
+                self._agreed[cohort.index] = given
         return cohort, index, record
 
     def _place_read(
@@ -397,13 +416,19 @@ class TableBuilder(RowTable):
 
     def _cohort_facts(
         self, cohort: TableCohort, facts: Iterable[tuple[str, str]], row: int
-    ) -> None:
-        """Record the facts a row gives of its cohort, reporting one that disagrees."""
+    ) -> bool:
+        """Record the facts a row gives of its cohort, reporting one that disagrees.
+
+        Returns:
+            Whether every fact agreed with the first the cohort's rows gave (or was the first).
+        """
         known = cohort.facts
+        agreed = True
         for field, value in facts:
             first = known.get(field)
             if first is None or first[0] != value:  # new, or a disagreement to report
-                self._fact(cohort, field, value, row)
+                agreed = self._fact(cohort, field, value, row) and agreed
+        return agreed
 
     def cohort_parts(self) -> tuple[tuple[str | None, ...], ...]:
         """The worksheets each cohort's rows are on, for a workbook with several tables."""
@@ -452,14 +477,15 @@ class TableBuilder(RowTable):
             cohort_parts=self.cohort_parts(),
         )
 
-    def _fact(self, cohort: TableCohort, field: str, value: str, row: int) -> None:
+    def _fact(self, cohort: TableCohort, field: str, value: str, row: int) -> bool:
+        """Record a fact of the cohort; whether it agrees with the first given (or is the first)."""
         known = cohort.facts.get(field)
         if known is None:
             cohort.facts[field] = (value, row)
-            return
+            return True
         first, first_row = known
         if first == value:
-            return
+            return True
         self.findings.append(
             COHORT_CONFLICT.finding(
                 Location(("cohorts", cohort.index, field), self.file, row),
@@ -471,9 +497,20 @@ class TableBuilder(RowTable):
                 value=shorten(value),
             )
         )
+        return False
 
 
 _PARTICIPANT_FIELD_SET = frozenset(PARTICIPANT_FIELDS)
+
+
+def _cells_at(indexes: Sequence[int]) -> Callable[[Sequence[str]], tuple[str, ...]]:
+    """What takes the cells at ``indexes`` of a row at once, as a tuple (in C for two or more)."""
+    if len(indexes) >= 2:
+        return operator.itemgetter(*indexes)
+    if indexes:
+        (only,) = indexes
+        return lambda values: (values[only],)
+    return lambda values: ()
 
 
 def _stem(file: str | None) -> str:
