@@ -171,6 +171,42 @@ def test_rows_wait_for_a_cohort_fact_given_on_a_later_row(tmp_path: Path) -> Non
     assert streamed.report == validate(load(path, defaults={"method": "blended"}))
 
 
+def test_a_cohort_settled_without_finding_is_structured_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unless a later row gives a fact it lacked, or its facts had a finding."""
+    from pelatihan.io import structure as structure_module  # noqa: PLC0415
+
+    lines = [
+        "Angkatan;Jalur;Metode;Tanggal Mulai;Penyelenggara;NIP;Nama",
+        "A;III;blended;2025-03-04;;19950417 202403 2 004;Dewi",
+        "B;III;blended;2025-03-04;;19860926 201505 1 001;Budi",
+        "B;III;blended;2025-03-04;BPSDM;19921107 202203 1 001;Citra",  # B's organiser, late
+        "C;III;daring;2025-03-04;;19900101 202203 1 002;Eka",  # a method not known
+    ]
+    path = tmp_path / "cohorts.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    structured: list[str] = []
+    original = structure_module._Structurer.cohort
+
+    def counted(
+        self: structure_module._Structurer, data: dict[str, object], keys: tuple[object, ...]
+    ) -> object:
+        structured.append(str(data["id"]))
+        return original(self, data, keys)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(structure_module._Structurer, "cohort", counted)
+    streamed = validate_table(path)
+    assert sorted(structured) == ["A", "B", "B", "C", "C"]
+    monkeypatch.undo()
+    assert streamed.report == validate(load(path))
+    assert [c.organizer.name if c.organizer else None for c in streamed.shown.cohorts] == [
+        None,
+        "BPSDM",
+        None,
+    ]
+
+
 def test_progress_is_reported_with_an_estimate_and_at_the_end(tmp_path: Path) -> None:
     people = [f"19950417 202403 2 {n:03d};Peserta {n};III/a;Dinkes" for n in range(1, 999)]
     path = tmp_path / "many.csv"

@@ -130,6 +130,8 @@ class _Stream:
         self.document = RawDocument({}, file, rows=self.rows, files=self.files)
         self.structurer = _Structurer(self.document)
         self.states: list[CohortState] = []
+        # each cohort settled with no finding, and the facts it was structured from
+        self.settled: dict[int, tuple[dict[str, object], Cohort]] = {}
         self.count = 0
         self.table_findings = 0  # the table's findings looked at so far
         self.structure_floor = 0  # what compact() left in the structurer's findings last time
@@ -154,7 +156,8 @@ class _Stream:
         self, table: TableBuilder, cohort: TableCohort, index: int, record: dict[str, str], row: int
     ) -> None:
         self.count += 1
-        structural = len(self.structurer.findings)
+        structured = self.structurer.findings
+        structural = len(structured)
         sheet = table.file != table.source  # a worksheet of a workbook with several tables
         if sheet:
             self.sheets[cohort.index, index] = table.file
@@ -167,7 +170,8 @@ class _Stream:
             person = self.structurer.participant(record, keys)
             del self.rows[keys]
             self.files.pop(keys, None)
-        state = self.state(cohort)
+        states = self.states
+        state = states[cohort.index] if cohort.index < len(states) else self.state(cohort)
         if self.results is not None:
             self.nips[cohort.index].append(record.get("nip"))
         # a fact no column gives is settled, unless a later worksheet may have the column
@@ -177,14 +181,18 @@ class _Stream:
         ):
             self.fold.settle(state, self.facts(table, cohort))
         found = self.fold.participant(state, index, person, row)
-        read = self.row_found(table, cohort.index, index)
-        if not found and (read or len(self.structurer.findings) > structural):
+        read = len(table.findings) != self.table_findings and self.row_found(
+            table, cohort.index, index
+        )
+        if not found and (read or len(structured) > structural):
             state.flag(index, person, row)
         if self.progress is not None and self.count % _PROGRESS_EVERY == 0:
             self.progress(self.count, max(self.estimate, self.count))
         # the findings of a code beyond the cap are folded as they come
-        self.structure_floor = compact(self.structurer.findings, floor=self.structure_floor)
-        self.table_floor = compact(table.findings, floor=self.table_floor)
+        if len(structured) > 4 * self.structure_floor:
+            self.structure_floor = compact(structured, floor=self.structure_floor)
+        if len(table.findings) > 4 * self.table_floor:
+            self.table_floor = compact(table.findings, floor=self.table_floor)
         self.table_findings = len(table.findings)  # this row's are looked at: none is new
 
     def row_found(self, table: TableBuilder, cohort_index: int, index: int) -> bool:
@@ -197,12 +205,32 @@ class _Stream:
         return any(finding.location.keys == keys for finding in new)
 
     def facts(self, table: TableBuilder, cohort: TableCohort) -> Cohort:
-        """The cohort as its rows have given it so far, without participants."""
+        """The cohort as its rows have given it so far, without participants.
+
+        Structured apart, and again at the end (:meth:`structured`), when its
+        findings are reported; kept, for the end, when it had none.
+        """
         data = table.cohort_data(cohort)
         data["participants"] = []
-        scratch = _Structurer(RawDocument({}, self.file))  # its findings come again at the end
+        scratch = _Structurer(RawDocument({}, self.file))
         structured, _, _ = scratch.cohort(data, ("cohorts", cohort.index))
+        if not scratch.findings:
+            self.settled[cohort.index] = (data, structured)
         return structured
+
+    def structured(self, table: TableBuilder, cohort: TableCohort) -> tuple[Cohort, object, object]:
+        """The cohort as its rows gave it, without participants, and its id and name.
+
+        Its findings are reported; the cohort settled from the same facts with no
+        finding is that one, since structuring depends on the facts alone.
+        """
+        data = table.cohort_data(cohort)
+        data["participants"] = []
+        settled = self.settled.pop(cohort.index, None)
+        if settled is not None and settled[0] == data:
+            return settled[1], data["id"], data["name"]
+        structured, _, _ = self.structurer.cohort(data, ("cohorts", cohort.index))
+        return structured, data["id"], data["name"]
 
     def feed_results(self, names: list[tuple[object, object]]) -> list[Finding]:
         """Attach the results to the cohorts and feed them; the findings of reading them.
@@ -258,13 +286,11 @@ class _Stream:
         names: list[tuple[object, object]] = []  # each cohort's id and name, to place results by
         for cohort in table.cohorts:
             state = self.state(cohort)
-            data = table.cohort_data(cohort)
-            data["participants"] = []
-            structured, _, _ = self.structurer.cohort(data, ("cohorts", cohort.index))
+            structured, id_, name = self.structured(table, cohort)
             self.fold.end(state, structured)
             if self.results is not None:
                 ended.append((cohort, structured))
-                names.append((data["id"], data["name"]))
+                names.append((id_, name))
             else:  # nothing more comes for it: close it now, and keep only what is shown
                 self.close(cohort, structured, cohorts, kept, rows)
         found_on_results = self.feed_results(names)
