@@ -52,6 +52,7 @@ else:  # pragma: no cover - version dependent
     from typing_extensions import Self
 
 __all__ = [
+    "COMPACT_GROWTH",
     "FOLDED",
     "MAX_FINDINGS_PER_CODE",
     "Finding",
@@ -472,22 +473,28 @@ def fold(findings: Iterable[Finding], cap: int | None = None) -> list[Finding]:
     return kept
 
 
+COMPACT_GROWTH = 4
+"""How many times its floor a list of findings grows to before :func:`compact` folds it.
+
+A caller on a hot path may skip the call while ``len(findings) <= COMPACT_GROWTH * floor``."""
+
+
 def compact(findings: list[Finding], *, floor: int = 0) -> int:
     """Fold ``findings`` in place (:func:`fold`) when they have grown past four times ``floor``.
 
     For a list findings are added to as records are read, so that it never holds more
-    than about four times as many findings per code as a report keeps, and each finding
-    is looked at a bounded number of times. Returns the floor to pass next time (the
-    list's length after folding, or when nothing was folded the length up to which
-    nothing will be: a call on a short list costs one comparison).
+    than about four times (:data:`COMPACT_GROWTH`) as many findings per code as a report
+    keeps, and each finding is looked at a bounded number of times. Returns the floor to
+    pass next time (the list's length after folding, or when nothing was folded the length
+    up to which nothing will be: a call on a short list costs one comparison).
     """
     count = len(findings)
-    if count <= 4 * floor:
+    if count <= COMPACT_GROWTH * floor:
         return floor
     cap = per_code_cap()
     if cap <= 0:
         return count  # no cap: folded never; looked at again when the list has grown fourfold
-    if count <= 4 * max(floor, cap):
+    if count <= COMPACT_GROWTH * max(floor, cap):
         return max(floor, cap)
     findings[:] = fold(findings, cap)
     return len(findings)

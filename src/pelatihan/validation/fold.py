@@ -49,7 +49,7 @@ from pelatihan.calendar import Calendar
 from pelatihan.catalogue.cohorts import DUPLICATE, DUPLICATE_ACROSS_FILES
 from pelatihan.cohort import Cohort, Participant
 from pelatihan.evaluation import Result
-from pelatihan.findings import Finding, Location, Report, compact
+from pelatihan.findings import COMPACT_GROWTH, Finding, Location, Report, compact
 from pelatihan.grades import Grade, Track
 from pelatihan.io.attach import nip_key
 from pelatihan.io.dump import unwritable_texts
@@ -267,8 +267,12 @@ class Fold:
             Whether it has a finding so far (it may have more once its cohort settles).
         """
         found = self.found
-        self.floor = compact(found, floor=self.floor)  # a code's findings beyond the cap, folded
         before = len(found)
+        if (
+            before > COMPACT_GROWTH * self.floor
+        ):  # a code's findings beyond the cap, folded (see compact)
+            self.floor = compact(found, floor=self.floor)
+            before = len(found)
         place = Place(self.find, state.base + index * _SHIFT + row)
         parsed, grade, digits = self.participants.own(person, place, found)
         nip = person.nip

@@ -46,7 +46,7 @@ import attrs
 
 from pelatihan.calendar import Calendar
 from pelatihan.cohort import Cohort
-from pelatihan.findings import Finding, Location, Report, compact
+from pelatihan.findings import COMPACT_GROWTH, Finding, Location, Report, compact
 from pelatihan.io.csv import read_table
 from pelatihan.io.document import MAX_FILE_BYTES, InputError, Keys, RawDocument, open_input
 from pelatihan.io.fields import COHORT
@@ -189,9 +189,9 @@ class _Stream:
         if self.progress is not None and self.count % _PROGRESS_EVERY == 0:
             self.progress(self.count, max(self.estimate, self.count))
         # the findings of a code beyond the cap are folded as they come
-        if len(structured) > 4 * self.structure_floor:
+        if len(structured) > COMPACT_GROWTH * self.structure_floor:
             self.structure_floor = compact(structured, floor=self.structure_floor)
-        if len(table.findings) > 4 * self.table_floor:
+        if len(table.findings) > COMPACT_GROWTH * self.table_floor:
             self.table_floor = compact(table.findings, floor=self.table_floor)
         self.table_findings = len(table.findings)  # this row's are looked at: none is new
 
