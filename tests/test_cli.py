@@ -735,6 +735,38 @@ def test_python_m_pelatihan_exit_codes(tmp_path: Path, valid_file: str, errors_f
     assert "Traceback" not in usage.stderr
 
 
+def test_the_command_ends_its_process_with_all_its_output_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The real command (``run``) ends at once, yet writes what ``main`` writes, to a pipe too."""
+    people = [
+        participant(nip=f"19950417 202403 2 {n:03d}", name=f"Peserta {n}", grade="IV/a")
+        for n in range(1, 400)
+    ]
+    many = write_json(tmp_path, "banyak.json", document(cohort(*people)))
+    for argv in (["validate", many], ["validate", many, "--format", "json", "--lang", "id"]):
+        real = command(*argv, cwd=tmp_path)
+        code, out, err = run(capsys, *argv)
+        assert (real.returncode, real.stdout, real.stderr) == (code, out, err)
+        assert code == 1
+        assert len(out) > 65536  # more than a pipe's buffer: flushed before the end
+    assert cli._common._kept is None  # main() in a program of one's own keeps nothing
+
+
+def test_what_the_command_keeps_until_its_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the command's entry point turns keeping on; called from a program, nothing is held."""
+    monkeypatch.setattr(cli._common, "_kept", None)
+    found = object()
+    cli._common.keep_until_exit(found)
+    assert cli._common._kept is None
+    cli._common.start_keeping()
+    cli._common.keep_until_exit(found, "report")
+    kept = cli._common._kept
+    cli._common.start_keeping()  # again: what was kept stays kept
+    assert cli._common._kept is kept
+    assert kept == [found, "report"]
+
+
 def test_python_m_pelatihan_shows_holiday_warnings_on_stderr(tmp_path: Path) -> None:
     result = command(
         "plan", "--start", "2099-03-02", "--track", "III", "--method", "blended", cwd=tmp_path

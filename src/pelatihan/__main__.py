@@ -1,8 +1,6 @@
 """Run the ``pelatihan`` command as ``python -m pelatihan``."""
 
-import sys
-
-from pelatihan.cli import main
+from pelatihan.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

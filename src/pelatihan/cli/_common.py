@@ -41,6 +41,29 @@ EXIT_UNUSABLE = 2
 PROGRESS_THRESHOLD = 2000
 """Inputs with more participants than this show a progress line on a terminal."""
 
+_kept: list[object] | None = None
+"""What :func:`keep_until_exit` holds: a list once :func:`pelatihan.cli.run` runs the command."""
+
+
+def keep_until_exit(*objects: object) -> None:
+    """Hold ``objects`` until the process ends, when the command ends it without freeing them.
+
+    The ``pelatihan`` command (:func:`pelatihan.cli.run`) ends its process as soon
+    as its output is written and flushed: a national export's participants, dates
+    and findings, millions of objects, are not freed one by one first. Called from
+    :func:`pelatihan.cli.main` in a program of your own, it holds nothing.
+    """
+    if _kept is not None:
+        _kept.extend(objects)
+
+
+def start_keeping() -> None:
+    """From now on, :func:`keep_until_exit` holds what it is given (the command's entry point)."""
+    global _kept  # noqa: PLW0603 - the one process-wide switch of the command's fast exit
+    if _kept is None:
+        _kept = []
+
+
 _PROGRESS_INTERVAL = 0.1  # seconds between two rewrites of the progress line
 _OPTIONAL_MODULES = frozenset({"openpyxl", "icalendar"})
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")

@@ -22,6 +22,7 @@ from pelatihan.cli._common import (
     _emit_with,
     _error,
     _Unusable,
+    keep_until_exit,
 )
 from pelatihan.cli._summary import ReadSummary, cohort_label, cohort_sizes
 from pelatihan.cli._tables import emit_csv, emit_xlsx, finding_rows, output_format, require_openpyxl
@@ -324,7 +325,11 @@ def _report(
     *,
     results_file: str | None = None,
 ) -> int:
-    """Write the report of the validated files in ``args.format``; the exit status."""
+    """Write the report of the validated files in ``args.format``; the exit status.
+
+    What was read and found stays until the command's process ends (:func:`keep_until_exit`).
+    """
+    keep_until_exit(documents, reports)
     combined = reports[0] if len(reports) == 1 else Report([f for r in reports for f in r])
     others = [results_file] if results_file is not None else []
     summary = ReadSummary.of(documents, reports, sizes, other_files=others)
