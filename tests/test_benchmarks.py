@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import importlib
 import json
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -203,6 +204,39 @@ def test_scripts_write_their_findings(bench: dict[str, ModuleType], tmp_path: Pa
     floor = tmp_path / "floor.json"
     assert importlib.import_module("floor_orjson").main([str(path), "-o", str(floor)]) == 0
     assert json.loads(floor.read_text(encoding="utf-8"))["nips"] == manifest["participants"]
+
+
+def test_scripts_run_as_the_runner_runs_them_write_what_main_writes(
+    bench: dict[str, ModuleType], tmp_path: Path
+) -> None:
+    """As scripts they end their process at once, as pelatihan's command does, output flushed."""
+    pytest.importorskip("pydantic")
+    pytest.importorskip("msgspec")
+    pytest.importorskip("orjson")
+    path = tmp_path / "intake.json"
+    _write(bench["generate"], path, "json")
+    for name, status in (("baseline_pydantic", 1), ("peer_msgspec", 1), ("floor_orjson", 0)):
+        module = importlib.import_module(name)
+        own, script = tmp_path / f"{name}.main.json", tmp_path / f"{name}.script.json"
+        assert module.main([str(path), "-o", str(own)]) == status
+        assert module.KEPT is None  # main() called from a program keeps nothing
+        ran = subprocess.run(
+            [sys.executable, str(BENCHMARKS / f"{name}.py"), str(path), "-o", str(script)],
+            capture_output=True,
+            check=False,
+            timeout=120,
+        )
+        assert (ran.returncode, ran.stderr) == (status, b"")
+        assert script.read_bytes() == own.read_bytes()
+    for name in ("baseline_pydantic", "peer_msgspec"):  # to a pipe: flushed before the end
+        shown = subprocess.run(
+            [sys.executable, str(BENCHMARKS / f"{name}.py"), str(path)],
+            capture_output=True,
+            check=False,
+            timeout=120,
+        )
+        assert shown.returncode == 1
+        assert shown.stdout == (tmp_path / f"{name}.main.json").read_bytes()
 
 
 def test_peer_refuses_an_irregular_file(
