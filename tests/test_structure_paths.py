@@ -68,6 +68,7 @@ def _general(document: RawDocument) -> Loaded:
     with (
         mock.patch.object(structure_module, "_plain_participant", return_value=None),
         mock.patch.object(structure_module, "plain_of", return_value=_none),
+        mock.patch.object(structure_module, "_plain_cohort", return_value=None),
     ):
         return structure(document)
 
@@ -268,3 +269,68 @@ def test_the_fast_path_gives_the_phases_and_organiser_of_the_general_path(
     fast, general = structure(document), _general(document)
     assert fast.cohorts == general.cohorts
     assert fast.findings == general.findings
+
+
+cohort_values = st.one_of(
+    st.none(),
+    texts,
+    dates,
+    st.sampled_from(["II", "III", "iii", "Golongan III", "blended", "klasikal", "daring"]),
+    st.sampled_from(["perlan-1-2021", "x"]),
+    st.integers(-1, 99),
+    st.booleans(),
+    st.lists(st.integers(), max_size=1),
+)
+cohort_records = st.dictionaries(
+    st.sampled_from(
+        ["id", "name", "track", "method", "start", "regime", "klasikal_approved", "colour"]
+    ),
+    cohort_values,
+    max_size=8,
+)
+plain_cohorts = st.fixed_dictionaries(
+    {
+        "id": st.sampled_from(["jateng-1", " A "]),
+        "name": st.sampled_from(["Angkatan I", " Angkatan II "]),
+        "track": st.sampled_from(["II", "III", "III", "iii"]),
+        "method": st.sampled_from(["blended", "klasikal", "blended", "Blended"]),
+    },
+    optional={
+        "start": st.one_of(st.none(), st.dates().map(lambda day: day.isoformat()), dates),
+        "klasikal_approved": st.one_of(st.booleans(), st.none(), st.just("ya")),
+    },
+)
+plain_organizers = st.fixed_dictionaries(
+    {"name": st.sampled_from(["BPSDM", " BPSDM Jateng "])},
+    optional={"accredited": st.one_of(st.booleans(), st.none())},
+)
+
+
+@settings(max_examples=200, deadline=None)
+@example({"id": "A", "name": "A", "track": "III", "method": "blended"}, None, [], [])
+@example({"id": 12, "name": "A", "track": "III", "method": "blended"}, {"name": "B"}, [], [])
+@given(
+    st.one_of(cohort_records, plain_cohorts, plain_cohorts),
+    st.one_of(st.none(), plain_organizers, organizers),
+    st.lists(st.one_of(phase_records, plain_phases), max_size=2),
+    st.one_of(st.none(), st.lists(st.one_of(records, plain_records), max_size=3)),
+)
+def test_the_fast_path_gives_the_cohort_of_the_general_path(
+    cohort: dict[str, Any],
+    organizer: dict[str, Any] | None,
+    phases: list[dict[str, Any]],
+    people: list[dict[str, Any]] | None,
+) -> None:
+    cohort = dict(cohort)
+    if organizer is not None:
+        cohort["organizer"] = organizer
+    if phases:
+        cohort["phases"] = phases
+    if people is not None:
+        cohort["participants"] = people
+    event("plain" if structure_module._plain_cohort(cohort) is not None else "general")
+    document = RawDocument({"cohorts": [cohort]}, "x.json")
+    fast, general = structure(document), _general(document)
+    assert fast.cohorts == general.cohorts
+    assert fast.findings == general.findings
+    assert fast.participant_index == general.participant_index

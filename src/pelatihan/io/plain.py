@@ -34,7 +34,7 @@ import attrs
 from pelatihan._memo import remember
 from pelatihan.io.fields import PARTICIPANT, Field, Record
 
-__all__ = ["plain_of", "plain_participant", "plain_reader"]
+__all__ = ["plain_of", "plain_participant", "plain_reader", "plain_values_reader"]
 
 M = TypeVar("M")
 
@@ -94,6 +94,11 @@ _STATEMENTS: dict[str, tuple[str, ...]] = {
         "if type({v}) is not bool:",
         "    return None",
     ),
+    "record": (  # a nested record (a cohort's organiser): its own fast path
+        "{v} = {helper}({v}) if type({v}) is dict else None",
+        "if {v} is None:",
+        "    return None",
+    ),
     "weekdays": (  # a list of weekday numbers, 0 to 6 (no booleans): their set
         "if type({v}) is not list or not {v}:",
         "    return None",
@@ -111,6 +116,8 @@ def _helper(field: Field) -> object:
         return plain_date
     if kind.name == "choice" and kind.code is not None:
         return {kind.code(member): member for member in kind.choices}
+    if kind.name == "record" and kind.record is not None:
+        return plain_of(kind.record)
     return None
 
 
@@ -172,26 +179,19 @@ def _construction(
     return lines
 
 
-def plain_reader(record: Record[M]) -> Callable[[Mapping[str, Any]], M | None]:
-    """Write the fast path of ``record``: its model from a plainly right record, else ``None``.
+def _reading(
+    record: Record[Any], namespace: dict[str, object], leave: frozenset[str] = frozenset()
+) -> tuple[list[str], dict[str, str]]:
+    """The statements that read each field of ``record`` but those in ``leave``, or return None.
 
-    A record is plainly right when it has only known keys and each field it gives
-    is plain: text that is not blank (stripped), ``YYYY-MM-DD``, a choice's
-    canonical code, ``true``/``false``. Absent optional fields take their default.
-
-    A field of a kind with no plain form (a nested record, a list, a number) is
-    plain only when absent.
-
-    Raises:
-        ValueError: If the model has an attribute the record does not declare.
+    With the name of the variable that holds each field's value.
     """
-    namespace: dict[str, object] = {"KEYS": record.key_set, "Model": record.model, "DATES": _DATES}
     lines = ["def plain(record):", "    get = record.get"]
     names: dict[str, str] = {}
 
     def read(field: Field) -> None:
-        # a kind with no plain form (a nested record, a list, a number) leaves to the general
-        # path every record that gives the field
+        # a kind with no plain form (a list, a number) leaves to the general path every record
+        # that gives the field
         statements = _STATEMENTS.get(field.kind.name, ("return None",))
         name = names[field.key] = f"value_{field.key}"
         namespace[f"helper_{field.key}"] = _helper(field)
@@ -209,14 +209,41 @@ def plain_reader(record: Record[M]) -> Callable[[Mapping[str, Any]], M | None]:
         if default is not None:
             lines.extend(["    else:", f"        {name} = default_{field.key}"])
 
-    for field in record.required:
+    required = [field for field in record.required if field.key not in leave]
+    for field in required:
         read(field)
-    # with every required key present, a record of no more keys has no unknown one
-    lines.append(f"    if len(record) > {len(record.required)} and not KEYS.issuperset(record):")
+    # with every required key read present, a record of no more keys has no unknown one
+    lines.append(f"    if len(record) > {len(required)} and not KEYS.issuperset(record):")
     lines.append("        return None")
     for field in record.fields:
-        if not field.required:
+        if not field.required and field.key not in leave:
             read(field)
+    return lines, names
+
+
+def _written(
+    record: Record[Any], lines: list[str], namespace: dict[str, object], what: str
+) -> Callable[[Mapping[str, Any]], Any]:
+    exec(compile("\n".join(lines), f"<plain {record.name}{what}>", "exec"), namespace)
+    reader: Callable[[Mapping[str, Any]], Any] = namespace["plain"]  # type: ignore[assignment]
+    return reader
+
+
+def plain_reader(record: Record[M]) -> Callable[[Mapping[str, Any]], M | None]:
+    """Write the fast path of ``record``: its model from a plainly right record, else ``None``.
+
+    A record is plainly right when it has only known keys and each field it gives
+    is plain: text that is not blank (stripped), ``YYYY-MM-DD``, a choice's
+    canonical code, ``true``/``false``, a nested record that is plainly right.
+    Absent optional fields take their default.
+
+    A field of a kind with no plain form (a list, a number) is plain only when absent.
+
+    Raises:
+        ValueError: If the model has an attribute the record does not declare.
+    """
+    namespace: dict[str, object] = {"KEYS": record.key_set, "Model": record.model, "DATES": _DATES}
+    lines, names = _reading(record, namespace)
     attributes = [attribute.name for attribute in attrs.fields(cast("Any", record.model))]
     undeclared = [name for name in attributes if name not in names]
     if undeclared:
@@ -225,9 +252,37 @@ def plain_reader(record: Record[M]) -> Callable[[Mapping[str, Any]], M | None]:
             "record of pelatihan.io.fields does not declare"
         )
     lines.extend(_construction(record, names, namespace))
-    exec(compile("\n".join(lines), f"<plain {record.name}>", "exec"), namespace)
-    reader: Callable[[Mapping[str, Any]], M | None] = namespace["plain"]  # type: ignore[assignment]
+    reader = _written(record, lines, namespace, "")
     reader.__doc__ = f"The {record.name} of a plainly right record, else ``None``."
+    return reader
+
+
+def plain_values_reader(
+    record: Record[Any], leave: frozenset[str]
+) -> Callable[[Mapping[str, Any]], dict[str, Any] | None]:
+    """Write the fast path of ``record``'s fields but those in ``leave``: their values, or ``None``.
+
+    ``None`` unless the record has only known keys and every field it gives, but
+    those in ``leave``, is plain (as :func:`plain_reader` has it); the fields in
+    ``leave`` (a cohort's lists of records) are for the caller to read.
+
+    Example:
+        >>> from pelatihan.io.fields import COHORT
+        >>> read = plain_values_reader(COHORT, frozenset({"participants", "phases", "results"}))
+        >>> values = read({"id": "A", "name": " Angkatan I ", "track": "III",
+        ...                "method": "blended", "organizer": {"name": "BPSDM"}, "participants": []})
+        >>> values["name"], values["organizer"].name, values["start"]
+        ('Angkatan I', 'BPSDM', None)
+        >>> read({"id": 7, "name": "Angkatan I", "track": "III", "method": "blended"}) is None
+        True
+    """
+    namespace: dict[str, object] = {"KEYS": record.key_set, "DATES": _DATES}
+    lines, names = _reading(record, namespace, leave)
+    lines.append(
+        "    return {" + ", ".join(f"{key!r}: {name}" for key, name in names.items()) + "}"
+    )
+    reader = _written(record, lines, namespace, " values")
+    reader.__doc__ = f"The values of a plainly right {record.name} record, else ``None``."
     return reader
 
 

@@ -55,7 +55,7 @@ from pelatihan.evaluation import InvalidScore, to_score
 from pelatihan.findings import Finding, Location, compact
 from pelatihan.io.document import FORMAT, Keys, RawDocument
 from pelatihan.io.fields import COHORT, PARTICIPANT, Field, Kind, Record
-from pelatihan.io.plain import plain_of, plain_participant
+from pelatihan.io.plain import plain_of, plain_participant, plain_values_reader
 from pelatihan.legal import UnknownInstrumentError, get_regime
 from pelatihan.nip import validate as validate_nip
 
@@ -414,8 +414,18 @@ class _Structurer:
     def cohort(
         self, data: Mapping[str, Any], keys: Keys
     ) -> tuple[Cohort, tuple[int, ...], tuple[int, ...]]:
-        """A cohort, and the indexes of the participants and results structured."""
-        values = self.values(COHORT, data, keys)
+        """A cohort, and the indexes of the participants and results structured.
+
+        A cohort whose own fields are plainly right (:data:`_plain_cohort`) has
+        only its lists of records read here, each record by its own fast path
+        when it can; any other goes field by field.
+        """
+        values = _plain_cohort(data) if type(data) is dict else None
+        if values is None:
+            values = self.values(COHORT, data, keys)
+        else:
+            for field in _LIST_FIELDS:
+                values[field.key] = self.field(data, keys, field)
         indexes: dict[str, tuple[int, ...]] = {}
         for key in _LISTS:
             items: list[tuple[int, Any]] = values[key]
@@ -442,8 +452,14 @@ _CONVERTERS = {
 structurer holds no reference to itself and is freed as soon as it is done with, even while
 the cyclic garbage collector is paused."""
 
-_LISTS = tuple(field.key for field in COHORT.fields if field.kind.name == "records")
+_LIST_FIELDS = tuple(field for field in COHORT.fields if field.kind.name == "records")
+_LISTS = tuple(field.key for field in _LIST_FIELDS)
 """The cohort's lists of records: each item structured is kept with its index."""
+
+_plain_cohort = plain_values_reader(COHORT, frozenset(_LISTS))
+"""The values of a cohort's own fields when they are plainly right, or ``None``: a national
+export has thousands of cohorts. Looked up when called (by the name), so that a test can
+compare the general path with it."""
 
 
 _plain_participant = plain_participant
