@@ -268,9 +268,7 @@ class Fold:
         """
         found = self.found
         before = len(found)
-        if (
-            before > COMPACT_GROWTH * self.floor
-        ):  # a code's findings beyond the cap, folded (see compact)
+        if before > COMPACT_GROWTH * self.floor:  # a code's findings beyond the cap, folded
             self.floor = compact(found, floor=self.floor)
             before = len(found)
         place = Place(self.find, state.base + index * _SHIFT + row)
