@@ -50,6 +50,15 @@ def test_remember_keeps_no_text_key_longer_than_the_key_limit() -> None:
     assert len(cache) == 1
 
 
+def test_remember_keeps_no_tuple_key_holding_a_text_longer_than_the_key_limit() -> None:
+    cache: dict[tuple[str | None, ...], int] = {}
+    long = "x" * (_memo.KEY_LIMIT + 1)
+    assert _memo.remember(cache, ("III/a", long, None), 1) == 1
+    assert cache == {}
+    _memo.remember(cache, ("III/a", "x" * _memo.KEY_LIMIT, None), 2)
+    assert len(cache) == 1
+
+
 def test_the_bound_keeps_a_national_exports_values() -> None:
     # birth dates of twenty-five years of applicants all stay remembered
     assert _memo.LIMIT >= 25 * 366

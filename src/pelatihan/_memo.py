@@ -11,8 +11,9 @@ out once saves much of the work. Every cache of the library follows one policy:
   empties it before adding, so that a file of distinct values cannot grow it
   without bound; what repeats comes back at once. Emptying costs nothing on a
   hit, where least-recently-used eviction reorders the cache on every hit;
-* a text key longer than :data:`KEY_LIMIT` characters is not remembered, so that
-  the bound holds in bytes too (about 13 MB for a full cache of the longest keys).
+* a text key longer than :data:`KEY_LIMIT` characters, or a tuple key holding one,
+  is not remembered, so that the bound holds in bytes too (about 13 MB for a full
+  cache of the longest keys).
 
 The caches: :mod:`pelatihan.nip._checks` (birth dates, digits 1-8; TMT months,
 digits 9-14; the two checked together, digits 1-14), :mod:`pelatihan.grades._golongan`
@@ -48,16 +49,26 @@ dates are shorter."""
 def remember(cache: dict[K, V], key: K, value: V) -> V:
     """Keep ``value`` under ``key`` in ``cache`` (emptied first when full); return it.
 
-    A text ``key`` longer than :data:`KEY_LIMIT` is not kept.
+    A text ``key`` longer than :data:`KEY_LIMIT` is not kept, nor a tuple ``key``
+    holding such a text.
 
     Example:
-        >>> cache: dict[str, int] = {}
+        >>> cache: dict[object, int] = {}
         >>> remember(cache, "a", 1), cache
         (1, {'a': 1})
         >>> remember(cache, "x" * (KEY_LIMIT + 1), 2), cache
         (2, {'a': 1})
+        >>> remember(cache, ("b", None), 3), remember(cache, ("c", "x" * (KEY_LIMIT + 1)), 4)
+        (3, 4)
+        >>> cache
+        {'a': 1, ('b', None): 3}
     """
-    if isinstance(key, str) and len(key) > KEY_LIMIT:
+    if isinstance(key, str):
+        if len(key) > KEY_LIMIT:
+            return value
+    elif isinstance(key, tuple) and any(
+        isinstance(part, str) and len(part) > KEY_LIMIT for part in key
+    ):
         return value
     if len(cache) >= LIMIT:
         cache.clear()

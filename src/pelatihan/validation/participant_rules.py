@@ -21,7 +21,7 @@ import datetime
 from collections.abc import Callable
 
 from pelatihan import nip as nip_module
-from pelatihan._memo import KEY_LIMIT, remember
+from pelatihan._memo import remember
 from pelatihan.catalogue.cohorts import (
     BIRTH_DATE,
     EDUCATION_GRADE,
@@ -143,7 +143,7 @@ class ParticipantRules:
         if grade is None:
             before = len(out)
             grade = self.grade_rank_education(person, here, out)
-            if grade is not None and len(out) == before and _short(texts):
+            if grade is not None and len(out) == before:
                 remember(self.clean, texts, grade)
         return parsed, grade, parsed[0] if parsed is not None else ""
 
@@ -402,11 +402,6 @@ class ParticipantRules:
                     figure=figure,
                 )
             )
-
-
-def _short(texts: tuple[str | None, ...]) -> bool:
-    """Whether no text is longer than a remembered text key (:data:`~pelatihan._memo.KEY_LIMIT`)."""
-    return all(text is None or len(text) <= KEY_LIMIT for text in texts)
 
 
 _EDUCATIONS: dict[str, tuple[Education, Figure[Grade]] | None] = {}
