@@ -34,13 +34,12 @@ import calendar
 import datetime
 import functools
 import json
-import os
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Annotated, Any, Literal, NamedTuple
 
+import ending
 import holidays
 import pydantic_core
 from pydantic import (
@@ -776,10 +775,6 @@ def comparable(counts: Mapping[str, int], kinds: Iterable[str] = COMPARABLE) -> 
     return {kind: counts.get(kind, 0) for kind in kinds}
 
 
-KEPT: list[object] | None = None
-"""What :func:`main` read and found, held to the end of the process when run as a script."""
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Check a JSON cohort file; write its findings as JSON; 1 if there are any."""
     parser = argparse.ArgumentParser(description="The pydantic baseline: check a cohort file.")
@@ -790,8 +785,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         body = stream.read()
     checker = _Checker()
     checker.json(body)
-    if KEPT is not None:
-        KEPT.append(checker)
+    ending.keep(checker)
     report = {
         "counts_by_code": dict(sorted(checker.counts.items())),
         "findings": [{"code": kind, "path": where} for kind, where in checker.findings],
@@ -806,10 +800,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    # Ended as the pelatihan command ends: the output flushed, then the process ended without
-    # freeing what was read one object at a time (benchmarks/run.py times every contender so).
-    KEPT = []
-    status = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(status)
+    ending.run(main)

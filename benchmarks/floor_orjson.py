@@ -11,14 +11,10 @@ check it read every participant::
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from collections.abc import Sequence
 
+import ending
 import orjson
-
-KEPT: list[object] | None = None
-"""What :func:`main` read, held to the end of the process when run as a script."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -29,8 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with open(args.file, "rb") as stream:
         document = orjson.loads(stream.read())
-    if KEPT is not None:
-        KEPT.append(document)
+    ending.keep(document)
     nips = characters = 0
     for cohort in document["cohorts"]:
         for person in cohort["participants"]:
@@ -42,10 +37,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    # Ended as the pelatihan command ends: the output flushed, then the process ended without
-    # freeing what was read one object at a time (benchmarks/run.py times every contender so).
-    KEPT = []
-    status = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(status)
+    ending.run(main)

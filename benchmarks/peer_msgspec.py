@@ -27,12 +27,12 @@ from __future__ import annotations
 import argparse
 import calendar
 import datetime
-import os
 import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
 
+import ending
 import holidays
 import msgspec
 
@@ -416,10 +416,6 @@ def check_json(body: bytes) -> Counter[str]:
     return Counter(kind for kind, _ in check(DECODER.decode(body)))
 
 
-KEPT: list[object] | None = None
-"""What :func:`main` read and found, held to the end of the process when run as a script."""
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Check a JSON cohort file; write its findings as JSON; 1 if any, 2 if it cannot be read."""
     parser = argparse.ArgumentParser(description="The msgspec peer: check a cohort file.")
@@ -434,8 +430,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{args.file}: {error}", file=sys.stderr)
         return 2
     findings = check(document)
-    if KEPT is not None:
-        KEPT.append((document, findings))
+    ending.keep(document, findings)
     report = {
         "counts_by_code": dict(sorted(Counter(kind for kind, _ in findings).items())),
         "findings": [{"code": kind, "path": where} for kind, where in findings],
@@ -450,10 +445,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    # Ended as the pelatihan command ends: the output flushed, then the process ended without
-    # freeing what was read one object at a time (benchmarks/run.py times every contender so).
-    KEPT = []
-    status = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(status)
+    ending.run(main)
