@@ -196,9 +196,10 @@ class _Stream:
         self.table_findings = len(table.findings)  # this row's are looked at: none is new
 
     def row_found(self, table: TableBuilder, cohort_index: int, index: int) -> bool:
-        """Whether reading the row found something about the participant (text past the header)."""
-        if len(table.findings) == self.table_findings:
-            return False
+        """Whether reading the row found something about the participant (text past the header).
+
+        Asked only when the table has findings not looked at yet.
+        """
         new = table.findings[self.table_findings :]
         self.table_findings = len(table.findings)
         keys = ("cohorts", cohort_index, "participants", index)
