@@ -13,6 +13,7 @@ import codecs
 import decimal
 import json
 
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -214,6 +215,92 @@ def test_a_regular_text_is_decoded_without_the_exact_reader(
         "cohorts": [{"id": "a", "note": "08:00", "x": decimal.Decimal("70.10")}],
     }
     assert repr(read_json_text(text).data) == repr(document.data)
+
+
+# -- documents of the interchange shape, counted sooner -----------------------------------------
+
+
+_ODD = ('"x"', "[]", "null")
+"""Items of a list of records that are not records."""
+
+
+def _nested(depth: int, value: str) -> str:
+    return "[" * depth + value + "]" * depth
+
+
+@st.composite
+def _shaped(draw: st.DrawFn) -> str:
+    """JSON text of the cohort shape, with containers, deep nesting and brackets where they may be.
+
+    A participant's value is now and then a container (up to too deep), or text with
+    a bracket; a cohort or a participant is now and then not an object; the document
+    and the cohorts have containers of their own beside the lists of the shape.
+    """
+    value = st.one_of(
+        _json_text(),
+        st.sampled_from(['"[x"', '"{"', '"a]"', "[]", "{}", '{"a": [1, {"b": []}]}']),
+        st.integers(MAX_DEPTH - 8, MAX_DEPTH + 1).map(lambda depth: _nested(depth, "1")),
+    )
+
+    def record(keys: tuple[str, ...]) -> st.SearchStrategy[str]:
+        members = st.lists(st.tuples(st.sampled_from(keys), value), max_size=3)
+        return members.map(
+            lambda items: ", ".join(f"{json.dumps(key)}: {item}" for key, item in items)
+        )
+
+    def now_and_then(items: list[str], odd: st.SearchStrategy[str]) -> list[str]:
+        """``items``, one of them now and then replaced by an odd one."""
+        if items and draw(st.integers(0, 5)) == 0:
+            items[draw(st.integers(0, len(items) - 1))] = draw(odd)
+        return items
+
+    def people() -> list[str]:
+        records = draw(st.lists(record(("nip", "name", "grade", "nip")), max_size=4))
+        return now_and_then(["{" + inner + "}" for inner in records], st.sampled_from(_ODD))
+
+    def cohort() -> str:
+        inner = draw(record(("id", "organizer", "phases")))
+        listed = f'"participants": [{", ".join(people())}]'
+        return "{" + (inner + ", " if inner else "") + listed + "}"
+
+    cohorts = now_and_then(
+        [cohort() for _ in range(draw(st.integers(0, 3)))],
+        st.sampled_from(['{"id": "a"}', '{"participants": "x"}', *_ODD]),
+    )
+    inner = draw(record(("format", "note")))
+    return "{" + (inner + ", " if inner else "") + f'"cohorts": [{", ".join(cohorts)}]' + "}"
+
+
+@settings(max_examples=200)
+@given(_shaped())
+def test_a_cohort_document_is_counted_as_the_walk_counts_it(text: str) -> None:
+    try:
+        data = jsonfile._DECODER.decode(text)
+    except (msgspec.DecodeError, ValueError, ArithmeticError, RecursionError):
+        return  # left to the exact reader, not counted
+    assert jsonfile._document_keys(data, text) == jsonfile._object_keys(data)
+    assert jsonfile._document_keys(data, text.encode()) == jsonfile._object_keys(data)
+
+
+@pytest.mark.parametrize("depth", range(MAX_DEPTH - 6, MAX_DEPTH + 1))
+@pytest.mark.parametrize(
+    "template",
+    [
+        '{{"note": {nest}, "cohorts": []}}',
+        '{{"cohorts": [{{"phases": {nest}, "participants": []}}]}}',
+        '{{"cohorts": [{{"participants": [{{"nip": {nest}}}]}}]}}',
+    ],
+)
+def test_nesting_at_the_limit_is_counted_as_the_walk_counts_it(template: str, depth: int) -> None:
+    text = template.format(nest=_nested(depth, "1"))
+    data = jsonfile._DECODER.decode(text)
+    assert jsonfile._document_keys(data, text) == jsonfile._object_keys(data)
+
+
+@settings(max_examples=100)
+@given(_shaped())
+def test_a_cohort_document_is_read_as_the_exact_reader_reads_it(text: str) -> None:
+    assert _outcome(read_json_text, text, "x.json") == _outcome(read_json_exact, text, "x.json")
 
 
 # -- cohort files ---------------------------------------------------------------------------

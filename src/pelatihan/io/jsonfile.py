@@ -17,11 +17,14 @@ that have a fraction or an exponent as :class:`~decimal.Decimal` of their text.
 That no key is given twice is proved by counting: every ``:`` outside a text
 separates a key from its value, so the keys the decoded objects hold equal the
 colons of the file (or those right after a quote or JSON's whitespace) only
-when no object lost a key to a later one. Anything else — invalid JSON, a key
-given twice or a colon inside a text that keeps the count from proving it, half
-a surrogate pair (which msgspec refuses), deep nesting, a number msgspec
-refuses — is read by :func:`read_json_exact`, Python's own ``json`` module with
-a hook on every object, which gives the errors and the findings described above.
+when no object lost a key to a later one (the keys are counted, and the nesting
+checked, by a walk over the decoded data that passes over the values of a
+cohort file's participants when the file's brackets show they hold no list or
+object). Anything else — invalid JSON, a key given twice or a colon inside a
+text that keeps the count from proving it, half a surrogate pair (which msgspec
+refuses), deep nesting, a number msgspec refuses — is read by
+:func:`read_json_exact`, Python's own ``json`` module with a hook on every
+object, which gives the errors and the findings described above.
 """
 
 from __future__ import annotations
@@ -78,15 +81,26 @@ def _object_keys(data: object) -> int | None:
         >>> _object_keys(deepest), _object_keys([deepest])
         (0, None)
     """
-    keys = 0
+    walked = _walk([data] if type(data) is dict or type(data) is list else [], MAX_DEPTH)
+    return None if walked is None else walked[0]
+
+
+def _walk(containers: list[Any], depth: int) -> tuple[int, int] | None:
+    """The keys of the objects in ``containers`` and in all they hold, and the containers in all.
+
+    ``None`` if containers are nested more than ``depth`` deep, those given counted
+    as the first level.
+    """
+    keys = count = 0
     # each level: groups of containers as deep as each other (the containers of one list, or
     # of one object)
-    level: list[list[Any]] = [[data]] if type(data) is dict or type(data) is list else []
-    for _ in range(MAX_DEPTH):
+    level: list[list[Any]] = [containers] if containers else []
+    for _ in range(depth):
         if not level:
-            return keys
+            return keys, count
         below: list[list[Any]] = []
         for group in level:
+            count += len(group)
             objects = [item for item in group if type(item) is dict]
             if objects:
                 keys += sum(map(len, objects))
@@ -97,10 +111,60 @@ def _object_keys(data: object) -> int | None:
                 lists = [item for item in group if type(item) is list]
                 below += filter(None, map(_containers, lists))
         level = below
-    return None if level else keys
+    return None if level else (keys, count)
+
+
+def _document_keys(data: object, text: str | bytes) -> int | None:
+    """:func:`_object_keys` of ``data``, decoded from ``text``; sooner for a cohort document.
+
+    In a document of the interchange shape (an object whose ``cohorts`` is a
+    list of objects, each one's ``participants`` a list of objects), the
+    participants' records are counted without looking into their values when
+    the containers found elsewhere, with the records themselves, are as many as
+    the text's ``{`` and ``[``: each container the text gives opens with one of
+    them, and a bracket inside a text only adds to the count. So then no value
+    of a participant is a container, and no record nests deeper than the
+    format's five levels. Anything else is walked whole.
+
+    Example:
+        >>> text = '{"cohorts": [{"id": "a", "participants": [{"nip": "1"}, {"nip": "[2"}]}]}'
+        >>> _document_keys(json.loads(text), text), _object_keys(json.loads(text))
+        (5, 5)
+    """
+    if type(data) is not dict or type(cohorts := data.get("cohorts")) is not list:
+        return _object_keys(data)
+    document: dict[str, Any] = data
+    keys, count = len(document), 2  # the document and its list of cohorts
+    # containers of the document beside its cohorts, and of the cohorts beside their participants
+    beside = [v for k, v in document.items() if k != "cohorts" and type(v) in _CONTAINERS]
+    inside: list[Any] = []
+    records: list[list[Any]] = []
+    for cohort in cohorts:
+        people = cohort.get("participants") if type(cohort) is dict else None
+        if type(people) is not list or not _DICT.issuperset(map(type, people)):
+            return _object_keys(data)
+        keys += len(cohort)
+        records.append(people)
+        inside += [v for k, v in cohort.items() if k != "participants" and type(v) in _CONTAINERS]
+    count += len(cohorts) + len(records)
+    for people in records:
+        count += len(people)
+        keys += sum(map(len, people))
+    # their depth in the document: 2 beside the cohorts, 4 inside one
+    for found in (_walk(beside, MAX_DEPTH - 1), _walk(inside, MAX_DEPTH - 3)):
+        if found is None:
+            return None
+        keys += found[0]
+        count += found[1]
+    if isinstance(text, str):
+        brackets = text.count("{") + text.count("[")
+    else:
+        brackets = text.count(b"{") + text.count(b"[")
+    return keys if count == brackets else _object_keys(data)
 
 
 _CONTAINERS = frozenset({dict, list})
+_DICT = frozenset({dict})
 
 
 def _containers(values: Iterable[Any]) -> list[Any]:
@@ -271,7 +335,7 @@ def _decode_regular(text: str | bytes) -> Any:
     # msgspec's own errors (not ValueErrors before 0.22), bad UTF-8, a number Decimal refuses
     except (msgspec.DecodeError, ValueError, ArithmeticError, RecursionError):
         return _IRREGULAR
-    keys = _object_keys(data)
+    keys = _document_keys(data, text)
     if keys is None or all(keys != bound for bound in _key_bounds(text)):
         return _IRREGULAR
     return data
