@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from pelatihan.io import structure as structure_module
 from pelatihan.io.document import PARTICIPANT_KEYS, RawDocument
 from pelatihan.io.fields import PARTICIPANT, Field
-from pelatihan.io.plain import plain_participant
+from pelatihan.io.plain import plain_participant, plain_row_reader
 from pelatihan.io.structure import Loaded, structure
+from pelatihan.io.table import iso_text
 
 texts = st.one_of(
     st.sampled_from(["Dewi", " Dewi ", "", "  ", "III/a", "Penata Muda", "Dinkes", "S-1"]),
@@ -334,3 +335,76 @@ def test_the_fast_path_gives_the_cohort_of_the_general_path(
     assert fast.cohorts == general.cohorts
     assert fast.findings == general.findings
     assert fast.participant_index == general.participant_index
+
+
+# -- a table's rows, read from their cells ------------------------------------------------------
+
+row_cells = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "Dewi",
+            "III/a",
+            "II/c",
+            "Penata Muda",
+            "S-1",
+            "Dinkes",
+            "L",
+            "P",
+            "l",
+            "laki-laki",
+            "19950417 201903 2 004",
+            "199504172019032004",
+            "2024-01-05",
+            "05-01-2024",
+            "5/1/2024",
+            "31-02-2024",
+            "2024-1-5",
+        ]
+    ),
+    st.text(max_size=5),
+)
+
+
+# cells a national export's row gives each field, mostly plainly right
+export_cells = {
+    "nip": st.sampled_from(["19950417 201903 2 004", "199504172019032004", ""]),
+    "name": st.sampled_from(["Dewi", "Dewi Lestari", ""]),
+    "grade": st.sampled_from(["III/a", "II/c", "Penata Muda", "IV/a", "III/x"]),
+    "agency": st.sampled_from(["Dinkes", "Dinas Pendidikan"]),
+    "birth_date": st.sampled_from(["1995-04-17", "17-04-1995", "31-02-1995", ""]),
+    "tmt_cpns": st.sampled_from(["2019-03-01", "01-03-2019", "2019-3-1", ""]),
+    "sex": st.sampled_from(["L", "P", "", "perempuan"]),
+}
+any_layouts = st.lists(st.sampled_from(PARTICIPANT_KEYS), unique=True).flatmap(
+    lambda keys: st.tuples(
+        st.permutations(keys), st.lists(row_cells, min_size=len(keys), max_size=len(keys))
+    )
+)
+
+
+@st.composite
+def export_layouts(draw: st.DrawFn) -> tuple[list[str], list[str]]:
+    """The fields of an export's columns, in any order, and a row's cells for them."""
+    required = ["nip", "name", "grade", "agency"]
+    extra = draw(st.lists(st.sampled_from(PARTICIPANT_KEYS), unique=True))
+    keys = draw(st.permutations(required + [key for key in extra if key not in required]))
+    return keys, [draw(export_cells.get(key, row_cells)) for key in keys]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(any_layouts, export_layouts()))
+def test_a_row_s_cells_give_the_participant_of_its_record(
+    layout: tuple[list[str], list[str]],
+) -> None:
+    """What a table's record of the cells gives: empty cells left out, date cells as ISO text."""
+    keys, cells = layout
+    cells = [cell.strip() for cell in cells]  # a table's cells are stripped
+    record = {
+        key: (iso_text(cell) or cell) if key in ("birth_date", "tmt_cpns") else cell
+        for key, cell in zip(keys, cells, strict=True)
+        if cell
+    }
+    person = plain_row_reader(PARTICIPANT, keys, iso_text)(tuple(cells))
+    event("plain" if person is not None else "general")
+    assert person == plain_participant(record)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar, cast
 
 import attrs
@@ -34,7 +34,13 @@ import attrs
 from pelatihan._memo import remember
 from pelatihan.io.fields import PARTICIPANT, Field, Record
 
-__all__ = ["plain_of", "plain_participant", "plain_reader", "plain_values_reader"]
+__all__ = [
+    "plain_of",
+    "plain_participant",
+    "plain_reader",
+    "plain_row_reader",
+    "plain_values_reader",
+]
 
 M = TypeVar("M")
 
@@ -180,14 +186,37 @@ def _construction(
 
 
 def _reading(
-    record: Record[Any], namespace: dict[str, object], leave: frozenset[str] = frozenset()
+    record: Record[Any],
+    namespace: dict[str, object],
+    leave: frozenset[str] = frozenset(),
+    cells: dict[str, int] | None = None,
 ) -> tuple[list[str], dict[str, str]]:
     """The statements that read each field of ``record`` but those in ``leave``, or return None.
 
-    With the name of the variable that holds each field's value.
+    With the name of the variable that holds each field's value. The function
+    written takes a record (a mapping), or, with ``cells``, a row's cells: the
+    field of each cell, by its position (see :func:`plain_row_reader`).
     """
-    lines = ["def plain(record):", "    get = record.get"]
     names: dict[str, str] = {}
+    if cells is None:
+        lines = ["def plain(record):", "    get = record.get"]
+    else:
+        lines = ["def plain(cells):"]
+        if cells:  # every cell at once, in C: the row has exactly these
+            taken = ", ".join(f"cell_{key}" for key in cells)
+            lines.append(f"    ({taken},) = cells")
+
+    def fetch(field: Field, name: str) -> None:
+        """The statement that puts what the record or row gives of ``field`` in ``name``."""
+        if cells is None:
+            lines.append(f"    {name} = get({field.key!r})")
+        elif field.key not in cells:
+            lines.append(f"    {name} = None")
+        elif field.kind.name == "date":  # a date cell read as a table reads it, when it can
+            cell = f"cell_{field.key}"
+            lines.append(f"    {name} = (DATE_TEXT({cell}) or {cell}) if {cell} else None")
+        else:  # an empty cell gives nothing
+            lines.append(f"    {name} = cell_{field.key} or None")
 
     def read(field: Field) -> None:
         # a kind with no plain form (a list, a number) leaves to the general path every record
@@ -200,7 +229,7 @@ def _reading(
         body = [
             line.format(v=name, helper=f"helper_{field.key}", blank=blank) for line in statements
         ]
-        lines.append(f"    {name} = get({field.key!r})")
+        fetch(field, name)
         if field.required:
             lines.extend(f"    {line}" for line in body)
             return
@@ -212,9 +241,10 @@ def _reading(
     required = [field for field in record.required if field.key not in leave]
     for field in required:
         read(field)
-    # with every required key read present, a record of no more keys has no unknown one
-    lines.append(f"    if len(record) > {len(required)} and not KEYS.issuperset(record):")
-    lines.append("        return None")
+    if cells is None:  # a row's cells are all of known fields
+        # with every required key read present, a record of no more keys has no unknown one
+        lines.append(f"    if len(record) > {len(required)} and not KEYS.issuperset(record):")
+        lines.append("        return None")
     for field in record.fields:
         if not field.required and field.key not in leave:
             read(field)
@@ -284,6 +314,43 @@ def plain_values_reader(
     reader = _written(record, lines, namespace, " values")
     reader.__doc__ = f"The values of a plainly right {record.name} record, else ``None``."
     return reader
+
+
+def plain_row_reader(
+    record: Record[M], keys: Sequence[str], date_text: Callable[[str], str | None]
+) -> Callable[[Sequence[str]], M | None]:
+    """Write the fast path of a table's rows: ``record``'s model from a row's cells, else ``None``.
+
+    ``keys`` are the fields of the cells, in their order: the function takes
+    exactly that many cells, each text. An empty cell gives no field, and the
+    text of a date field is first read as ``date_text`` reads it (a date cell's
+    ISO text, or ``None`` to keep the text as it is). So the function gives what
+    :func:`plain_reader`'s gives for the record of the row's cells that are not
+    empty, their dates written that way (``tests/test_structure_paths.py``),
+    without making that record.
+
+    Raises:
+        ValueError: If a key is not a field of ``record``, or is given twice.
+
+    Example:
+        >>> read = plain_row_reader(PARTICIPANT, ["nip", "name", "grade", "agency", "birth_date"],
+        ...                         lambda text: "-".join(reversed(text.split("-"))))
+        >>> read(["19950417 201903 2 004", "Dewi", "III/a", "Dinkes", "17-04-1995"]).birth_date
+        datetime.date(1995, 4, 17)
+        >>> read(["19950417 201903 2 004", "", "III/a", "Dinkes", ""]) is None  # no name
+        True
+    """
+    unknown = [key for key in keys if key not in record.key_set]
+    if unknown or len(set(keys)) < len(keys):
+        raise ValueError(
+            f"the cells of a {record.name} row must be of its fields, each once: {list(keys)}"
+        )
+    namespace: dict[str, object] = {"Model": record.model, "DATES": _DATES, "DATE_TEXT": date_text}
+    lines, names = _reading(record, namespace, cells={key: at for at, key in enumerate(keys)})
+    lines.extend(_construction(record, names, namespace))
+    reader = _written(record, lines, namespace, " row")
+    reader.__doc__ = f"The {record.name} of a row's plainly right cells, else ``None``."
+    return cast("Callable[[Sequence[str]], M | None]", reader)
 
 
 plain_participant = plain_reader(PARTICIPANT)

@@ -304,7 +304,7 @@ class TableBuilder(RowTable):
             for index, field in enumerate(columns)
             if field is not None and field not in order and field != "cohort"
         ]
-        # The column layout of a row no wider than the header (:meth:`_place_plain`): the
+        # The column layout of a row no wider than the header (:meth:`place_cells`): the
         # participant's columns in the order a record lists its fields, and the cohort's facts
         # in the header's order; each taken from a row's cells at once, with the fields whose
         # text is read as a date.
@@ -330,18 +330,38 @@ class TableBuilder(RowTable):
         header (the rows of a national export); any other row by field, as
         :meth:`read_cells` gives them. Both give the same (``tests/test_table_paths.py``).
         """
-        if len(cells) <= len(self.columns) and not self._unnamed:
+        if self.plain_width(cells):
             return self._place_plain(row, cells)
         return self._place_read(row, cells)
+
+    def plain_width(self, cells: Sequence[str]) -> bool:
+        """Whether a row is read by the column layout (:meth:`place_cells`).
+
+        So it is when it is no wider than the header, in a table with no unnamed
+        column left to report.
+        """
+        return len(cells) <= len(self.columns) and not self._unnamed
 
     def _place_plain(
         self, row: int, cells: Sequence[str]
     ) -> tuple[TableCohort, int, dict[str, str]] | None:
-        """:meth:`place_row` for a row no wider than the header: by the header's column layout.
+        """:meth:`place_row` for a row no wider than the header: by the header's column layout."""
+        placed = self.place_cells(row, cells)
+        if placed is None:
+            return None
+        cohort, index, taken = placed
+        return cohort, index, self.record_of(taken)
 
-        A row shorter than the header is read as if its missing cells were empty.
-        A row whose cohort's facts are given by the same cells as on the cohort's
-        last row, which agreed with them, gives nothing new of the cohort.
+    def place_cells(
+        self, row: int, cells: Sequence[str]
+    ) -> tuple[TableCohort, int, tuple[str, ...]] | None:
+        """:meth:`place_row` for a row no wider than the header, its participant's cells as given.
+
+        The participant's cells, stripped, are those of :attr:`participant_fields`,
+        in that order; :meth:`record_of` makes its record of them. A row shorter than
+        the header is read as if its missing cells were empty. A row whose cohort's
+        facts are given by the same cells as on the cohort's last row, which agreed
+        with them, gives nothing new of the cohort. ``None`` for a blank row.
         """
         values = self.row_values(row, cells)
         if values is None:
@@ -351,17 +371,7 @@ class TableBuilder(RowTable):
             values += [""] * missing
         at = self._cohort_column
         cohort_name = values[at] if at is not None and values[at] else self._unnamed_cohort
-        record = {
-            field: value
-            for field, value in zip(
-                self._participant_fields, self._participant_cells(values), strict=True
-            )
-            if value
-        }
-        for field in self._participant_dates:
-            value = record.get(field)
-            if value is not None:
-                record[field] = iso_text(value) or value
+        taken = self._participant_cells(values)
         cohort, index = self._cohort_row(cohort_name, row, ())
         given = self._fact_cells(values)
         if self._agreed.get(cohort.index) != given:
@@ -372,7 +382,29 @@ class TableBuilder(RowTable):
             ]
             if self._cohort_facts(cohort, facts, row):
                 self._agreed[cohort.index] = given
-        return cohort, index, record
+        return cohort, index, taken
+
+    @property
+    def participant_fields(self) -> tuple[str, ...]:
+        """The participant's fields a row's columns give, in the order a record lists its fields."""
+        return self._participant_fields
+
+    def record_of(self, taken: Sequence[str]) -> dict[str, str]:
+        """The participant record of a row's participant cells (:meth:`place_cells`).
+
+        The fields whose cell is not empty, date cells written as ISO dates when
+        they can be read as dates.
+        """
+        record = {
+            field: value
+            for field, value in zip(self._participant_fields, taken, strict=True)
+            if value
+        }
+        for field in self._participant_dates:
+            value = record.get(field)
+            if value is not None:
+                record[field] = iso_text(value) or value
+        return record
 
     def _place_read(
         self, row: int, cells: Sequence[str]

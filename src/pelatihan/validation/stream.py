@@ -44,15 +44,18 @@ from typing import Any, cast
 
 import attrs
 
+from pelatihan._memo import remember
 from pelatihan.calendar import Calendar
-from pelatihan.cohort import Cohort
+from pelatihan.cohort import Cohort, Participant
 from pelatihan.findings import COMPACT_GROWTH, Finding, Location, Report, compact
 from pelatihan.io.csv import read_table
 from pelatihan.io.document import MAX_FILE_BYTES, InputError, Keys, RawDocument, open_input
-from pelatihan.io.fields import COHORT
+from pelatihan.io.fields import COHORT, PARTICIPANT
+from pelatihan.io.plain import plain_row_reader
 from pelatihan.io.reader import EXCEL_SUFFIXES, TABLE_SUFFIXES
 from pelatihan.io.results import RawResults, attach_results, read_results
 from pelatihan.io.structure import Loaded, _plain_participant, _Structurer
+from pelatihan.io.table import iso_text
 from pelatihan.io.tabular import TableBuilder, TableCohort
 from pelatihan.io.xlsx import read_xlsx_table
 from pelatihan.rulebooks import Rulebook
@@ -155,25 +158,42 @@ class _Stream:
     def participant(
         self, table: TableBuilder, cohort: TableCohort, index: int, record: dict[str, str], row: int
     ) -> None:
-        self.count += 1
-        structured = self.structurer.findings
-        structural = len(structured)
-        sheet = table.file != table.source  # a worksheet of a workbook with several tables
-        if sheet:
-            self.sheets[cohort.index, index] = table.file
+        """Structure and check the participant ``record`` of row ``row``, number ``index``."""
+        structural = len(self.structurer.findings)
         person = _plain_participant(record)
         if person is None:  # the general path, which reports what is wrong, at the row
             keys = ("cohorts", cohort.index, "participants", index)
             self.rows[keys] = row
-            if sheet:
+            if table.file != table.source:  # a worksheet of a workbook with several tables
                 self.files[keys] = table.file
             person = self.structurer.participant(record, keys)
             del self.rows[keys]
             self.files.pop(keys, None)
+        self.check(table, cohort, index, person, row, structural, record.get("nip"))
+
+    def check(  # noqa: PLR0917 - the hot path of a table's rows
+        self,
+        table: TableBuilder,
+        cohort: TableCohort,
+        index: int,
+        person: Participant,
+        row: int,
+        structural: int,
+        nip: object = None,
+    ) -> None:
+        """Check the participant of row ``row``, number ``index`` in ``cohort``, as structured.
+
+        ``structural`` is the number of structuring findings before it was
+        structured; ``nip``, its NIP as the row gives it (for placing results).
+        """
+        self.count += 1
+        structured = self.structurer.findings
+        if table.file != table.source:  # a worksheet of a workbook with several tables
+            self.sheets[cohort.index, index] = table.file
         states = self.states
         state = states[cohort.index] if cohort.index < len(states) else self.state(cohort)
         if self.results is not None:
-            self.nips[cohort.index].append(record.get("nip"))
+            self.nips[cohort.index].append(nip)
         # a fact no column gives is settled, unless a later worksheet may have the column
         if state.cohort is None and all(
             field in cohort.facts or not (table.has_column(field) or table.parts)
@@ -421,8 +441,51 @@ class _StreamTable(TableBuilder):
         super().__init__(header, file=file, header_row=header_row, defaults=defaults)
         self._stream = stream
 
+    _plain_row: Callable[[Sequence[str]], Participant | None]
+    """The participant of a row's participant cells when they are plainly right, else ``None``."""
+
+    def _set_header(self, header: Sequence[str], header_row: int) -> None:
+        super()._set_header(header, header_row)
+        self._plain_row = _row_reader(self.participant_fields)
+
+    def add_row(self, row: int, cells: Sequence[str]) -> None:
+        """Hand the row on to the stream.
+
+        A plainly right participant (the rows of a national export) is built
+        from the row's cells without making its record; any other row goes as
+        :class:`~pelatihan.io.tabular.TableBuilder` reads it.
+        """
+        if self._stream.results is not None or not self.plain_width(cells):
+            super().add_row(row, cells)  # with results, the record places them
+            return
+        placed = self.place_cells(row, cells)
+        if placed is None:
+            return
+        cohort, index, taken = placed
+        person = self._plain_row(taken)
+        if person is None:
+            self._stream.participant(self, cohort, index, self.record_of(taken), row)
+        else:
+            self._stream.check(
+                self, cohort, index, person, row, len(self._stream.structurer.findings)
+            )
+
     def take(self, cohort: TableCohort, index: int, record: dict[str, str], row: int) -> None:
         self._stream.participant(self, cohort, index, record, row)
+
+
+_ROW_READERS: dict[tuple[str, ...], Callable[[Sequence[str]], Participant | None]] = {}
+"""The row readers written, by the fields of a table's participant cells
+(see :mod:`pelatihan._memo`)."""
+
+
+def _row_reader(fields: tuple[str, ...]) -> Callable[[Sequence[str]], Participant | None]:
+    """What reads a row's cells of ``fields`` (:func:`~pelatihan.io.plain.plain_row_reader`)."""
+    reader = _ROW_READERS.get(fields)
+    if reader is None:
+        written = plain_row_reader(PARTICIPANT, fields, iso_text)
+        reader = remember(_ROW_READERS, fields, written)
+    return reader
 
 
 def estimated_rows(path: str | os.PathLike[str]) -> int:
