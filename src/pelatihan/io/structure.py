@@ -33,7 +33,6 @@ declaration (:mod:`pelatihan.io.plain`).
 from __future__ import annotations
 
 import datetime
-import operator
 import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
@@ -353,19 +352,13 @@ class _Structurer:
         if not isinstance(value, list) or kind.record is None:
             raise self.type_error(keys, "a list", "daftar (list)", value)
         record = kind.record
+        kept: list[tuple[int, Any]] = []
         top = len(keys) == 3  # a cohort's participants or results: no record around them
         plain = _plain_participant if record is PARTICIPANT else plain_of(record)
-        # each record's fast path first, all at once: a plainly right record gives no finding
-        if _DICT.issuperset(map(type, value)):
-            built: list[Any] = list(map(plain, value))
-            if _NONE not in map(type, built):  # all of them (a national export's cohort)
-                return list(enumerate(built))
-        else:
-            built = [plain(item) if type(item) is dict else None for item in value]
-        kept: list[tuple[int, Any]] = []
         for index, item in enumerate(value):
-            if built[index] is not None:
-                kept.append((index, built[index]))
+            built: Any = plain(item) if type(item) is dict else None
+            if built is not None:  # a plainly right record: no finding
+                kept.append((index, built))
                 continue
             if top:  # the findings of a code beyond the cap are folded as they come
                 self.floor = compact(self.findings, floor=self.floor)
@@ -373,13 +366,12 @@ class _Structurer:
             if not isinstance(item, dict):
                 self.report(self.type_error(here, "an object", "objek", item).finding)
                 continue
-            made = (
-                self.participant(item, here)
-                if record is PARTICIPANT
-                else self.build(record, item, here)
-            )
-            if made is not None:
-                kept.append((index, made))
+            if record is PARTICIPANT:
+                built = self.participant(item, here)
+            else:
+                built = self.build(record, item, here)
+            if built is not None:
+                kept.append((index, built))
         return [] if kind.whole and len(kept) < len(value) else kept
 
     # -- records ----------------------------------------------------------------
@@ -437,8 +429,8 @@ class _Structurer:
         indexes: dict[str, tuple[int, ...]] = {}
         for key in _LISTS:
             items: list[tuple[int, Any]] = values[key]
-            indexes[key] = tuple(map(_FIRST, items))
-            values[key] = tuple(map(_SECOND, items))
+            indexes[key] = tuple(index for index, _ in items)
+            values[key] = tuple(item for _, item in items)
         return COHORT.model(**values), indexes["participants"], indexes["results"]
 
 
@@ -459,10 +451,6 @@ _CONVERTERS = {
 """The structurer's method that converts a value of each kind: looked up by name, so that a
 structurer holds no reference to itself and is freed as soon as it is done with, even while
 the cyclic garbage collector is paused."""
-
-_DICT = frozenset({dict})
-_NONE = type(None)
-_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 
 _LIST_FIELDS = tuple(field for field in COHORT.fields if field.kind.name == "records")
 _LISTS = tuple(field.key for field in _LIST_FIELDS)
