@@ -21,7 +21,8 @@ digits 9-14; the two checked together, digits 1-14), :mod:`pelatihan.grades._gol
 :mod:`pelatihan.regimes` (the regime of a
 first day and claim), :mod:`pelatihan.rulebook` (type hints of rulebook
 classes), :mod:`pelatihan.io.plain` (ISO dates) and
-:mod:`pelatihan.io.table` (date cells); and, for one validation,
+:mod:`pelatihan.io.table` (date cells), :mod:`pelatihan.validation.stream` (the row
+readers written for a table's column layouts); and, for one validation,
 :mod:`pelatihan.validation.participant_rules` (the grade texts, ranks and educations that
 gave no finding together). Only values are remembered, never
 errors: a value that raises is worked out again the next time.
