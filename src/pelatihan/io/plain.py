@@ -210,8 +210,6 @@ def _reading(
         """The statement that puts what the record or row gives of ``field`` in ``name``."""
         if cells is None:
             lines.append(f"    {name} = get({field.key!r})")
-        elif field.key not in cells:
-            lines.append(f"    {name} = None")
         elif field.kind.name == "date":  # a date cell read as a table reads it, when it can
             cell = f"cell_{field.key}"
             lines.append(f"    {name} = (DATE_TEXT({cell}) or {cell}) if {cell} else None")
@@ -229,7 +227,14 @@ def _reading(
         body = [
             line.format(v=name, helper=f"helper_{field.key}", blank=blank) for line in statements
         ]
+        if cells is not None and field.key not in cells:  # no column gives it
+            lines.append(f"    {blank}" if field.required else f"    {name} = default_{field.key}")
+            return
         fetch(field, name)
+        if cells is not None and statements is _TEXT:  # a stripped cell: its text, None if empty
+            if field.required or default is not None:
+                lines.extend([f"    if {name} is None:", f"        {blank}"])
+            return
         if field.required:
             lines.extend(f"    {line}" for line in body)
             return
@@ -322,7 +327,8 @@ def plain_row_reader(
     """Write the fast path of a table's rows: ``record``'s model from a row's cells, else ``None``.
 
     ``keys`` are the fields of the cells, in their order: the function takes
-    exactly that many cells, each text. An empty cell gives no field, and the
+    exactly that many cells, each text, stripped (as a table's rows give them,
+    :meth:`~pelatihan.io.table.RowTable.row_values`). An empty cell gives no field, and the
     text of a date field is first read as ``date_text`` reads it (a date cell's
     ISO text, or ``None`` to keep the text as it is). So the function gives what
     :func:`plain_reader`'s gives for the record of the row's cells that are not
