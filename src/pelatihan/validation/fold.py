@@ -93,6 +93,7 @@ class CohortState:
         "here",
         "last_day",
         "position",
+        "quick",
         "results",
         "rulebook",
         "track",
@@ -105,6 +106,11 @@ class CohortState:
         """Where the places of its participants start (see :meth:`Fold.participant`)."""
         self.here = here
         self.cohort: Cohort | None = None  # once settled
+        self.quick: tuple[Track | None, datetime.date | None] | None = None
+        """Once settled, the track and last day a participant is told quiet by
+        (:meth:`~pelatihan.validation.participant_rules.ParticipantRules.quiet`); ``None``
+        for a cohort with results (each participant is noted for them), or in a fold that
+        notes its NIPs or compares them with other files'."""
         self.rulebook: Rulebook | None = None
         self.track: Track | None = None
         self.last_day: datetime.date | None = None
@@ -245,6 +251,8 @@ class Fold:
         schedule, state.found = self.cohorts.schedule(cohort, rulebook, state.here)
         state.cohort, state.rulebook, state.track = cohort, rulebook, cohort.track
         state.last_day = schedule.end if schedule is not None else None
+        if state.results is None and self.noted is None and self.across is None:
+            state.quick = (state.track, state.last_day)
         if state.results is not None:
             state.results.method, state.results.rulebook = cohort.method, rulebook
             state.results.first_day = schedule.start if schedule is not None else None
@@ -271,6 +279,14 @@ class Fold:
         if before > COMPACT_GROWTH * self.floor:  # a code's findings beyond the cap, folded
             self.floor = compact(found, floor=self.floor)
             before = len(found)
+        quick = state.quick
+        if quick is not None:
+            key = self.participants.quiet(person, quick[0], quick[1])
+            if key is not None:
+                at = state.base + index * _SHIFT + row
+                if self.firsts.setdefault(key, at) == at:
+                    return False
+                # given before: the general way below reports it (setdefault left it as it was)
         place = Place(self.find, state.base + index * _SHIFT + row)
         parsed, grade, digits = self.participants.own(person, place, found)
         nip = person.nip

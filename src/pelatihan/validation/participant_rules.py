@@ -147,6 +147,44 @@ class ParticipantRules:
                 remember(self.clean, texts, grade)
         return parsed, grade, parsed[0] if parsed is not None else ""
 
+    def quiet(
+        self, person: Participant, track: Track | None, last_day: datetime.date | None
+    ) -> int | None:
+        """The NIP as a number, when the participant gives no finding; else ``None``.
+
+        The common case of an export, told at once: a NIP whose parts are right
+        and agree with what the participant states, a grade, rank and education
+        already read without a finding, a grade of ``track`` (``None``: not
+        compared) and a probation year that ends at least the margin after
+        ``last_day`` (``None``: not compared). ``None`` says only that it may give one:
+        :meth:`own` and :meth:`in_cohort` then tell, as for any other. It is never
+        a number for a participant they would find something in
+        (``tests/test_participant_quiet.py`` holds it to them).
+        """
+        try:
+            digits, birth_date, nip_tmt, sex = nip_parts(person.nip, self.minimum_age)
+        except nip_module.InvalidNIP:
+            return None
+        stated = person.birth_date
+        if stated is not None and stated != birth_date:
+            return None
+        if person.sex is not None and person.sex is not sex:
+            return None
+        tmt = person.tmt_cpns
+        if tmt is not None and (tmt.year != nip_tmt.year or tmt.month != nip_tmt.month):
+            return None
+        grade = self.clean.get((person.grade, person.rank, person.education))
+        if grade is None or (track is not None and TRACK_RULES[grade.golongan].value is not track):
+            return None
+        if last_day is not None:
+            known = self.deadlines.get(tmt if tmt is not None else nip_tmt.first_day)
+            if known is None:
+                return None
+            deadline = known[0]
+            if deadline < last_day or (deadline - last_day).days < self.margin_days:
+                return None
+        return int(digits)
+
     def grade_rank_education(
         self, person: Participant, here: Place, out: list[Finding]
     ) -> Grade | None:
