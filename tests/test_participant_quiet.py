@@ -111,10 +111,11 @@ def test_the_quick_answer_is_a_number_exactly_when_the_rules_find_nothing(
         offset = margin + int(offset)
     last_day = None if offset is None else _last_day(persons[0], offset, other)
     rules = ParticipantRules(margin)
+    limit = None if last_day is None else rules.limit(last_day)
     for person in persons:
-        before = rules.quiet(person, track, last_day)  # nothing remembered yet, or another's
+        before = rules.quiet(person, track, limit)  # nothing remembered yet, or another's
         found, digits = _reference(rules, person, track, last_day)
-        after = rules.quiet(person, track, last_day)
+        after = rules.quiet(person, track, limit)
         if before is not None:
             assert found == []
             assert before == int(digits)
@@ -152,7 +153,7 @@ def test_a_validation_reports_the_same_with_the_quick_answer_as_without(
     margin = data.draw(st.sampled_from((None, 0, days - 1, days, days + 1)))
     quick = validate(changed, probation_margin_days=margin)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(ParticipantRules, "quiet", lambda self, person, track, last_day: None)
+        patch.setattr(ParticipantRules, "quiet", lambda self, person, track, limit: None)
         general = validate(changed, probation_margin_days=margin)
     assert list(quick) == list(general)
     assert quick.to_json() == general.to_json()
@@ -170,9 +171,9 @@ def test_most_participants_of_a_valid_cohort_take_the_quick_answer(cohort: Cohor
         self: ParticipantRules,
         person: Participant,
         track: Track | None,
-        last_day: datetime.date | None,
+        limit: datetime.date | None,
     ) -> int | None:
-        answer = original(self, person, track, last_day)
+        answer = original(self, person, track, limit)
         calls.append(answer)
         return answer
 
@@ -186,3 +187,10 @@ def test_most_participants_of_a_valid_cohort_take_the_quick_answer(cohort: Cohor
     # given again, each has no finding of its own: the fold finds them, not quiet
     assert calls[30:] == [int(nip_module.compact(p.nip)) for p in cohort.participants]
     assert sum(finding.code == "participant.duplicate-nip" for finding in report) == 30
+
+
+def test_the_limit_is_the_last_day_and_the_margin_within_the_calendar() -> None:
+    day = datetime.date(2026, 3, 31)
+    assert ParticipantRules(30).limit(day) == datetime.date(2026, 4, 30)
+    assert ParticipantRules(-5).limit(day) == day  # no margin: only the probation year itself
+    assert ParticipantRules(30).limit(datetime.date.max) is None

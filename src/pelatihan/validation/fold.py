@@ -107,7 +107,7 @@ class CohortState:
         self.here = here
         self.cohort: Cohort | None = None  # once settled
         self.quick: tuple[Track | None, datetime.date | None] | None = None
-        """Once settled, the track and last day a participant is told quiet by
+        """Once settled, the track and probation limit a participant is told quiet by
         (:meth:`~pelatihan.validation.participant_rules.ParticipantRules.quiet`); ``None``
         for a cohort with results (each participant is noted for them), or in a fold that
         notes its NIPs or compares them with other files'."""
@@ -252,7 +252,10 @@ class Fold:
         state.cohort, state.rulebook, state.track = cohort, rulebook, cohort.track
         state.last_day = schedule.end if schedule is not None else None
         if state.results is None and self.noted is None and self.across is None:
-            state.quick = (state.track, state.last_day)
+            last_day = state.last_day
+            limit = self.participants.limit(last_day) if last_day is not None else None
+            if last_day is None or limit is not None:
+                state.quick = (state.track, limit)
         if state.results is not None:
             state.results.method, state.results.rulebook = cohort.method, rulebook
             state.results.first_day = schedule.start if schedule is not None else None

@@ -147,16 +147,27 @@ class ParticipantRules:
                 remember(self.clean, texts, grade)
         return parsed, grade, parsed[0] if parsed is not None else ""
 
+    def limit(self, last_day: datetime.date) -> datetime.date | None:
+        """The day a probation year ends on or after to give no finding, for a cohort's last day.
+
+        The last day and the margin (none when the margin is below zero);
+        ``None`` when that is beyond the calendar.
+        """
+        try:
+            return last_day + datetime.timedelta(days=max(self.margin_days, 0))
+        except OverflowError:
+            return None
+
     def quiet(
-        self, person: Participant, track: Track | None, last_day: datetime.date | None
+        self, person: Participant, track: Track | None, limit: datetime.date | None
     ) -> int | None:
         """The NIP as a number, when the participant gives no finding; else ``None``.
 
         The common case of an export, told at once: a NIP whose parts are right
         and agree with what the participant states, a grade, rank and education
         already read without a finding, a grade of ``track`` (``None``: not
-        compared) and a probation year that ends at least the margin after
-        ``last_day`` (``None``: not compared). ``None`` says only that it may give one:
+        compared) and a probation year that ends on or after ``limit`` (see
+        :meth:`limit`; ``None``: not compared). ``None`` says only that it may give one:
         :meth:`own` and :meth:`in_cohort` then tell, as for any other. It is never
         a number for a participant they would find something in
         (``tests/test_participant_quiet.py`` holds it to them).
@@ -176,12 +187,9 @@ class ParticipantRules:
         grade = self.clean.get((person.grade, person.rank, person.education))
         if grade is None or (track is not None and TRACK_RULES[grade.golongan].value is not track):
             return None
-        if last_day is not None:
+        if limit is not None:
             known = self.deadlines.get(tmt if tmt is not None else nip_tmt.first_day)
-            if known is None:
-                return None
-            deadline = known[0]
-            if deadline < last_day or (deadline - last_day).days < self.margin_days:
+            if known is None or known[0] < limit:
                 return None
         return int(digits)
 
