@@ -5,7 +5,10 @@ Pure checks of one record, written once for every path: the pipeline
 a participant is read and :meth:`ParticipantRules.in_cohort` once its cohort's
 track and last day are known. Each appends its findings to a list (the hot
 path of a national export: no generators, and a location worked out only when
-a finding needs it).
+a finding needs it). Once the cohort is known, :meth:`ParticipantRules.quiet`
+first tells the common case at once: a participant they would find nothing in,
+by what they have already read without a finding. A rule added to them is
+added to it too.
 
     >>> from pelatihan import Participant
     >>> rules, found = ParticipantRules(margin_days=30), []
