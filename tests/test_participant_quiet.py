@@ -25,6 +25,7 @@ from pelatihan.evaluation import probation_end
 from pelatihan.findings import Finding, Location
 from pelatihan.grades import Track
 from pelatihan.strategies import cohorts, invalid_nips, participants, tracks
+from pelatihan.validation.fold import Fold
 from pelatihan.validation.participant_rules import ParticipantRules, Place
 
 _EDUCATIONS = (None, "SLTA", "D-III", "S-1", "S-2", "S-3", "Sarjana", "kursus menjahit")
@@ -194,3 +195,29 @@ def test_the_limit_is_the_last_day_and_the_margin_within_the_calendar() -> None:
     assert ParticipantRules(30).limit(day) == datetime.date(2026, 4, 30)
     assert ParticipantRules(-5).limit(day) == day  # no margin: only the probation year itself
     assert ParticipantRules(30).limit(datetime.date.max) is None
+
+
+def _fed(cohorts_: list[Cohort], *, whole: bool) -> list[Finding]:
+    """The findings of a fold fed ``cohorts_``: a cohort's participants at once, or one by one."""
+    fold = Fold(lambda position, index, row: Location(("cohorts", position, "participants", index)))
+    for position, cohort in enumerate(cohorts_):
+        state = fold.open(position, Location(("cohorts", position)))
+        fold.settle(state, cohort)
+        if whole:
+            fold.cohort_participants(state, cohort.participants)
+        else:
+            for index, person in enumerate(cohort.participants):
+                fold.participant(state, index, person)
+        fold.close(state, cohort, len(cohort.participants))
+    return fold.finish()
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(cohorts(size=st.integers(1, 6)), min_size=1, max_size=3), st.lists(people()))
+def test_a_cohort_s_participants_fed_at_once_give_what_they_give_one_by_one(
+    groups: list[Cohort], odd: list[Participant]
+) -> None:
+    first, *rest = groups
+    again = [first.participants[0]] if rest else []
+    changed = [_people_of(first, odd), *(_people_of(c, again) for c in rest)]
+    assert _fed(changed, whole=True) == _fed(changed, whole=False)

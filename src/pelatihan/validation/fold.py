@@ -42,7 +42,7 @@ cohorts already in memory.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from pelatihan.calendar import Calendar
@@ -277,11 +277,6 @@ class Fold:
         Returns:
             Whether it has a finding so far (it may have more once its cohort settles).
         """
-        found = self.found
-        before = len(found)
-        if before > COMPACT_GROWTH * self.floor:  # a code's findings beyond the cap, folded
-            self.floor = compact(found, floor=self.floor)
-            before = len(found)
         quick = state.quick
         if quick is not None:
             key = self.participants.quiet(person, quick[0], quick[1])
@@ -289,7 +284,38 @@ class Fold:
                 at = state.base + index * _SHIFT + row
                 if self.firsts.setdefault(key, at) == at:
                     return False
-                # given before: the general way below reports it (setdefault left it as it was)
+                # given before: the general way reports it (setdefault left it as it was)
+        return self._participant(state, index, person, row)
+
+    def cohort_participants(self, state: CohortState, people: Sequence[Participant]) -> None:
+        """Check all of a cohort's participants, in order: :meth:`participant` for each.
+
+        For a driver that has the whole cohort at once (rows unknown). The loop
+        is the hot path of a national export, so the quick answer is asked in it,
+        not through :meth:`participant`.
+        """
+        quick = state.quick
+        if quick is None:
+            for index, person in enumerate(people):
+                self._participant(state, index, person, 0)
+            return
+        track, limit = quick
+        quiet = self.participants.quiet
+        remember = self.firsts.setdefault
+        at = state.base
+        for index, person in enumerate(people):
+            key = quiet(person, track, limit)
+            if key is None or remember(key, at) != at:
+                self._participant(state, index, person, 0)
+            at += _SHIFT
+
+    def _participant(self, state: CohortState, index: int, person: Participant, row: int) -> bool:
+        """:meth:`participant` for one the quick answer does not settle: every check in turn."""
+        found = self.found
+        before = len(found)
+        if before > COMPACT_GROWTH * self.floor:  # a code's findings beyond the cap, folded
+            self.floor = compact(found, floor=self.floor)
+            before = len(found)
         place = Place(self.find, state.base + index * _SHIFT + row)
         parsed, grade, digits = self.participants.own(person, place, found)
         nip = person.nip
@@ -596,8 +622,7 @@ class _Checker:
             fold.found.extend(unwritable_texts(COHORT, cohort, here))
         state = fold.open(position, here, results=bool(cohort.results))
         fold.settle(state, cohort)
-        for index, person in enumerate(cohort.participants):
-            fold.participant(state, index, person)
+        fold.cohort_participants(state, cohort.participants)
         fold.end(state, cohort)
         for index, result in enumerate(cohort.results):
             if loaded is not None:
