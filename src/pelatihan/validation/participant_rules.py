@@ -151,9 +151,9 @@ class ParticipantRules:
         return parsed, grade, parsed[0] if parsed is not None else ""
 
     def limit(self, last_day: datetime.date) -> datetime.date | None:
-        """The day a probation year ends on or after to give no finding, for a cohort's last day.
+        """The earliest end of a probation year that gives no finding, for a cohort's last day.
 
-        The last day and the margin (none when the margin is below zero);
+        The last day and the margin after it (no margin when it is below zero);
         ``None`` when that is beyond the calendar.
         """
         try:
