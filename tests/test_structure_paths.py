@@ -299,6 +299,7 @@ plain_cohorts = st.fixed_dictionaries(
     optional={
         "start": st.one_of(st.none(), st.dates().map(lambda day: day.isoformat()), dates),
         "klasikal_approved": st.one_of(st.booleans(), st.none(), st.just("ya")),
+        "regime": st.sampled_from(["perlan-1-2021", " perlan-12-2018 ", "perlan-0", " ", None]),
     },
 )
 plain_organizers = st.fixed_dictionaries(

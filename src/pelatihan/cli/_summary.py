@@ -24,6 +24,7 @@ rows counts each of them).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -83,12 +84,6 @@ def _skipped_label(code: str, lang: str) -> str:
 # -- looking up a cohort and a participant of a document --------------------------------
 
 
-def _raw_cohorts(document: Loaded) -> list[object]:
-    data = document.document.data
-    cohorts = data.get("cohorts") if isinstance(data, dict) else None
-    return cohorts if isinstance(cohorts, list) else []
-
-
 class Names:
     """The names of a document's cohorts and participants, by their indexes in the input.
 
@@ -101,9 +96,13 @@ class Names:
 
     def __init__(self, document: Loaded) -> None:
         self.document = document
-        self.raw = _raw_cohorts(document)
         self.positions = {index: position for position, index in enumerate(document.cohort_index)}
         self.kept: dict[int, dict[int, int]] = {}
+
+    @functools.cached_property
+    def raw(self) -> list[object]:
+        """The cohorts of the input as plain data, read only for a record not structured."""
+        return self.document.input_cohorts()
 
     def cohort(self, index: int) -> tuple[str, str]:
         """The name and id of the cohort at ``index`` in the input (empty when it gives none)."""
@@ -111,7 +110,8 @@ class Names:
         if position is not None:
             cohort = self.document.cohorts[position]
             return cohort.name or "", cohort.id or ""
-        record = self.raw[index] if 0 <= index < len(self.raw) else None
+        raw = self.raw
+        record = raw[index] if 0 <= index < len(raw) else None
         if not isinstance(record, dict):
             return "", ""
         name, ident = record.get("name"), record.get("id")
@@ -129,7 +129,8 @@ class Names:
             if number is not None:
                 person: Participant = self.document.cohorts[position].participants[number]
                 return person.nip or "", person.name or ""
-        record = self.raw[cohort] if 0 <= cohort < len(self.raw) else None
+        raw = self.raw
+        record = raw[cohort] if 0 <= cohort < len(raw) else None
         people = record.get("participants") if isinstance(record, dict) else None
         entry = people[index] if isinstance(people, list) and 0 <= index < len(people) else None
         if not isinstance(entry, dict):
@@ -152,11 +153,7 @@ def cohort_label(name: str, ident: str, index: int, lang: str) -> str:
 
 def cohort_sizes(document: Loaded) -> tuple[int, ...]:
     """The number of participants of each cohort a loaded document's input gives."""
-    sizes: list[int] = []
-    for record in _raw_cohorts(document):
-        people = record.get("participants") if isinstance(record, dict) else None
-        sizes.append(len(people) if isinstance(people, list) else 0)
-    return tuple(sizes)
+    return document.input_sizes()
 
 
 # -- the summary ----------------------------------------------------------------------------

@@ -64,8 +64,8 @@ MAX_DEPTH = 64
 """The deepest nesting accepted; the format itself needs 5 levels."""
 
 
-def _object_keys(data: object) -> int | None:
-    """The number of keys of the objects in parsed JSON; ``None`` if deeper than :data:`MAX_DEPTH`.
+def _object_keys(data: object, depth: int = MAX_DEPTH) -> int | None:
+    """The number of keys of the objects in parsed JSON; ``None`` if nested deeper than ``depth``.
 
     Walked one level of containers at a time; the keys of an object given twice
     count once (a decoded object holds each key once). The objects of one list
@@ -81,7 +81,7 @@ def _object_keys(data: object) -> int | None:
         >>> _object_keys(deepest), _object_keys([deepest])
         (0, None)
     """
-    walked = _walk([data] if type(data) is dict or type(data) is list else [], MAX_DEPTH)
+    walked = _walk([data] if type(data) is dict or type(data) is list else [], depth)
     return None if walked is None else walked[0]
 
 
@@ -507,18 +507,25 @@ def read_json(source: str | os.PathLike[str] | IO[bytes]) -> RawDocument:
     Raises:
         InputError: If the file cannot be read as UTF-8 JSON.
     """
+    return read_json_bytes(*file_bytes(source))
+
+
+def file_bytes(source: str | os.PathLike[str] | IO[bytes]) -> tuple[bytes, str]:
+    """The bytes of a file (a path, or a binary file object), with its name.
+
+    Raises:
+        InputError: If the file cannot be read, or is too large.
+    """
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
         try:
             with open_input(name, name) as stream:
-                data = read_limited(stream, name)
+                return read_limited(stream, name), name
         except OSError as error:
             raise InputError(
                 f"{name}: cannot read the file: {error.strerror or error}",
                 f"{name}: berkas tidak dapat dibaca: {error.strerror or error}",
                 value=name,
             ) from None
-    else:
-        name = str(getattr(source, "name", "<input>"))
-        data = read_limited(source, name)
-    return read_json_bytes(data, name)
+    name = str(getattr(source, "name", "<input>"))
+    return read_limited(source, name), name

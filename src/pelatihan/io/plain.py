@@ -25,20 +25,27 @@ it accepts it gives what the general path gives (``tests/test_structure_paths.py
 from __future__ import annotations
 
 import datetime
+import enum
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar, cast
 
 import attrs
+import msgspec
 
 from pelatihan._memo import remember
 from pelatihan.io.fields import PARTICIPANT, Field, Record
+from pelatihan.legal import regimes
 
 __all__ = [
     "plain_of",
     "plain_participant",
     "plain_reader",
     "plain_row_reader",
+    "plain_struct",
+    "plain_struct_list_reader",
+    "plain_struct_reader",
+    "plain_struct_values_reader",
     "plain_values_reader",
 ]
 
@@ -96,6 +103,13 @@ _STATEMENTS: dict[str, tuple[str, ...]] = {
         "if {v} is None:",
         "    return None",
     ),
+    "regime": (  # a regime's id, as :func:`pelatihan.legal.regimes` gives them
+        "if type({v}) is not str:",
+        "    return None",
+        "{v} = {helper}.get({v}.strip())",
+        "if {v} is None:",
+        "    return None",
+    ),
     "flag": (
         "if type({v}) is not bool:",
         "    return None",
@@ -116,6 +130,40 @@ _STATEMENTS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The statements of each kind on the typed path: those above, less what the type msgspec decoded
+# the value into already holds to (:func:`_struct_type`): text is text, a date a date, a choice
+# whose code is its member's value the member itself
+_TYPED_STATEMENTS: dict[str, tuple[str, ...]] = {
+    "text": _TEXT[2:],
+    "nip": _TEXT[2:],
+    "date": (),
+    "choice": _STATEMENTS["choice"],  # a choice whose code is not its value (a sex, L or P)
+    "regime": _STATEMENTS["regime"][2:],
+    "member": (),
+    "flag": (),
+    "record": (  # a nested record's struct: read by its own typed fast path
+        "{v} = {helper}({v})",
+        "if {v} is None:",
+        "    return None",
+    ),
+    "weekdays": (
+        "if not {v}:",
+        "    return None",
+        "for day in {v}:",
+        "    if not 0 <= day <= 6:",
+        "        return None",
+        "{v} = frozenset({v})",
+    ),
+}
+
+
+def _nested(field: Field) -> Record[Any]:
+    record = field.kind.record
+    if record is None:
+        raise ValueError(f"the field {field.key} is of no record")
+    return record
+
+
 def _helper(field: Field) -> object:
     kind = field.kind
     if kind.name == "date":
@@ -124,6 +172,8 @@ def _helper(field: Field) -> object:
         return {kind.code(member): member for member in kind.choices}
     if kind.name == "record" and kind.record is not None:
         return plain_of(kind.record)
+    if kind.name == "regime":
+        return {regime.id: regime.id for regime in regimes()}
     return None
 
 
@@ -185,68 +235,131 @@ def _construction(
     return lines
 
 
+class _Mapping:
+    """The function written takes a record as a mapping (a JSON object decoded)."""
+
+    header: tuple[str, ...] = ("def plain(record):", "    get = record.get")
+    unknown_keys = True  # a mapping may have keys of no field
+    stripped = False
+
+    def gives(self, field: Field) -> bool:
+        return True
+
+    def fetch(self, field: Field, name: str) -> list[str]:
+        return [f"    {name} = get({field.key!r})"]
+
+    def statements(self, field: Field) -> tuple[str, ...]:
+        # a kind with no plain form (a list, a number) leaves to the general path every record
+        # that gives the field
+        return _STATEMENTS.get(field.kind.name, ("return None",))
+
+    def helper(self, field: Field) -> object:
+        return _helper(field)
+
+
+class _Cells(_Mapping):
+    """The function written takes a row's cells: the field of each cell, by its position.
+
+    Each cell is text, stripped; an empty cell gives nothing.
+    """
+
+    unknown_keys = False
+    stripped = True
+
+    def __init__(self, cells: dict[str, int]) -> None:
+        self.cells = cells
+        taken = ", ".join(f"cell_{key}" for key in cells)
+        # every cell at once, in C: the row has exactly these
+        self.header = ("def plain(cells):", *([f"    ({taken},) = cells"] if cells else []))
+
+    def gives(self, field: Field) -> bool:
+        return field.key in self.cells  # no column gives any other
+
+    def fetch(self, field: Field, name: str) -> list[str]:
+        cell = f"cell_{field.key}"
+        if field.kind.name == "date":  # a date cell read as a table reads it, when it can
+            return [f"    {name} = (DATE_TEXT({cell}) or {cell}) if {cell} else None"]
+        return [f"    {name} = {cell} or None"]
+
+
+class _Struct(_Mapping):
+    """The function written takes a record decoded into its :func:`plain_struct`.
+
+    With ``tally``, each key the struct was not given adds one to ``absent``.
+    """
+
+    header = ("def plain(record):",)
+    unknown_keys = False  # msgspec refused them
+
+    def __init__(self, *, tally: bool = False) -> None:
+        self.tally = tally
+
+    def gives(self, field: Field) -> bool:
+        return _has_plain_form(field)  # the struct has no other key
+
+    def fetch(self, field: Field, name: str) -> list[str]:
+        lines = [f"    {name} = record.{field.key}"]
+        if not field.required:  # a key the record did not give is UNSET; null is None
+            lines += [f"    if {name} is UNSET:", f"        {name} = None"]
+            lines += ["        absent += 1"] if self.tally else []
+        return lines
+
+    def statements(self, field: Field) -> tuple[str, ...]:
+        return _TYPED_STATEMENTS[_typed_kind(field)]
+
+    def helper(self, field: Field) -> object:
+        if field.kind.name == "record":
+            return plain_struct_reader(_nested(field))
+        return _helper(field)
+
+
 def _reading(
     record: Record[Any],
     namespace: dict[str, object],
+    source: _Mapping,
     leave: frozenset[str] = frozenset(),
-    cells: dict[str, int] | None = None,
 ) -> tuple[list[str], dict[str, str]]:
     """The statements that read each field of ``record`` but those in ``leave``, or return None.
 
     With the name of the variable that holds each field's value. The function
-    written takes a record (a mapping), or, with ``cells``, a row's cells: the
-    field of each cell, by its position (see :func:`plain_row_reader`).
+    written takes what ``source`` says: a record as a mapping, a row's cells
+    (see :func:`plain_row_reader`), or a record's struct (see
+    :func:`plain_struct_reader`).
     """
     names: dict[str, str] = {}
-    if cells is None:
-        lines = ["def plain(record):", "    get = record.get"]
-    else:
-        lines = ["def plain(cells):"]
-        if cells:  # every cell at once, in C: the row has exactly these
-            taken = ", ".join(f"cell_{key}" for key in cells)
-            lines.append(f"    ({taken},) = cells")
-
-    def fetch(field: Field, name: str) -> None:
-        """The statement that puts what the record or row gives of ``field`` in ``name``."""
-        if cells is None:
-            lines.append(f"    {name} = get({field.key!r})")
-        elif field.kind.name == "date":  # a date cell read as a table reads it, when it can
-            cell = f"cell_{field.key}"
-            lines.append(f"    {name} = (DATE_TEXT({cell}) or {cell}) if {cell} else None")
-        else:  # an empty cell gives nothing
-            lines.append(f"    {name} = cell_{field.key} or None")
+    lines = list(source.header)
 
     def read(field: Field) -> None:
-        # a kind with no plain form (a list, a number) leaves to the general path every record
-        # that gives the field
-        statements = _STATEMENTS.get(field.kind.name, ("return None",))
         name = names[field.key] = f"value_{field.key}"
-        namespace[f"helper_{field.key}"] = _helper(field)
+        namespace[f"helper_{field.key}"] = source.helper(field)
         default = namespace[f"default_{field.key}"] = field.default
         blank = "return None" if field.required else f"{name} = default_{field.key}"
+        if not source.gives(field):
+            lines.append(f"    {blank}")
+            return
+        statements = source.statements(field)
         body = [
             line.format(v=name, helper=f"helper_{field.key}", blank=blank) for line in statements
         ]
-        if cells is not None and field.key not in cells:  # no column gives it
-            lines.append(f"    {blank}" if field.required else f"    {name} = default_{field.key}")
-            return
-        fetch(field, name)
-        if cells is not None and statements is _TEXT:  # a stripped cell: its text, None if empty
+        lines.extend(source.fetch(field, name))
+        if not body:  # the value is as msgspec decoded it (a date, a member, a flag)
+            if not field.required and default is not None:
+                lines.extend([f"    if {name} is None:", f"        {blank}"])
+        elif source.stripped and statements is _TEXT:  # a stripped cell: its text, or None
             if field.required or default is not None:
                 lines.extend([f"    if {name} is None:", f"        {blank}"])
-            return
-        if field.required:
+        elif field.required:
             lines.extend(f"    {line}" for line in body)
-            return
-        lines.append(f"    if {name} is not None:")
-        lines.extend(f"        {line}" for line in body)
-        if default is not None:
-            lines.extend(["    else:", f"        {name} = default_{field.key}"])
+        else:
+            lines.append(f"    if {name} is not None:")
+            lines.extend(f"        {line}" for line in body)
+            if default is not None:
+                lines.extend(["    else:", f"        {blank}"])
 
     required = [field for field in record.required if field.key not in leave]
     for field in required:
         read(field)
-    if cells is None:  # a row's cells are all of known fields
+    if source.unknown_keys:
         # with every required key read present, a record of no more keys has no unknown one
         lines.append(f"    if len(record) > {len(required)} and not KEYS.issuperset(record):")
         lines.append("        return None")
@@ -269,8 +382,9 @@ def plain_reader(record: Record[M]) -> Callable[[Mapping[str, Any]], M | None]:
 
     A record is plainly right when it has only known keys and each field it gives
     is plain: text that is not blank (stripped), ``YYYY-MM-DD``, a choice's
-    canonical code, ``true``/``false``, a nested record that is plainly right.
-    Absent optional fields take their default.
+    canonical code, a regime's id, ``true``/``false``, a list of weekday
+    numbers, a nested record that is plainly right. Absent optional fields
+    take their default.
 
     A field of a kind with no plain form (a list, a number) is plain only when absent.
 
@@ -278,7 +392,7 @@ def plain_reader(record: Record[M]) -> Callable[[Mapping[str, Any]], M | None]:
         ValueError: If the model has an attribute the record does not declare.
     """
     namespace: dict[str, object] = {"KEYS": record.key_set, "Model": record.model, "DATES": _DATES}
-    lines, names = _reading(record, namespace)
+    lines, names = _reading(record, namespace, _Mapping())
     attributes = [attribute.name for attribute in attrs.fields(cast("Any", record.model))]
     undeclared = [name for name in attributes if name not in names]
     if undeclared:
@@ -312,7 +426,7 @@ def plain_values_reader(
         True
     """
     namespace: dict[str, object] = {"KEYS": record.key_set, "DATES": _DATES}
-    lines, names = _reading(record, namespace, leave)
+    lines, names = _reading(record, namespace, _Mapping(), leave)
     lines.append(
         "    return {" + ", ".join(f"{key!r}: {name}" for key, name in names.items()) + "}"
     )
@@ -352,11 +466,213 @@ def plain_row_reader(
             f"the cells of a {record.name} row must be of its fields, each once: {list(keys)}"
         )
     namespace: dict[str, object] = {"Model": record.model, "DATES": _DATES, "DATE_TEXT": date_text}
-    lines, names = _reading(record, namespace, cells={key: at for at, key in enumerate(keys)})
+    lines, names = _reading(record, namespace, _Cells({key: at for at, key in enumerate(keys)}))
     lines.extend(_construction(record, names, namespace))
     reader = _written(record, lines, namespace, " row")
     reader.__doc__ = f"The {record.name} of a row's plainly right cells, else ``None``."
     return cast("Callable[[Sequence[str]], M | None]", reader)
+
+
+# What msgspec decodes a field of each kind into on the typed path (:func:`plain_struct`): the
+# JSON type the kind's plain form needs, a date for a date (msgspec reads YYYY-MM-DD and nothing
+# else), and the member for a choice whose code is its member's value
+_STRUCT_TYPES: dict[str, object] = {
+    "text": str,
+    "nip": str,
+    "date": datetime.date,
+    "choice": str,
+    "regime": str,
+    "flag": bool,
+    "weekdays": list[int],
+}
+
+
+def _typed_kind(field: Field) -> str:
+    """The kind of ``field`` on the typed path: ``member`` for a choice msgspec decodes itself."""
+    kind = field.kind
+    if kind.name == "choice" and _member_type(field) is not None:
+        return "member"
+    return kind.name
+
+
+def _member_type(field: Field) -> type[enum.Enum] | None:
+    """The enumeration of a choice whose every member's code is its text value, else ``None``."""
+    kind = field.kind
+    members = kind.choices
+    if not members or kind.code is None:
+        return None
+    enumeration = type(members[0])
+    if set(cast("Any", enumeration)) != set(members) or any(
+        not isinstance(member.value, str) or kind.code(member) != member.value for member in members
+    ):
+        return None
+    return enumeration
+
+
+def _struct_type(field: Field) -> object | None:
+    """What a struct decodes ``field`` into; ``None`` for a field the typed path leaves out."""
+    kind = field.kind
+    if kind.name == "choice":
+        return _member_type(field) or str
+    if kind.name in _STRUCT_TYPES:
+        return _STRUCT_TYPES[kind.name]
+    if kind.name in ("record", "records") and _can_be_plain(_nested(field)):
+        nested = plain_struct(_nested(field))
+        return nested if kind.name == "record" else list[nested]  # type: ignore[valid-type]
+    return None
+
+
+def _has_plain_form(field: Field) -> bool:
+    """Whether a field is read on the typed path (any other is never given there)."""
+    return field.kind.name != "records" and _struct_type(field) is not None
+
+
+def _can_be_plain(record: Record[Any]) -> bool:
+    """Whether a record can be plainly right: each of its required fields has a plain form."""
+    return all(
+        field.kind.name in _STRUCT_TYPES or field.kind.name == "record" for field in record.required
+    )
+
+
+_STRUCTS: dict[tuple[Record[Any], frozenset[str]], type[msgspec.Struct]] = {}
+
+
+def plain_struct(record: Record[Any], leave: frozenset[str] = frozenset()) -> type[msgspec.Struct]:
+    """The struct msgspec decodes a record of ``record`` into, on the typed path.
+
+    Written from the declaration: a key for each field with a plain form
+    (:func:`plain_reader`), typed by the JSON type that form needs (text for
+    text, dates and choices, a boolean, a list of whole numbers, a nested
+    record's struct), required as the field is, and, for a field in
+    ``leave``, a list of its records' structs (a cohort's participants). An
+    optional key the record does not give is :data:`msgspec.UNSET`, and null
+    is ``None``, so that the keys a record gave can be counted. Unknown keys
+    are refused, and so is any key of a field with no plain form (a result's
+    scores): msgspec then raises :class:`msgspec.ValidationError` and the record
+    goes the general way.
+
+    Example:
+        >>> import msgspec
+        >>> decode = msgspec.json.Decoder(plain_struct(PARTICIPANT)).decode
+        >>> decode(b'{"nip": "1", "name": " Dewi", "grade": "III/a", "agency": "Dinkes"}')
+        participant(nip='1', name=' Dewi', grade='III/a', agency='Dinkes', birth_date=UNSET, \
+sex=UNSET, tmt_cpns=UNSET, education=UNSET, position=UNSET, rank=UNSET)
+        >>> decode(b'{"nip": 199504172019032004, "name": "Dewi", "grade": "III/a", "agency": "D"}')
+        Traceback (most recent call last):
+        ...
+        msgspec.ValidationError: Expected `str`, got `int` - at `$.nip`
+    """
+    known = _STRUCTS.get((record, leave))
+    if known is not None:
+        return known
+    fields: list[tuple[str, object] | tuple[str, object, object]] = []
+    for field in record.fields:
+        if field.key in leave and field.kind.name != "records":
+            raise ValueError(f"only a list of records is left to the caller, not {field.key}")
+        typed = _struct_type(field)
+        if typed is None or (field.kind.name == "records" and field.key not in leave):
+            continue
+        if field.required:
+            fields.append((field.key, typed))
+        else:
+            fields.append((field.key, typed | None | msgspec.UnsetType, msgspec.UNSET))  # type: ignore[operator]
+    struct = _STRUCTS[(record, leave)] = msgspec.defstruct(
+        record.name, fields, kw_only=True, forbid_unknown_fields=True, module=__name__
+    )
+    return struct
+
+
+_STRUCT_READERS: dict[Record[Any], Callable[[Any], Any]] = {}
+
+
+def plain_struct_reader(record: Record[M]) -> Callable[[Any], M | None]:
+    """The fast path of a record decoded into its :func:`plain_struct`: its model, else ``None``.
+
+    The same statements as :func:`plain_reader`'s, each field taken from the
+    struct's attribute; msgspec has already refused unknown keys, and values
+    not of the plain form's JSON type. So for every struct it gives what
+    :func:`plain_reader`'s function gives for the record decoded as a mapping
+    (``tests/test_typed.py``).
+
+    Example:
+        >>> import msgspec
+        >>> decode = msgspec.json.Decoder(plain_struct(PARTICIPANT)).decode
+        >>> read = plain_struct_reader(PARTICIPANT)
+        >>> person = read(decode(b'{"nip": "1", "name": " Dewi", "grade": "III/a", "agency": "D",'
+        ...                      b' "sex": "P", "tmt_cpns": null}'))
+        >>> person.name, person.sex, person.tmt_cpns
+        ('Dewi', <Sex.FEMALE: 2>, None)
+        >>> read(decode(b'{"nip": "1", "name": " ", "grade": "III/a", "agency": "D"}')) is None
+        True
+    """
+    known = _STRUCT_READERS.get(record)
+    if known is not None:
+        return cast("Callable[[Any], M | None]", known)
+    namespace: dict[str, object] = {"Model": record.model, "DATES": _DATES, "UNSET": msgspec.UNSET}
+    lines, names = _reading(record, namespace, _Struct())
+    lines.extend(_construction(record, names, namespace))
+    reader = _STRUCT_READERS[record] = _written(record, lines, namespace, " struct")
+    reader.__doc__ = f"The {record.name} of a plainly right record's struct, else ``None``."
+    return cast("Callable[[Any], M | None]", reader)
+
+
+def plain_struct_list_reader(
+    record: Record[M],
+) -> Callable[[list[Any]], tuple[list[M], int] | None]:
+    """The fast path of a list of records decoded into their :func:`plain_struct`, in one call.
+
+    The models :func:`plain_struct_reader` gives for each struct, with the
+    number of keys the structs were not given (those left
+    :data:`msgspec.UNSET`); ``None`` when a struct is not plainly right. The
+    statements are :func:`plain_struct_reader`'s, in a loop: a cohort's
+    participants are read without a call each, and their keys are counted
+    as they are read.
+
+    Example:
+        >>> import msgspec
+        >>> decode = msgspec.json.Decoder(list[plain_struct(PARTICIPANT)]).decode
+        >>> read = plain_struct_list_reader(PARTICIPANT)
+        >>> people, absent = read(decode(b'[{"nip": "1", "name": "Dewi", "grade": "III/a",'
+        ...                              b' "agency": "D", "sex": "P", "rank": null}]'))
+        >>> [person.name for person in people], absent
+        (['Dewi'], 4)
+    """
+    namespace: dict[str, object] = {"Model": record.model, "DATES": _DATES, "UNSET": msgspec.UNSET}
+    lines, names = _reading(record, namespace, _Struct(tally=True))
+    lines.extend(_construction(record, names, namespace))
+    *body, last = lines[1:]
+    if not last.startswith("    return "):
+        raise AssertionError(f"the fast path of {record.name} ends with {last!r}")
+    looped = [
+        "def plain(records):",
+        "    absent = 0",
+        "    models = []",
+        "    keep = models.append",
+        "    for record in records:",
+        *(f"    {line}" for line in body),
+        f"        keep({last.removeprefix('    return ')})",
+        "    return models, absent",
+    ]
+    reader = _written(record, looped, namespace, " structs")
+    reader.__doc__ = f"The {record.name}s of plainly right records' structs, else ``None``."
+    return cast("Callable[[list[Any]], tuple[list[M], int] | None]", reader)
+
+
+def plain_struct_values_reader(
+    record: Record[Any], leave: frozenset[str]
+) -> Callable[[Any], dict[str, Any] | None]:
+    """:func:`plain_values_reader` of a record decoded into ``plain_struct(record, leave)``.
+
+    The values of its fields but those in ``leave``, or ``None``.
+    """
+    namespace: dict[str, object] = {"DATES": _DATES, "UNSET": msgspec.UNSET}
+    lines, names = _reading(record, namespace, _Struct(), leave)
+    lines.append(
+        "    return {" + ", ".join(f"{key!r}: {name}" for key, name in names.items()) + "}"
+    )
+    reader = _written(record, lines, namespace, " struct values")
+    reader.__doc__ = f"The values of a plainly right {record.name} record's struct, else ``None``."
+    return reader
 
 
 plain_participant = plain_reader(PARTICIPANT)

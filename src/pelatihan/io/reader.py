@@ -77,6 +77,9 @@ def load(
 ) -> Loaded:
     """Read a cohort file and structure it into cohort models (options as for :func:`read`).
 
+    A JSON file is loaded by :func:`pelatihan.io.typed.load_json`, which gives what
+    ``structure(read(path))`` gives, sooner.
+
     Example:
         >>> import tempfile
         >>> from pathlib import Path
@@ -87,4 +90,8 @@ def load(
         >>> [(c.name, c.track.value, len(c.participants)) for c in loaded.cohorts]
         [('peserta', 'III', 1)]
     """
+    if Path(os.fspath(path)).suffix.lower() == ".json":
+        from pelatihan.io.typed import load_json  # noqa: PLC0415 - each format's reader is imported when a file of it is read
+
+        return load_json(path)
     return structure(read(path, defaults=defaults, sheet=sheet, columns=columns))

@@ -94,6 +94,9 @@ class Loaded:
         participant_index: For each structured cohort, its participants' indexes
             in the input.
         result_index: For each structured cohort, its results' indexes in the input.
+        sizes: For each cohort of the input, structured or not, the number of
+            participants it gives (0 when it gives no list), when the loader
+            counted them; ``None`` otherwise (:meth:`input_sizes` counts them then).
     """
 
     cohorts: tuple[Cohort, ...]
@@ -102,6 +105,32 @@ class Loaded:
     cohort_index: tuple[int, ...] = ()
     participant_index: tuple[tuple[int, ...], ...] = ()
     result_index: tuple[tuple[int, ...], ...] = ()
+    sizes: tuple[int, ...] | None = None
+
+    def input_sizes(self) -> tuple[int, ...]:
+        """For each cohort of the input, structured or not, the number of participants it gives.
+
+        0 for a cohort that gives no list of participants.
+
+        Example:
+            >>> from pelatihan.io.document import RawDocument
+            >>> raw = {"cohorts": [{"participants": [{}, {}]}, 7, {"participants": "x"}]}
+            >>> structure(RawDocument(raw)).input_sizes()
+            (2, 0, 0)
+        """
+        if self.sizes is not None:
+            return self.sizes
+        return tuple(map(_input_size, self.input_cohorts()))
+
+    def input_cohorts(self) -> list[object]:
+        """The cohorts the input gives, as plain data, whatever each is; none without a list.
+
+        Read from :attr:`document`'s data: for a JSON file loaded the typed way
+        (:mod:`pelatihan.io.typed`), the file is decoded again when this is first asked.
+        """
+        data = self.document.data
+        cohorts = data.get("cohorts") if isinstance(data, dict) else None
+        return cohorts if isinstance(cohorts, list) else []
 
     def cohort_location(self, position: int) -> Location:
         """The location of the cohort at ``position`` in :attr:`cohorts`."""
@@ -118,6 +147,12 @@ class Loaded:
         """The location (with file and row) of a result of the cohort at ``position``."""
         index = self.result_index[position][result]
         return self.document.location(("cohorts", self.cohort_index[position], "results", index))
+
+
+def _input_size(record: object) -> int:
+    """The number of participants a cohort of the input gives (0 when it gives no list)."""
+    people = record.get("participants") if isinstance(record, dict) else None
+    return len(people) if isinstance(people, list) else 0
 
 
 class _Structurer:
@@ -478,6 +513,63 @@ def _plain(value: object) -> object:
     return f"({type(value).__name__})"
 
 
+class _Cohorts:
+    """The cohorts of a document as they are structured, with their indexes in the input."""
+
+    def __init__(self, structurer: _Structurer) -> None:
+        self.structurer = structurer
+        self.sizes: list[int] = []
+        """The number of participants each cohort of the input gives, as :meth:`add` and
+        :meth:`take` are given them."""
+        self.cohorts: list[Cohort] = []
+        self.cohort_index: list[int] = []
+        self.participant_index: list[tuple[int, ...]] = []
+        self.result_index: list[tuple[int, ...]] = []
+
+    def add(self, index: int, record: object) -> None:
+        """Structure the cohort ``record``, the document's ``index``-th, reporting its problems."""
+        structurer = self.structurer
+        structurer.floor = compact(structurer.findings, floor=structurer.floor)
+        self.sizes.append(_input_size(record))
+        keys = ("cohorts", index)
+        if not isinstance(record, dict):
+            structurer.report(structurer.type_error(keys, "an object", "objek", record).finding)
+            return
+        self._keep(index, *structurer.cohort(record, keys))
+
+    def take(
+        self, index: int, cohort: Cohort, participants: tuple[int, ...], results: tuple[int, ...]
+    ) -> None:
+        """Keep ``cohort``, the document's ``index``-th, with its records' indexes in the input.
+
+        For a cohort structured elsewhere, each of whose participants given in the
+        input was structured.
+        """
+        self.sizes.append(len(cohort.participants))
+        self._keep(index, cohort, participants, results)
+
+    def _keep(
+        self, index: int, cohort: Cohort, participants: tuple[int, ...], results: tuple[int, ...]
+    ) -> None:
+        self.cohorts.append(cohort)
+        self.cohort_index.append(index)
+        self.participant_index.append(participants)
+        self.result_index.append(results)
+
+    def loaded(self) -> Loaded:
+        """The cohorts kept, with every finding of reading and structuring."""
+        structurer = self.structurer
+        return Loaded(
+            cohorts=tuple(self.cohorts),
+            document=structurer.document,
+            findings=tuple(structurer.findings),
+            cohort_index=tuple(self.cohort_index),
+            participant_index=tuple(self.participant_index),
+            result_index=tuple(self.result_index),
+            sizes=tuple(self.sizes),
+        )
+
+
 def structure(document: RawDocument) -> Loaded:
     """Build the cohorts of a raw document, collecting every structural problem.
 
@@ -489,26 +581,7 @@ def structure(document: RawDocument) -> Loaded:
         input positions needed to place later findings (file rows included).
     """
     structurer = _Structurer(document)
-    cohorts: list[Cohort] = []
-    cohort_index: list[int] = []
-    participant_index: list[tuple[int, ...]] = []
-    result_index: list[tuple[int, ...]] = []
+    cohorts = _Cohorts(structurer)
     for index, record in structurer.document_cohorts():
-        structurer.floor = compact(structurer.findings, floor=structurer.floor)
-        keys = ("cohorts", index)
-        if not isinstance(record, dict):
-            structurer.report(structurer.type_error(keys, "an object", "objek", record).finding)
-            continue
-        cohort, kept, kept_results = structurer.cohort(record, keys)
-        cohorts.append(cohort)
-        cohort_index.append(index)
-        participant_index.append(kept)
-        result_index.append(kept_results)
-    return Loaded(
-        cohorts=tuple(cohorts),
-        document=document,
-        findings=tuple(structurer.findings),
-        cohort_index=tuple(cohort_index),
-        participant_index=tuple(participant_index),
-        result_index=tuple(result_index),
-    )
+        cohorts.add(index, record)
+    return cohorts.loaded()
