@@ -87,6 +87,10 @@ _COHORT: Final = msgspec.json.Decoder(_COHORT_STRUCT)
 _cohort_values = plain_struct_values_reader(COHORT, _LEAVE)
 
 
+def _is_none(value: object) -> bool:
+    return value is None
+
+
 def _list_reading(field: Field) -> tuple[Callable[[list[Any]], Any], int | None]:
     """What reads a list field's structs, and the keys each struct has (``None``: not one for all).
 
@@ -96,7 +100,12 @@ def _list_reading(field: Field) -> tuple[Callable[[list[Any]], Any], int | None]
     record = _nested(field)
     if any(inner.kind.name in ("record", "records") for inner in record.fields):
         read = plain_struct_reader(record)
-        return (lambda items: (list(map(read, items)), 0)), None
+
+        def read_each(items: list[Any]) -> tuple[list[Any], int] | None:
+            models = list(map(read, items))
+            return None if any(map(_is_none, models)) else (models, 0)
+
+        return read_each, None
     return plain_struct_list_reader(record), len(plain_struct(record).__struct_fields__)
 
 
@@ -108,10 +117,6 @@ _STRUCT_LISTS = tuple(
 """The cohort's lists of records that a plainly right cohort may give, each with how it is read."""
 
 _OWN_FIELDS = tuple(name for name in _COHORT_STRUCT.__struct_fields__ if name not in _LEAVE)
-
-
-def _is_none(value: object) -> bool:
-    return value is None
 
 
 def _typed_cohort(
@@ -141,8 +146,6 @@ def _typed_cohort(
         if read_items is None:
             return None
         models, absent = read_items
-        if any(map(_is_none, models)):
-            return None
         if width is None:
             keys += sum(map(_struct_keys, items))
         else:
