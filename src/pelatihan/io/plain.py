@@ -12,6 +12,12 @@ written out field by field, with no loop over the fields and no call per
 field, because it runs once per record of a national export. For every record
 it accepts it gives what the general path gives (``tests/test_structure_paths.py``).
 
+The same statements are written for a row's cells (:func:`plain_row_reader`),
+and for a record of a JSON file that msgspec has decoded into a struct of the
+JSON types its fields need (:func:`plain_struct`, :func:`plain_struct_reader`):
+there they are the statements for a mapping, less what the struct's types
+already hold to (:mod:`pelatihan.io.typed`).
+
     >>> person = plain_participant({"nip": "19950417 201903 2 004", "name": " Dewi ",
     ...                             "grade": "III/a", "agency": "Dinkes", "sex": "P",
     ...                             "birth_date": "1995-04-17"})
@@ -541,9 +547,12 @@ def plain_struct(record: Record[Any], leave: frozenset[str] = frozenset()) -> ty
     """The struct msgspec decodes a record of ``record`` into, on the typed path.
 
     Written from the declaration: a key for each field with a plain form
-    (:func:`plain_reader`), typed by the JSON type that form needs (text for
-    text, dates and choices, a boolean, a list of whole numbers, a nested
-    record's struct), required as the field is, and, for a field in
+    (:func:`plain_reader`), typed by what that form needs: text for text, a
+    sex and a regime; a date for a date (msgspec reads ``YYYY-MM-DD`` and
+    nothing else, as :func:`plain_date` does); the member itself for a choice
+    whose code is its member's value (a track, a method, a phase's kind); a
+    boolean; a list of whole numbers; a nested record's struct. Each is
+    required as the field is, and, for a field in
     ``leave``, a list of its records' structs (a cohort's participants). An
     optional key the record does not give is :data:`msgspec.UNSET`, and null
     is ``None``, so that the keys a record gave can be counted. Unknown keys
