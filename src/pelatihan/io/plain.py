@@ -432,13 +432,24 @@ def plain_values_reader(
         True
     """
     namespace: dict[str, object] = {"KEYS": record.key_set, "DATES": _DATES}
-    lines, names = _reading(record, namespace, _Mapping(), leave)
+    reader = _values_written(record, namespace, _Mapping(), leave, " values")
+    reader.__doc__ = f"The values of a plainly right {record.name} record, else ``None``."
+    return reader
+
+
+def _values_written(
+    record: Record[Any],
+    namespace: dict[str, object],
+    source: _Mapping,
+    leave: frozenset[str],
+    what: str,
+) -> Callable[[Any], dict[str, Any] | None]:
+    """The function that gives the values of ``record``'s fields but those in ``leave``."""
+    lines, names = _reading(record, namespace, source, leave)
     lines.append(
         "    return {" + ", ".join(f"{key!r}: {name}" for key, name in names.items()) + "}"
     )
-    reader = _written(record, lines, namespace, " values")
-    reader.__doc__ = f"The values of a plainly right {record.name} record, else ``None``."
-    return reader
+    return _written(record, lines, namespace, what)
 
 
 def plain_row_reader(
@@ -675,11 +686,7 @@ def plain_struct_values_reader(
     The values of its fields but those in ``leave``, or ``None``.
     """
     namespace: dict[str, object] = {"DATES": _DATES, "UNSET": msgspec.UNSET}
-    lines, names = _reading(record, namespace, _Struct(), leave)
-    lines.append(
-        "    return {" + ", ".join(f"{key!r}: {name}" for key, name in names.items()) + "}"
-    )
-    reader = _written(record, lines, namespace, " struct values")
+    reader = _values_written(record, namespace, _Struct(), leave, " struct values")
     reader.__doc__ = f"The values of a plainly right {record.name} record's struct, else ``None``."
     return reader
 
