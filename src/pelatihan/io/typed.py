@@ -4,7 +4,8 @@ A national export is nearly all plainly right records. For a file of the
 interchange format, :func:`load_json` has msgspec's JSON decoder (written in C)
 decode each cohort straight into structs written from the declarations
 (:func:`~pelatihan.io.plain.plain_struct`): only the keys a record may give,
-each of the JSON type its plain form needs. The fast path's statements then
+each of the type its plain form needs (text, a date, a track's member, ...).
+The fast path's statements then
 make the models from the structs (:func:`~pelatihan.io.plain.plain_struct_reader`),
 as they make them from a mapping, without a dictionary per record. A cohort
 that is not plainly right — an unknown key, a number where text belongs, a
@@ -17,8 +18,9 @@ The result is the one :func:`~pelatihan.io.jsonfile.read_json` and
 compares the two on generated documents), and that is proved for each file
 before it is taken, as :mod:`pelatihan.io.jsonfile` proves it for its own
 decoding: the keys the records were given (a struct's key not given is
-:data:`msgspec.UNSET`) must be as many as the file's colons that stand after a
-quote or JSON's whitespace, so that no key was given twice; and a cohort
+:data:`msgspec.UNSET`) must be as many as the file's colons (all of them, or
+those right after a quote or JSON's whitespace), so that no key was given
+twice; and a cohort
 decoded into plain data must nest no deeper than :data:`~pelatihan.io.jsonfile.MAX_DEPTH`.
 Anything else — a file that is not JSON or not UTF-8, a document with a key
 other than ``format`` and ``cohorts``, another format, a key given twice, half
