@@ -706,7 +706,9 @@ _line_texts = st.lists(
 
 
 @given(
-    _line_texts, st.text(st.characters(blacklist_characters="\r\n"), max_size=3), st.integers(1, 9)
+    _line_texts,
+    st.text(st.characters(blacklist_characters="\r\n", codec="utf-8"), max_size=3),
+    st.integers(1, 9),
 )
 def test_a_file_is_cut_into_its_lines_whatever_their_endings_and_the_chunks(
     lines: list[tuple[str, str]], last: str, chunk: int
