@@ -265,7 +265,7 @@ def read_json_bytes(data: bytes, file_name: str | None = None) -> RawDocument:
         ...
         pelatihan.io.document.InputError: angkatan.json: not UTF-8 text (byte 15); save the file ...
     """
-    body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
+    body = _without_bom(data)
     decoded = _decode_regular(body)
     if decoded is not _IRREGULAR:
         return RawDocument(decoded, file_name)
@@ -279,6 +279,26 @@ def read_json_bytes(data: bytes, file_name: str | None = None) -> RawDocument:
             value=file_name,
         ) from None
     return read_json_exact(text, file_name)
+
+
+def _without_bom(data: bytes) -> bytes:
+    """A file's bytes without the UTF-8 byte-order mark it may begin with."""
+    return data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
+
+
+_UNREADABLE = (msgspec.DecodeError, ValueError, ArithmeticError, RecursionError)
+"""What msgspec's decoding raises for a text the exact reader reports: msgspec's own errors (not
+ValueErrors before 0.22), bad UTF-8 (in a key, a ``UnicodeDecodeError``), a number
+:class:`~decimal.Decimal` refuses."""
+
+
+def _proved(keys: int, text: str | bytes) -> bool:
+    """Whether ``keys``, those the decoded objects hold, prove that ``text`` gave none twice.
+
+    They must be as many as one of the bounds of :func:`_key_bounds` (the looser, counted
+    sooner, first).
+    """
+    return any(keys == bound for bound in _key_bounds(text))
 
 
 _IRREGULAR: Final = object()
@@ -332,11 +352,10 @@ def _decode_regular(text: str | bytes) -> Any:
     """
     try:
         data = _DECODER.decode(text)
-    # msgspec's own errors (not ValueErrors before 0.22), bad UTF-8, a number Decimal refuses
-    except (msgspec.DecodeError, ValueError, ArithmeticError, RecursionError):
+    except _UNREADABLE:
         return _IRREGULAR
     keys = _document_keys(data, text)
-    if keys is None or all(keys != bound for bound in _key_bounds(text)):
+    if keys is None or not _proved(keys, text):
         return _IRREGULAR
     return data
 

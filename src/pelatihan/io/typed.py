@@ -42,7 +42,6 @@ that could not be structured.
 
 from __future__ import annotations
 
-import codecs
 import os
 from collections.abc import Callable
 from typing import IO, Any, Final
@@ -53,10 +52,12 @@ from pelatihan.cohort import Cohort
 from pelatihan.io.document import FORMAT, RawDocument
 from pelatihan.io.fields import COHORT, Field
 from pelatihan.io.jsonfile import (
-    _BEFORE_COLON_BYTES,
     _DECODER,
+    _UNREADABLE,
     MAX_DEPTH,
     _object_keys,
+    _proved,
+    _without_bom,
     file_bytes,
     read_json_bytes,
 )
@@ -207,14 +208,9 @@ class _Text:
         self.body = body
 
 
-_UNREADABLE = (msgspec.DecodeError, ValueError, ArithmeticError, RecursionError)
-"""What msgspec raises for text the exact reader reports: its own errors, bad UTF-8 (in a key, a
-``UnicodeDecodeError``), a number :class:`~decimal.Decimal` refuses."""
-
-
 def _typed(data: bytes, file_name: str | None) -> Loaded | None:
     """The document of ``data`` loaded the typed way; ``None`` for :func:`read_json_bytes`."""
-    body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
+    body = _without_bom(data)
     try:
         document = _DOCUMENT.decode(body)
     except _UNREADABLE:  # not of the interchange shape (a ValidationError), or not JSON
@@ -245,9 +241,8 @@ def _typed(data: bytes, file_name: str | None) -> Loaded | None:
             return None
         keys += walked
         cohorts.add(index, record)
-    # the colons, or those after a quote or JSON's whitespace: fewer keys, a key given twice
-    if keys != body.count(b":") and keys != sum(map(body.count, _BEFORE_COLON_BYTES)):
-        return None  # (or a ":" in a text that keeps the count from proving it)
+    if not _proved(keys, body):  # a key given twice, or a ":" in a text that hides whether one was
+        return None
     return cohorts.loaded()
 
 
