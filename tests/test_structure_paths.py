@@ -15,6 +15,7 @@ from pelatihan.io.fields import PARTICIPANT, Field
 from pelatihan.io.plain import plain_participant, plain_row_reader
 from pelatihan.io.structure import Loaded, structure
 from pelatihan.io.table import iso_text
+from pelatihan.nip import Sex
 
 texts = st.one_of(
     st.sampled_from(["Dewi", " Dewi ", "", "  ", "III/a", "Penata Muda", "Dinkes", "S-1"]),
@@ -104,7 +105,11 @@ def test_plainly_right_records_take_the_fast_path() -> None:
     assert fast.birth_date is not None
     assert fast.birth_date.isoformat() == "1995-04-17"
     assert structure_module._plain_participant({**person, "birth_date": "17-04-1995"}) is None
-    assert structure_module._plain_participant({**person, "sex": "perempuan"}) is None
+    # a choice written as the general path reads it, with no finding, is read here too
+    spelled = structure_module._plain_participant({**person, "sex": " Perempuan"})
+    assert spelled is not None
+    assert spelled.sex is Sex.FEMALE
+    assert structure_module._plain_participant({**person, "sex": "X"}) is None
     assert structure_module._plain_participant({**person, "colour": "biru"}) is None
 
 
@@ -116,10 +121,17 @@ def _plain_values(field: Field) -> st.SearchStrategy[object]:
     if kind.name == "date":
         return st.dates().map(datetime.date.isoformat)
     if kind.name == "choice" and kind.code is not None:
-        return st.sampled_from([kind.code(member) for member in kind.choices])
+        code = kind.code
+        return st.sampled_from([code(member) for member in kind.choices]).flatmap(_spellings)
     if kind.name == "flag":
         return st.booleans()
     raise AssertionError(f"a participant field of kind {kind.name} needs values here")
+
+
+def _spellings(code: str) -> st.SearchStrategy[str]:
+    """A choice's code as exports write it: in any case, with spaces around, or spelled out."""
+    words = {"L": ["Laki-laki", "LAKI - LAKI", "pria"], "P": ["Perempuan", "wanita"]}
+    return st.sampled_from([code, code.lower(), code.upper(), f" {code} ", *words.get(code, [])])
 
 
 def _declared_values(field: Field) -> st.SearchStrategy[object]:

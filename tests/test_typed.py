@@ -12,6 +12,7 @@ twice, colons and brackets in texts, nulls, other layouts.
 from __future__ import annotations
 
 import codecs
+import itertools
 import json
 from typing import Any
 from unittest import mock
@@ -22,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pelatihan
+from pelatihan import Method
 from pelatihan import strategies as cohort_strategies
 from pelatihan.io import typed
 from pelatihan.io.document import InputError
@@ -35,6 +37,7 @@ from pelatihan.io.plain import (
     plain_struct_reader,
 )
 from pelatihan.io.structure import Loaded, _Cohorts, structure
+from pelatihan.nip import Sex
 
 # -- a record decoded into its struct is read as the same record decoded as a mapping --------
 
@@ -116,6 +119,8 @@ _UNTIDY = [
     ("birth_date", "17-04-1995"),
     ("birth_date", None),
     ("sex", "perempuan"),
+    ("sex", " LAKI - LAKI "),
+    ("sex", "X"),
     ("sex", None),
     ("education", "  "),
     ("colour", "biru"),
@@ -127,8 +132,11 @@ _COHORT_UNTIDY = [
     ("id", 12.0),
     ("name", " Angkatan I "),
     ("track", "3"),
+    ("track", "Golongan III"),
+    ("track", "IV"),
     ("track", None),
     ("method", "Klasikal"),
+    ("method", "e-learning"),
     ("regime", "perlan-1-2021"),
     ("regime", "perlan-0"),
     ("regime", " "),
@@ -158,6 +166,7 @@ _PHASE_UNTIDY = [
     ("label", " kampus 2 "),
     ("label", None),
     ("kind", "Klasikal"),
+    ("kind", "kampus"),
     ("end", "2025-02-30"),
 ]
 _DOCUMENT_UNTIDY = [
@@ -330,6 +339,26 @@ def test_a_plainly_right_file_is_loaded_without_decoding_its_plain_data() -> Non
     assert loaded.input_sizes() == (3, 3)
     assert loaded.document.data == json.loads(body)  # decoded now, once
     assert typed._DATA.__get__(loaded.document) is loaded.document.data
+
+
+def test_choices_written_the_way_an_export_writes_them_are_loaded_the_typed_way() -> None:
+    data = json.loads(_plain_file(3))
+    spellings = itertools.cycle(["Perempuan", "laki-laki", " P ", "Wanita", "PRIA", "l"])
+    for cohort in data["cohorts"]:
+        cohort["track"], cohort["method"] = "Golongan III", " Blended "
+        for person in cohort["participants"]:
+            person["sex"] = next(spellings)
+    body = json.dumps(data).encode()
+    with mock.patch.object(_Cohorts, "add", side_effect=AssertionError("structured generally")):
+        loaded = typed._typed(body, "angkatan.json")
+    assert loaded is not None
+    assert [person.sex for person in loaded.cohorts[0].participants] == [
+        Sex.FEMALE,
+        Sex.MALE,
+        Sex.FEMALE,
+    ]
+    assert {cohort.method for cohort in loaded.cohorts} == {Method.BLENDED}
+    _assert_same(body)
 
 
 def test_only_the_cohort_that_is_not_plainly_right_goes_the_general_way() -> None:

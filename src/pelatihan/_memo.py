@@ -20,7 +20,7 @@ digits 9-14; the two checked together, digits 1-14), :mod:`pelatihan.grades._gol
 (grade texts), :mod:`pelatihan.calendar._holidays` (each year's holidays and *cuti bersama*),
 :mod:`pelatihan.regimes` (the regime of a
 first day and claim), :mod:`pelatihan.rulebook` (type hints of rulebook
-classes), :mod:`pelatihan.io.plain` (ISO dates) and
+classes), :mod:`pelatihan.io.plain` (ISO dates, and the texts read as a choice's members) and
 :mod:`pelatihan.io.table` (date cells), :mod:`pelatihan.validation.stream` (the row
 readers written for a table's column layouts); and, for one validation,
 :mod:`pelatihan.validation.participant_rules` (the grade texts, ranks and educations that

@@ -1,8 +1,9 @@
 """The fast path of structuring: plainly right records read by a function written from their fields.
 
 National exports have hundreds of thousands of participants, and nearly every
-record is plainly right: known keys, text that is not blank, ISO dates, the
-canonical code of a choice (``L``/``P``). :func:`plain_reader` writes, once
+record is plainly right: known keys, text that is not blank, ISO dates, a
+choice written as its parser reads it with no finding (``L``, ``Perempuan``).
+:func:`plain_reader` writes, once
 at import, a function that checks a record for exactly that and builds its
 model with one call, or returns ``None``: the record then goes the general
 way (:mod:`pelatihan.io.structure`), field by field, which reports every
@@ -31,7 +32,6 @@ already hold to (:mod:`pelatihan.io.typed`).
 from __future__ import annotations
 
 import datetime
-import enum
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar, cast
@@ -40,7 +40,8 @@ import attrs
 import msgspec
 
 from pelatihan._memo import remember
-from pelatihan.io.fields import PARTICIPANT, Field, Record
+from pelatihan.errors import ValidationError
+from pelatihan.io.fields import PARTICIPANT, Field, Kind, Record
 from pelatihan.legal import regimes
 
 __all__ = [
@@ -104,8 +105,9 @@ _STATEMENTS: dict[str, tuple[str, ...]] = {
         "if {v} is None:",
         "    return None",
     ),
-    "choice": (
-        "{v} = {helper}.get({v}) if type({v}) is str else None",
+    "choice": (  # its code, or other text its parser has read before, is looked up here
+        "found = {helper}.get({v}) if type({v}) is str else None",
+        "{v} = found if found is not None else {helper}.read({v})",
         "if {v} is None:",
         "    return None",
     ),
@@ -137,15 +139,13 @@ _STATEMENTS: dict[str, tuple[str, ...]] = {
 
 
 # The statements of each kind on the typed path: those above, less what the type msgspec decoded
-# the value into already holds to (:func:`_struct_type`): text is text, a date a date, a choice
-# whose code is its member's value the member itself
+# the value into already holds to (:func:`_struct_type`): text is text, a date a date
 _TYPED_STATEMENTS: dict[str, tuple[str, ...]] = {
     "text": _TEXT[2:],
     "nip": _TEXT[2:],
     "date": (),
-    "choice": _STATEMENTS["choice"],  # a choice whose code is not its value (a sex, L or P)
+    "choice": _STATEMENTS["choice"],
     "regime": _STATEMENTS["regime"][2:],
-    "member": (),
     "flag": (),
     "record": (  # a nested record's struct: read by its own typed fast path
         "{v} = {helper}({v})",
@@ -170,12 +170,37 @@ def _nested(field: Field) -> Record[Any]:
     return record
 
 
+class _Choices(dict[str, object]):
+    """A choice's members by the texts read as them: each member's code, and the other texts read.
+
+    A text that is not a member's code is read by the choice's parser (as the
+    general path reads it: ``Laki-laki`` is the code ``L``'s member, with no
+    finding) the first time it is met, and remembered (:mod:`pelatihan._memo`), so
+    that an export writing its choices its own way stays on the fast path.
+    """
+
+    def __init__(self, kind: Kind) -> None:
+        code = kind.code
+        super().__init__({code(member): member for member in kind.choices} if code else {})
+        self.parse = kind.parse
+
+    def read(self, value: object) -> object | None:
+        """The member the choice's parser reads ``value`` as; ``None`` for text it does not read."""
+        if type(value) is not str or self.parse is None:
+            return None
+        try:
+            member: object = self.parse(value)
+        except ValidationError:
+            return None
+        return remember(self, value, member)
+
+
 def _helper(field: Field) -> object:
     kind = field.kind
     if kind.name == "date":
         return plain_date
-    if kind.name == "choice" and kind.code is not None:
-        return {kind.code(member): member for member in kind.choices}
+    if kind.name == "choice":
+        return _Choices(kind)
     if kind.name == "record" and kind.record is not None:
         return plain_of(kind.record)
     if kind.name == "regime":
@@ -311,7 +336,7 @@ class _Struct(_Mapping):
         return lines
 
     def statements(self, field: Field) -> tuple[str, ...]:
-        return _TYPED_STATEMENTS[_typed_kind(field)]
+        return _TYPED_STATEMENTS[field.kind.name]
 
     def helper(self, field: Field) -> object:
         if field.kind.name == "record":
@@ -387,10 +412,11 @@ def plain_reader(record: Record[M]) -> Callable[[Mapping[str, Any]], M | None]:
     """Write the fast path of ``record``: its model from a plainly right record, else ``None``.
 
     A record is plainly right when it has only known keys and each field it gives
-    is plain: text that is not blank (stripped), ``YYYY-MM-DD``, a choice's
-    canonical code, a regime's id, ``true``/``false``, a list of weekday
-    numbers, a nested record that is plainly right. Absent optional fields
-    take their default.
+    is plain: text that is not blank (stripped), ``YYYY-MM-DD``, a choice
+    written as its parser reads it (its code, or another text the parser reads
+    as a member, remembered once read: ``Laki-laki``, ``golongan III``), a
+    regime's id, ``true``/``false``, a list of weekday numbers, a nested record
+    that is plainly right. Absent optional fields take their default.
 
     A field of a kind with no plain form (a list, a number) is plain only when absent.
 
@@ -491,8 +517,8 @@ def plain_row_reader(
 
 
 # What msgspec decodes a field of each kind into on the typed path (:func:`plain_struct`): the
-# JSON type the kind's plain form needs, a date for a date (msgspec reads YYYY-MM-DD and nothing
-# else), and the member for a choice whose code is its member's value
+# JSON type the kind's plain form needs, and a date for a date (msgspec reads YYYY-MM-DD and
+# nothing else)
 _STRUCT_TYPES: dict[str, object] = {
     "text": str,
     "nip": str,
@@ -504,33 +530,9 @@ _STRUCT_TYPES: dict[str, object] = {
 }
 
 
-def _typed_kind(field: Field) -> str:
-    """The kind of ``field`` on the typed path: ``member`` for a choice msgspec decodes itself."""
-    kind = field.kind
-    if kind.name == "choice" and _member_type(field) is not None:
-        return "member"
-    return kind.name
-
-
-def _member_type(field: Field) -> type[enum.Enum] | None:
-    """The enumeration of a choice whose every member's code is its text value, else ``None``."""
-    kind = field.kind
-    members = kind.choices
-    if not members or kind.code is None:
-        return None
-    enumeration = type(members[0])
-    if set(cast("Any", enumeration)) != set(members) or any(
-        not isinstance(member.value, str) or kind.code(member) != member.value for member in members
-    ):
-        return None
-    return enumeration
-
-
 def _struct_type(field: Field) -> object | None:
     """What a struct decodes ``field`` into; ``None`` for a field the typed path leaves out."""
     kind = field.kind
-    if kind.name == "choice":
-        return _member_type(field) or str
     if kind.name in _STRUCT_TYPES:
         return _STRUCT_TYPES[kind.name]
     if kind.name in ("record", "records") and _can_be_plain(_nested(field)):
@@ -559,10 +561,9 @@ def plain_struct(record: Record[Any], leave: frozenset[str] = frozenset()) -> ty
 
     Written from the declaration: a key for each field with a plain form
     (:func:`plain_reader`), typed by what that form needs: text for text, a
-    sex and a regime; a date for a date (msgspec reads ``YYYY-MM-DD`` and
-    nothing else, as :func:`plain_date` does); the member itself for a choice
-    whose code is its member's value (a track, a method, a phase's kind); a
-    boolean; a list of whole numbers; a nested record's struct. Each is
+    choice and a regime; a date for a date (msgspec reads ``YYYY-MM-DD`` and
+    nothing else, as :func:`plain_date` does); a boolean; a list of whole
+    numbers; a nested record's struct. Each is
     required as the field is, and, for a field in
     ``leave``, a list of its records' structs (a cohort's participants). An
     optional key the record does not give is :data:`msgspec.UNSET`, and null

@@ -4,7 +4,7 @@ A national export is nearly all plainly right records. For a file of the
 interchange format, :func:`load_json` has msgspec's JSON decoder (written in C)
 decode each cohort straight into structs written from the declarations
 (:func:`~pelatihan.io.plain.plain_struct`): only the keys a record may give,
-each of the type its plain form needs (text, a date, a track's member, ...).
+each of the type its plain form needs (text, a date, a boolean, ...).
 The fast path's statements then
 make the models from the structs (:func:`~pelatihan.io.plain.plain_struct_reader`),
 as they make them from a mapping, without a dictionary per record. A cohort
