@@ -41,7 +41,9 @@ The data
   TMT in the intake's month, the sex digit matching the stated sex, serial
   001-999, every NIP unique; a grade of the cohort's track written the ways HR
   exports write it (``III/a``, ``Penata Muda (III/a)``, ``3a``, ``Penata Muda``)
-  and matching the education; an agency, a position, an Indonesian name.
+  and matching the education; the sex written as its code or its word
+  (``P``, ``Perempuan``, ``PEREMPUAN``, ``Wanita``); an agency, a position, an
+  Indonesian name.
 
 The mistakes
 ------------
@@ -368,6 +370,18 @@ def grade_text(rng: random.Random, golongan: int, ruang: str) -> str:
     return PANGKAT[golongan, ruang]
 
 
+def sex_text(rng: random.Random, female: bool) -> str:
+    """A sex written one of the ways HR exports write it: the code, or the word."""
+    pick = rng.random()
+    if pick < 0.50:
+        return "P" if female else "L"
+    if pick < 0.85:
+        return "Perempuan" if female else "Laki-laki"
+    if pick < 0.95:
+        return "PEREMPUAN" if female else "LAKI-LAKI"
+    return "Wanita" if female else "Pria"
+
+
 def nip_text(rng: random.Random, digits: str) -> str:
     """A NIP written with spaces (mostly), without separators, or with dots."""
     parts = (digits[0:8], digits[8:14], digits[14], digits[15:])
@@ -559,7 +573,7 @@ class _Generator:
             "grade": grade_text(rng, *grade),
             "agency": f"{rng.choice(UNITS)} {cohort.organizer[2]}",
             "birth_date": born.isoformat(),
-            "sex": "P" if female else "L",
+            "sex": sex_text(rng, female),
             "tmt_cpns": tmt.isoformat(),
             "education": education,
             "position": rng.choice(POSITIONS["III" if grade[0] == 3 else "II"]),
