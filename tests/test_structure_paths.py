@@ -117,7 +117,9 @@ def _plain_values(field: Field) -> st.SearchStrategy[object]:
     """Plain values of a field's kind, which the fast path takes."""
     kind = field.kind
     if kind.name in ("text", "nip"):
-        return st.from_regex(r"\s?\w[\w ./-]{0,8}\s?", fullmatch=True)
+        texts = st.from_regex(r"\s?\w[\w ./-]{0,8}\s?", fullmatch=True)
+        # a NIP or an id may be a whole number, read as its digits
+        return st.one_of(texts, st.integers(-(10**20), 10**20)) if kind.integers else texts
     if kind.name == "date":
         return st.dates().map(datetime.date.isoformat)
     if kind.name == "choice" and kind.code is not None:

@@ -115,6 +115,8 @@ _UNTIDY = [
     ("name", 12),
     ("nip", 199504172019032004),
     ("nip", 1.9950417201903e17),
+    ("nip", -17),
+    ("nip", True),
     ("nip", None),
     ("birth_date", "17-04-1995"),
     ("birth_date", None),
@@ -143,9 +145,13 @@ _COHORT_UNTIDY = [
     ("start", "2025-07-14"),
     ("start", "14/07/2025"),
     ("organizer", {"name": " BPSDM ", "accredited": None}),
+    ("organizer", {"name": "BPSDM", "accredited": " Tidak"}),
+    ("organizer", {"name": "BPSDM", "accredited": "mungkin"}),
     ("organizer", {"name": ""}),
     ("organizer", "BPSDM"),
     ("klasikal_approved", "ya"),
+    ("klasikal_approved", "TRUE "),
+    ("klasikal_approved", 1),
     ("klasikal_approved", None),
     ("phases", None),
     ("phases", []),
@@ -341,13 +347,17 @@ def test_a_plainly_right_file_is_loaded_without_decoding_its_plain_data() -> Non
     assert typed._DATA.__get__(loaded.document) is loaded.document.data
 
 
-def test_choices_written_the_way_an_export_writes_them_are_loaded_the_typed_way() -> None:
+def test_values_written_the_way_an_export_writes_them_are_loaded_the_typed_way() -> None:
     data = json.loads(_plain_file(3))
     spellings = itertools.cycle(["Perempuan", "laki-laki", " P ", "Wanita", "PRIA", "l"])
-    for cohort in data["cohorts"]:
+    for number, cohort in enumerate(data["cohorts"]):
+        cohort["id"] = number + 1  # a whole number for text that may be one
         cohort["track"], cohort["method"] = "Golongan III", " Blended "
+        cohort["organizer"] = {"name": "BPSDM", "accredited": "Ya"}
+        cohort["klasikal_approved"] = "tidak"
         for person in cohort["participants"]:
             person["sex"] = next(spellings)
+            person["nip"] = int(person["nip"].replace(" ", ""))  # a NIP stored as a number
     body = json.dumps(data).encode()
     with mock.patch.object(_Cohorts, "add", side_effect=AssertionError("structured generally")):
         loaded = typed._typed(body, "angkatan.json")
@@ -358,6 +368,10 @@ def test_choices_written_the_way_an_export_writes_them_are_loaded_the_typed_way(
         Sex.FEMALE,
     ]
     assert {cohort.method for cohort in loaded.cohorts} == {Method.BLENDED}
+    assert {cohort.klasikal_approved for cohort in loaded.cohorts} == {False}
+    assert [cohort.id for cohort in loaded.cohorts] == ["1", "2", "3"]
+    assert all(len(person.nip) == 18 for cohort in loaded.cohorts for person in cohort.participants)
+    assert all(cohort.organizer and cohort.organizer.accredited for cohort in loaded.cohorts)
     _assert_same(body)
 
 

@@ -55,7 +55,7 @@ from pelatihan.evaluation import InvalidScore, to_score
 from pelatihan.findings import Finding, Location, compact
 from pelatihan.io.document import FORMAT, Keys, RawDocument
 from pelatihan.io.fields import COHORT, PARTICIPANT, Field, Kind, Record
-from pelatihan.io.plain import plain_of, plain_participant, plain_values_reader
+from pelatihan.io.plain import FLAG_TEXTS, plain_of, plain_participant, plain_values_reader
 from pelatihan.legal import UnknownInstrumentError, get_regime
 from pelatihan.nip import validate as validate_nip
 
@@ -70,8 +70,6 @@ _MAX_ID_DIGITS = 100
 """The largest count of absences (sessions, JP or days) read: a Latsar has a few hundred JP."""
 
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")  # ASCII digits, as in the schema
-
-_BOOLEAN_TEXT = {"true": True, "false": False, "ya": True, "tidak": False, "yes": True, "no": False}
 
 
 class _Bad(Exception):
@@ -284,8 +282,8 @@ class _Structurer:
     def flag(self, kind: Kind, value: object, keys: Keys) -> bool:
         if isinstance(value, bool):
             return value
-        if isinstance(value, str) and value.strip().lower() in _BOOLEAN_TEXT:
-            return _BOOLEAN_TEXT[value.strip().lower()]
+        if isinstance(value, str) and value.strip().lower() in FLAG_TEXTS:
+            return FLAG_TEXTS[value.strip().lower()]
         raise self.type_error(keys, "true or false", "true atau false", value)
 
     def choice(self, kind: Kind, value: object, keys: Keys) -> Any:
