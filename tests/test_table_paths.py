@@ -1,7 +1,8 @@
 """A participant table reads a row by its header's column layout as it reads it field by field.
 
-:meth:`~pelatihan.io.tabular.TableBuilder.place_row` reads a row no wider than the
-header, in a table with no unnamed column to report, by the column layout worked
+:meth:`~pelatihan.io.tabular.TableBuilder.place_row` reads a row with no text beyond
+the header (a line ended by a delimiter gives an empty cell there), in a table with no
+unnamed column to report, by the column layout worked
 out with the header: the rows of a national export. Any other row goes by the
 fields :meth:`~pelatihan.io.table.Table.read_cells` gives. The two must agree on
 every row either can read.
@@ -46,10 +47,14 @@ _CELL = st.one_of(
 def _tables(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
     fields = draw(st.lists(st.sampled_from(_FIELDS), min_size=0, max_size=9, unique=True))
     header = ["NIP", "Nama"] + [HEADERS[field][draw(st.integers(0, 1))] for field in fields]
-    header += draw(st.lists(st.sampled_from(["Keterangan", "Catatan Lain", "No"]), max_size=2))
+    # columns nobody knows, and columns with no header (text in one is reported)
+    header += draw(st.lists(st.sampled_from(["Keterangan", "Catatan Lain", "No", ""]), max_size=2))
     header = draw(st.permutations(header))
     width = len(header)
     rows = draw(st.lists(st.lists(_CELL, min_size=0, max_size=width), min_size=1, max_size=12))
+    # an export that ends each line with a delimiter gives an empty cell past the header
+    beyond = st.lists(st.sampled_from(["", " "]), max_size=2)
+    rows = [row + draw(beyond) if len(row) == width else row for row in rows]
     # an export repeats its cohorts' facts row after row, agreeing or not with the first
     again = draw(st.lists(st.sampled_from(rows), max_size=4))
     rows = draw(st.permutations(rows + again))
@@ -60,11 +65,7 @@ def _read(header: list[str], rows: list[list[str]], plain: bool) -> object:
     table = TableBuilder(header, defaults={"track": "III"})
     placed: list[tuple[str, int, list[tuple[str, str]]] | None] = []
     for number, cells in enumerate(rows, start=2):
-        if plain:
-            assert len(cells) <= len(table.columns)
-            outcome = table.place_row(number, cells)
-        else:
-            outcome = table._place_read(number, cells)
+        outcome = table.place_row(number, cells) if plain else table._place_read(number, cells)
         if outcome is None:
             placed.append(None)
         else:
@@ -90,6 +91,16 @@ def test_a_row_is_read_by_the_column_layout_as_by_its_fields(
 ) -> None:
     header, rows = table
     assert _read(header, rows, plain=True) == _read(header, rows, plain=False)
+
+
+def test_a_row_with_text_beyond_the_header_is_read_by_its_fields() -> None:
+    table = TableBuilder(["NIP", "Nama"])
+    assert table.plain_width(["1", "Ana"])
+    assert table.plain_width(["1", "Ana", "", " "])  # ended by delimiters
+    assert not table.plain_width(["1", "Ana", "", "x"])  # reported as the row's shape
+    gap = TableBuilder(["NIP", "", "Nama"])
+    assert gap.plain_width(["1", " ", "Ana"])
+    assert not gap.plain_width(["1", "x", "Ana"])  # text in a column with no header: reported
 
 
 def test_the_column_layout_keeps_the_records_field_order_and_reads_dates() -> None:

@@ -337,10 +337,17 @@ class TableBuilder(RowTable):
     def plain_width(self, cells: Sequence[str]) -> bool:
         """Whether a row is read by the column layout (:meth:`place_cells`).
 
-        So it is when it is no wider than the header, in a table with no unnamed
-        column left to report.
+        So it is when it has no text beyond the header (an export that ends each
+        line with a delimiter gives a last cell that is empty), nor in a column with
+        no header that has had none so far (the first such text is reported).
         """
-        return len(cells) <= len(self.columns) and not self._unnamed
+        width = len(self.columns)
+        if len(cells) > width and "".join(cells[width:]).strip():
+            return False
+        unnamed = self._unnamed
+        return not unnamed or not any(
+            cells[index].strip() for index in unnamed if index < len(cells)
+        )
 
     def _place_plain(
         self, row: int, cells: Sequence[str]
