@@ -414,6 +414,27 @@ def test_a_participant_given_a_key_twice_is_reported() -> None:
     assert "input.duplicate-key" in [finding.code for finding in loaded.findings]
 
 
+def test_a_colon_in_a_text_is_proved_by_the_data_written_out_again() -> None:
+    data = json.loads(_plain_file(2))
+    data["cohorts"][1]["participants"][0]["agency"] = "Bagian : Umum"
+    body = json.dumps(data).encode()
+    loaded = typed._typed(body, "angkatan.json")
+    assert loaded is not None  # the colons do not count the keys; written out again, they do
+    assert loaded.cohorts[1].participants[0].agency == "Bagian : Umum"
+    _assert_same(body)
+    twice = body.replace(b'"nip": ', b'"nip": "x :", "nip": ', 1)
+    assert typed._typed(twice, "angkatan.json") is None  # a key given twice: read exactly
+    given_twice = _assert_same(twice)
+    assert given_twice is not None
+    assert "input.duplicate-key" in [finding.code for finding in given_twice.findings]
+    escaped = body.replace(b"Bagian : Umum", b"Bagian \\u003a Umum")
+    assert typed._typed(escaped, "angkatan.json") is not None  # no colon but the keys'
+    _assert_same(escaped)
+    both = body.replace(b'"name": "', b'"name": "\\u003a', 1)  # and one written as an escape
+    assert typed._typed(both, "angkatan.json") is None  # not proved: read exactly
+    _assert_same(both)
+
+
 def test_a_file_is_loaded_by_path_the_typed_way(tmp_path: Any) -> None:
     path = tmp_path / "angkatan.json"
     path.write_bytes(_plain_file())

@@ -301,6 +301,33 @@ def _proved(keys: int, text: str | bytes) -> bool:
     return any(keys == bound for bound in _key_bounds(text))
 
 
+def _reencoded(data: object, text: str | bytes) -> bool:
+    r"""Whether ``data``, ``text`` decoded, gives back every colon of ``text``: no key given twice.
+
+    The second proof, for a text whose colons :func:`_proved` cannot count as keys
+    (``"Bagian : Umum"``). A colon of the text is a key's, or stands in a text. Written
+    out again (:func:`msgspec.json.encode`, which writes a colon as itself) the
+    decoded data has a colon for each key it holds and each colon of its texts. A key
+    given twice loses one of its two colons and the colons of the texts of one of its
+    values, so the two counts are equal only when none was. A colon written as the
+    escape ``:`` would be counted in the data and not in the text: a text with
+    one is not proved this way.
+
+    Example:
+        >>> _reencoded({"a": "x : y"}, b'{"a": "x : y"}'), _reencoded({"a": 2}, b'{"a": 1, "a": 2}')
+        (True, False)
+    """
+    if isinstance(text, str):
+        if "\\u003a" in text or "\\u003A" in text:
+            return False
+        colons = text.count(":")
+    else:
+        if b"\\u003a" in text or b"\\u003A" in text:
+            return False
+        colons = text.count(b":")
+    return msgspec.json.encode(data).count(b":") == colons
+
+
 _IRREGULAR: Final = object()
 """What :func:`_decode_regular` gives for a text it leaves to :func:`read_json_exact`."""
 
@@ -341,12 +368,14 @@ def _decode_regular(text: str | bytes) -> Any:
     before it. So the colons of the text, and more tightly the colons right after
     one of those, are at least the keys the text gives; the decoded objects hold
     at most that many, and as many only when no object lost a key to a later one.
-    When the count is not equal the exact reader decides.
+    When the count is not equal, a colon in a text may be why: the data written out
+    again must then give back every colon (:func:`_reencoded`), or the exact reader
+    decides.
 
     Example:
-        >>> _decode_regular(b'{"a": {"b": [1, 2.50]}, "c": "08:00"}')
-        {'a': {'b': [1, Decimal('2.50')]}, 'c': '08:00'}
-        >>> texts = ['{"a": 1, "a": 2}', '{"a": "\\":", "b": 1}', '["\\ud800"]', "NaN"]
+        >>> _decode_regular(b'{"a": {"b": [1, 2.50]}, "c": "08:00", "d": "x :"}')
+        {'a': {'b': [1, Decimal('2.50')]}, 'c': '08:00', 'd': 'x :'}
+        >>> texts = ['{"a": 1, "a": 2}', '{"a": "\\":", "a": 1}', '["\\ud800"]', "NaN"]
         >>> [_decode_regular(text) is _IRREGULAR for text in [*texts, "[" * 65 + "]" * 65]]
         [True, True, True, True, True]
     """
@@ -355,7 +384,7 @@ def _decode_regular(text: str | bytes) -> Any:
     except _UNREADABLE:
         return _IRREGULAR
     keys = _document_keys(data, text)
-    if keys is None or not _proved(keys, text):
+    if keys is None or not (_proved(keys, text) or _reencoded(data, text)):
         return _IRREGULAR
     return data
 

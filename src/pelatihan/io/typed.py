@@ -20,7 +20,9 @@ before it is taken, as :mod:`pelatihan.io.jsonfile` proves it for its own
 decoding: the keys the records were given (a struct's key not given is
 :data:`msgspec.UNSET`) must be as many as the file's colons (all of them, or
 those right after a quote or JSON's whitespace), so that no key was given
-twice; and a cohort
+twice; when a colon in a text keeps them from being as many (``"Bagian : Umum"``),
+the file's plain data, written out again, must give back every colon
+(:func:`~pelatihan.io.jsonfile._reencoded`); and a cohort
 decoded into plain data must nest no deeper than :data:`~pelatihan.io.jsonfile.MAX_DEPTH`.
 Anything else — a file that is not JSON or not UTF-8, a document with a key
 other than ``format`` and ``cohorts``, another format, a key given twice, half
@@ -57,6 +59,7 @@ from pelatihan.io.jsonfile import (
     MAX_DEPTH,
     _object_keys,
     _proved,
+    _reencoded,
     _without_bom,
     file_bytes,
     read_json_bytes,
@@ -241,9 +244,15 @@ def _typed(data: bytes, file_name: str | None) -> Loaded | None:
             return None
         keys += walked
         cohorts.add(index, record)
+    loaded = cohorts.loaded()
     if not _proved(keys, body):  # a key given twice, or a ":" in a text that hides whether one was
-        return None
-    return cohorts.loaded()
+        try:
+            plain = loaded.document.data  # decoded now, once, and kept
+        except _UNREADABLE:
+            return None
+        if not _reencoded(plain, body):
+            return None
+    return loaded
 
 
 def load_json_bytes(data: bytes, file_name: str | None = None) -> Loaded:
