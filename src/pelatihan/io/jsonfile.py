@@ -310,7 +310,7 @@ def _reencoded(data: object, text: str | bytes) -> bool:
     decoded data has a colon for each key it holds and each colon of its texts. A key
     given twice loses one of its two colons and the colons of the texts of one of its
     values, so the two counts are equal only when none was. A colon written as the
-    escape ``:`` would be counted in the data and not in the text: a text with
+    escape ``\u003a`` would be counted in the data and not in the text: a text with
     one is not proved this way.
 
     Example:
