@@ -296,6 +296,7 @@ class _Mapping:
     header: tuple[str, ...] = ("def plain(record):", "    get = record.get")
     unknown_keys = True  # a mapping may have keys of no field
     stripped = False
+    whole_numbers = True  # a whole number may stand for text that may be one (a NIP, an id)
 
     def gives(self, field: Field) -> bool:
         return True
@@ -306,7 +307,7 @@ class _Mapping:
     def statements(self, field: Field) -> tuple[str, ...]:
         # a kind with no plain form (a list, a number) leaves to the general path every record
         # that gives the field
-        if field.kind.integers:
+        if field.kind.integers and self.whole_numbers:
             return _WHOLE_TEXT
         return _STATEMENTS.get(field.kind.name, ("return None",))
 
@@ -322,6 +323,7 @@ class _Cells(_Mapping):
 
     unknown_keys = False
     stripped = True
+    whole_numbers = False  # a cell is text
 
     def __init__(self, cells: dict[str, int]) -> None:
         self.cells = cells
@@ -331,9 +333,6 @@ class _Cells(_Mapping):
 
     def gives(self, field: Field) -> bool:
         return field.key in self.cells  # no column gives any other
-
-    def statements(self, field: Field) -> tuple[str, ...]:
-        return _STATEMENTS.get(field.kind.name, ("return None",))  # a cell is text
 
     def fetch(self, field: Field, name: str) -> list[str]:
         cell = f"cell_{field.key}"
