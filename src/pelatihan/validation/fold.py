@@ -251,7 +251,7 @@ class Fold:
         schedule, state.found = self.cohorts.schedule(cohort, rulebook, state.here)
         state.cohort, state.rulebook, state.track = cohort, rulebook, cohort.track
         state.last_day = schedule.end if schedule is not None else None
-        if state.results is None and self.noted is None and self.across is None:
+        if state.results is None and self.across is None:
             last_day = state.last_day
             limit = self.participants.limit(last_day) if last_day is not None else None
             if last_day is None or limit is not None:
@@ -282,6 +282,10 @@ class Fold:
             key = self.participants.quiet(person, quick[0], quick[1])
             if key is not None:
                 at = state.base + index * _SHIFT + row
+                if self.noted is not None:  # a worker's: noted, for the caller to compare
+                    self.noted[0].append(at)
+                    self.noted[1].append(key)
+                    return False
                 if self.firsts.setdefault(key, at) == at:
                     return False
                 # given before: the general way reports it (setdefault left it as it was)
@@ -301,8 +305,19 @@ class Fold:
             return
         track, limit = quick
         quiet = self.participants.quiet
-        remember = self.firsts.setdefault
         at = state.base
+        if self.noted is not None:  # a worker's: each NIP noted, for the caller to compare
+            places, keys = self.noted
+            for index, person in enumerate(people):
+                key = quiet(person, track, limit)
+                if key is None:
+                    self._participant(state, index, person, 0)
+                else:
+                    places.append(at)
+                    keys.append(key)
+                at += _SHIFT
+            return
+        remember = self.firsts.setdefault
         for index, person in enumerate(people):
             key = quiet(person, track, limit)
             if key is None or remember(key, at) != at:
