@@ -110,7 +110,7 @@ class CohortState:
         """Once settled, the track and probation limit a participant is told quiet by
         (:meth:`~pelatihan.validation.participant_rules.ParticipantRules.quiet`); ``None``
         for a cohort with results (each participant is noted for them), or in a fold that
-        notes its NIPs or compares them with other files'."""
+        compares its NIPs with other files'."""
         self.rulebook: Rulebook | None = None
         self.track: Track | None = None
         self.last_day: datetime.date | None = None
