@@ -28,6 +28,7 @@ from pelatihan.cli._summary import ReadSummary, cohort_label, cohort_sizes
 from pelatihan.cli._tables import emit_csv, emit_xlsx, finding_rows, output_format, require_openpyxl
 from pelatihan.errors import ValidationError, printable
 from pelatihan.findings import Finding, Location, Report, max_per_code
+from pelatihan.io.jsonfile import file_bytes
 from pelatihan.io.reader import EXCEL_SUFFIXES, load
 from pelatihan.io.results import (
     RawResults,
@@ -36,6 +37,7 @@ from pelatihan.io.results import (
     read_results,
 )
 from pelatihan.io.structure import Loaded, structure
+from pelatihan.io.typed import Opened, load_opened, open_json_bytes
 from pelatihan.location import Sheet
 from pelatihan.provenance import Figure, Status
 from pelatihan.rulebooks import Rulebook
@@ -43,6 +45,7 @@ from pelatihan.schedule import Schedule
 from pelatihan.validation.cohort_rules import room_findings
 from pelatihan.validation.fold import AcrossFiles
 from pelatihan.validation.pipeline import validate_attached
+from pelatihan.validation.shares import load_and_check
 from pelatihan.validation.stream import STREAMED_SUFFIXES, Streamed, estimated_rows, validate_table
 
 # -- validate -------------------------------------------------------------------------------
@@ -72,6 +75,39 @@ def _load_one(
 ) -> Loaded | str:
     """Load a file, or return why it cannot be used."""
     return _usable(name, lang, lambda: load(name, defaults=defaults, **(reading or {})))
+
+
+def _open_one(name: str, lang: str) -> Opened | Loaded | str:
+    """A JSON file opened, to be loaded as it is checked; or why it cannot be used.
+
+    Loaded whole when it is not of the interchange format's shape.
+    """
+
+    def action() -> Opened | Loaded:
+        data, file_name = file_bytes(name)
+        opened = open_json_bytes(data, file_name)
+        return opened if opened is not None else load_opened(None, data, file_name)
+
+    return _usable(name, lang, action)
+
+
+def _shared(opened: Opened, lang: str, *, failed: bool, **options: Any) -> Streamed | str | None:
+    """An opened JSON file loaded and checked in shares, or why it cannot be used.
+
+    When an earlier file ``failed``, the file is only loaded, to tell whether it
+    can be used (``None``: it can): its report would not be shown. ``options``:
+    as for :func:`~pelatihan.validation.shares.load_and_check`.
+    """
+    name = opened.file_name or "<input>"
+    if failed:
+        usable = _usable(name, lang, lambda: load_opened(opened, opened.data, opened.file_name))
+        return usable if isinstance(usable, str) else None
+    checked = _usable(name, lang, lambda: load_and_check(opened, **options))
+    if isinstance(checked, str):
+        return checked
+    loaded, report = checked
+    sizes = cohort_sizes(loaded)
+    return Streamed(report, sum(sizes), loaded, sizes)
 
 
 def _usable(name: str, lang: str, action: Callable[[], T]) -> T | str:
@@ -250,7 +286,9 @@ def _validate_files(
     """
     streamed = [Path(name).suffix.lower() in STREAMED_SUFFIXES for name in files]
     loaded = {
-        index: _load_one(name, defaults, lang, reading)
+        index: _open_one(name, lang)
+        if jobs != 1 and Path(name).suffix.lower() == ".json"
+        else _load_one(name, defaults, lang, reading)
         for index, name in enumerate(files)
         if not streamed[index]
     }
@@ -259,6 +297,8 @@ def _validate_files(
         if streamed[index]
         else sum(len(cohort.participants) for cohort in item.cohorts)
         if isinstance(item := loaded[index], Loaded)
+        else item.participants()
+        if isinstance(item, Opened)
         else 0
         for index, name in enumerate(files)
     ]
@@ -272,7 +312,7 @@ def _validate_files(
     try:
         for index, name in enumerate(files):
             update = _shifted(progress, offset)
-            outcome: Streamed | Loaded | str
+            outcome: Streamed | Loaded | Opened | str
             if streamed[index]:
                 outcome = _usable(
                     name,
@@ -289,6 +329,20 @@ def _validate_files(
                 )
             else:
                 outcome = loaded[index]
+            if isinstance(outcome, Opened):  # loaded as it is checked, in shares
+                shared = _shared(
+                    outcome,
+                    lang,
+                    failed=bool(problems),
+                    progress=update,
+                    jobs=jobs,
+                    rulebook=books,
+                    in_force_from=in_force_from,
+                    across=across,
+                )
+                if shared is None:  # usable, but a file already failed: no report is shown
+                    continue
+                outcome = shared
             if isinstance(outcome, str):
                 problems.append(outcome)
             elif isinstance(outcome, Streamed):

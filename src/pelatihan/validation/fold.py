@@ -384,19 +384,32 @@ class Fold:
         self.again.append((key, at, nip))
         return True
 
-    def defers(self) -> None:
+    def defers(self, *, keeping: bool = False) -> None:
         """From now on, note the NIPs fed instead of comparing them (:meth:`noted_nips`).
 
         For a worker process checking some of the cohorts: the NIPs of all of them
         are compared in one place, in the order they were read (:meth:`remember`).
+        ``keeping``: the caller knows that the participants a fold that keeps them
+        keeps are then those with a finding other than a NIP given twice, which
+        only the fold that compares the NIPs knows.
 
         Raises:
-            ValueError: If the fold keeps the participants with a finding (a NIP given
-                twice is one, and only the fold that compares them knows).
+            ValueError: If the fold keeps the participants with a finding and the
+                caller did not say ``keeping``.
         """
-        if self.keep:
+        if self.keep and not keeping:
             raise ValueError("a fold that keeps its participants with a finding compares NIPs")
         self.noted = ([], [])
+
+    def joins(self, across: AcrossFiles) -> None:
+        """Compare the NIPs with the other files validated with this one, from now on.
+
+        For a fold given ``across`` only once its file is known to be read the way
+        it began (:mod:`pelatihan.validation.shares`): before any other file's
+        validation begins, and before :meth:`finish`.
+        """
+        self.across = across
+        self.number = across.join(self.find)
 
     def noted_nips(self) -> tuple[list[int], list[NipKey]]:
         """The places' keys and NIPs noted since last asked (a fold that :meth:`defers`)."""
@@ -625,8 +638,8 @@ class _Checker:
         """A fold over these cohorts."""
         return Fold(self.locate, nip_of=self.nip_of, across=across, **self.options)
 
-    def feed(self, fold: Fold, position: int) -> None:
-        """Check the cohort at ``position``, its participants and its results."""
+    def feed(self, fold: Fold, position: int) -> CohortState:
+        """Check the cohort at ``position``, its participants and its results: its state."""
         cohort, loaded = self.cohorts[position], self.loaded
         here = (
             loaded.cohort_location(position)
@@ -646,6 +659,7 @@ class _Checker:
                 at = here.below("results", index)
             fold.result(state, result, at)
         fold.close(state, cohort, len(cohort.participants))
+        return state
 
     def run(self, start: int, stop: int) -> _Run:
         """In a worker process: check the cohorts ``start`` to ``stop``, their NIPs noted."""

@@ -42,7 +42,7 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pelatihan.findings import max_per_code, per_code_cap
 
@@ -51,6 +51,7 @@ __all__ = [
     "RUNS_PER_WORKER",
     "Runs",
     "idle_cpus",
+    "share",
     "usable_cpus",
     "workers",
 ]
@@ -245,3 +246,110 @@ class Runs(Generic[R]):
             # worker's share), so no process outlives the call
             pool.shutdown(wait=True, cancel_futures=True)
         return merged
+
+
+def share(
+    task: Callable[[int, int], R],
+    spans: Sequence[tuple[int, int]],
+    count: int,
+    own: Callable[[int], None],
+) -> tuple[int, dict[int, R]]:
+    """Runs of items shared out as they go: the caller's from the first, the workers' from the last.
+
+    ``count`` worker processes, forked now, each take the last run no one has
+    taken yet, do ``task`` over its items and send the result back, while the
+    caller takes the first such run and does ``own`` (given the run's index)
+    with it, until none is left: however fast each process turns out to be,
+    they finish at about the same time. Results come back as they are made (a
+    thread of the caller's receives them), so the workers never wait for the
+    caller.
+
+    Returns:
+        The index of the first run the caller did not do (it did all those
+        before), and the workers' results by the runs' indexes. A run a worker
+        took and did not give back (its task raised, or the process died) is
+        missing: the caller does it itself.
+    """
+    context = multiprocessing.get_context("fork")
+    claims = context.RawArray("l", [0, len(spans)])  # the next run from the first; the last taken
+    lock = context.Lock()
+    reader, writer = context.Pipe(duplex=False)
+    _widen(writer.fileno())
+    cap = per_code_cap()
+    processes = [
+        context.Process(
+            target=_share_worker, args=(task, spans, claims, lock, writer, cap), daemon=True
+        )
+        for _ in range(count)
+    ]
+    for process in processes:
+        process.start()
+    writer.close()  # the workers hold it: the reader sees the end once they all have ended
+    results: dict[int, R] = {}
+
+    def receive() -> None:
+        try:
+            while True:
+                index, result = reader.recv()
+                results[index] = result
+        except (EOFError, OSError):  # every worker is done
+            return
+
+    receiver = threading.Thread(target=receive, name="pelatihan-share-results", daemon=True)
+    receiver.start()
+    try:
+        while True:
+            with lock:
+                index = claims[0]
+                if index >= claims[1]:
+                    break
+                claims[0] = index + 1
+            own(index)
+    finally:
+        with lock:  # no worker takes a run from now on, if the caller stopped short
+            claims[1] = claims[0]
+        for process in processes:
+            process.join()
+        receiver.join()
+        reader.close()
+    return index, results
+
+
+def _share_worker(  # noqa: PLR0917 - what share() hands a forked worker
+    task: Callable[[int, int], object],
+    spans: Sequence[tuple[int, int]],
+    claims: Any,
+    lock: Any,
+    writer: Any,
+    cap: int,
+) -> None:
+    """In a worker process: take the last run left, do it, send it back; until none is left."""
+    with max_per_code(cap):
+        while True:
+            with lock:
+                index = claims[1] - 1
+                if index < claims[0]:
+                    break
+                claims[1] = index
+            try:
+                result = task(*spans[index])
+            except Exception:
+                break
+            writer.send((index, result))
+    writer.close()
+
+
+_PIPE_SIZE = 1 << 20
+"""The buffer :func:`share` asks of its pipe: a run's result fits in it, so a worker goes on
+to its next run while the caller's thread, which takes its turns with the caller's own
+work, reads it."""
+
+
+def _widen(descriptor: int) -> None:
+    """Give a pipe a buffer of :data:`_PIPE_SIZE`, where the platform allows (Linux)."""
+    try:
+        import fcntl  # noqa: PLC0415 - not on Windows
+
+        fcntl.fcntl(descriptor, getattr(fcntl, "F_SETPIPE_SZ", 1031), _PIPE_SIZE)
+    except (ImportError, OSError):  # another platform, or a lower limit: the default buffer
+        return

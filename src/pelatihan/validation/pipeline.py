@@ -128,6 +128,17 @@ def validate(
                 sheet=sheet,
                 columns=columns,
             )
+        if jobs != 1 and os.path.splitext(os.fspath(source))[1].lower() == ".json":
+            return _in_shares(
+                source,
+                jobs=jobs,
+                rulebook=rulebook,
+                calendar=calendar,
+                probation_margin_days=probation_margin_days,
+                progress=progress,
+                in_force_from=in_force_from,
+                across=across,
+            )
         source = load(source, defaults=defaults, sheet=sheet, columns=columns)
     elif isinstance(source, RawDocument):
         source = structure(source)
@@ -141,6 +152,23 @@ def validate(
         across=across,
         jobs=jobs,
     )
+
+
+def _in_shares(source: str | os.PathLike[str], *, jobs: int | None, **options: Any) -> Report:
+    """:func:`validate` of a JSON file, each process loading and checking a share of it.
+
+    (:func:`pelatihan.validation.shares.load_and_check`, when the file has the
+    interchange format's shape.)
+    """
+    from pelatihan.io.jsonfile import file_bytes  # noqa: PLC0415 - JSON alone
+    from pelatihan.io.typed import load_opened, open_json_bytes  # noqa: PLC0415
+    from pelatihan.validation.shares import load_and_check  # noqa: PLC0415
+
+    data, name = file_bytes(source)
+    opened = open_json_bytes(data, name)
+    if opened is None:
+        return check(load_opened(None, data, name), jobs=jobs, **options)
+    return load_and_check(opened, jobs=jobs, **options)[1]
 
 
 def validate_files(
