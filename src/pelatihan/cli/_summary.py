@@ -244,23 +244,28 @@ class ReadSummary:
             if label is not None and Path(split_sheet(label)[0]).suffix.lower() in EXCEL_SUFFIXES
         }
         cohorts: list[CohortRead] = []
+        severities = tuple(severity.value for severity in Severity)
+        none: Counter[str] = Counter()  # of a cohort with no finding: read, never written
         for document, report, counts in zip(documents, reports, sizes, strict=True):
             per_cohort = _severities_per_cohort(report)
             names = Names(document)
             parts = document.document.cohort_parts
+            file = document.document.file
             for index, size in enumerate(counts):
                 name, ident = names.cohort(index)
-                found = per_cohort.get(index, Counter())
+                found = per_cohort.get(index, none)
                 on = parts[index] if index < len(parts) else ()
                 cohorts.append(
                     CohortRead(
-                        file=document.document.file,
-                        index=index,
-                        name=name,
-                        id=ident,
-                        participants=size,
-                        counts={severity.value: found[severity.value] for severity in Severity},
-                        sheets=tuple(split_sheet(label)[1] for label in on if label is not None),
+                        file,
+                        index,
+                        name,
+                        ident,
+                        size,
+                        {value: found[value] for value in severities},
+                        tuple(split_sheet(label)[1] for label in on if label is not None)
+                        if on
+                        else (),
                     )
                 )
         every = [finding for report in reports for finding in report]

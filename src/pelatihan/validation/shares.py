@@ -30,13 +30,11 @@ calling process, as it is when no worker is started.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
 
-from pelatihan.calendar import calendar_data
 from pelatihan.cohort import Cohort, Participant
 from pelatihan.findings import Finding, Location, Report, compact
 from pelatihan.io.structure import Loaded
@@ -57,10 +55,10 @@ class _Part:
     """The findings of structuring its cohorts."""
     found: list[Finding]
     """The findings of checking them, but NIPs given twice."""
-    places: list[int]
-    """The place of each participant whose NIP is compared, in the order they were checked."""
-    nips: list[NipKey]
-    """And its NIP."""
+    firsts: dict[NipKey, int]
+    """The place of the first participant of the run with each NIP."""
+    again: list[tuple[int, NipKey]]
+    """The place and NIP of each other participant whose NIP is compared, in order."""
     cohorts: list[Cohort]
     """Each cohort, holding only its participants shown (:attr:`shown`)."""
     shown: list[tuple[int, ...]]
@@ -132,7 +130,11 @@ class _Worker:
                 attrs.evolve(cohort, participants=[cohort.participants[n] for n in kept])
             )
             shown.append(tuple(kept))
-        places, nips = fold.noted_nips()
+        firsts: dict[NipKey, int] = {}
+        again: list[tuple[int, NipKey]] = []
+        for at, key in zip(*fold.noted_nips(), strict=True):
+            if firsts.setdefault(key, at) != at:
+                again.append((at, key))
         found, fold.found, fold.floor = fold.found, [], 0
         last = stop == len(self.opened.texts)  # the first run a worker takes
         return _Part(
@@ -140,8 +142,8 @@ class _Worker:
             stop,
             list(loaded.findings),
             found,
-            places,
-            nips,
+            firsts,
+            again,
             cohorts,
             shown,
             indexes,
@@ -315,7 +317,6 @@ def _in_shares(  # noqa: PLR0917 - load_and_check's arguments, passed on
     if not all(bytes(memoryview(text)[:1]) == b"{" for text in texts):
         return None  # a cohort that is not an object is not kept at its place
     spans = parallel.cut([len(memoryview(text)) for text in texts], RUNS_PER_PROCESS * count)
-    calendar_data()  # the holiday data, read once here for every process
     merging = _Merging(opened, spans, total, progress, options)
     worker = _Worker(opened, options)
     first, results = parallel.share(worker.run, spans, count - 1, merging.own)
@@ -391,7 +392,7 @@ class _Merging:
         fold.found.extend(part.found)
         fold.floor = compact(fold.found, floor=fold.floor)
         self.shares.add(part)
-        _remember(fold, part.places, part.nips)
+        _remember(fold, part.firsts, part.again)
         self.keys += part.keys
         if part.colons is not None:
             self.colons = part.colons
@@ -410,22 +411,17 @@ class _Merging:
         return shares.loaded(self.structuring, report), report
 
 
-def _remember(fold: Fold, places: list[int], nips: list[NipKey]) -> None:
-    """Remember a worker's NIPs in the fold, as if its participants had been checked here.
+def _remember(fold: Fold, firsts: dict[NipKey, int], again: list[tuple[int, NipKey]]) -> None:
+    """Remember a worker's run's NIPs in the fold, as if its participants had been checked here.
 
-    The NIPs new to the file and given once are taken all at once; the others
-    (given before, or twice in the share) one by one, in order, so that the first
-    of each is the one :meth:`~pelatihan.validation.fold.Fold.remember` keeps.
+    ``firsts`` holds the place of each NIP's first participant in the run,
+    ``again`` the others'. The NIPs new to the file are taken all at once; the
+    others one by one, so that :meth:`~pelatihan.validation.fold.Fold.remember`
+    reports each as given again.
     """
-    firsts = fold.firsts
-    theirs = dict(zip(reversed(nips), reversed(places), strict=True))  # each NIP's first place
-    again = theirs.keys() & firsts.keys()
-    if len(theirs) < len(nips):
-        again |= {key for key, count in Counter(nips).items() if count > 1}
-    for key in again:
-        del theirs[key]
-    firsts.update(theirs)
-    if again:
-        for at, key in zip(places, nips, strict=True):
-            if key in again and firsts.setdefault(key, at) != at:
-                fold.remember(at, key)
+    before = firsts.keys() & fold.firsts.keys()
+    for key in before:
+        fold.remember(firsts.pop(key), key)
+    fold.firsts.update(firsts)
+    for at, key in again:
+        fold.remember(at, key)
