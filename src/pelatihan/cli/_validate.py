@@ -192,7 +192,7 @@ def _validate_capped(args: argparse.Namespace) -> int:
             books,
             dict(args.in_force_from),
             reading=reading,
-            jobs=args.jobs or None,
+            jobs=None if args.jobs is None else args.jobs or None,  # by default, as many as pay
         )
         return _report(args, *found)
     problems: list[str] = []
@@ -226,7 +226,7 @@ def _validate_capped(args: argparse.Namespace) -> int:
                     progress=_shifted(progress, offset),
                     in_force_from=dict(args.in_force_from),
                     across=across,
-                    jobs=args.jobs or None,
+                    jobs=1 if args.jobs is None else args.jobs or None,  # by default, one
                 )
             )
             offset += size
