@@ -6,6 +6,7 @@ import datetime
 import io
 import json
 import os
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -242,6 +243,10 @@ def test_how_many_workers_is_decided_by_the_input_the_cpus_and_the_platform(
         parallel.workers(0, 250_000, 6_250)
     monkeypatch.setattr(threading, "active_count", lambda: 2)
     assert parallel.workers(None, 250_000, 6_250, cpus=2, load=0.0) == 1  # threads: only asked
+    assert parallel.workers(2, 250_000, 6_250, cpus=2) == 2
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert parallel.workers(None, 250_000, 6_250, cpus=2, load=0.0) == 1  # macOS: only asked
     assert parallel.workers(2, 250_000, 6_250, cpus=2) == 2
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
     assert parallel.workers(2, 250_000, 6_250, cpus=2) == 1

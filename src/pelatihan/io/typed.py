@@ -33,6 +33,10 @@ The document's plain data (:attr:`~pelatihan.io.document.RawDocument.data`) is
 decoded only when it is first asked for: to attach results, or to name a record
 that could not be structured.
 
+:func:`open_json_bytes` decodes the document alone, each cohort left as its
+text (:class:`Opened`), so that processes can each load some of the cohorts
+(:meth:`Opened.part`; :mod:`pelatihan.validation.shares`).
+
     >>> loaded = load_json_bytes(b'{"format": "pelatihan/cohorts@1", "cohorts": [{"id": "a",'
     ...     b' "name": "A", "track": "III", "method": "blended", "participants": [{"nip": "1",'
     ...     b' "name": " Dewi", "grade": "III/a", "agency": "Dinkes", "sex": "P"}]}]}', "a.json")
@@ -84,6 +88,8 @@ class _Document(msgspec.Struct, forbid_unknown_fields=True):
 
 
 _DOCUMENT: Final = msgspec.json.Decoder(_Document)
+_DOCUMENT_KEYS = 2
+"""The keys of a document :data:`_DOCUMENT` decodes: both are required."""
 
 
 class _People(msgspec.Struct):
@@ -93,8 +99,6 @@ class _People(msgspec.Struct):
 
 
 _PEOPLE: Final = msgspec.json.Decoder(_People)
-_DOCUMENT_KEYS = 2
-"""The keys of a document :data:`_DOCUMENT` decodes: both are required."""
 
 _LEAVE = frozenset(_LISTS)
 _COHORT_STRUCT = plain_struct(COHORT, _LEAVE)
@@ -294,7 +298,7 @@ class Opened:
 
         As loading its cohort structures it: each participant that is an object
         is structured by itself, the same way whichever way its cohort is read
-        (``tests/test_typed.py``).
+        (``tests/test_shares.py``).
 
         Raises:
             ValueError: If the cohort does not give it as an object.

@@ -5,9 +5,11 @@ large input's cohorts can be checked in worker processes, a run of cohorts
 each, while what looks across cohorts (NIPs given twice, within the file and
 across files, the folding of a code's findings beyond the cap, the report's
 order) stays in the calling process, done once, by the same code as when one
-process does it all (:func:`pelatihan.validation.fold.check`). Workers are
-used only when asked for (``jobs`` other than 1): on the two-core machine
-``docs/performance.md`` measures, they saved no time.
+process does it all (:func:`pelatihan.validation.fold.check`). Checking
+cohorts already loaded is done in workers only when asked for (``jobs`` other
+than 1): on the two-core machine ``docs/performance.md`` measures, it saved no
+time. A JSON file is better served by :func:`share`, which shares out the
+loading too (:mod:`pelatihan.validation.shares`).
 
 The workers are started with :mod:`multiprocessing`'s ``fork``: each one
 begins as a copy of the caller, so the cohorts already in memory are shared
@@ -39,6 +41,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -66,8 +69,9 @@ participant in the caller; a worker's first pass over objects it shares with the
 a few µs per participant more than the caller's (their pages are copied as their
 reference counts are written). Against about 11 µs per participant of checking, half of
 it saved by a second worker, that model has the workers pay for themselves above about
-20,000 participants; measured on a two-core machine they did not, even at 250,000, which
-is why the library and the command check in one process unless asked
+20,000 participants. Measured on a two-core machine, workers that only check did not, even
+at 250,000, which is why loaded cohorts are checked in one process unless asked; a JSON
+file loaded and checked in runs shared out (:func:`share`) saved about 30% there
 (``docs/performance.md``)."""
 
 RUNS_PER_WORKER = 8
@@ -108,7 +112,8 @@ def workers(
     Args:
         jobs: The number asked for: ``None`` for as many as there are usable CPUs
             that other programs leave idle (:func:`idle_cpus`), none in a program
-            running other threads; ``1`` for none (everything in the calling process).
+            running other threads or on macOS; ``1`` for none (everything in the
+            calling process).
         participants: The number of participants to check.
         cohorts: The number of cohorts they are in (a cohort is never split).
         cpus: The usable CPUs; by default :func:`usable_cpus`.
@@ -123,8 +128,10 @@ def workers(
     least = MIN_PARTICIPANTS if least is None else least
     if jobs == 1 or participants < max(least, 1) or cohorts < 2 or not can_fork():
         return 1
-    if jobs is None and threading.active_count() > 1:
-        return 1  # a lock another thread holds would stay held in a forked copy
+    if jobs is None and (threading.active_count() > 1 or sys.platform == "darwin"):
+        # a lock another thread holds would stay held in a forked copy; on macOS, system
+        # libraries may have started threads unseen (Python's documentation of "fork")
+        return 1
     if jobs is None:
         jobs = idle_cpus(usable_cpus() if cpus is None else cpus, load)
         if jobs < 2:  # a worker would wait for a CPU, and cost more than it saves

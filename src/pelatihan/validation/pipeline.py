@@ -93,13 +93,16 @@ def validate(
         columns: For a CSV or Excel file, headers of your own: the header of the
             column to read as each field (``{"name": "Nama Tanpa Gelar"}``; see
             :meth:`~pelatihan.io.table.RowTable.with_columns`).
-        jobs: The number of processes to check a large input's cohorts in
-            (:mod:`pelatihan.validation.parallel`): ``1`` (the default) for this
-            process alone; ``None`` for as many as there are usable CPUs that
-            other programs leave idle, when the input is large enough to gain
-            from them (on the machine of ``docs/performance.md`` they do not gain:
-            see there). The report is the same whatever it is. A CSV or Excel
-            file, checked as it is read, is checked in this process.
+        jobs: The number of processes for a large input: ``1`` (the default)
+            for this process alone; ``None`` for as many as there are usable
+            CPUs that other programs leave idle, when the input is large enough
+            to gain from them. A JSON file given by its path is then loaded and
+            checked in runs of cohorts shared out between the processes
+            (:mod:`pelatihan.validation.shares`: about 30% sooner on the
+            two-core machine of ``docs/performance.md``); cohorts already loaded
+            are checked in workers (:mod:`pelatihan.validation.parallel`, which
+            did not gain there). The report is the same whatever it is. A CSV or
+            Excel file, checked as it is read, is checked in this process.
 
     Returns:
         One report: reading, structuring and rule findings together.

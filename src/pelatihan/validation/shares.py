@@ -47,7 +47,7 @@ __all__ = ["load_and_check"]
 
 @attrs.frozen
 class _Part:
-    """What a worker sends back of its share of cohorts, ``start`` to ``stop``."""
+    """What a worker sends back of a run of cohorts, ``start`` to ``stop``."""
 
     start: int
     stop: int
