@@ -239,3 +239,31 @@ def test_the_command_in_shares_writes_what_one_process_writes(made: list[Cohort]
                 outputs.append((code, out.read_bytes()))
             assert outputs[0][0] == 1  # the NIP given twice is an error
             assert outputs[1] == outputs[0]
+
+
+class _Unreadable:
+    """A result that is sent whole and cannot be read back."""
+
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        return (_refuse, ())
+
+
+def _refuse() -> None:
+    raise RuntimeError("this result cannot be read")
+
+
+def test_a_result_that_cannot_be_read_back_is_left_to_the_caller() -> None:
+    spans = [(n, n + 1) for n in range(20)]
+    done: list[int] = []
+
+    def own(index: int) -> None:
+        done.append(index)
+        time.sleep(0.05)
+
+    def task(start: int, _stop: int) -> object:
+        return _Unreadable() if start % 2 else start
+
+    first, results = parallel.share(task, spans, 1, own)
+    assert done == list(range(first))
+    assert all(index % 2 == 0 and results[index] == index for index in results)
+    assert sorted(results) == [index for index in range(first, 20) if index % 2 == 0]

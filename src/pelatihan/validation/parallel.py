@@ -295,12 +295,14 @@ def share(
     results: dict[int, R] = {}
 
     def receive() -> None:
-        try:
-            while True:
+        while True:  # until every worker is done: a worker never waits on a pipe no one reads
+            try:
                 index, result = reader.recv()
-                results[index] = result
-        except (EOFError, OSError):  # every worker is done
-            return
+            except (EOFError, OSError):
+                return
+            except Exception:  # a result that cannot be read: the caller does its run
+                continue
+            results[index] = result
 
     receiver = threading.Thread(target=receive, name="pelatihan-share-results", daemon=True)
     receiver.start()
