@@ -33,6 +33,7 @@ import enum
 import heapq
 import json
 import math
+import operator
 import re
 import sys
 from collections import Counter
@@ -501,7 +502,41 @@ def compact(findings: list[Finding], *, floor: int = 0) -> int:
 
 
 def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    return tuple(sorted(fold(findings), key=Finding.sort_key))
+    """The findings folded, in the order of :meth:`Finding.sort_key`.
+
+    Sorted by the key's first fields (location, severity, code, messages), and
+    only the findings that tie on all of them by the whole key, whose last
+    fields (the value written as JSON, the basis, ...) take most of the time to
+    work out: the same order.
+    """
+    keyed = sorted(((_first_fields(finding), finding) for finding in fold(findings)), key=_FIRST)
+    ordered: list[Finding] = []
+    start, count = 0, len(keyed)
+    while start < count:
+        stop = start + 1
+        while stop < count and keyed[stop][0] == keyed[start][0]:
+            stop += 1
+        if stop - start == 1:
+            ordered.append(keyed[start][1])
+        else:
+            tied = [finding for _, finding in keyed[start:stop]]
+            ordered.extend(sorted(tied, key=Finding.sort_key))
+        start = stop
+    return tuple(ordered)
+
+
+_FIRST = operator.itemgetter(0)
+
+
+def _first_fields(finding: Finding) -> tuple[Any, ...]:
+    """The first fields of :meth:`Finding.sort_key`, in its order."""
+    return (
+        *finding.location.sort_key(),
+        finding.severity.rank,
+        finding.code,
+        finding.message_en,
+        finding.message_id,
+    )
 
 
 @attrs.frozen
