@@ -546,6 +546,17 @@ class _Cohorts:
         self.sizes.append(len(cohort.participants))
         self._keep(index, cohort, participants, results)
 
+    def places(self, count: int) -> None:
+        """Keep the first ``count`` cohorts' places, with no cohort (``None``) at them.
+
+        For a part of a document loaded on its own
+        (:meth:`pelatihan.io.typed.Opened.part`): its cohorts keep their positions.
+        """
+        self.cohorts.extend([None] * count)  # type: ignore[list-item]  # places only
+        self.cohort_index.extend(range(count))
+        self.participant_index.extend([()] * count)
+        self.result_index.extend([()] * count)
+
     def _keep(
         self, index: int, cohort: Cohort, participants: tuple[int, ...], results: tuple[int, ...]
     ) -> None:

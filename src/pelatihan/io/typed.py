@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import IO, Any, Final, cast
+from typing import IO, Any, Final
 
 import msgspec
 
@@ -285,8 +285,7 @@ class Opened:
         part's keys.
         """
         cohorts = _Cohorts(_Structurer(self.document()))
-        for index in range(start):
-            cohorts._keep(index, cast("Cohort", None), (), ())
+        cohorts.places(start)
         keys = _load_cohorts(cohorts, self.texts, start, stop)
         if keys is None:
             return None
