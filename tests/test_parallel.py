@@ -21,9 +21,10 @@ from pelatihan.findings import max_per_code
 from pelatihan.io.document import RawDocument
 from pelatihan.io.dump import cohorts_to_data
 from pelatihan.io.structure import Loaded, structure
-from pelatihan.strategies import cohorts, invalid_nips
+from pelatihan.strategies import cohorts
 from pelatihan.validation import parallel
 from pelatihan.validation.fold import AcrossFiles, Fold, _check, _Checker, check
+from untidy import MISTAKES, make_mistakes
 
 pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="workers are forked")
 
@@ -51,20 +52,7 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
     data = cohorts_to_data(made)
     records: list[dict[str, Any]] = data["cohorts"]  # type: ignore[assignment]
     people = [person for record in records for person in record["participants"]]
-    for _ in range(draw(st.integers(min_value=1, max_value=4))):  # a NIP given again, anywhere
-        target = draw(st.sampled_from(people))
-        target["nip"] = draw(st.sampled_from(people))["nip"]
-    for _ in range(draw(st.integers(min_value=0, max_value=3))):
-        target = draw(st.sampled_from(people))
-        mistake = draw(st.sampled_from(["nip", "grade", "key", "date"]))
-        if mistake == "nip":
-            target["nip"] = draw(invalid_nips())
-        elif mistake == "grade":
-            target["grade"] = "IX/z"
-        elif mistake == "key":
-            target["colour"] = "blue"
-        else:
-            target["birth_date"] = "17-04-1995"
+    make_mistakes(draw, people, again=(1, 4), mistakes=(0, 3), kinds=MISTAKES[:4])
     if draw(st.booleans()):  # a cohort with no participant
         records.append({**records[0], "id": "empty", "participants": []})
     return data

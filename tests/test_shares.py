@@ -23,10 +23,11 @@ from pelatihan.findings import max_per_code
 from pelatihan.io.dump import cohorts_to_data
 from pelatihan.io.structure import Loaded
 from pelatihan.io.typed import Opened, load_json_bytes, open_json_bytes
-from pelatihan.strategies import cohorts, invalid_nips
+from pelatihan.strategies import cohorts
 from pelatihan.validation import parallel, shares
 from pelatihan.validation.fold import AcrossFiles, _check
 from pelatihan.validation.shares import load_and_check
+from untidy import make_mistakes
 
 pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="workers are forked")
 
@@ -49,22 +50,7 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
     records: list[dict[str, Any]] = data["cohorts"]  # type: ignore[assignment]
     people = [person for record in records for person in record["participants"]]
     if people:
-        for _ in range(draw(st.integers(min_value=0, max_value=4))):  # a NIP given again
-            target = draw(st.sampled_from(people))
-            target["nip"] = draw(st.sampled_from(people))["nip"]
-        for _ in range(draw(st.integers(min_value=0, max_value=4))):
-            target = draw(st.sampled_from(people))
-            mistake = draw(st.sampled_from(["nip", "grade", "key", "date", "name"]))
-            if mistake == "nip":
-                target["nip"] = draw(invalid_nips())
-            elif mistake == "grade":
-                target["grade"] = "IX/z"
-            elif mistake == "key":
-                target["colour"] = "blue"
-            elif mistake == "date":
-                target["birth_date"] = "17-04-1995"
-            else:
-                target["name"] = f"  {target['name']} "
+        make_mistakes(draw, people, again=(0, 4), mistakes=(0, 4))
     if draw(st.booleans()):
         record = draw(st.sampled_from(records))
         record["participants"].insert(draw(st.integers(0, len(record["participants"]))), 7)

@@ -117,44 +117,23 @@ def validate(
     Python's cyclic garbage collector is left as the caller set it; around bulk
     validation, such as a national export, see :func:`pelatihan.collector_paused`.
     """
+    options: dict[str, Any] = {
+        "rulebook": rulebook,
+        "calendar": calendar,
+        "probation_margin_days": probation_margin_days,
+        "progress": progress,
+        "in_force_from": in_force_from,
+        "across": across,
+    }
     if isinstance(source, (str, os.PathLike)):
         if _is_table(source):
-            return _streamed(
-                source,
-                defaults=defaults,
-                rulebook=rulebook,
-                calendar=calendar,
-                probation_margin_days=probation_margin_days,
-                progress=progress,
-                in_force_from=in_force_from,
-                across=across,
-                sheet=sheet,
-                columns=columns,
-            )
+            return _streamed(source, defaults=defaults, sheet=sheet, columns=columns, **options)
         if jobs != 1 and os.path.splitext(os.fspath(source))[1].lower() == ".json":
-            return _in_shares(
-                source,
-                jobs=jobs,
-                rulebook=rulebook,
-                calendar=calendar,
-                probation_margin_days=probation_margin_days,
-                progress=progress,
-                in_force_from=in_force_from,
-                across=across,
-            )
+            return _in_shares(source, jobs=jobs, **options)
         source = load(source, defaults=defaults, sheet=sheet, columns=columns)
     elif isinstance(source, RawDocument):
         source = structure(source)
-    return check(
-        source,
-        rulebook=rulebook,
-        calendar=calendar,
-        probation_margin_days=probation_margin_days,
-        progress=progress,
-        in_force_from=in_force_from,
-        across=across,
-        jobs=jobs,
-    )
+    return check(source, jobs=jobs, **options)
 
 
 def _in_shares(source: str | os.PathLike[str], *, jobs: int | None, **options: Any) -> Report:
