@@ -253,3 +253,18 @@ def test_a_result_that_cannot_be_read_back_is_left_to_the_caller() -> None:
     assert done == list(range(first))
     assert all(index % 2 == 0 and results[index] == index for index in results)
     assert sorted(results) == [index for index in range(first, 20) if index % 2 == 0]
+
+
+@A_FEW_FIXED
+@given(data=documents())
+def test_progress_counts_every_participant_once_in_order(data: dict[str, Any]) -> None:
+    body = encoded(data)
+    opened = open_json_bytes(body, "angkatan.json")
+    assert opened is not None
+    seen: list[tuple[int, int]] = []
+    load_and_check(opened, jobs=2, least=0, progress=lambda done, total: seen.append((done, total)))
+    people = sum(len(cohort.participants) for cohort in load_json_bytes(body).cohorts)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    assert all(done <= total for done, total in seen)
+    if people:
+        assert seen[-1] == (people, people)

@@ -260,6 +260,7 @@ def share(
     spans: Sequence[tuple[int, int]],
     count: int,
     own: Callable[[int], None],
+    results: dict[int, R] | None = None,
 ) -> tuple[int, dict[int, R]]:
     """Runs of items shared out as they go: the caller's from the first, the workers' from the last.
 
@@ -270,6 +271,9 @@ def share(
     they finish at about the same time. Results come back as they are made (a
     thread of the caller's receives them), so the workers never wait for the
     caller.
+
+    ``results``, when given, is the mapping the results are put in as they
+    come: ``own`` may look at it (a copy of its values, say, to show progress).
 
     Returns:
         The index of the first run the caller did not do (it did all those
@@ -292,7 +296,9 @@ def share(
     for process in processes:
         process.start()
     writer.close()  # the workers hold it: the reader sees the end once they all have ended
-    results: dict[int, R] = {}
+    if results is None:
+        results = {}
+    received = results
 
     def receive() -> None:
         while True:  # until every worker is done: a worker never waits on a pipe no one reads
@@ -302,7 +308,7 @@ def share(
                 return
             except Exception:  # a result that cannot be read: the caller does its run
                 continue
-            results[index] = result
+            received[index] = result
 
     receiver = threading.Thread(target=receive, name="pelatihan-share-results", daemon=True)
     receiver.start()
@@ -321,7 +327,7 @@ def share(
             process.join()
         receiver.join()
         reader.close()
-    return index, results
+    return index, received
 
 
 def _share_worker(  # noqa: PLR0917 - what share() hands a forked worker

@@ -319,13 +319,15 @@ def _in_shares(  # noqa: PLR0917 - load_and_check's arguments, passed on
     spans = parallel.cut([len(memoryview(text)) for text in texts], RUNS_PER_PROCESS * count)
     merging = _Merging(opened, spans, total, progress, options)
     worker = _Worker(opened, options)
-    first, results = parallel.share(worker.run, spans, count - 1, merging.own)
+    first, results = parallel.share(worker.run, spans, count - 1, merging.own, merging.received)
+    merging.show()
     for index in range(first, len(spans)):  # in the order of the file
         result = results.get(index)
         if result is None:  # a worker failed: done here
             merging.own(index)
         else:
             merging.merge(result)
+    merging.show(last=True)
     return merging.finish(across)
 
 
@@ -357,6 +359,9 @@ class _Merging:
         self.colons: int | None = None
         """The colons of the file, as a worker counted them."""
         self.done = 0
+        """The participants of the runs loaded and checked here."""
+        self.received: dict[int, _Part] = {}
+        """The workers' runs received so far, by their indexes (filled by another thread)."""
         self.broken = False
         """Whether a run could not be loaded at its places: the file is done in one process."""
 
@@ -375,12 +380,19 @@ class _Merging:
         for position in range(start, stop):
             checker.feed(self.fold, position)
         self.keys += keys
-        self.advance(sum(len(cohort.participants) for cohort in loaded.cohorts[start:stop]))
+        self.done += sum(len(cohort.participants) for cohort in loaded.cohorts[start:stop])
+        self.show()
 
-    def advance(self, done: int) -> None:
-        self.done += done
-        if self.progress is not None:
-            self.progress(self.done, max(self.total, self.done))
+    def show(self, *, last: bool = False) -> None:
+        """Show the progress: the participants checked here, and in the runs received.
+
+        Against the participants the file was estimated to give, or, ``last``, those it gave.
+        """
+        if self.progress is None:
+            return
+        parts = list(self.received.values())  # a copy: the receiving thread adds to it
+        done = self.done + sum(sum(part.counts) for part in parts)
+        self.progress(done, done if last else max(self.total, done))
 
     def merge(self, part: _Part) -> None:
         """A worker's run, in the order of the file: as if loaded and checked here."""
@@ -396,7 +408,6 @@ class _Merging:
         self.keys += part.keys
         if part.colons is not None:
             self.colons = part.colons
-        self.advance(sum(part.sizes))
 
     def finish(self, across: AcrossFiles | None) -> tuple[Loaded, Report] | None:
         """The cohorts and the report; ``None`` when the file must be done in one process."""
