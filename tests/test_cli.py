@@ -422,6 +422,13 @@ def test_progress_is_rewritten_at_most_ten_times_a_second_and_always_at_the_end(
     assert stream.getvalue().endswith("\rvalidating 3,000/3,000 participants")
 
 
+def test_progress_beyond_an_estimated_total_shows_the_count_as_the_total() -> None:
+    stream = FakeStream(tty=True)
+    line = ProgressLine(stream, 249_668)  # a JSON file's participants, estimated from a sample
+    line.update(250_000)
+    assert stream.getvalue() == "\rvalidating 250,000/250,000 participants"
+
+
 def test_progress_is_in_indonesian_with_lang_id() -> None:
     stream = FakeStream(tty=True)
     line = ProgressLine(stream, 250_000, lang="id")

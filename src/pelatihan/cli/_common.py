@@ -322,8 +322,9 @@ class ProgressLine:
         if done < self.total and now - self._shown_at < _PROGRESS_INTERVAL:
             return
         self._shown_at = now
+        total = max(self.total, done)  # the total is an estimate: a file may give more
         text = _WORDS[self.lang]["validating"].format(
-            done=_thousands(done, self.lang), total=_thousands(self.total, self.lang)
+            done=_thousands(done, self.lang), total=_thousands(total, self.lang)
         )
         self._width = max(self._width, len(text))
         self.stream.write("\r" + text.ljust(self._width))
