@@ -150,6 +150,7 @@ LAYERS = (
             "pelatihan.validation.fold",
             "pelatihan.validation.stream",
             "pelatihan.validation.parallel",
+            "pelatihan.validation.shares",
         ),
     ),
     (
