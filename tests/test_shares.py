@@ -25,7 +25,7 @@ from pelatihan.io.structure import Loaded
 from pelatihan.io.typed import Opened, load_json_bytes, open_json_bytes
 from pelatihan.strategies import cohorts
 from pelatihan.validation import parallel, shares
-from pelatihan.validation.fold import AcrossFiles, _check
+from pelatihan.validation.fold import AcrossFiles, Fold, _check
 from pelatihan.validation.shares import load_and_check
 from untidy import make_mistakes
 
@@ -268,3 +268,23 @@ def test_progress_counts_every_participant_once_in_order(data: dict[str, Any]) -
     assert all(done <= total for done, total in seen)
     if people:
         assert seen[-1] == (people, people)
+
+
+@A_FEW_FIXED
+@given(made=st.lists(cohorts(size=st.just(2)), min_size=6, max_size=6))
+def test_an_error_of_a_rule_is_raised_as_one_process_raises_it(made: list[Cohort]) -> None:
+    body = encoded(cohorts_to_data(made))
+    close = Fold.close
+
+    def broken(self: Fold, state: Any, cohort: Cohort, count: int) -> None:
+        if state.position == 4:
+            raise ValueError(f"cohort {cohort.id} cannot be closed")
+        close(self, state, cohort, count)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Fold, "close", broken)
+        with pytest.raises(ValueError, match="cannot be closed") as alone:
+            sequential(body)
+        with pytest.raises(ValueError, match="cannot be closed") as split:
+            shared(body)
+    assert str(split.value) == str(alone.value)
