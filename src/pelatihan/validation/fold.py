@@ -237,6 +237,9 @@ class Fold:
         self.firsts: dict[NipKey, int] = {}
         self.again: list[tuple[NipKey, int, str]] = []
         self.noted: tuple[list[int], list[NipKey]] | None = None  # see defers()
+        self.first_at: Callable[[NipKey, int], int] = self.firsts.setdefault
+        """The first place of a NIP given at a place told quiet: that place when it is the
+        first; a fold that :meth:`defers` notes it and says so."""
         self.across = across
         self.number = across.join(self.find) if across is not None else 0
         """The file's number among the files validated together."""
@@ -282,11 +285,7 @@ class Fold:
             key = self.participants.quiet(person, quick[0], quick[1])
             if key is not None:
                 at = state.base + index * _SHIFT + row
-                if self.noted is not None:  # a worker's: noted, for the caller to compare
-                    self.noted[0].append(at)
-                    self.noted[1].append(key)
-                    return False
-                if self.firsts.setdefault(key, at) == at:
+                if self.first_at(key, at) == at:
                     return False
                 # given before: the general way reports it (setdefault left it as it was)
         return self._participant(state, index, person, row)
@@ -306,18 +305,7 @@ class Fold:
         track, limit = quick
         quiet = self.participants.quiet
         at = state.base
-        if self.noted is not None:  # a worker's: each NIP noted, for the caller to compare
-            places, keys = self.noted
-            for index, person in enumerate(people):
-                key = quiet(person, track, limit)
-                if key is None:
-                    self._participant(state, index, person, 0)
-                else:
-                    places.append(at)
-                    keys.append(key)
-                at += _SHIFT
-            return
-        remember = self.firsts.setdefault
+        remember = self.first_at
         for index, person in enumerate(people):
             key = quiet(person, track, limit)
             if key is None or remember(key, at) != at:
@@ -357,8 +345,7 @@ class Fold:
         """
         key: NipKey = int(digits) if digits else nip_key(nip)
         if self.noted is not None:
-            self.noted[0].append(here.key)
-            self.noted[1].append(key)
+            self._noted(key, here.key)
             return False
         return self.remember(here.key, key, nip)
 
@@ -400,6 +387,14 @@ class Fold:
         if self.keep and not keeping:
             raise ValueError("a fold that keeps its participants with a finding compares NIPs")
         self.noted = ([], [])
+        self.first_at = self._noted
+
+    def _noted(self, key: NipKey, at: int) -> int:
+        """Note the NIP ``key`` at the place ``at`` (:meth:`defers`); the place, as a first's."""
+        if self.noted is not None:
+            self.noted[0].append(at)
+            self.noted[1].append(key)
+        return at
 
     def joins(self, across: AcrossFiles) -> None:
         """Compare the NIPs with the other files validated with this one, from now on.
