@@ -164,6 +164,16 @@ class Finding:
             return self.message_en
         raise ValueError(f"unknown language {lang!r}: expected 'en' or 'id'")
 
+    def _leading_key(self) -> tuple[Any, ...]:
+        """The first fields of :meth:`sort_key`: location, severity, code, messages."""
+        return (
+            *self.location.sort_key(),
+            self.severity.rank,
+            self.code,
+            self.message_en,
+            self.message_id,
+        )
+
     def sort_key(self) -> tuple[Any, ...]:
         """Location first, then severity, then code: the order of a report.
 
@@ -172,11 +182,7 @@ class Finding:
         """
         where = self.location
         return (
-            *where.sort_key(),
-            self.severity.rank,
-            self.code,
-            self.message_en,
-            self.message_id,
+            *self._leading_key(),
             where.file is None,
             where.row is None,
             json.dumps(self.value, ensure_ascii=False, sort_keys=True),
@@ -509,7 +515,8 @@ def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     fields (the value written as JSON, the basis, ...) take most of the time to
     work out: the same order.
     """
-    keyed = sorted(((_first_fields(finding), finding) for finding in fold(findings)), key=_FIRST)
+    leading = Finding._leading_key
+    keyed = sorted(((leading(finding), finding) for finding in fold(findings)), key=_FIRST)
     ordered: list[Finding] = []
     start, count = 0, len(keyed)
     while start < count:
@@ -526,17 +533,6 @@ def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
 
 
 _FIRST = operator.itemgetter(0)
-
-
-def _first_fields(finding: Finding) -> tuple[Any, ...]:
-    """The first fields of :meth:`Finding.sort_key`, in its order."""
-    return (
-        *finding.location.sort_key(),
-        finding.severity.rank,
-        finding.code,
-        finding.message_en,
-        finding.message_id,
-    )
 
 
 @attrs.frozen
