@@ -334,7 +334,7 @@ def test_a_missing_module_that_is_not_an_extra_is_a_bug_and_propagates(
         raise ModuleNotFoundError("No module named 'pelatihan.io.nothing'", name="nothing")
 
     monkeypatch.setattr("pelatihan.cli._validate.load", broken)
-    monkeypatch.setattr("pelatihan.cli._validate.file_bytes", broken)  # a JSON file in shares
+    monkeypatch.setattr("pelatihan.cli._validate.open_json", broken)  # a JSON file in shares
     for jobs in ("1", "0"):
         with pytest.raises(ModuleNotFoundError):
             main(["validate", str(tmp_path / "a.json"), "--jobs", jobs])

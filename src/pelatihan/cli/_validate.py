@@ -28,7 +28,6 @@ from pelatihan.cli._summary import ReadSummary, cohort_label, cohort_sizes
 from pelatihan.cli._tables import emit_csv, emit_xlsx, finding_rows, output_format, require_openpyxl
 from pelatihan.errors import ValidationError, printable
 from pelatihan.findings import Finding, Location, Report, max_per_code
-from pelatihan.io.jsonfile import file_bytes
 from pelatihan.io.reader import EXCEL_SUFFIXES, load
 from pelatihan.io.results import (
     RawResults,
@@ -37,7 +36,7 @@ from pelatihan.io.results import (
     read_results,
 )
 from pelatihan.io.structure import Loaded, structure
-from pelatihan.io.typed import Opened, load_opened, open_json_bytes
+from pelatihan.io.typed import Opened, load_opened, open_json
 from pelatihan.location import Sheet
 from pelatihan.provenance import Figure, Status
 from pelatihan.rulebooks import Rulebook
@@ -82,13 +81,7 @@ def _open_one(name: str, lang: str) -> Opened | Loaded | str:
 
     Loaded whole when it is not of the interchange format's shape.
     """
-
-    def action() -> Opened | Loaded:
-        data, file_name = file_bytes(name)
-        opened = open_json_bytes(data, file_name)
-        return opened if opened is not None else load_opened(None, data, file_name)
-
-    return _usable(name, lang, action)
+    return _usable(name, lang, lambda: open_json(name))
 
 
 def _shared(opened: Opened, lang: str, *, failed: bool, **options: Any) -> Streamed | str | None:

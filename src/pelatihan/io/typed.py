@@ -77,7 +77,7 @@ from pelatihan.io.plain import (
 )
 from pelatihan.io.structure import _LIST_FIELDS, _LISTS, Loaded, _Cohorts, _Structurer, structure
 
-__all__ = ["Opened", "load_json", "load_json_bytes", "load_opened", "open_json_bytes"]
+__all__ = ["Opened", "load_json", "load_json_bytes", "load_opened", "open_json", "open_json_bytes"]
 
 
 class _Document(msgspec.Struct, forbid_unknown_fields=True):
@@ -400,6 +400,20 @@ def load_json_bytes(data: bytes, file_name: str | None = None) -> Loaded:
         InputError: If the bytes cannot be read as UTF-8 JSON, as :func:`read_json_bytes`.
     """
     return load_opened(open_json_bytes(data, file_name), data, file_name)
+
+
+def open_json(source: str | os.PathLike[str] | IO[bytes]) -> Opened | Loaded:
+    """Open a JSON cohort file (a path, or a binary file object): :func:`open_json_bytes`.
+
+    A file that is not of the interchange format's shape is loaded whole at once
+    (:func:`load_opened`), as :func:`load_json` loads it.
+
+    Raises:
+        InputError: If the file cannot be read as UTF-8 JSON, as :func:`read_json`.
+    """
+    data, file_name = file_bytes(source)
+    opened = open_json_bytes(data, file_name)
+    return opened if opened is not None else load_opened(None, data, file_name)
 
 
 def load_json(source: str | os.PathLike[str] | IO[bytes]) -> Loaded:

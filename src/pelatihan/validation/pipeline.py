@@ -142,14 +142,12 @@ def _in_shares(source: str | os.PathLike[str], *, jobs: int | None, **options: A
     (:func:`pelatihan.validation.shares.load_and_check`, when the file has the
     interchange format's shape.)
     """
-    from pelatihan.io.jsonfile import file_bytes  # noqa: PLC0415 - JSON alone
-    from pelatihan.io.typed import load_opened, open_json_bytes  # noqa: PLC0415
+    from pelatihan.io.typed import open_json  # noqa: PLC0415 - JSON alone
     from pelatihan.validation.shares import load_and_check  # noqa: PLC0415
 
-    data, name = file_bytes(source)
-    opened = open_json_bytes(data, name)
-    if opened is None:
-        return check(load_opened(None, data, name), jobs=jobs, **options)
+    opened = open_json(source)
+    if isinstance(opened, Loaded):
+        return check(opened, jobs=jobs, **options)
     return load_and_check(opened, jobs=jobs, **options)[1]
 
 
