@@ -413,6 +413,42 @@ class Fold:
         noted, self.noted = self.noted, ([], [])
         return noted
 
+    def noted_firsts(self) -> tuple[dict[NipKey, int], list[tuple[int, NipKey]]]:
+        """The NIPs noted since last asked (:meth:`noted_nips`), as :meth:`take_noted` takes them.
+
+        The place of the first participant with each NIP, and the place and NIP
+        of each other, in order.
+        """
+        firsts: dict[NipKey, int] = {}
+        again: list[tuple[int, NipKey]] = []
+        for at, key in zip(*self.noted_nips(), strict=True):
+            if firsts.setdefault(key, at) != at:
+                again.append((at, key))
+        return firsts, again
+
+    def take_noted(
+        self,
+        firsts: dict[NipKey, int],
+        again: list[tuple[int, NipKey]],
+        nip_at: Callable[[int], str] | None = None,
+    ) -> None:
+        """Remember the NIPs another fold noted, as if their participants had been checked here.
+
+        For the NIPs of a run of records checked in a worker process, in the order
+        of the file (:meth:`noted_firsts`): ``firsts`` holds the place of each NIP's
+        first participant in the run, ``again`` the others'. The NIPs new to the
+        file are taken all at once; the others one by one, so that :meth:`remember`
+        reports each as given again. ``nip_at``: the NIP as written of the
+        participant at a place, for a fold that cannot look it up (``nip_of``).
+        """
+        before = firsts.keys() & self.firsts.keys()
+        for key in before:
+            at = firsts.pop(key)
+            self.remember(at, key, None if nip_at is None else nip_at(at))
+        self.firsts.update(firsts)
+        for at, key in again:
+            self.remember(at, key, None if nip_at is None else nip_at(at))
+
     def result(self, state: CohortState, result: Result, at: Location) -> None:
         """Check a result of the cohort, at ``at`` (after its participants)."""
         if state.results is None:

@@ -130,11 +130,7 @@ class _Worker:
                 attrs.evolve(cohort, participants=[cohort.participants[n] for n in kept])
             )
             shown.append(tuple(kept))
-        firsts: dict[NipKey, int] = {}
-        again: list[tuple[int, NipKey]] = []
-        for at, key in zip(*fold.noted_nips(), strict=True):
-            if firsts.setdefault(key, at) != at:
-                again.append((at, key))
+        firsts, again = fold.noted_firsts()
         found, fold.found, fold.floor = fold.found, [], 0
         last = stop == len(self.opened.texts)  # the first run a worker takes
         return _Part(
@@ -404,7 +400,7 @@ class _Merging:
         fold.found.extend(part.found)
         fold.floor = compact(fold.found, floor=fold.floor)
         self.shares.add(part)
-        _remember(fold, part.firsts, part.again)
+        fold.take_noted(part.firsts, part.again)
         self.keys += part.keys
         if part.colons is not None:
             self.colons = part.colons
@@ -420,19 +416,3 @@ class _Merging:
             fold.joins(across)
         report = Report([*self.structuring, *fold.finish()])
         return shares.loaded(self.structuring, report), report
-
-
-def _remember(fold: Fold, firsts: dict[NipKey, int], again: list[tuple[int, NipKey]]) -> None:
-    """Remember a worker's run's NIPs in the fold, as if its participants had been checked here.
-
-    ``firsts`` holds the place of each NIP's first participant in the run,
-    ``again`` the others'. The NIPs new to the file are taken all at once; the
-    others one by one, so that :meth:`~pelatihan.validation.fold.Fold.remember`
-    reports each as given again.
-    """
-    before = firsts.keys() & fold.firsts.keys()
-    for key in before:
-        fold.remember(firsts.pop(key), key)
-    fold.firsts.update(firsts)
-    for at, key in again:
-        fold.remember(at, key)
