@@ -81,7 +81,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import IO, Any, Protocol, TextIO, TypeVar
+from typing import IO, Any, Generic, Protocol, TextIO, TypeVar
 
 from pelatihan.catalogue.reading import UNCLOSED_QUOTE
 from pelatihan.findings import Finding, Location
@@ -291,44 +291,126 @@ def _read(
     record: tuple[str, str],
     kind: type[RowTable],
 ) -> TableT:
-    lines = _lines(stream, name)
-    if not _NUL_SAFE:  # pragma: no cover - version dependent
-        lines = map(_hide, lines)
+    lines = text_lines(stream, name)
     head = list(itertools.islice(lines, HEADER_SEARCH_ROWS))
     if not any(line.strip() for line in head):
         head += _first_text(lines)
     delimiter = _delimiter(head, kind)
     if not delimiter:
         raise _empty(name, record)
-    rows = _records(itertools.chain(head, lines), delimiter)
-    layout: Layout[TableT, list[str]] = Layout(kind, start, name)
-    row = 0
-    try:
-        for cells, unclosed in rows:
-            row += 1
-            if unclosed:
-                layout.note(_unclosed_quote(name, row, unclosed))
-            layout.feed(row, cells)
-            if layout.sorter is not None:
-                break
-        if layout.sorter is not None:  # the header is read: each row straight to the table
-            add = layout.sorter.add
-            for cells, unclosed in rows:
-                row += 1
-                if unclosed:
-                    layout.note(_unclosed_quote(name, row, unclosed))
-                add(row, cells)
-        table = layout.end()
-    except csv.Error as error:
-        label = file_label(name)
-        raise InputError(
-            f"{label}: row {row + 1} cannot be read as CSV: {error}",
-            f"{label}: baris {row + 1} tidak dapat dibaca sebagai CSV: {error}",
-            value=name,
-        ) from None
+    rows: CsvRows[TableT] = CsvRows(name, start, kind, delimiter)
+    rows.feed(itertools.chain(head, lines))
+    table = rows.layout.end()
     if table is None:
         raise _empty(name, record)
     return table
+
+
+def text_lines(stream: IO[bytes], name: str | None, *, first: bool = True) -> Iterator[str]:
+    r"""The lines of a CSV file (or of a piece of it), as :class:`CsvRows` reads them.
+
+    Each with its line ending, as :func:`_lines` gives them (on Python 3.10 with
+    any NUL hidden from the csv module). ``first``: whether ``stream`` begins at
+    the file's beginning, where a byte-order mark is left out.
+    """
+    lines = _lines(stream, name, bom=first)
+    if not _NUL_SAFE:  # pragma: no cover - version dependent
+        lines = map(_hide, lines)
+    return lines
+
+
+def piece_lines(data: bytes) -> list[str]:
+    r"""The lines of a piece of a CSV file that begins at the beginning of a line.
+
+    As :func:`records` reads them: each without its ``\n`` (a ``\r`` before it
+    ends the record too), a blank line at the end left out, on Python 3.10 with
+    any NUL hidden. A line ending in a lone ``\r`` is not split here: :mod:`csv`
+    refuses it.
+
+    Raises:
+        UnicodeDecodeError: If the piece is not UTF-8.
+    """
+    lines = data.decode("utf-8").split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    if not _NUL_SAFE:  # pragma: no cover - version dependent
+        lines = [_hide(line) for line in lines]
+    return lines
+
+
+def head_delimiter(lines: Sequence[str], kind: type[RowTable]) -> str:
+    """The delimiter of a file whose first lines (up to :data:`HEADER_SEARCH_ROWS`) are ``lines``.
+
+    As :func:`read_table` finds it; ``""`` when none of them has text.
+    """
+    return _delimiter(lines[:HEADER_SEARCH_ROWS], kind)
+
+
+class CsvRows(Generic[TableT]):
+    """A CSV file's records fed to a :class:`~pelatihan.io.layout.Layout`, a run of lines at a time.
+
+    What :func:`read_table` does with a file's lines, for a reader that has them
+    in pieces (:mod:`pelatihan.validation.table_shares`): rows numbered from
+    the file's first line on, each piece's lines read on from the last row fed.
+
+    Args:
+        name: The file's name, for findings and errors.
+        start: Makes the table, as for :func:`read_table`.
+        kind: The class of the table, as for :func:`read_table`.
+        delimiter: The file's delimiter (:func:`head_delimiter`).
+    """
+
+    def __init__(
+        self,
+        name: str | None,
+        start: Callable[[Sequence[str], str | None, int], TableT],
+        kind: type[RowTable],
+        delimiter: str,
+    ) -> None:
+        self.name = name
+        self.delimiter = delimiter
+        self.layout: Layout[TableT, list[str]] = Layout(kind, start, name)
+        self.row = 0
+        """The number of the last row fed."""
+
+    def feed(self, lines: Iterator[str], *, quoted: bool = True) -> None:
+        """Feed the records of ``lines``, the file's lines after the last row fed, in order.
+
+        ``quoted``: as for :func:`records`.
+
+        Raises:
+            InputError: If a record cannot be read as CSV.
+        """
+        layout, name = self.layout, self.name
+        row = self.row
+        rows = records(lines, self.delimiter, quoted=quoted)
+        try:
+            sorter = layout.sorter
+            if sorter is None:
+                for cells, unclosed in rows:
+                    row += 1
+                    if unclosed:
+                        layout.note(_unclosed_quote(name, row, unclosed))
+                    layout.feed(row, cells)
+                    sorter = layout.sorter
+                    if sorter is not None:
+                        break
+            if sorter is not None:  # the header is read: each row straight to the table
+                add = sorter.add
+                for cells, unclosed in rows:
+                    row += 1
+                    if unclosed:
+                        layout.note(_unclosed_quote(name, row, unclosed))
+                    add(row, cells)
+        except csv.Error as error:
+            label = file_label(name)
+            raise InputError(
+                f"{label}: row {row + 1} cannot be read as CSV: {error}",
+                f"{label}: baris {row + 1} tidak dapat dibaca sebagai CSV: {error}",
+                value=name,
+            ) from None
+        finally:
+            self.row = row
 
 
 def _first_text(lines: Iterator[str]) -> list[str]:
@@ -380,11 +462,20 @@ def _delimiter(lines: Sequence[str], kind: type[RowTable]) -> str:
     return max(DELIMITERS, key=first.count) if first else ""
 
 
-def _records(lines: Iterator[str], delimiter: str) -> Iterator[tuple[list[str], int]]:
+def records(
+    lines: Iterable[str], delimiter: str, *, quoted: bool = True
+) -> Iterator[tuple[list[str], int]]:
     """The file's records, each with the number of lines an unclosed quote of it took (or 0).
 
     On Python 3.10 the lines are as :func:`_hide` gives them, the cells as they were.
+    ``quoted``: whether a line may hold a double quote; for lines that hold none,
+    ``False`` reads them straight, each a record.
     """
+    if not quoted:
+        read = csv.reader(lines, delimiter=delimiter, skipinitialspace=True)
+        cells = read if _NUL_SAFE else map(_shown, read)
+        return zip(cells, itertools.repeat(0))
+    lines = iter(lines)
     if _NUL_SAFE:
         return _csv_records(lines, delimiter)
     return (  # pragma: no cover - version dependent
@@ -393,7 +484,7 @@ def _records(lines: Iterator[str], delimiter: str) -> Iterator[tuple[list[str], 
 
 
 def _csv_records(lines: Iterator[str], delimiter: str) -> Iterator[tuple[list[str], int]]:
-    """The records of :func:`_records`, as the csv module reads them.
+    """The records of :func:`records`, as the csv module reads them.
 
     A record whose quote is never properly closed (it runs on to the end of the
     file, or to a later record's quote) is its first line alone, and the lines it
@@ -444,12 +535,16 @@ def _unclosed_quote(name: str | None, row: int, swallowed: int) -> Finding:
     )
 
 
-def _lines(stream: IO[bytes], name: str | None) -> Iterator[str]:
-    r"""The file's lines, each with its line ending (``\r\n``, ``\r`` or ``\n``), BOM removed."""
+def _lines(stream: IO[bytes], name: str | None, *, bom: bool = True) -> Iterator[str]:
+    r"""The file's lines, each with its line ending (``\r\n``, ``\r`` or ``\n``).
+
+    ``bom``: whether a byte-order mark at the beginning is left out (the file's
+    beginning, not a piece's).
+    """
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
     fed = newlines = 0
     pending = ""
-    start = True
+    start = bom
     while True:
         chunk = stream.read(_CHUNK)
         final = not chunk

@@ -344,16 +344,32 @@ class RowSorter:
 
     def add(self, row: int, cells: Sequence[str]) -> None:
         """Give the row numbered ``row``, its cells as text, to the table, or account for it."""
-        if self._plain:
-            try:
-                nip, name = cells[self._nip], cells[self._name]
-            except IndexError:
-                pass
-            else:
-                if nip and name and not nip.isspace() and not name.isspace():
-                    self.table.add_row(row, cells)
-                    return
+        if self._plain and self.straight(cells):
+            self.table.add_row(row, cells)
+            return
         self._sort(row, cells)
+
+    @property
+    def plain(self) -> bool:
+        """Whether the next row goes straight to the table when :meth:`straight` says so.
+
+        So it does under the first row with text after the header, outside the
+        rows below the table: nothing held back decides what a row is.
+        """
+        return self._plain and not self._footer and self._held is None
+
+    def straight(self, cells: Sequence[str]) -> bool:
+        """Whether a row has a NIP and a name: a record, whatever the rows around it.
+
+        Never in a table without a NIP column or without a name column.
+        """
+        if not self._both:
+            return False
+        try:
+            nip, name = cells[self._nip], cells[self._name]
+        except IndexError:
+            return False
+        return bool(nip and name) and not nip.isspace() and not name.isspace()
 
     def add_blank(self, first: int, last: int) -> None:
         """Account for the blank rows ``first`` to ``last``, which the file does not hold.

@@ -245,6 +245,11 @@ class RowTable:
         last row, and how to describe the run."""
         self._set_header(header, header_row)
 
+    @property
+    def settled(self) -> bool:
+        """Whether no row is held back: a run of blank or skipped rows still to be reported."""
+        return not self._pending_blank and self._pending_skip is None
+
     def restart(self, header: Sequence[str], *, file: str | None, header_row: int) -> None:
         """Read the rows that follow under another header: the next worksheet's table.
 

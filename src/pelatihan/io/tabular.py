@@ -85,6 +85,7 @@ other value is checked here.
 
 from __future__ import annotations
 
+import itertools
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import PurePath
@@ -280,6 +281,32 @@ class TableBuilder(RowTable):
         self._rows[keys] = row
         if self.file != self.source:  # a worksheet of a workbook with several tables
             self._files[keys] = self.file
+
+    @property
+    def cohort_column(self) -> int | None:
+        """The index of the column naming each row's cohort, if the table has one."""
+        return self._cohort_column
+
+    def adopt(self, cohorts: Sequence[TableCohort], records: int) -> int | None:
+        """Take on cohorts whose rows were read by another table of the same header.
+
+        For a file read in pieces (:mod:`pelatihan.validation.table_shares`): the
+        cohorts of a piece of ``records`` rows, each of whose rows was one of their
+        participants, numbered on after this table's. Returns the position of the
+        first, or ``None`` (taking on nothing) when one of them is a cohort of this
+        table already: then the rows of a cohort are not all in one piece.
+        """
+        if any(cohort.name in self._cohorts for cohort in cohorts):
+            return None
+        base = len(self._cohorts)
+        for cohort in cohorts:
+            self._cohorts[cohort.name] = attrs.evolve(cohort, index=base + cohort.index)
+        self.records += records
+        return base
+
+    def cohorts_from(self, position: int) -> list[TableCohort]:
+        """The cohorts from ``position`` on, in the order of their first row."""
+        return list(itertools.islice(self._cohorts.values(), position, None))
 
     @property
     def parts(self) -> tuple[str | None, ...]:
