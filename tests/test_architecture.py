@@ -93,7 +93,7 @@ def test_the_graph_reader_finds_a_cycle_when_there_is_one() -> None:
     assert _cycles({"a": {"b"}, "b": set()}) == []
     assert GRAPH["pelatihan.validation.pipeline"] >= {
         "pelatihan.validation.fold",
-        "pelatihan.validation.stream",
+        "pelatihan.validation.table_shares",
     }
 
 
@@ -151,6 +151,7 @@ LAYERS = (
             "pelatihan.validation.stream",
             "pelatihan.validation.parallel",
             "pelatihan.validation.shares",
+            "pelatihan.validation.table_shares",
         ),
     ),
     (

@@ -401,18 +401,19 @@ def _add_validate(
         type=functools.partial(whole_number, lang=lang),
         default=None,
         help=t(
-            "load and check a large JSON file, and check the cohorts of any file loaded whole "
-            "(CSV and Excel with --results or --rooms), in N processes; 0 uses the CPUs other "
-            "programs leave idle, when the file is large enough to gain from them (not on macOS "
-            "or Windows); 1 uses this process alone. By default, a JSON file validated without "
-            "--results or --rooms is done as with 0, anything else as with 1. The report is the "
-            "same whatever N is",
-            "muat dan periksa berkas JSON besar, dan periksa angkatan berkas apa pun yang dimuat "
-            "utuh (CSV dan Excel dengan --results atau --rooms), dalam N proses; 0 memakai CPU "
-            "yang tidak sedang dipakai program lain, bila berkasnya cukup besar untuk "
+            "load and check a large JSON or CSV file, and check the cohorts of any file loaded "
+            "whole (CSV and Excel with --results or --rooms), in N processes; 0 uses the CPUs "
+            "other programs leave idle, when the file is large enough to gain from them (not on "
+            "macOS or Windows); 1 uses this process alone. By default, a JSON or CSV file "
+            "validated without --results or --rooms is done as with 0, anything else as with 1. "
+            "An Excel file is read in this process. The report is the same whatever N is",
+            "muat dan periksa berkas JSON atau CSV besar, dan periksa angkatan berkas apa pun "
+            "yang dimuat utuh (CSV dan Excel dengan --results atau --rooms), dalam N proses; 0 "
+            "memakai CPU yang tidak sedang dipakai program lain, bila berkasnya cukup besar untuk "
             "diuntungkan (tidak di macOS atau Windows); 1 memakai proses ini saja. Bawaannya, "
-            "berkas JSON yang diperiksa tanpa --results atau --rooms dikerjakan seperti 0, "
-            "selain itu seperti 1. Laporannya sama berapa pun N",
+            "berkas JSON atau CSV yang diperiksa tanpa --results atau --rooms dikerjakan seperti "
+            "0, selain itu seperti 1. Berkas Excel dibaca dalam proses ini. Laporannya sama "
+            "berapa pun N",
         ),
     )
     check.set_defaults(handler=functools.partial(_run, "validate"))

@@ -45,7 +45,8 @@ from pelatihan.validation.cohort_rules import room_findings
 from pelatihan.validation.fold import AcrossFiles
 from pelatihan.validation.pipeline import validate_attached
 from pelatihan.validation.shares import load_and_check
-from pelatihan.validation.stream import STREAMED_SUFFIXES, Streamed, estimated_rows, validate_table
+from pelatihan.validation.stream import STREAMED_SUFFIXES, Streamed, estimated_rows
+from pelatihan.validation.table_shares import validate_table_shared
 
 # -- validate -------------------------------------------------------------------------------
 
@@ -274,8 +275,9 @@ def _validate_files(
     Returns each file's document (for a table, only its participants with a
     finding), report, and its cohorts' numbers of participants as read;
     raises _Unusable naming every file that cannot be used. A NIP given in an
-    earlier file is reported in the later one. ``jobs``: the processes to check a
-    file loaded whole in (:func:`~pelatihan.validation.pipeline.validate`).
+    earlier file is reported in the later one. ``jobs``: the processes to read a
+    JSON or CSV file in, or check a file loaded whole in
+    (:func:`~pelatihan.validation.pipeline.validate`).
     """
     streamed = [Path(name).suffix.lower() in STREAMED_SUFFIXES for name in files]
     loaded = {
@@ -310,13 +312,14 @@ def _validate_files(
                 outcome = _usable(
                     name,
                     lang,
-                    lambda name=name, update=update: validate_table(  # type: ignore[misc]
+                    lambda name=name, update=update: validate_table_shared(  # type: ignore[misc]
                         name,
                         defaults=defaults,
                         rulebook=books,
                         progress=update,
                         in_force_from=in_force_from,
                         across=across,
+                        jobs=jobs,
                         **(reading or {}),
                     ),
                 )

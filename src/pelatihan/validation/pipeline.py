@@ -101,8 +101,9 @@ def validate(
             (:mod:`pelatihan.validation.shares`: about 30% sooner on the
             two-core machine of ``docs/performance.md``); cohorts already loaded
             are checked in workers (:mod:`pelatihan.validation.parallel`, which
-            did not gain there). The report is the same whatever it is. A CSV or
-            Excel file, checked as it is read, is checked in this process.
+            did not gain there). A CSV file is read in pieces shared out the
+            same way (:mod:`pelatihan.validation.table_shares`); an Excel file
+            is read in this process. The report is the same whatever it is.
 
     Returns:
         One report: reading, structuring and rule findings together.
@@ -127,7 +128,9 @@ def validate(
     }
     if isinstance(source, (str, os.PathLike)):
         if _is_table(source):
-            return _streamed(source, defaults=defaults, sheet=sheet, columns=columns, **options)
+            return _streamed(
+                source, defaults=defaults, sheet=sheet, columns=columns, jobs=jobs, **options
+            )
         if jobs != 1 and os.path.splitext(os.fspath(source))[1].lower() == ".json":
             return _in_shares(source, jobs=jobs, **options)
         source = load(source, defaults=defaults, sheet=sheet, columns=columns)
@@ -297,6 +300,7 @@ def validate_with_results(
             results=raw,
             sheet=sheet,
             columns=columns,
+            jobs=1,  # with results, a table is read in this process
         )
     document = (
         source
@@ -318,12 +322,12 @@ def _is_table(path: str | os.PathLike[str]) -> bool:
     return os.path.splitext(os.fspath(path))[1].lower() in TABLE_SUFFIXES
 
 
-def _streamed(source: str | os.PathLike[str], **options: Any) -> Report:
+def _streamed(source: str | os.PathLike[str], *, jobs: int | None, **options: Any) -> Report:
     """The report of a table validated as it is read, by the streamed path.
 
-    :func:`~pelatihan.validation.stream.validate_table` and the table readers are imported
-    when a table is validated.
+    :func:`~pelatihan.validation.table_shares.validate_table_shared` and the table
+    readers are imported when a table is validated.
     """
-    from pelatihan.validation.stream import validate_table  # noqa: PLC0415
+    from pelatihan.validation.table_shares import validate_table_shared  # noqa: PLC0415
 
-    return validate_table(source, **options).report
+    return validate_table_shared(source, jobs=jobs, **options).report
