@@ -278,14 +278,31 @@ def test_an_error_of_a_rule_is_raised_as_one_process_raises_it(
     assert str(split.value) == str(alone.value)
 
 
-def test_progress_counts_every_participant_once_in_order(folder: Path) -> None:
+@pytest.mark.parametrize("blank", [False, True])
+def test_progress_counts_every_participant_once_in_order(folder: Path, blank: bool) -> None:
+    lines = _export(seed=11).splitlines(keepends=True)
+    if blank:  # a piece in the middle the command reads itself, after the worker's before it
+        lines.insert(1 + 200, ";" * (len(HEADER) - 1) + "\n")  # between two cohorts
     path = folder / "peserta.csv"
-    path.write_text(_export(seed=11), encoding="utf-8")
+    path.write_text("".join(lines), encoding="utf-8")
     seen: list[tuple[int, int]] = []
     in_pieces(path, progress=lambda done, total: seen.append((done, total)))
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
     assert all(done <= total for done, total in seen)
     assert seen[-1] == (360, 360)
+
+
+def test_progress_does_not_go_back_when_the_file_is_read_again_in_one_process(
+    folder: Path,
+) -> None:
+    lines = _export(seed=11).splitlines(keepends=True)
+    lines.append(lines[1])  # the first cohort's rows apart: read again, in one process
+    path = folder / "peserta.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    seen: list[tuple[int, int]] = []
+    in_pieces(path, progress=lambda done, total: seen.append((done, total)))
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    assert seen[-1] == (361, 361)
 
 
 def test_a_file_without_a_column_of_cohorts_is_read_in_one_process(

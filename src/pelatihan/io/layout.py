@@ -353,10 +353,10 @@ class RowSorter:
     def plain(self) -> bool:
         """Whether the next row goes straight to the table when :meth:`straight` says so.
 
-        So it does under the first row with text after the header, outside the
+        So it does from the first row with text after the header on, outside the
         rows below the table: nothing held back decides what a row is.
         """
-        return self._plain and not self._footer and self._held is None
+        return self._plain
 
     def straight(self, cells: Sequence[str]) -> bool:
         """Whether a row has a NIP and a name: a record, whatever the rows around it.

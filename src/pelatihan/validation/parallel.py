@@ -54,6 +54,7 @@ __all__ = [
     "RUNS_PER_WORKER",
     "Runs",
     "idle_cpus",
+    "onward",
     "share",
     "usable_cpus",
     "workers",
@@ -189,6 +190,32 @@ def cut(sizes: Sequence[int], runs: int) -> list[tuple[int, int]]:
 
 _task: Callable[[int, int], object] | None = None
 """In a worker process: what it does with a run of items (set as the worker starts)."""
+
+
+def onward(progress: Callable[[int, int], None] | None) -> Callable[[int, int], None] | None:
+    """``progress``, never shown going back: for work shared out and then done again in one process.
+
+    What the shares did is counted again from nothing when the input is done
+    again in one process; the count shown stays where it was until that passes it.
+
+    Example:
+        >>> seen = []
+        >>> show = onward(lambda done, total: seen.append((done, total)))
+        >>> for done in (10, 30, 5, 40):
+        ...     show(done, 40)
+        >>> seen
+        [(10, 40), (30, 40), (30, 40), (40, 40)]
+    """
+    if progress is None:
+        return None
+    shown = 0
+
+    def show(done: int, total: int) -> None:
+        nonlocal shown
+        shown = max(shown, done)
+        progress(shown, max(total, shown))
+
+    return show
 
 
 def _adopt(task: Callable[[int, int], object]) -> None:

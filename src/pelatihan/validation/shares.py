@@ -292,6 +292,7 @@ def load_and_check(
     """
     total = opened.participants()
     count = parallel.workers(jobs, total, len(opened.texts), least=least)
+    progress = parallel.onward(progress)
     if count > 1:
         checked = _in_shares(opened, count, total, progress, across, options)
         if checked is not None:

@@ -327,6 +327,8 @@ class _Stream:
         names: list[tuple[object, object]] = []  # each cohort's id and name, to place results by
         for cohort in table.cohorts:
             closed = self.closed.get(cohort.index)
+            if closed is None and self.results is None:
+                closed = self.close_one(table, cohort)  # keeping only what is shown
             if closed is not None:
                 cohorts.append(closed[0])
                 kept.append(closed[1])
@@ -335,11 +337,8 @@ class _Stream:
             state = self.state(cohort)
             structured, id_, name = self.structured(table, cohort)
             self.fold.end(state, structured)
-            if self.results is not None:
-                ended.append((cohort, structured))
-                names.append((id_, name))
-            else:  # nothing more comes for it: close it now, and keep only what is shown
-                self.close(cohort, structured, cohorts, kept, rows)
+            ended.append((cohort, structured))
+            names.append((id_, name))
         found_on_results = self.feed_results(names)
         if self.results is not None:
             for cohort, structured in ended:
@@ -353,14 +352,23 @@ class _Stream:
         read whole, :mod:`pelatihan.validation.table_shares`); without results.
         """
         for cohort in table.cohorts_from(position):
-            state = self.state(cohort)
-            structured, _, _ = self.structured(table, cohort)
-            self.fold.end(state, structured)
-            cohorts: list[Cohort] = []
-            kept: list[tuple[int, ...]] = []
-            rows: dict[Keys, int] = {}
-            self.close(cohort, structured, cohorts, kept, rows)
-            self.closed[cohort.index] = (cohorts[0], kept[0], rows)
+            self.closed[cohort.index] = self.close_one(table, cohort)
+
+    def close_one(
+        self, table: TableBuilder, cohort: TableCohort
+    ) -> tuple[Cohort, tuple[int, ...], dict[Keys, int]]:
+        """Close a cohort whose rows are all read, without results.
+
+        Returns it holding its participants that have a finding, their indexes and rows.
+        """
+        state = self.state(cohort)
+        structured, _, _ = self.structured(table, cohort)
+        self.fold.end(state, structured)
+        cohorts: list[Cohort] = []
+        kept: list[tuple[int, ...]] = []
+        rows: dict[Keys, int] = {}
+        self.close(cohort, structured, cohorts, kept, rows)
+        return cohorts[0], kept[0], rows
 
     def finish(self, table: TableBuilder, *, trailing_blank_rows: bool) -> Streamed:
         """The report and what is shown, every row read."""

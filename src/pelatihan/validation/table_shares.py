@@ -391,8 +391,8 @@ class _Merging:
         self.progress = progress
         self.received: dict[int, _Piece | None] = {}
         """The workers' pieces received so far, by their indexes (filled by another thread)."""
-        self.sharing = True
-        """Whether workers are still at work: the progress shown counts their pieces."""
+        self.merged: set[int] = set()
+        """The workers' pieces taken on (or read here): the progress counts the others apart."""
         self.stream = options.stream(
             progress=None if progress is None else self.show, estimate=estimate
         )
@@ -413,10 +413,10 @@ class _Merging:
         return self.options.table((list(header), name, header_row), self.stream)
 
     def show(self, done: int, total: int) -> None:
-        """The progress: the participants checked here, and, while they work, the workers'."""
+        """The progress: the participants checked here, and those of the workers' pieces to come."""
         assert self.progress is not None
-        if self.sharing:
-            done += sum(piece.count for piece in list(self.received.values()) if piece)
+        received = list(self.received.items())  # a copy: the receiving thread adds to it
+        done += sum(piece.count for index, piece in received if piece and index not in self.merged)
         self.progress(done, max(total, done))
 
     def own(self, index: int) -> None:
@@ -443,15 +443,16 @@ class _Merging:
             # a row of a cohort of an earlier piece
             or sum(cohort.size for cohort in table.cohorts_from(cohorts)) != stream.count - count
         )
-        if not self.broken and self.sharing and table is not None:
+        if not self.broken and table is not None:
             # no later piece has rows of its cohorts (or the file is read again): they are
-            # closed while the workers work
+            # closed now, while the workers work
             stream.close_from(table, cohorts)
 
     def merge(self, index: int, piece: _Piece | None) -> None:
         """The piece ``index``, as a worker read it, or read here when it cannot be taken on."""
         if self.broken:
             return
+        self.merged.add(index)
         rows, stream = self.rows, self.stream
         table, sorter = rows.layout.table, rows.layout.sorter
         if (
@@ -601,7 +602,7 @@ def validate_table_shared(
         and os.path.splitext(name)[1].lower() in CSV_SUFFIXES
         and options.get("results") is None
     ):
-        progress = options.get("progress")
+        progress = options["progress"] = parallel.onward(options.get("progress"))
         checks = {key: options.get(key) for key in _CHECKS}
         streamed = _in_pieces(
             name,
@@ -656,7 +657,6 @@ def _in_pieces(
         merging = _Merging(file, head, spans, options, progress=progress, estimate=estimate)
         worker = _Worker(file, head, options)
         first, results = parallel.share(worker.run, spans, count - 1, merging.own, merging.received)
-        merging.sharing = False
         for index in range(first, len(spans)):  # in the order of the file
             merging.merge(index, results.get(index))
         return merging.finish(across)
