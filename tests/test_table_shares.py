@@ -183,12 +183,8 @@ def test_a_file_read_in_pieces_gives_the_report_of_one_process(
         with max_per_code(cap):  # a cap of 1 folds findings of one code two processes found
             assert outcome(in_pieces, path) == outcome(one_process, path)
     # a row not where the pieces assume it (a cohort in two places, a line that is not one
-    # row): read again in one process, or never read in pieces; a blank row may part a
-    # cohort's rows too
-    if layout in ("apart", "lines", "lone-cr"):
-        assert counted.pieces == 0
-    elif layout != "blank":
-        assert counted.pieces == 1
+    # row): read again in one process, or never read in pieces
+    assert counted.pieces == (layout not in ("apart", "lines", "lone-cr"))
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -315,6 +311,19 @@ def test_a_file_without_a_column_of_cohorts_is_read_in_one_process(
     monkeypatch.setattr(parallel, "share", lambda *args: started.append(1))
     assert outcome(in_pieces, path) == outcome(one_process, path)
     assert not started
+
+
+def test_a_file_whose_rows_are_not_grouped_by_cohort_is_read_in_one_process_at_once(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    header, *rows = _export(seed=19).splitlines(keepends=True)
+    rows.sort(key=lambda line: line.split(";")[4])  # by NIP: the cohorts' rows apart
+    path = folder / "peserta.csv"
+    path.write_text(header + "".join(rows), encoding="utf-8")
+    started: list[int] = []
+    monkeypatch.setattr(parallel, "share", lambda *args: started.append(1))
+    assert outcome(in_pieces, path) == outcome(one_process, path)
+    assert not started  # told by the lines looked at for the cuts, before any piece is read
 
 
 def test_results_and_workbooks_are_read_in_one_process(

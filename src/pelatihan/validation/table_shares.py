@@ -182,36 +182,82 @@ def _head(
 
 
 def _cuts(file: _File, head: _Head, pieces: int) -> list[tuple[int, int]]:
-    """The file cut in about ``pieces`` pieces.
+    """The file cut in about ``pieces`` pieces; none when its cohorts' rows are not together.
 
-    Each but the first begins at a row whose cohort is not the row before's.
+    Each piece but the first begins at a row whose cohort is not the row before's
+    (a blank cohort cell, of a blank line say, is passed over). The lines looked
+    at around each place, in the order of the file, also tell a file whose rows
+    are not grouped by cohort (sorted by name, say): a cohort met again after
+    another has begun. Such a file is read in one process at once, rather than
+    found out by its first pieces.
     """
     cuts = [0]
+    order = _Order()
     for number in range(1, pieces):
-        at = _cohort_change(file, head, max(head.end, file.size * number // pieces))
+        at = _cohort_change(file, head, max(head.end, file.size * number // pieces), order)
+        if order.apart:
+            return []
         if at is not None and at > cuts[-1] and at < file.size:
             cuts.append(at)
     cuts.append(file.size)
     return list(itertools.pairwise(cuts))
 
 
-def _cohort_change(file: _File, head: _Head, at: int) -> int | None:
-    """The offset of the first line after ``at`` whose cohort cell is not the line before's."""
+class _Order:
+    """The cohorts of the lines looked at, in the order of the file: whether one came back."""
+
+    def __init__(self) -> None:
+        self.current = ""
+        self.left: set[str] = set()
+        self.apart = False
+        self.offset = -1
+        """Where the last line looked at begins: a line at or before it was seen."""
+
+    def see(self, cohort: str, offset: int) -> None:
+        """The line at ``offset`` is of ``cohort`` (blank: of none)."""
+        if offset <= self.offset:
+            return
+        self.offset = offset
+        if not cohort or cohort == self.current:
+            return
+        if cohort in self.left:
+            self.apart = True
+        if self.current:
+            self.left.add(self.current)
+        self.current = cohort
+
+
+_SAMPLE_LINES = 64
+"""The lines looked at after each place the file may be cut, for the order of its cohorts."""
+
+
+def _cohort_change(file: _File, head: _Head, at: int, order: _Order) -> int | None:
+    """The offset of the first line after ``at`` whose cohort is not the line before's.
+
+    Blank cohort cells are passed over. ``order`` is told the cohort of each line
+    looked at: the first :data:`_SAMPLE_LINES` at least.
+    """
     look = _LOOK
     while look <= _LOOK_MOST:
         data = file.read(at, at + look)
         begin = data.find(b"\n") + 1
         if not begin:
             return None
-        last: str | None = None
-        while True:
+        last = ""
+        found: int | None = None
+        seen = 0
+        while found is None or seen < _SAMPLE_LINES:
             end = data.find(b"\n", begin) + 1
             if not end:
                 break
             cohort = _cohort_cell(data[begin:end], head)
-            if last is not None and cohort != last:
-                return at + begin
-            last, begin = cohort, end
+            order.see(cohort, at + begin)
+            seen += 1
+            if cohort and last and cohort != last and found is None:
+                found = at + begin
+            last, begin = cohort or last, end
+        if found is not None:
+            return found
         look *= 4
     return None
 
