@@ -32,9 +32,11 @@ and for the report's names. Every process reads the file a piece at a time
 (``os.pread``): none holds it whole, and the caller closes its own cohorts piece
 by piece while the workers work.
 
-When a piece read in the caller breaks the assumptions (a row of one of the
-cohorts of an earlier piece, a line that is not one row: a quoted cell over
-several lines, a line ending in a lone carriage return), or a piece cannot be
+A file whose rows are not grouped by cohort (sorted by name, say) is told by
+the lines looked at for the cuts, and validated in one process at once. When a
+piece read in the caller breaks the assumptions all the same (a row of one of
+the cohorts of an earlier piece, a line that is not one row: a quoted cell over
+several lines, a line broken by a lone carriage return), or a piece cannot be
 read at all, what the pieces gave is left and the file is validated again in
 one process, which gives the report, or the error, of a file read whole. The
 report is the one :func:`~pelatihan.validation.stream.validate_table` gives in
