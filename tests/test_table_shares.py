@@ -313,6 +313,23 @@ def test_a_file_without_a_column_of_cohorts_is_read_in_one_process(
     assert not started
 
 
+@pytest.mark.parametrize("pieces", [4, 16, 64])
+def test_a_quoted_cell_over_two_lines_at_the_end_of_a_cohort_is_read_as_one_process_reads_it(
+    folder: Path, pieces: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    reader = csv.reader(io.StringIO(_export(seed=23)), delimiter=";")
+    for number, cells in enumerate(reader):
+        if number == 200:  # the last row of a cohort: a cut may fall in its cell
+            cells[9] = "Dinas Kesehatan\nKota Bogor"
+        writer.writerow(cells)
+    path = folder / "peserta.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    monkeypatch.setattr(table_shares, "PIECES_PER_PROCESS", pieces)
+    assert outcome(in_pieces, path) == outcome(one_process, path)
+
+
 def test_a_file_whose_rows_are_not_grouped_by_cohort_is_read_in_one_process_at_once(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -338,6 +338,26 @@ def piece_lines(data: bytes) -> list[str]:
     return lines
 
 
+def ends_open(data: bytes, delimiter: str) -> bool:
+    r"""Whether a piece of a CSV file ends inside a double-quoted cell.
+
+    ``data`` begins at the beginning of a line and ends at the end of one. Its
+    last line's quote, left open, would run on into what follows: a reader of the
+    piece alone (:mod:`pelatihan.validation.table_shares`) does not read the
+    record that one reading the whole file reads. A last line the csv module finds
+    irregular in another way is taken to end inside a cell, too.
+
+    Example:
+        >>> ends_open(b'1;"Dinas\n', ";"), ends_open(b'1;"Dinas"\n', ";"), ends_open(b"1;2", ";")
+        (True, False, False)
+    """
+    last = data[data.rfind(b"\n", 0, max(len(data) - 1, 0)) + 1 :]
+    if b'"' not in last:
+        return False
+    text = last.decode("utf-8", "replace").rstrip("\r\n")
+    return _unclosed([text if _NUL_SAFE else _hide(text)], delimiter)
+
+
 def head_delimiter(lines: Sequence[str], kind: type[RowTable]) -> str:
     """The delimiter of a file whose first lines (up to :data:`HEADER_SEARCH_ROWS`) are ``lines``.
 
@@ -372,6 +392,8 @@ class CsvRows(Generic[TableT]):
         self.layout: Layout[TableT, list[str]] = Layout(kind, start, name)
         self.row = 0
         """The number of the last row fed."""
+        self.unclosed = 0
+        """The records fed whose double quote was never closed (``input.unclosed-quote``)."""
 
     def feed(self, lines: Iterator[str], *, quoted: bool = True) -> None:
         """Feed the records of ``lines``, the file's lines after the last row fed, in order.
@@ -390,6 +412,7 @@ class CsvRows(Generic[TableT]):
                 for cells, unclosed in rows:
                     row += 1
                     if unclosed:
+                        self.unclosed += 1
                         layout.note(_unclosed_quote(name, row, unclosed))
                     layout.feed(row, cells)
                     sorter = layout.sorter
@@ -400,6 +423,7 @@ class CsvRows(Generic[TableT]):
                 for cells, unclosed in rows:
                     row += 1
                     if unclosed:
+                        self.unclosed += 1
                         layout.note(_unclosed_quote(name, row, unclosed))
                     add(row, cells)
         except csv.Error as error:

@@ -57,7 +57,14 @@ import attrs
 
 from pelatihan.cohort import Cohort, Participant
 from pelatihan.findings import Finding, Location, compact
-from pelatihan.io.csv import CsvRows, head_delimiter, piece_lines, records, text_lines
+from pelatihan.io.csv import (
+    CsvRows,
+    ends_open,
+    head_delimiter,
+    piece_lines,
+    records,
+    text_lines,
+)
 from pelatihan.io.document import InputError, Keys, open_input
 from pelatihan.io.layout import HEADER_SEARCH_ROWS, RowSorter
 from pelatihan.io.reader import CSV_SUFFIXES
@@ -384,8 +391,8 @@ class _Worker:
                 return None  # a row that is not a participant's, read by the header's layout
             add(row, cells)
         count = _line_count(data)
-        if row - first_row + 1 != count:
-            return None
+        if row - first_row + 1 != count or ends_open(data, self.head.delimiter):
+            return None  # a line that is not one row, or a quote that runs on past the piece
         cohorts, kept, rows, _ = stream.close_all(table)
         by_cohort: list[dict[Keys, int]] = [{} for _ in cohorts]
         for keys, at in rows.items():
@@ -476,6 +483,7 @@ class _Merging:
         rows, stream = self.rows, self.stream
         table = rows.layout.table
         first_row, cohorts, count = rows.row, len(table.cohorts) if table else 0, stream.count
+        unclosed = rows.unclosed
         self.pieces.append((first_row + 1, start, stop))
         try:
             lines = text_lines(io.BytesIO(data), self.options.name, first=start == 0)
@@ -486,6 +494,9 @@ class _Merging:
         table = rows.layout.table
         self.broken = (
             rows.row - first_row != _line_count(data)  # a line that is not one row
+            # a quote left open at the piece's end: in one process it runs on into the next
+            or (rows.unclosed != unclosed and stop < self.file.size)
+            or (stop < self.file.size and ends_open(data, self.head.delimiter))
             or table is None
             or rows.layout.sorter is None
             # a row of a cohort of an earlier piece
