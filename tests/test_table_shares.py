@@ -330,6 +330,18 @@ def test_a_quoted_cell_over_two_lines_at_the_end_of_a_cohort_is_read_as_one_proc
     assert outcome(in_pieces, path) == outcome(one_process, path)
 
 
+@pytest.mark.parametrize("length", [950_000, 999_990, 1_000_010, 1_100_000])
+def test_a_line_near_the_longest_read_is_read_as_one_process_reads_it(
+    folder: Path, length: int
+) -> None:
+    lines = _export(seed=29).splitlines(keepends=True)
+    at = len(lines) * 3 // 4
+    lines[at] = lines[at].rstrip("\n") + ";" + ";".join(["x" * 99] * (length // 100)) + "\n"
+    path = folder / "peserta.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    assert outcome(in_pieces, path) == outcome(one_process, path)
+
+
 def test_a_file_whose_rows_are_not_grouped_by_cohort_is_read_in_one_process_at_once(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -358,6 +358,18 @@ def ends_open(data: bytes, delimiter: str) -> bool:
     return _unclosed([text if _NUL_SAFE else _hide(text)], delimiter)
 
 
+def near_too_long(data: bytes) -> bool:
+    """Whether a piece of a CSV file holds a line near the longest :func:`read_table` reads.
+
+    A line of more than :data:`MAX_LINE` characters is refused, but whether one a
+    little longer is depends on where the reader's chunks of the file fall: a
+    reader of the piece alone (:mod:`pelatihan.validation.table_shares`) leaves
+    every line longer than :data:`MAX_LINE` less a chunk to the whole file's.
+    """
+    limit = MAX_LINE - _CHUNK
+    return len(data) > limit and max(map(len, data.split(b"\n"))) > limit
+
+
 def head_delimiter(lines: Sequence[str], kind: type[RowTable]) -> str:
     """The delimiter of a file whose first lines (up to :data:`HEADER_SEARCH_ROWS`) are ``lines``.
 

@@ -61,6 +61,7 @@ from pelatihan.io.csv import (
     CsvRows,
     ends_open,
     head_delimiter,
+    near_too_long,
     piece_lines,
     records,
     text_lines,
@@ -373,6 +374,8 @@ class _Worker:
         return piece
 
     def piece(self, data: bytes, first_row: int) -> _Piece | None:
+        if near_too_long(data):
+            return None
         options = self.options
         stream = options.stream(fold=self.fold, progress=None, estimate=0)
         if self.fold is None:
@@ -497,6 +500,7 @@ class _Merging:
             # a quote left open at the piece's end: in one process it runs on into the next
             or (rows.unclosed != unclosed and stop < self.file.size)
             or (stop < self.file.size and ends_open(data, self.head.delimiter))
+            or near_too_long(data)  # refused, or not, by where the whole file's chunks fall
             or table is None
             or rows.layout.sorter is None
             # a row of a cohort of an earlier piece
