@@ -396,14 +396,7 @@ class _Worker:
         count = _line_count(data)
         if row - first_row + 1 != count or ends_open(data, self.head.delimiter):
             return None  # a line that is not one row, or a quote that runs on past the piece
-        cohorts, kept, rows, _ = stream.close_all(table)
-        by_cohort: list[dict[Keys, int]] = [{} for _ in cohorts]
-        for keys, at in rows.items():
-            by_cohort[int(keys[1])][keys] = at
-        shown = [
-            (cohort, indexes, by_cohort[position])
-            for position, (cohort, indexes) in enumerate(zip(cohorts, kept, strict=True))
-        ]
+        shown = [stream.close_one(table, cohort) for cohort in table.cohorts]
         firsts, again = fold.noted_firsts()
         found, fold.found, fold.floor = fold.found, [], 0
         return _Piece(
@@ -574,9 +567,8 @@ class _Merging:
         if lines is None:  # the last piece read again is kept, no other: memory stays flat
             lines = self.file.read(start, stop).split(b"\n")
             self.lines = {at: lines}
-        line = io.BytesIO(lines[row - first_row])
-        text = text_lines(line, self.options.name, first=start == 0 and row == 1)
-        cells = next(records(text, self.head.delimiter))[0]
+        # as a worker reads a piece's lines (a participant's row is one line, never the header)
+        cells = next(records(piece_lines(lines[row - first_row]), self.head.delimiter))[0]
         if self.scratch is None:
             stream = self.options.stream(progress=None, estimate=0)
             self.scratch = self.options.table(self.head.header, stream)
@@ -674,7 +666,7 @@ def validate_table_shared(
             columns=options.get("columns"),
             defaults=options.get("defaults"),
             progress=progress,
-            estimate=0 if progress is None else estimated_rows(name),
+            estimate=estimated_rows(name),
             across=options.get("across"),
             checks=checks,
         )
@@ -699,18 +691,19 @@ def _in_pieces(
     across: AcrossFiles | None,
     checks: dict[str, Any],
 ) -> Streamed | None:
-    """The file validated in pieces; ``None`` when it is to be validated in one process."""
+    """The file validated in pieces; ``None`` when it is to be validated in one process.
+
+    ``estimate``: its participants, about (:func:`~pelatihan.validation.stream.estimated_rows`).
+    """
     try:
         file = _File(name)
     except (OSError, InputError):  # the reader in one process says what is wrong
         return None
     try:
-        data = file.read(0, min(file.size, _HEAD_BYTES))
-        participants = data.count(b"\n") * file.size // max(len(data), 1)
-        count = parallel.workers(jobs, participants, PIECES_PER_PROCESS, least=least)
+        count = parallel.workers(jobs, estimate, PIECES_PER_PROCESS, least=least)
         if count < 2:
             return None
-        head = _head(file, data, columns, defaults)
+        head = _head(file, file.read(0, min(file.size, _HEAD_BYTES)), columns, defaults)
         if head is None:
             return None
         options = _Options(name, _StreamTable.with_columns(columns), defaults, checks)
