@@ -19,7 +19,14 @@ from pelatihan.cli import main
 from pelatihan.cli._summary import ReadSummary
 from pelatihan.cli._validate import _render_text
 from pelatihan.findings import max_per_code
-from pelatihan.io.csv import piece_lines, records, text_lines
+from pelatihan.io.csv import (
+    DELIMITERS,
+    piece_lines,
+    records,
+    splits_plainly,
+    stripped_cells,
+    text_lines,
+)
 from pelatihan.io.document import InputError
 from pelatihan.validation import parallel, table_shares
 from pelatihan.validation.fold import AcrossFiles, Fold
@@ -404,6 +411,28 @@ def test_lines_without_quotes_read_straight_are_the_records_read_in_full(
     full = list(records(text_lines(io.BytesIO(data), "p.csv", first=False), ";"))
     assert list(records(piece_lines(data), ";", quoted=False)) == full
     assert list(records(text_lines(io.BytesIO(data), "p.csv"), ";", quoted=False)) == full
+
+
+PIECE_TEXT = st.text(
+    st.one_of(
+        st.sampled_from(';,\t "\r\n\0\x1c\x85\u2028\xa0'),
+        st.characters(blacklist_categories=["Cs"]),
+    ),
+    max_size=60,
+)
+
+
+@given(PIECE_TEXT, st.sampled_from(DELIMITERS))
+def test_a_piece_that_splits_plainly_gives_the_cells_the_csv_module_reads(
+    text: str, delimiter: str
+) -> None:
+    data = text.encode()
+    if not splits_plainly(data):
+        assert '"' in text or "\0" in text or text.count("\r") > text.count("\r\n")
+        return
+    for line in piece_lines(data):
+        ((cells, _),) = records([line], delimiter, quoted=False)
+        assert stripped_cells(line, delimiter) == ([cell.strip() for cell in cells] or [""])
 
 
 def test_the_rows_of_a_file_are_estimated_exactly_when_small_and_about_when_large(

@@ -338,6 +338,48 @@ def piece_lines(data: bytes) -> list[str]:
     return lines
 
 
+def splits_plainly(data: bytes) -> bool:
+    r"""Whether each line of a piece of a CSV file is its cells, split at the delimiter.
+
+    So it is when the piece holds no double quote, no ``\r`` but before a ``\n``
+    and (on Python 3.10) no NUL: each line of :func:`piece_lines` is then one
+    record, whose cells, stripped, are those of :func:`stripped_cells` when
+    the line is shorter than the csv module's field size limit
+    (``tests/test_io_csv.py``).
+
+    Example:
+        >>> splits_plainly(b"1;Ana\r\n2;Budi\r\n"), splits_plainly(b'1;"Ana"\n')
+        (True, False)
+        >>> splits_plainly(b"1;Ana\r2;Budi\n")  # a lone CR, which the csv module refuses
+        False
+    """
+    return (
+        b'"' not in data
+        and data.count(b"\r") == data.count(b"\r\n")
+        and (_NUL_SAFE or b"\0" not in data)
+    )
+
+
+def stripped_cells(line: str, delimiter: str) -> list[str]:
+    r"""The cells of a line of a piece that :func:`splits_plainly`, each stripped.
+
+    As :func:`records` reads the line, each cell stripped
+    (:meth:`~pelatihan.io.table.RowTable.row_values`), for a line shorter than the
+    csv module's field size limit (:func:`field_limit`); but a line with nothing
+    before its line end, of which the csv module reads no cell, gives one empty cell.
+
+    Example:
+        >>> stripped_cells("1; Ana ;\r", ";")
+        ['1', 'Ana', '']
+    """
+    return list(map(str.strip, line.split(delimiter)))
+
+
+def field_limit() -> int:
+    """The longest cell the csv module reads now (:func:`csv.field_size_limit`)."""
+    return csv.field_size_limit()
+
+
 def ends_open(data: bytes, delimiter: str) -> bool:
     r"""Whether a piece of a CSV file ends inside a double-quoted cell.
 

@@ -48,7 +48,7 @@ from pelatihan._memo import remember
 from pelatihan.calendar import Calendar
 from pelatihan.cohort import Cohort, Participant
 from pelatihan.findings import COMPACT_GROWTH, Finding, Location, Report, compact
-from pelatihan.io.csv import read_table
+from pelatihan.io.csv import field_limit, read_table, records, stripped_cells
 from pelatihan.io.document import InputError, Keys, RawDocument, open_input
 from pelatihan.io.fields import COHORT, PARTICIPANT
 from pelatihan.io.plain import plain_row_reader
@@ -529,6 +529,68 @@ class _StreamTable(TableBuilder):
             self._stream.check(
                 self, cohort, index, person, row, len(self._stream.structurer.findings)
             )
+
+    def add_lines(
+        self, row: int, lines: Sequence[str], delimiter: str, straight: Callable[[list[str]], bool]
+    ) -> int:
+        """:meth:`add_plain` for the rows of ``lines``, while each is a participant's.
+
+        ``lines`` are the file's lines after row ``row``, from a piece that
+        :func:`~pelatihan.io.csv.splits_plainly`; ``straight`` is the
+        :meth:`~pelatihan.io.layout.RowSorter.straight` of the table's sorter.
+        Each line is read as the csv module reads it and added with
+        :meth:`add_plain`, while it is straight and of :meth:`plain_width`.
+        Returns the number of lines added: the line after them, if any, is for
+        the table's sorter.
+
+        The hot path of a national export: a row of the same cohort as the row
+        before, giving the same cells of its facts as that row, which agreed
+        with them, is placed here, from its cells split at the delimiter
+        (:func:`~pelatihan.io.csv.stripped_cells`): :meth:`place_cells` would
+        place it in that cohort and note nothing else.
+        """
+        columns = self.columns
+        width, at = len(columns), self.cohort_column
+        at = -1 if at is None else at
+        nip_at = columns.index("nip") if "nip" in columns else -1
+        name_at = columns.index("name") if "name" in columns else -1
+        quick = self._stream.results is None and not self._unnamed and min(at, nip_at, name_at) >= 0
+        facts, people, plain_row = self._fact_cells, self._participant_cells, self._plain_row
+        check, structured = self._stream.check, self._stream.structurer.findings
+        limit = field_limit()
+        same: tuple[str, tuple[str, ...]] | None = None  # the cohort and facts of the row before
+        cohort: TableCohort | None = None
+        added = 0
+        for line in lines:
+            values = stripped_cells(line, delimiter)
+            plain = quick and len(values) == width and len(line) < limit
+            if plain and values[nip_at] and values[name_at] and same is not None:
+                person = (
+                    plain_row(people(values))
+                    if values[at] == same[0] and facts(values) == same[1]
+                    else None
+                )
+                if person is not None and cohort is not None:
+                    row += 1
+                    added += 1
+                    index = cohort.size
+                    cohort.size = index + 1
+                    self.records += 1
+                    check(self, cohort, index, person, row, len(structured))
+                    continue
+            cells, _ = next(records([line], delimiter, quoted=False), ([], 0))
+            if not (straight(cells) and self.plain_width(cells)):
+                break
+            row += 1
+            added += 1
+            self.add_plain(row, cells)
+            same, cohort = None, None
+            if plain and values[at]:
+                cohort = self._cohorts.get(values[at])
+                given = facts(values)
+                if cohort is not None and self._agreed.get(cohort.index) == given:
+                    same = (values[at], given)
+        return added
 
     def take(self, cohort: TableCohort, index: int, record: dict[str, str], row: int) -> None:
         self._stream.participant(self, cohort, index, record, row)

@@ -64,6 +64,7 @@ from pelatihan.io.csv import (
     near_too_long,
     piece_lines,
     records,
+    splits_plainly,
     text_lines,
 )
 from pelatihan.io.document import InputError, Keys, open_input
@@ -388,11 +389,14 @@ class _Worker:
         straight, plain, add = sorter.straight, table.plain_width, table.add_plain
         row = first_row - 1
         lines = piece_lines(data)
-        for cells, unclosed in records(lines, self.head.delimiter, quoted=b'"' in data):
-            row += 1
-            if unclosed or not straight(cells) or not plain(cells):
-                return None  # a row that is not a participant's, read by the header's layout
-            add(row, cells)
+        if splits_plainly(data):
+            row += table.add_lines(row, lines, self.head.delimiter, straight)
+        else:
+            for cells, unclosed in records(lines, self.head.delimiter):
+                row += 1
+                if unclosed or not straight(cells) or not plain(cells):
+                    return None  # a row that is not a participant's, read by the header's layout
+                add(row, cells)
         count = _line_count(data)
         if row - first_row + 1 != count or ends_open(data, self.head.delimiter):
             return None  # a line that is not one row, or a quote that runs on past the piece
@@ -482,9 +486,15 @@ class _Merging:
         unclosed = rows.unclosed
         self.pieces.append((first_row + 1, start, stop))
         try:
-            lines = text_lines(io.BytesIO(data), self.options.name, first=start == 0)
-            rows.feed(lines, quoted=b'"' in data)
-        except InputError:
+            sorter = rows.layout.sorter
+            if table is not None and sorter is not None and sorter.plain and splits_plainly(data):
+                lines = piece_lines(data)  # a piece after the header: no byte-order mark
+                rows.row += table.add_lines(rows.row, lines, self.head.delimiter, sorter.straight)
+                rows.feed(iter(lines[rows.row - first_row :]), quoted=False)
+            else:
+                text = text_lines(io.BytesIO(data), self.options.name, first=start == 0)
+                rows.feed(text, quoted=b'"' in data)
+        except (InputError, UnicodeDecodeError):
             self.broken = True
             return
         table = rows.layout.table
