@@ -113,6 +113,17 @@ _WHOLE_TEXT = (
     "    return None",
     *_TEXT[2:],
 )
+# a date cell, read as a table reads it when it can (``DATE_TEXT``): the date of a cell's text
+# already read is looked up, a call and a lookup less for nearly every date cell of an export
+_CELL_DATE = (
+    "day = CELL_DATES.get({v})",
+    "if day is None:",
+    "    day = {helper}(DATE_TEXT({v}) or {v})",
+    "    if day is None:",
+    "        return None",
+    "    remember(CELL_DATES, {v}, day)",
+    "{v} = day",
+)
 _STATEMENTS: dict[str, tuple[str, ...]] = {
     "text": _TEXT,
     "nip": _TEXT,
@@ -335,10 +346,12 @@ class _Cells(_Mapping):
         return field.key in self.cells  # no column gives any other
 
     def fetch(self, field: Field, name: str) -> list[str]:
-        cell = f"cell_{field.key}"
-        if field.kind.name == "date":  # a date cell read as a table reads it, when it can
-            return [f"    {name} = (DATE_TEXT({cell}) or {cell}) if {cell} else None"]
-        return [f"    {name} = {cell} or None"]
+        return [f"    {name} = cell_{field.key} or None"]
+
+    def statements(self, field: Field) -> tuple[str, ...]:
+        if field.kind.name == "date":
+            return _CELL_DATE
+        return super().statements(field)
 
 
 class _Struct(_Mapping):
@@ -542,7 +555,12 @@ def plain_row_reader(
         raise ValueError(
             f"the cells of a {record.name} row must be of its fields, each once: {list(keys)}"
         )
-    namespace: dict[str, object] = {"Model": record.model, "DATES": _DATES, "DATE_TEXT": date_text}
+    namespace: dict[str, object] = {
+        "Model": record.model,
+        "DATE_TEXT": date_text,
+        "CELL_DATES": {},  # the dates of cells read, by their text (``date_text`` is this one's)
+        "remember": remember,
+    }
     lines, names = _reading(record, namespace, _Cells({key: at for at, key in enumerate(keys)}))
     lines.extend(_construction(record, names, namespace))
     reader = _written(record, lines, namespace, " row")
