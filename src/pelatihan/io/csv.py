@@ -355,7 +355,7 @@ def splits_plainly(data: bytes) -> bool:
     """
     return (
         b'"' not in data
-        and data.count(b"\r") == data.count(b"\r\n")
+        and (b"\r" not in data or data.count(b"\r") == data.count(b"\r\n"))
         and (_NUL_SAFE or b"\0" not in data)
     )
 

@@ -558,21 +558,25 @@ class _StreamTable(TableBuilder):
         facts, people, plain_row = self._fact_cells, self._participant_cells, self._plain_row
         check, structured = self._stream.check, self._stream.structurer.findings
         limit = field_limit()
-        same: tuple[str, tuple[str, ...]] | None = None  # the cohort and facts of the row before
+        # the cohort cell and fact cells of the row before, which placed it with nothing new
+        same: str | None = None
+        given: tuple[str, ...] = ()
         cohort: TableCohort | None = None
-        added = 0
+        first = row
         for line in lines:
             values = stripped_cells(line, delimiter)
-            plain = quick and len(values) == width and len(line) < limit
-            if plain and values[nip_at] and values[name_at] and same is not None:
-                person = (
-                    plain_row(people(values))
-                    if values[at] == same[0] and facts(values) == same[1]
-                    else None
-                )
-                if person is not None and cohort is not None:
+            if (
+                len(values) == width
+                and values[at] == same
+                and values[nip_at]
+                and values[name_at]
+                and facts(values) == given
+                and len(line) < limit
+                and cohort is not None
+            ):
+                person = plain_row(people(values))
+                if person is not None:
                     row += 1
-                    added += 1
                     index = cohort.size
                     cohort.size = index + 1
                     self.records += 1
@@ -582,15 +586,14 @@ class _StreamTable(TableBuilder):
             if not (straight(cells) and self.plain_width(cells)):
                 break
             row += 1
-            added += 1
             self.add_plain(row, cells)
             same, cohort = None, None
-            if plain and values[at]:
+            if quick and len(values) == width and len(line) < limit and values[at]:
                 cohort = self._cohorts.get(values[at])
                 given = facts(values)
                 if cohort is not None and self._agreed.get(cohort.index) == given:
-                    same = (values[at], given)
-        return added
+                    same = values[at]
+        return row - first
 
     def take(self, cohort: TableCohort, index: int, record: dict[str, str], row: int) -> None:
         self._stream.participant(self, cohort, index, record, row)

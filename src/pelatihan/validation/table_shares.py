@@ -397,7 +397,7 @@ class _Worker:
                 if unclosed or not straight(cells) or not plain(cells):
                     return None  # a row that is not a participant's, read by the header's layout
                 add(row, cells)
-        count = _line_count(data)
+        count = len(lines)  # the piece's lines, as _line_count counts them
         if row - first_row + 1 != count or ends_open(data, self.head.delimiter):
             return None  # a line that is not one row, or a quote that runs on past the piece
         shown = [stream.close_one(table, cohort) for cohort in table.cohorts]
