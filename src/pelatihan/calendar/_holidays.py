@@ -110,6 +110,16 @@ def _read(year: int, category: str, kind: ClosureKind) -> dict[date, Closure]:
     return {day: Closure(day, name, kind) for day, name in entries.items() if day.year == year}
 
 
+def load_library() -> None:
+    """Import the ``holidays`` package's countries now, as reading a first year would.
+
+    It takes about 0.2 s (the package imports every country's module). A process
+    about to fork workers that read years calls it first: they start with it
+    imported, instead of each importing it again.
+    """
+    import holidays.countries  # noqa: F401, PLC0415 - what country_holidays imports
+
+
 _YEARS: dict[int, _Year] = {}
 """Each year's holidays and *cuti bersama*, read once (see :mod:`pelatihan._memo`)."""
 

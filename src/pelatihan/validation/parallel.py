@@ -47,6 +47,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Generic, TypeVar
 
+from pelatihan.calendar._holidays import load_library
 from pelatihan.findings import max_per_code, per_code_cap
 
 __all__ = [
@@ -255,7 +256,7 @@ class Runs(Generic[R]):
         Fewer than all when a worker failed (its error is not raised here): the
         caller does the runs from there on itself.
         """
-        context = multiprocessing.get_context("fork")
+        context = _forking()
         cap = per_code_cap()
         merged = 0
         pool = ProcessPoolExecutor(
@@ -280,6 +281,16 @@ class Runs(Generic[R]):
             # worker's share), so no process outlives the call
             pool.shutdown(wait=True, cancel_futures=True)
         return merged
+
+
+def _forking() -> Any:
+    """The context that forks workers, what each of them will need loaded first.
+
+    The holidays package, which each worker would otherwise import again when it
+    reads its first year (:func:`~pelatihan.calendar._holidays.load_library`).
+    """
+    load_library()
+    return multiprocessing.get_context("fork")
 
 
 def share(
@@ -308,7 +319,7 @@ def share(
         took and did not give back (its task raised, or the process died) is
         missing: the caller does it itself.
     """
-    context = multiprocessing.get_context("fork")
+    context = _forking()
     claims = context.RawArray("l", [0, len(spans)])  # the next run from the first; the last taken
     lock = context.Lock()
     reader, writer = context.Pipe(duplex=False)
