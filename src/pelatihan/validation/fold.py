@@ -42,6 +42,7 @@ cohorts already in memory.
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -290,26 +291,36 @@ class Fold:
                 # given before: the general way reports it (setdefault left it as it was)
         return self._participant(state, index, person, row)
 
-    def cohort_participants(self, state: CohortState, people: Sequence[Participant]) -> None:
-        """Check all of a cohort's participants, in order: :meth:`participant` for each.
+    def cohort_participants(
+        self,
+        state: CohortState,
+        people: Sequence[Participant],
+        index: int = 0,
+        rows: Sequence[int] | None = None,
+    ) -> None:
+        """Check a run of a cohort's participants, in order: :meth:`participant` for each.
 
-        For a driver that has the whole cohort at once (rows unknown). The loop
-        is the hot path of a national export, so the quick answer is asked in it,
-        not through :meth:`participant`.
+        For a driver that has a run of the cohort's participants at once: the
+        whole cohort (rows unknown), or the rows of a table read one after the
+        other. ``index`` is the first one's number in the cohort, ``rows`` their
+        rows. The loop is the hot path of a national export, so the quick answer
+        is asked in it, not through :meth:`participant`.
         """
+        placed = rows if rows is not None else itertools.repeat(0)
         quick = state.quick
         if quick is None:
-            for index, person in enumerate(people):
-                self._participant(state, index, person, 0)
+            for number, (person, row) in enumerate(zip(people, placed, strict=False), index):
+                self._participant(state, number, person, row)
             return
         track, limit = quick
         quiet = self.participants.quiet
-        at = state.base
+        at = state.base + index * _SHIFT
         remember = self.first_at
-        for index, person in enumerate(people):
+        for number, (person, row) in enumerate(zip(people, placed, strict=False), index):
             key = quiet(person, track, limit)
-            if key is None or remember(key, at) != at:
-                self._participant(state, index, person, 0)
+            here = at + row
+            if key is None or remember(key, here) != here:
+                self._participant(state, number, person, row)
             at += _SHIFT
 
     def _participant(self, state: CohortState, index: int, person: Participant, row: int) -> bool:

@@ -229,6 +229,42 @@ class _Stream:
             self.table_floor = compact(table.findings, floor=self.table_floor)
         self.table_findings = len(table.findings)  # this row's are looked at: none is new
 
+    def check_run(
+        self,
+        table: TableBuilder,
+        cohort: TableCohort,
+        index: int,
+        people: Sequence[Participant],
+        rows: Sequence[int],
+    ) -> None:
+        """:meth:`check` for each of a run of rows of ``cohort``, numbered from ``index``.
+
+        Rows read with nothing to report and structured the plain way (by the
+        row's reader): neither reading nor structuring them found anything, and
+        the cohort's facts are as they were on the run's first row. The progress
+        is shown at the same counts as :meth:`check` shows it.
+        """
+        done = self.count
+        self.count = done + len(people)
+        if table.file != table.source:  # a worksheet of a workbook with several tables
+            for number in range(index, index + len(people)):
+                self.sheets[cohort.index, number] = table.file
+        states = self.states
+        state = states[cohort.index] if cohort.index < len(states) else self.state(cohort)
+        if self.results is not None:  # as check() notes a row whose NIP it is not given
+            self.nips[cohort.index].extend([None] * len(people))
+        if state.cohort is None and all(
+            field in cohort.facts or not (table.has_column(field) or table.parts)
+            for field in _PLAN_FIELDS
+        ):
+            self.fold.settle(state, self.facts(table, cohort))
+        self.fold.cohort_participants(state, people, index, rows)
+        if self.progress is not None:
+            for shown in range(
+                done + _PROGRESS_EVERY - done % _PROGRESS_EVERY, self.count + 1, _PROGRESS_EVERY
+            ):
+                self.progress(shown, max(self.estimate, shown))
+
     def row_found(self, table: TableBuilder, cohort_index: int, index: int) -> bool:
         """Whether reading the row found something about the participant (text past the header).
 
@@ -556,13 +592,14 @@ class _StreamTable(TableBuilder):
         name_at = columns.index("name") if "name" in columns else -1
         quick = self._stream.results is None and not self._unnamed and min(at, nip_at, name_at) >= 0
         facts, people, plain_row = self._fact_cells, self._participant_cells, self._plain_row
-        check, structured = self._stream.check, self._stream.structurer.findings
         limit = field_limit()
         # the cohort cell and fact cells of the row before, which placed it with nothing new
         same: str | None = None
         given: tuple[str, ...] = ()
         cohort: TableCohort | None = None
         first = row
+        run: list[Participant] = []  # the rows placed here since, checked together
+        rows: list[int] = []
         for line in lines:
             values = stripped_cells(line, delimiter)
             if (
@@ -577,11 +614,11 @@ class _StreamTable(TableBuilder):
                 person = plain_row(people(values))
                 if person is not None:
                     row += 1
-                    index = cohort.size
-                    cohort.size = index + 1
-                    self.records += 1
-                    check(self, cohort, index, person, row, len(structured))
+                    run.append(person)
+                    rows.append(row)
                     continue
+            if run and cohort is not None:
+                self._check_run(cohort, run, rows)
             cells, _ = next(records([line], delimiter, quoted=False), ([], 0))
             if not (straight(cells) and self.plain_width(cells)):
                 break
@@ -593,7 +630,18 @@ class _StreamTable(TableBuilder):
                 given = facts(values)
                 if cohort is not None and self._agreed.get(cohort.index) == given:
                     same = values[at]
+        if run and cohort is not None:
+            self._check_run(cohort, run, rows)
         return row - first
+
+    def _check_run(self, cohort: TableCohort, run: list[Participant], rows: list[int]) -> None:
+        """Place the rows of ``run`` in ``cohort`` after its last, check them, and empty the run."""
+        index = cohort.size
+        cohort.size = index + len(run)
+        self.records += len(run)
+        self._stream.check_run(self, cohort, index, run, rows)
+        run.clear()
+        rows.clear()
 
     def take(self, cohort: TableCohort, index: int, record: dict[str, str], row: int) -> None:
         self._stream.participant(self, cohort, index, record, row)
