@@ -28,9 +28,16 @@ from pelatihan.io.csv import (
     text_lines,
 )
 from pelatihan.io.document import InputError
+from pelatihan.io.layout import RowSorter
 from pelatihan.validation import parallel, table_shares
+from pelatihan.validation import stream as stream_module
 from pelatihan.validation.fold import AcrossFiles, Fold
-from pelatihan.validation.stream import Streamed, estimated_rows, validate_table
+from pelatihan.validation.stream import (
+    Streamed,
+    _StreamTable,
+    estimated_rows,
+    validate_table,
+)
 from pelatihan.validation.table_shares import validate_table_shared
 
 pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="workers are forked")
@@ -395,6 +402,47 @@ def test_the_command_in_pieces_writes_what_one_process_writes(export: tuple[str,
                 )
                 outputs.append((code, out.read_bytes()))
             assert outputs[1] == outputs[0]
+
+
+def shown_in(shown: list[tuple[int, int]]) -> Any:
+    """A progress display that keeps what it is shown in ``shown``."""
+    return lambda done, total: shown.append((done, total))
+
+
+@FEW
+@given(export=exports().filter(lambda export: export[1] in ("plain", "crlf", "conflict")))
+def test_rows_added_as_lines_give_what_each_row_added_alone_gives(
+    export: tuple[str, str],
+) -> None:
+    text, _ = export
+    data = text.encode()
+    with tempfile.TemporaryDirectory() as name, pytest.MonkeyPatch.context() as patch:
+        path = Path(name) / "peserta.csv"
+        path.write_bytes(data)
+        patch.setattr(stream_module, "_PROGRESS_EVERY", 3)  # progress within these few rows
+        file = table_shares._File(str(path))
+        head = table_shares._head(file, data, None, None)
+        file.close()
+        assert head is not None
+        options = table_shares._Options(
+            str(path), _StreamTable, None, dict.fromkeys(table_shares._CHECKS)
+        )
+        lines = piece_lines(data)[1:]  # after the header
+        outcomes = []
+        for together in (True, False):
+            shown: list[tuple[int, int]] = []
+            stream = options.stream(progress=shown_in(shown), estimate=len(lines))
+            table = options.table(head.header, stream)
+            if together:
+                assert table.add_lines(1, lines, ";", RowSorter(table).straight) == len(lines)
+            else:
+                for row, (cells, _) in enumerate(records(lines, ";", quoted=False), 2):
+                    table.add_plain(row, cells)
+            closed = [stream.close_one(table, cohort) for cohort in table.cohorts]
+            found = [(f.code, f.location, f.message_en) for f in stream.fold.found]
+            outcomes.append((shown, closed, found, table.records, stream.count))
+        assert outcomes[0] == outcomes[1]
+        assert outcomes[0][0] == [(done, len(lines)) for done in range(3, len(lines) + 1, 3)]
 
 
 LINE_TEXT = st.text(
