@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-import importlib.metadata
 import warnings
 from datetime import date
 
@@ -229,6 +228,8 @@ def calendar_data() -> CalendarData:
     Looks at each year from 2002 on up to the first one that is not confirmed
     (:func:`is_confirmed_year`; each year is read once, for the day counts too).
     """
+    import importlib.metadata  # noqa: PLC0415 - about 25 ms, for this alone
+
     year = _FIRST_CONFIRMED_YEAR
     while is_confirmed_year(year):
         year += 1
