@@ -335,6 +335,8 @@ class TableBuilder(RowTable):
         # participant's columns in the order a record lists its fields, and the cohort's facts
         # in the header's order; each taken from a row's cells at once, with the fields whose
         # text is read as a date.
+        self._participant_columns = tuple(index for index, _ in participant)
+        self._fact_columns = tuple(index for index, _ in facts)
         self._participant_cells = _cells_at([index for index, _ in participant])
         self._participant_fields = tuple(field for _, field in participant)
         self._participant_dates = tuple(f for f in self._participant_fields if f in DATE_FIELDS)
@@ -417,6 +419,21 @@ class TableBuilder(RowTable):
             if self._cohort_facts(cohort, facts, row):
                 self._agreed[cohort.index] = given
         return cohort, index, taken
+
+    def cohort_lead(self) -> tuple[int, Callable[[Sequence[str]], tuple[str, ...]]]:
+        """How many columns a row has before its participant's, and what takes those from the rest.
+
+        The columns before are the cohort's: the cohort column and every cohort
+        fact's come before every participant column (as in a national export),
+        and a row whose text up to the last of them is another row's is of the
+        same cohort, with the same facts. ``0`` when they do not (or the table
+        has no cohort column).
+        """
+        cohort = () if self._cohort_column is None else (self._cohort_column,)
+        lead = max((*cohort, *self._fact_columns), default=-1) + 1
+        if not cohort or min(self._participant_columns, default=0) < lead:
+            lead = 0
+        return lead, _cells_at([index - lead for index in self._participant_columns])
 
     @property
     def participant_fields(self) -> tuple[str, ...]:

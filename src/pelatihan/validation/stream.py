@@ -592,31 +592,41 @@ class _StreamTable(TableBuilder):
         name_at = columns.index("name") if "name" in columns else -1
         quick = self._stream.results is None and not self._unnamed and min(at, nip_at, name_at) >= 0
         facts, people, plain_row = self._fact_cells, self._participant_cells, self._plain_row
+        # a row that begins with the row before's text up to the last of its cohort's columns
+        # is of its cohort: only the rest of it is split
+        lead, taken = self.cohort_lead() if quick else (0, people)
         limit = field_limit()
-        # the cohort cell and fact cells of the row before, which placed it with nothing new
+        # the cohort cell and fact cells of the row before, which placed it with nothing new,
+        # and the text of the row before up to the last of its cohort's columns
         same: str | None = None
         given: tuple[str, ...] = ()
+        prefix: str | None = None
         cohort: TableCohort | None = None
         first = row
         run: list[Participant] = []  # the rows placed here since, checked together
         rows: list[int] = []
         for line in lines:
-            values = stripped_cells(line, delimiter)
-            if (
-                len(values) == width
-                and values[at] == same
-                and values[nip_at]
-                and values[name_at]
-                and facts(values) == given
-                and len(line) < limit
-                and cohort is not None
-            ):
-                person = plain_row(people(values))
-                if person is not None:
-                    row += 1
-                    run.append(person)
-                    rows.append(row)
-                    continue
+            person = None
+            if prefix is not None and line.startswith(prefix) and len(line) < limit:
+                rest = stripped_cells(line[len(prefix) :], delimiter)
+                if len(rest) == width - lead and rest[nip_at - lead] and rest[name_at - lead]:
+                    person = plain_row(taken(rest))
+            if person is None:
+                values = stripped_cells(line, delimiter)
+                if (
+                    len(values) == width
+                    and values[at] == same
+                    and values[nip_at]
+                    and values[name_at]
+                    and facts(values) == given
+                    and len(line) < limit
+                ):
+                    person = plain_row(people(values))
+            if person is not None and cohort is not None:
+                row += 1
+                run.append(person)
+                rows.append(row)
+                continue
             if run and cohort is not None:
                 self._check_run(cohort, run, rows)
             cells, _ = next(records([line], delimiter, quoted=False), ([], 0))
@@ -624,12 +634,14 @@ class _StreamTable(TableBuilder):
                 break
             row += 1
             self.add_plain(row, cells)
-            same, cohort = None, None
+            same, cohort, prefix = None, None, None
             if quick and len(values) == width and len(line) < limit and values[at]:
                 cohort = self._cohorts.get(values[at])
                 given = facts(values)
                 if cohort is not None and self._agreed.get(cohort.index) == given:
                     same = values[at]
+                    if lead:
+                        prefix = line[: len(line) - len(line.split(delimiter, lead)[lead])]
         if run and cohort is not None:
             self._check_run(cohort, run, rows)
         return row - first
