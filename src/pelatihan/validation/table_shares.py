@@ -485,15 +485,13 @@ class _Merging:
         first_row, cohorts, count = rows.row, len(table.cohorts) if table else 0, stream.count
         unclosed = rows.unclosed
         self.pieces.append((first_row + 1, start, stop))
+        # the file's head apart from the rest of the first piece, which is then read as the
+        # pieces after it are, unless a quote may run on from one into the other
+        end = self.head.end if start == 0 and b'"' not in data[: self.head.end] else 0
         try:
-            sorter = rows.layout.sorter
-            if table is not None and sorter is not None and sorter.plain and splits_plainly(data):
-                lines = piece_lines(data)  # a piece after the header: no byte-order mark
-                rows.row += table.add_lines(rows.row, lines, self.head.delimiter, sorter.straight)
-                rows.feed(iter(lines[rows.row - first_row :]), quoted=False)
-            else:
-                text = text_lines(io.BytesIO(data), self.options.name, first=start == 0)
-                rows.feed(text, quoted=b'"' in data)
+            if end:
+                self.read(data[:end], first=True)
+            self.read(data[end:], first=start + end == 0)
         except (InputError, UnicodeDecodeError):
             self.broken = True
             return
@@ -513,6 +511,25 @@ class _Merging:
             # no later piece has rows of its cohorts (or the file is read again): they are
             # closed now, while the workers work
             stream.close_from(table, cohorts)
+
+    def read(self, data: bytes, *, first: bool) -> None:
+        """Read the rows of ``data``, the lines after those read so far (``first``: the file's).
+
+        Raises:
+            InputError: If a line cannot be read.
+            UnicodeDecodeError: If ``data`` is not UTF-8.
+        """
+        rows = self.rows
+        table, sorter = rows.layout.table, rows.layout.sorter
+        if table is not None and sorter is not None and sorter.plain and splits_plainly(data):
+            lines = piece_lines(data)  # after the header: no byte-order mark
+            added = table.add_lines(rows.row, lines, self.head.delimiter, sorter.straight)
+            rows.row += added
+            rows.feed(iter(lines[added:]), quoted=False)
+        else:
+            rows.feed(
+                text_lines(io.BytesIO(data), self.options.name, first=first), quoted=b'"' in data
+            )
 
     def merge(self, index: int, piece: _Piece | None) -> None:
         """The piece ``index``, as a worker read it, or read here when it cannot be taken on."""
