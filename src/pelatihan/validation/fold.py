@@ -306,9 +306,9 @@ class Fold:
         rows. The loop is the hot path of a national export, so the quick answer
         is asked in it, not through :meth:`participant`.
         """
-        placed = rows if rows is not None else itertools.repeat(0)
         quick = state.quick
         if quick is None:
+            placed = rows if rows is not None else itertools.repeat(0)
             for number, (person, row) in enumerate(zip(people, placed, strict=False), index):
                 self._participant(state, number, person, row)
             return
@@ -316,7 +316,14 @@ class Fold:
         quiet = self.participants.quiet
         at = state.base + index * _SHIFT
         remember = self.first_at
-        for number, (person, row) in enumerate(zip(people, placed, strict=False), index):
+        if rows is None:  # a whole cohort's: the loop of a JSON file's, with no row to add
+            for number, person in enumerate(people, index):
+                key = quiet(person, track, limit)
+                if key is None or remember(key, at) != at:
+                    self._participant(state, number, person, 0)
+                at += _SHIFT
+            return
+        for number, (person, row) in enumerate(zip(people, rows, strict=True), index):
             key = quiet(person, track, limit)
             here = at + row
             if key is None or remember(key, here) != here:
