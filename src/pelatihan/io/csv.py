@@ -345,7 +345,7 @@ def splits_plainly(data: bytes) -> bool:
     and (on Python 3.10) no NUL: each line of :func:`piece_lines` is then one
     record, whose cells, stripped, are those of :func:`stripped_cells` when
     the line is shorter than the csv module's field size limit
-    (``tests/test_io_csv.py``).
+    (``tests/test_table_shares.py``).
 
     Example:
         >>> splits_plainly(b"1;Ana\r\n2;Budi\r\n"), splits_plainly(b'1;"Ana"\n')

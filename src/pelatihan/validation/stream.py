@@ -582,8 +582,12 @@ class _StreamTable(TableBuilder):
         The hot path of a national export: a row of the same cohort as the row
         before, giving the same cells of its facts as that row, which agreed
         with them, is placed here, from its cells split at the delimiter
-        (:func:`~pelatihan.io.csv.stripped_cells`): :meth:`place_cells` would
-        place it in that cohort and note nothing else.
+        (:func:`~pelatihan.io.csv.stripped_cells`; only the rest of a row that
+        begins with the row before's text up to its cohort's last column,
+        :meth:`~pelatihan.io.tabular.TableBuilder.cohort_lead`):
+        :meth:`place_cells` would place it in that cohort and note nothing else.
+        Such rows are checked together (:meth:`_Stream.check_run`) before the
+        next row read the other way.
         """
         columns = self.columns
         width, at = len(columns), self.cohort_column
