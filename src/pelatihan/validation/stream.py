@@ -202,18 +202,7 @@ class _Stream:
         """
         self.count += 1
         structured = self.structurer.findings
-        if table.file != table.source:  # a worksheet of a workbook with several tables
-            self.sheets[cohort.index, index] = table.file
-        states = self.states
-        state = states[cohort.index] if cohort.index < len(states) else self.state(cohort)
-        if self.results is not None:
-            self.nips[cohort.index].append(nip)
-        # a fact no column gives is settled, unless a later worksheet may have the column
-        if state.cohort is None and all(
-            field in cohort.facts or not (table.has_column(field) or table.parts)
-            for field in _PLAN_FIELDS
-        ):
-            self.fold.settle(state, self.facts(table, cohort))
+        state = self.noted(table, cohort, index, 1, nip)
         found = self.fold.participant(state, index, person, row)
         read = len(table.findings) != self.table_findings and self.row_found(
             table, cohort.index, index
@@ -246,24 +235,37 @@ class _Stream:
         """
         done = self.count
         self.count = done + len(people)
-        if table.file != table.source:  # a worksheet of a workbook with several tables
-            for number in range(index, index + len(people)):
-                self.sheets[cohort.index, number] = table.file
-        states = self.states
-        state = states[cohort.index] if cohort.index < len(states) else self.state(cohort)
-        if self.results is not None:  # as check() notes a row whose NIP it is not given
-            self.nips[cohort.index].extend([None] * len(people))
-        if state.cohort is None and all(
-            field in cohort.facts or not (table.has_column(field) or table.parts)
-            for field in _PLAN_FIELDS
-        ):
-            self.fold.settle(state, self.facts(table, cohort))
+        state = self.noted(table, cohort, index, len(people))
         self.fold.cohort_participants(state, people, index, rows)
         if self.progress is not None:
             for shown in range(
                 done + _PROGRESS_EVERY - done % _PROGRESS_EVERY, self.count + 1, _PROGRESS_EVERY
             ):
                 self.progress(shown, max(self.estimate, shown))
+
+    def noted(
+        self, table: TableBuilder, cohort: TableCohort, index: int, count: int, nip: object = None
+    ) -> CohortState:
+        """The state of ``cohort``, its ``count`` rows from number ``index`` noted, to check them.
+
+        The worksheet they are on and, with results, the NIP (``nip``, as the row
+        gives it; the same for each) are noted; the cohort is settled once its
+        facts are known.
+        """
+        if table.file != table.source:  # a worksheet of a workbook with several tables
+            for number in range(index, index + count):
+                self.sheets[cohort.index, number] = table.file
+        states = self.states
+        state = states[cohort.index] if cohort.index < len(states) else self.state(cohort)
+        if self.results is not None:
+            self.nips[cohort.index].extend([nip] * count)
+        # a fact no column gives is settled, unless a later worksheet may have the column
+        if state.cohort is None and all(
+            field in cohort.facts or not (table.has_column(field) or table.parts)
+            for field in _PLAN_FIELDS
+        ):
+            self.fold.settle(state, self.facts(table, cohort))
+        return state
 
     def row_found(self, table: TableBuilder, cohort_index: int, index: int) -> bool:
         """Whether reading the row found something about the participant (text past the header).
@@ -611,14 +613,17 @@ class _StreamTable(TableBuilder):
         rows: list[int] = []
         for line in lines:
             person = None
+            read = False  # whether the row's reader was asked already
             if prefix is not None and line.startswith(prefix) and len(line) < limit:
                 rest = stripped_cells(line[len(prefix) :], delimiter)
-                if len(rest) == width - lead and rest[nip_at - lead] and rest[name_at - lead]:
-                    person = plain_row(taken(rest))
+                read = len(rest) == width - lead and bool(rest[nip_at - lead])
+                read = read and bool(rest[name_at - lead])
+                person = plain_row(taken(rest)) if read else None
             if person is None:
                 values = stripped_cells(line, delimiter)
                 if (
-                    len(values) == width
+                    not read
+                    and len(values) == width
                     and values[at] == same
                     and values[nip_at]
                     and values[name_at]
