@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import pickle
 import re
+import subprocess
+import sys
 import warnings
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -390,6 +394,65 @@ def test_calendar_data_with_no_confirmed_year_says_so() -> None:
     data = CalendarData("0.1", range(2002, 2002))
     assert data.to_dict() == {"holidays": "0.1", "confirmed_years": []}
     assert data.describe() == "holidays 0.1: national holidays and cuti bersama confirmed for none"
+
+
+# -- the holidays package's Indonesia, loaded alone ------------------------------------------------
+
+
+@given(
+    st.integers(min_value=1950, max_value=2100),
+    st.sampled_from(["public", "government"]),
+    st.sampled_from(["id", "en_US", None]),
+)
+def test_indonesia_loaded_alone_gives_what_the_package_gives(
+    year: int, category: str, language: str | None
+) -> None:
+    import holidays  # noqa: PLC0415
+
+    alone = _holidays._indonesia()(years=year, categories=(category,), language=language)
+    packaged = holidays.country_holidays(
+        "ID", years=year, categories=(category,), language=language
+    )
+    assert dict(alone) == dict(packaged)
+
+
+def test_the_package_s_indonesia_is_loaded_alone_without_its_other_countries() -> None:
+    code = (
+        "import sys\n"
+        "from datetime import date\n"
+        "from pelatihan.calendar import Calendar\n"
+        "print(Calendar().closure(date(2024, 8, 17)).name)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('holidays.countries')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    name, countries = result.stdout.splitlines()
+    assert name == "Hari Kemerdekaan Republik Indonesia"
+    assert countries == "[]"  # importing holidays.countries imports all 250 of them
+
+
+def test_where_indonesia_cannot_be_loaded_alone_the_package_s_own_way_is_taken(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refused(path: object) -> object:
+        raise ImportError(f"no module at {path}")
+
+    monkeypatch.setattr(_holidays, "_COUNTRY", [])
+    monkeypatch.setattr(_holidays, "_alone", refused)
+    read = _holidays._indonesia()
+    assert isinstance(read, functools.partial)
+    assert read(years=2024, categories=("public",), language="id")[date(2024, 8, 17)] == (
+        "Hari Kemerdekaan Republik Indonesia"
+    )
+    assert (
+        _holidays._read(2024, "public", ClosureKind.PUBLIC_HOLIDAY) == _holidays._year(2024).public
+    )
+
+
+def test_a_module_that_is_not_there_is_not_loaded_alone(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        _holidays._alone(tmp_path / "indonesia.py")
 
 
 @pytest.mark.parametrize("year", [0, 1, 1999, 2001, 2100, 9999, 10000])

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
+import importlib.util
 import warnings
+from collections.abc import Callable, Mapping
 from datetime import date
+from pathlib import Path
 
 import attrs
 
@@ -103,20 +107,56 @@ class _Year:
 
 
 def _read(year: int, category: str, kind: ClosureKind) -> dict[date, Closure]:
-    import holidays  # noqa: PLC0415 - imported when a year is first needed: it is slow to import
-
-    entries = holidays.country_holidays("ID", years=year, categories=(category,), language="id")
+    entries = _indonesia()(years=year, categories=(category,), language="id")
     return {day: Closure(day, name, kind) for day, name in entries.items() if day.year == year}
 
 
-def load_library() -> None:
-    """Import the ``holidays`` package's countries now, as reading a first year would.
+_COUNTRY: list[Callable[..., Mapping[date, str]]] = []
+"""The ``holidays`` package's calendar of Indonesia, once loaded (:func:`_indonesia`)."""
 
-    It takes about 0.2 s (the package imports every country's module). A process
-    about to fork workers that read years calls it first: they start with it
-    imported, instead of each importing it again.
+
+def _indonesia() -> Callable[..., Mapping[date, str]]:
+    """The ``holidays`` package's calendar of Indonesia, as ``holidays.country_holidays("ID")``.
+
+    Its module is loaded alone, from the package's ``countries`` folder. Importing
+    it as ``holidays.countries.indonesia`` would import the ``holidays.countries``
+    package first, which imports the module of each of its 250 countries: about
+    0.12 s of a command's start, for one country. Where the package is not laid
+    out so, or the module cannot be loaded alone, the package's own way is taken.
+    The holidays read either way are the same (``tests/test_calendar.py``).
     """
-    import holidays.countries  # noqa: F401, PLC0415 - what country_holidays imports
+    if _COUNTRY:
+        return _COUNTRY[0]
+    import holidays  # noqa: PLC0415 - about 0.1 s: imported when a year is first needed
+
+    country: Callable[..., Mapping[date, str]]
+    try:
+        country = _alone(Path(holidays.__file__).with_name("countries") / "indonesia.py")
+    except Exception:  # another layout, or a module that needs its package: the package's way
+        country = functools.partial(holidays.country_holidays, "ID")
+    _COUNTRY.append(country)
+    return country
+
+
+def _alone(path: Path) -> Callable[..., Mapping[date, str]]:
+    """The class ``Indonesia`` of the module at ``path``, loaded under a name of its own."""
+    spec = importlib.util.spec_from_file_location("pelatihan.calendar._holidays_id", path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"no module at {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # not put in sys.modules: the package's own stays as it is
+    country: Callable[..., Mapping[date, str]] = module.Indonesia
+    return country
+
+
+def load_library() -> None:
+    """Load the ``holidays`` package's calendar of Indonesia now, as reading a first year would.
+
+    It takes about 0.1 s (importing the package). A process about to fork
+    workers that read years calls it first: they start with it loaded, instead
+    of each loading it again.
+    """
+    _indonesia()
 
 
 _YEARS: dict[int, _Year] = {}
