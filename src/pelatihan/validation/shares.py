@@ -255,7 +255,13 @@ class _Shares:
             if shown is not None and len(held) != len(merged.participants):
                 merged = attrs.evolve(merged, participants=[shown[n] for n in held])  # noqa: PLW2901
             cohorts.append(merged)
-            participants.append(tuple(self.input_index(position, n) for n in held))
+            indexes = self.indexes[position]
+            if indexes is None:
+                participants.append(tuple(held))
+            elif shown is None:  # every participant held: the indexes of them all, in order
+                participants.append(tuple(indexes[: len(held)]))
+            else:
+                participants.append(tuple([indexes[n] for n in held]))
         return Loaded(
             cohorts=tuple(cohorts),
             document=self.document,
