@@ -610,14 +610,13 @@ class _StreamTable(TableBuilder):
         cohort: TableCohort | None = None
         first = row
         run: list[Participant] = []  # the rows placed here since, checked together
-        rows: list[int] = []
         for line in lines:
             person = None
             read = False  # whether the row's reader was asked already
             if prefix is not None and line.startswith(prefix) and len(line) < limit:
                 rest = stripped_cells(line[len(prefix) :], delimiter)
-                read = len(rest) == width - lead and bool(rest[nip_at - lead])
-                read = read and bool(rest[name_at - lead])
+                # a row without a NIP or a name is not plainly a participant's: the reader says so
+                read = len(rest) == width - lead
                 person = plain_row(taken(rest)) if read else None
             if person is None:
                 values = stripped_cells(line, delimiter)
@@ -625,19 +624,15 @@ class _StreamTable(TableBuilder):
                     not read
                     and len(values) == width
                     and values[at] == same
-                    and values[nip_at]
-                    and values[name_at]
                     and facts(values) == given
                     and len(line) < limit
                 ):
                     person = plain_row(people(values))
             if person is not None and cohort is not None:
-                row += 1
                 run.append(person)
-                rows.append(row)
                 continue
             if run and cohort is not None:
-                self._check_run(cohort, run, rows)
+                row += self._check_run(cohort, run, row + 1)
             cells, _ = next(records([line], delimiter, quoted=False), ([], 0))
             if not (straight(cells) and self.plain_width(cells)):
                 break
@@ -652,17 +647,21 @@ class _StreamTable(TableBuilder):
                     if lead:
                         prefix = line[: len(line) - len(line.split(delimiter, lead)[lead])]
         if run and cohort is not None:
-            self._check_run(cohort, run, rows)
+            row += self._check_run(cohort, run, row + 1)
         return row - first
 
-    def _check_run(self, cohort: TableCohort, run: list[Participant], rows: list[int]) -> None:
-        """Place the rows of ``run`` in ``cohort`` after its last, check them, and empty the run."""
+    def _check_run(self, cohort: TableCohort, run: list[Participant], first_row: int) -> int:
+        """Place the rows of ``run``, from row ``first_row`` on, in ``cohort`` after its last.
+
+        Check them, empty the run, and return how many there were.
+        """
         index = cohort.size
-        cohort.size = index + len(run)
-        self.records += len(run)
-        self._stream.check_run(self, cohort, index, run, rows)
+        count = len(run)
+        cohort.size = index + count
+        self.records += count
+        self._stream.check_run(self, cohort, index, run, range(first_row, first_row + count))
         run.clear()
-        rows.clear()
+        return count
 
     def take(self, cohort: TableCohort, index: int, record: dict[str, str], row: int) -> None:
         self._stream.participant(self, cohort, index, record, row)
