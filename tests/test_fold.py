@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 from pathlib import Path
 
@@ -19,7 +20,10 @@ from pelatihan.findings import (
     Location,
     Report,
     Severity,
+    Tally,
+    code_counts,
     fold,
+    fold_all,
     max_per_code,
 )
 from pelatihan.io.csv import read_csv
@@ -190,6 +194,54 @@ def test_a_report_holds_at_most_the_cap_per_code_and_one_more(
         size = len(findings) // parts + 1
         pieces = [fold(findings[i : i + size]) for i in range(0, len(findings), size)]
         assert Report([f for piece in pieces for f in piece]) == report
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("abc"), st.integers(0, 60), st.integers(0, 3)), max_size=300
+    ),
+    st.integers(1, 20),
+    st.lists(st.integers(0, 61), max_size=3),
+    st.booleans(),
+)
+def test_findings_after_a_code_s_cap_folded_at_once_give_the_same_report(
+    items: list[tuple[str, int, int]], cap: int, cuts: list[int], compacted: bool
+) -> None:
+    findings = [
+        Finding(
+            f"x.{code}",
+            Severity.WARNING,
+            Location(("items", n), "f", n + 1, n + 1 + run or None),
+            "m",
+            "m",
+        )
+        for code, n, run in items
+    ]
+    # groups of the findings in the order of the report: those of items before a cut, then after
+    bounds = [0, *sorted(cuts), 62]
+    groups = [
+        [f for f in findings if low <= f.location.keys[1] < high]  # type: ignore[operator]
+        for low, high in itertools.pairwise(bounds)
+    ]
+    with max_per_code(cap):
+        first, *rest = groups
+        added = fold(first) if compacted else list(first)  # folded findings are counted too
+        tally = Tally(added)
+        for group in rest:
+            before = code_counts(added)
+            (folded,) = tally.fold(group)
+            for finding in folded:  # a code held to its cap before the group: none of it kept
+                assert finding.code == FOLDED or before[finding.code] < cap
+            added += folded
+        assert Report(added) == Report(findings)
+
+
+def test_a_tally_folds_nothing_without_a_cap() -> None:
+    findings = _many("participant.nip", 5)
+    with max_per_code(0):
+        assert Tally(findings).fold(findings[2:]) == [findings[2:]]
+    assert fold_all(findings, set()) == findings
 
 
 @settings(

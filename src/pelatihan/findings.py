@@ -37,7 +37,7 @@ import operator
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
 import attrs
@@ -450,12 +450,7 @@ def fold(findings: Iterable[Finding], cap: int | None = None) -> list[Finding]:
     folded: dict[str, tuple[int, int, Location | None]] = {}
 
     def fold_one(code: str, count: int, rows: int, first: Location) -> None:
-        before = folded.get(code)
-        if before is not None:
-            count, rows = count + before[0], rows + before[1]
-            if before[2] is not None:
-                first = min(first, before[2], key=_place)
-        folded[code] = (count, rows, first)
+        _add_folded(folded, code, count, rows, first)
 
     for finding in items:
         code = finding.code
@@ -497,6 +492,110 @@ def fold(findings: Iterable[Finding], cap: int | None = None) -> list[Finding]:
         assert first is not None  # every code folded has a first
         kept.append(_folded(code, count, rows, first))
     return kept
+
+
+def _add_folded(
+    folded: dict[str, tuple[int, int, Location | None]],
+    code: str,
+    count: int,
+    rows: int,
+    first: Location,
+) -> None:
+    """Count ``count`` more findings of ``code`` folded: ``rows`` rows, the first at ``first``."""
+    before = folded.get(code)
+    if before is not None:
+        count, rows = count + before[0], rows + before[1]
+        if before[2] is not None:
+            first = min(first, before[2], key=_place)
+    folded[code] = (count, rows, first)
+
+
+def _folded_code(finding: Finding) -> str | None:
+    """The code a folded finding (:data:`FOLDED`) counts findings of; ``None`` for another."""
+    if finding.code != FOLDED:
+        return None
+    value = finding.value
+    code = value.get("code") if isinstance(value, dict) else None
+    return code if isinstance(code, str) else None
+
+
+def code_counts(*findings: Iterable[Finding]) -> Counter[str]:
+    """How many findings of each code ``findings`` hold, those a folded finding counts included."""
+    counts: Counter[str] = Counter()
+    for group in findings:
+        for finding in group:
+            folded = _folded_code(finding)
+            if folded is None:
+                counts[finding.code] += 1
+            else:
+                value: dict[str, Any] = finding.value  # type: ignore[assignment]
+                counts[folded] += int(value.get("count") or 0)
+    return counts
+
+
+def fold_all(findings: Iterable[Finding], codes: Container[str]) -> list[Finding]:
+    """The findings, those of each of ``codes`` folded into one finding of :data:`FOLDED`.
+
+    For findings that a report lists after as many of each of ``codes`` as it
+    keeps (:func:`per_code_cap`): it keeps none of them, and :func:`fold` counts
+    them as the finding folded here does. So folding these findings with those
+    before them gives what :func:`fold` gives for them all. The folded findings
+    given of those codes are added to. In no order.
+
+    Example:
+        >>> late = [Finding("x.y", Severity.INFO, Location(("items", n)), "en", "id")
+        ...         for n in (7, 5, 9)]
+        >>> [(f.code, f.value, f.location.path) for f in fold_all(late, {"x.y"})]
+        [('report.folded', {'code': 'x.y', 'count': 3, 'rows': 0}, '$.items[5]')]
+    """
+    kept: list[Finding] = []
+    folded: dict[str, tuple[int, int, Location | None]] = {}
+    for finding in findings:
+        code = finding.code
+        if code in codes:
+            _add_folded(folded, code, 1, finding.location.rows, finding.location)
+            continue
+        counted = _folded_code(finding)
+        if counted is not None and counted in codes:
+            value: dict[str, Any] = finding.value  # type: ignore[assignment]
+            count, rows = int(value.get("count") or 0), int(value.get("rows") or 0)
+            _add_folded(folded, counted, count, rows, finding.location)
+            continue
+        kept.append(finding)
+    for code in sorted(folded):
+        count, rows, first = folded[code]
+        assert first is not None  # every code folded here has a first
+        kept.append(_folded(code, count, rows, first))
+    return kept
+
+
+class Tally:
+    """The findings of each code a report holds before the groups of findings added to it.
+
+    For findings added in the order the report lists them: a group that comes
+    after every finding counted so far has the findings of each code the
+    report already holds its cap of (:func:`per_code_cap`) folded at once
+    (:func:`fold_all`), since the report keeps none of them.
+
+    Example:
+        >>> early = [Finding("x.y", Severity.INFO, Location(("items", n)), "en", "id")
+        ...          for n in range(3)]
+        >>> late = [Finding("x.y", Severity.INFO, Location(("items", 3)), "en", "id")]
+        >>> with max_per_code(3):
+        ...     [folded] = Tally(early).fold(late)
+        >>> [f.code for f in folded]
+        ['report.folded']
+    """
+
+    def __init__(self, *before: Iterable[Finding]) -> None:
+        self.counts = code_counts(*before)
+
+    def fold(self, *groups: list[Finding]) -> list[list[Finding]]:
+        """The groups, which come after all those counted, each folded so; then counted."""
+        cap = per_code_cap()
+        full = {code for code, count in self.counts.items() if count >= cap} if cap > 0 else set()
+        self.counts.update(code_counts(*groups))
+        return [fold_all(group, full) if full else group for group in groups]
 
 
 COMPACT_GROWTH = 4
