@@ -26,6 +26,7 @@ the readers or the rules, which both build on it.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import contextvars
 import datetime
@@ -37,7 +38,7 @@ import operator
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
 import attrs
@@ -66,10 +67,8 @@ __all__ = [
     "Severity",
     "Tally",
     "UnknownRuleError",
-    "code_counts",
     "compact",
     "fold",
-    "fold_all",
     "max_per_code",
     "parse_path",
     "per_code_cap",
@@ -522,49 +521,18 @@ def _folded_code(finding: Finding) -> str | None:
     return code if isinstance(code, str) else None
 
 
-def code_counts(*findings: Iterable[Finding]) -> Counter[str]:
-    """How many findings of each code ``findings`` hold, those a folded finding counts included."""
-    counts: Counter[str] = Counter()
-    for group in findings:
-        for finding in group:
-            folded = _folded_code(finding)
-            if folded is None:
-                counts[finding.code] += 1
-            else:
-                value: dict[str, Any] = finding.value  # type: ignore[assignment]
-                counts[folded] += int(value.get("count") or 0)
-    return counts
-
-
-def fold_all(findings: Iterable[Finding], codes: Container[str]) -> list[Finding]:
-    """The findings, those of each of ``codes`` folded into one finding of :data:`FOLDED`.
-
-    For findings that a report lists after as many of each of ``codes`` as it
-    keeps (:func:`per_code_cap`): it keeps none of them, and :func:`fold` counts
-    them as the finding folded here does. So folding these findings with those
-    before them gives what :func:`fold` gives for them all. The folded findings
-    given of those codes are added to. In no order.
-
-    Example:
-        >>> late = [Finding("x.y", Severity.INFO, Location(("items", n)), "en", "id")
-        ...         for n in (7, 5, 9)]
-        >>> [(f.code, f.value, f.location.path) for f in fold_all(late, {"x.y"})]
-        [('report.folded', {'code': 'x.y', 'count': 3, 'rows': 0}, '$.items[5]')]
-    """
-    kept: list[Finding] = []
+def _folded_late(late: list[Finding]) -> list[Finding]:
+    """One finding of :data:`FOLDED` per code of ``late``, findings a report folds."""
     folded: dict[str, tuple[int, int, Location | None]] = {}
-    for finding in findings:
-        code = finding.code
-        if code in codes:
-            _add_folded(folded, code, 1, finding.location.rows, finding.location)
-            continue
+    for finding in late:
         counted = _folded_code(finding)
-        if counted is not None and counted in codes:
-            value: dict[str, Any] = finding.value  # type: ignore[assignment]
-            count, rows = int(value.get("count") or 0), int(value.get("rows") or 0)
-            _add_folded(folded, counted, count, rows, finding.location)
+        if counted is None:
+            _add_folded(folded, finding.code, 1, finding.location.rows, finding.location)
             continue
-        kept.append(finding)
+        value: dict[str, Any] = finding.value  # type: ignore[assignment]
+        count, rows = int(value.get("count") or 0), int(value.get("rows") or 0)
+        _add_folded(folded, counted, count, rows, finding.location)
+    kept: list[Finding] = []
     for code in sorted(folded):
         count, rows, first = folded[code]
         assert first is not None  # every code folded here has a first
@@ -573,32 +541,71 @@ def fold_all(findings: Iterable[Finding], codes: Container[str]) -> list[Finding
 
 
 class Tally:
-    """The findings of each code a report holds before the groups of findings added to it.
+    """Where the first findings of each code are, to fold at once those that come after them.
 
-    For findings added in the order the report lists them: a group that comes
-    after every finding counted so far has the findings of each code the
-    report already holds its cap of (:func:`per_code_cap`) folded at once
-    (:func:`fold_all`), since the report keeps none of them.
+    A report keeps the first findings of each code (as many as :func:`per_code_cap`)
+    and folds the others (:func:`fold`). A tally holds where the first of each code
+    are among the findings it is given. A finding given to :meth:`fold` after them,
+    that comes after as many of its code in the report's order, is one the report
+    folds: it is folded into one finding of :data:`FOLDED` per code at once, which
+    :func:`fold` counts as it would have counted the findings. So the report is the
+    same. For the findings of a worker's run or piece, taken on after those before it.
 
     Example:
         >>> early = [Finding("x.y", Severity.INFO, Location(("items", n)), "en", "id")
         ...          for n in range(3)]
-        >>> late = [Finding("x.y", Severity.INFO, Location(("items", 3)), "en", "id")]
+        >>> late = [Finding("x.y", Severity.INFO, Location(("items", n)), "en", "id")
+        ...         for n in (4, 5)]
         >>> with max_per_code(3):
         ...     [folded] = Tally(early).fold(late)
-        >>> [f.code for f in folded]
-        ['report.folded']
+        >>> [(f.code, f.value["count"], f.location.path) for f in folded]
+        [('report.folded', 2, '$.items[4]')]
     """
 
-    def __init__(self, *before: Iterable[Finding]) -> None:
-        self.counts = code_counts(*before)
+    def __init__(self, *findings: Iterable[Finding]) -> None:
+        self.cap = per_code_cap()
+        self.first: dict[str, list[tuple[Any, ...]]] = {}
+        """The places of the first findings of each code given, in order, as many as the cap."""
+        for group in findings:
+            self._count(group)
+
+    def _count(self, findings: Iterable[Finding]) -> None:
+        cap, first = self.cap, self.first
+        if cap <= 0:
+            return
+        for finding in findings:
+            if finding.code == FOLDED:  # where the findings it counts are is not known
+                continue
+            places = first.setdefault(finding.code, [])
+            if len(places) < cap:
+                bisect.insort(places, _place(finding.location))
+                continue
+            place = _place(finding.location)
+            if place < places[-1]:
+                bisect.insort(places, place)
+                places.pop()
 
     def fold(self, *groups: list[Finding]) -> list[list[Finding]]:
-        """The groups, which come after all those counted, each folded so; then counted."""
-        cap = per_code_cap()
-        full = {code for code, count in self.counts.items() if count >= cap} if cap > 0 else set()
-        self.counts.update(code_counts(*groups))
-        return [fold_all(group, full) if full else group for group in groups]
+        """The groups, each with its findings the report folds folded; then their places held.
+
+        A finding the report folds: one that comes after as many of its code as the
+        cap among the findings given before (to the tally or to this method).
+        """
+        after = {code: places[-1] for code, places in self.first.items() if len(places) >= self.cap}
+        folded: list[list[Finding]] = []
+        for group in groups:
+            kept: list[Finding] = []
+            late: list[Finding] = []
+            for finding in group if after else ():
+                last = after.get(_folded_code(finding) or finding.code)
+                if last is not None and _place(finding.location) > last:
+                    late.append(finding)
+                else:
+                    kept.append(finding)
+            folded.append([*kept, *_folded_late(late)] if late else group)
+        for group in folded:
+            self._count(group)
+        return folded
 
 
 COMPACT_GROWTH = 4

@@ -560,14 +560,19 @@ class _Merging:
         structured, fold = stream.structurer.findings, stream.fold
         if self.tally is None:  # the findings of the pieces before, all read here
             self.tally = Tally(table.findings, structured, fold.found)
-        # those of a code the report holds its cap of before the piece, folded before they move
-        reading, structuring, found = self.tally.fold(piece.reading, piece.structuring, piece.found)
-        table.findings.extend(_moved(finding, base) for finding in reading)
+        # at their places in the file, those the report folds (of a code it holds its cap of
+        # before them) folded at once
+        reading, structuring, found = self.tally.fold(
+            [_moved(finding, base) for finding in piece.reading],
+            [_moved(finding, base) for finding in piece.structuring],
+            [_moved(finding, base) for finding in piece.found],
+        )
+        table.findings.extend(reading)
         stream.table_findings = len(table.findings)
         stream.table_floor = compact(table.findings, floor=stream.table_floor)
-        structured.extend(_moved(finding, base) for finding in structuring)
+        structured.extend(structuring)
         stream.structure_floor = compact(structured, floor=stream.structure_floor)
-        fold.found.extend(_moved(finding, base) for finding in found)
+        fold.found.extend(found)
         fold.floor = compact(fold.found, floor=fold.floor)
         shift = base * _SHIFT * _SHIFT
         fold.take_noted(
