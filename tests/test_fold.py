@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import itertools
 import json
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from pelatihan.findings import (
     Location,
     Report,
     Severity,
-    Tally,
     fold,
     max_per_code,
 )
@@ -192,75 +190,6 @@ def test_a_report_holds_at_most_the_cap_per_code_and_one_more(
         size = len(findings) // parts + 1
         pieces = [fold(findings[i : i + size]) for i in range(0, len(findings), size)]
         assert Report([f for piece in pieces for f in piece]) == report
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    st.lists(
-        st.tuples(
-            st.sampled_from("ab"),
-            st.integers(0, 20),
-            st.integers(0, 3),
-            st.sampled_from(["row", "no row", "a key after"]),
-        ),
-        max_size=120,
-    ),
-    st.integers(1, 6),
-    st.lists(st.integers(0, 21), max_size=3),
-    st.booleans(),
-)
-def test_findings_taken_on_after_those_tallied_give_the_report_of_them_all(
-    items: list[tuple[str, int, int, str]], cap: int, cuts: list[int], compacted: bool
-) -> None:
-    # a finding of item n comes from the n-th record of a file; in the report's order those
-    # without a row come first, and one under a key that sorts after "items" last
-    findings = [
-        Finding(
-            f"x.{code}",
-            Severity.WARNING,
-            Location(
-                ("zz" if where == "a key after" else "items", n),
-                "f",
-                n + 1 if where == "row" else None,
-                n + 1 + run if where == "row" and run else None,
-            ),
-            "m",
-            "m",
-        )
-        for code, n, run, where in items
-    ]
-    # groups of the findings in the order of the file: those of the records before a cut, then after
-    bounds = [0, *sorted(cuts), 22]
-    groups = [
-        [f for f in findings if low <= f.location.keys[1] < high]  # type: ignore[operator]
-        for low, high in itertools.pairwise(bounds)
-    ]
-    with max_per_code(cap):
-        first, *rest = groups
-        added = fold(first) if compacted else list(first)  # some of them folded already
-        tally = Tally(added)
-        for group in rest:
-            (taken,) = tally.fold(group)
-            assert {f.code for f in taken} <= {f.code for f in group} | {FOLDED}
-            added += taken
-        assert Report(added) == Report(findings)
-
-
-def test_a_tally_folds_the_findings_after_the_cap_of_their_code_and_no_others() -> None:
-    early = _many("participant.nip", 5) + _many("participant.grade", 2)
-    late = [
-        f.at(Location(("cohorts", 0, "participants", 10 + n), "a.csv", 20 + n))
-        for n, f in enumerate(early)
-    ]
-    with max_per_code(5):
-        (taken,) = Tally(early).fold(late)
-        assert [f.code for f in taken] == ["participant.grade"] * 2 + [FOLDED]
-        assert taken[-1].value == {"code": "participant.nip", "count": 5, "rows": 5}
-        # a finding before the fifth of its code is not folded
-        between = early[4].at(Location(("cohorts", 0, "participants", 3), "a.csv", 5))
-        assert Tally(early).fold([between]) == [[between]]
-    with max_per_code(0):
-        assert Tally(early).fold(late) == [late]
 
 
 @settings(

@@ -26,7 +26,6 @@ the readers or the rules, which both build on it.
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import contextvars
 import datetime
@@ -65,7 +64,6 @@ __all__ = [
     "ReportErrors",
     "Rule",
     "Severity",
-    "Tally",
     "UnknownRuleError",
     "compact",
     "fold",
@@ -452,7 +450,12 @@ def fold(findings: Iterable[Finding], cap: int | None = None) -> list[Finding]:
     folded: dict[str, tuple[int, int, Location | None]] = {}
 
     def fold_one(code: str, count: int, rows: int, first: Location) -> None:
-        _add_folded(folded, code, count, rows, first)
+        before = folded.get(code)
+        if before is not None:
+            count, rows = count + before[0], rows + before[1]
+            if before[2] is not None:
+                first = min(first, before[2], key=_place)
+        folded[code] = (count, rows, first)
 
     for finding in items:
         code = finding.code
@@ -494,118 +497,6 @@ def fold(findings: Iterable[Finding], cap: int | None = None) -> list[Finding]:
         assert first is not None  # every code folded has a first
         kept.append(_folded(code, count, rows, first))
     return kept
-
-
-def _add_folded(
-    folded: dict[str, tuple[int, int, Location | None]],
-    code: str,
-    count: int,
-    rows: int,
-    first: Location,
-) -> None:
-    """Count ``count`` more findings of ``code`` folded: ``rows`` rows, the first at ``first``."""
-    before = folded.get(code)
-    if before is not None:
-        count, rows = count + before[0], rows + before[1]
-        if before[2] is not None:
-            first = min(first, before[2], key=_place)
-    folded[code] = (count, rows, first)
-
-
-def _folded_code(finding: Finding) -> str | None:
-    """The code a folded finding (:data:`FOLDED`) counts findings of; ``None`` for another."""
-    if finding.code != FOLDED:
-        return None
-    value = finding.value
-    code = value.get("code") if isinstance(value, dict) else None
-    return code if isinstance(code, str) else None
-
-
-def _folded_late(late: list[Finding]) -> list[Finding]:
-    """One finding of :data:`FOLDED` per code of ``late``, findings a report folds."""
-    folded: dict[str, tuple[int, int, Location | None]] = {}
-    for finding in late:
-        counted = _folded_code(finding)
-        if counted is None:
-            _add_folded(folded, finding.code, 1, finding.location.rows, finding.location)
-            continue
-        value: dict[str, Any] = finding.value  # type: ignore[assignment]
-        count, rows = int(value.get("count") or 0), int(value.get("rows") or 0)
-        _add_folded(folded, counted, count, rows, finding.location)
-    kept: list[Finding] = []
-    for code in sorted(folded):
-        count, rows, first = folded[code]
-        assert first is not None  # every code folded here has a first
-        kept.append(_folded(code, count, rows, first))
-    return kept
-
-
-class Tally:
-    """Where the first findings of each code are, to fold at once those that come after them.
-
-    A report keeps the first findings of each code (as many as :func:`per_code_cap`)
-    and folds the others (:func:`fold`). A tally holds where the first of each code
-    are among the findings it is given. A finding given to :meth:`fold` after them,
-    that comes after as many of its code in the report's order, is one the report
-    folds: it is folded into one finding of :data:`FOLDED` per code at once, which
-    :func:`fold` counts as it would have counted the findings. So the report is the
-    same. For the findings of a worker's run or piece, taken on after those before it.
-
-    Example:
-        >>> early = [Finding("x.y", Severity.INFO, Location(("items", n)), "en", "id")
-        ...          for n in range(3)]
-        >>> late = [Finding("x.y", Severity.INFO, Location(("items", n)), "en", "id")
-        ...         for n in (4, 5)]
-        >>> with max_per_code(3):
-        ...     [folded] = Tally(early).fold(late)
-        >>> [(f.code, f.value["count"], f.location.path) for f in folded]
-        [('report.folded', 2, '$.items[4]')]
-    """
-
-    def __init__(self, *findings: Iterable[Finding]) -> None:
-        self.cap = per_code_cap()
-        self.first: dict[str, list[tuple[Any, ...]]] = {}
-        """The places of the first findings of each code given, in order, as many as the cap."""
-        for group in findings:
-            self._count(group)
-
-    def _count(self, findings: Iterable[Finding]) -> None:
-        cap, first = self.cap, self.first
-        if cap <= 0:
-            return
-        for finding in findings:
-            if finding.code == FOLDED:  # where the findings it counts are is not known
-                continue
-            places = first.setdefault(finding.code, [])
-            if len(places) < cap:
-                bisect.insort(places, _place(finding.location))
-                continue
-            place = _place(finding.location)
-            if place < places[-1]:
-                bisect.insort(places, place)
-                places.pop()
-
-    def fold(self, *groups: list[Finding]) -> list[list[Finding]]:
-        """The groups, each with its findings the report folds folded; then their places held.
-
-        A finding the report folds: one that comes after as many of its code as the
-        cap among the findings given before (to the tally or to this method).
-        """
-        after = {code: places[-1] for code, places in self.first.items() if len(places) >= self.cap}
-        folded: list[list[Finding]] = []
-        for group in groups:
-            kept: list[Finding] = []
-            late: list[Finding] = []
-            for finding in group if after else ():
-                last = after.get(_folded_code(finding) or finding.code)
-                if last is not None and _place(finding.location) > last:
-                    late.append(finding)
-                else:
-                    kept.append(finding)
-            folded.append([*kept, *_folded_late(late)] if late else group)
-        for group in folded:
-            self._count(group)
-        return folded
 
 
 COMPACT_GROWTH = 4

@@ -36,7 +36,7 @@ from typing import Any
 import attrs
 
 from pelatihan.cohort import Cohort, Participant
-from pelatihan.findings import Finding, Location, Report, Tally, compact
+from pelatihan.findings import Finding, Location, Report, compact
 from pelatihan.io.structure import Loaded
 from pelatihan.io.typed import _DOCUMENT_KEYS, Opened, load_opened
 from pelatihan.validation import parallel
@@ -358,8 +358,6 @@ class _Merging:
         self.fold = Fold(self.shares.locate, nip_of=self.shares.nip_of, **options)
         self.structuring: list[Finding] = []
         self.floor = 0
-        self.tally: Tally | None = None
-        """The findings of each code before the next worker's run to take on (:meth:`merge`)."""
         self.keys = _DOCUMENT_KEYS
         self.colons: int | None = None
         """The colons of the file, as a worker counted them."""
@@ -404,13 +402,9 @@ class _Merging:
         if self.broken:
             return
         fold = self.fold
-        if self.tally is None:  # the findings of the runs before, all checked here
-            self.tally = Tally(self.structuring, fold.found)
-        # those of a code the report holds its cap of before the run, folded at once
-        structuring, found = self.tally.fold(part.structuring, part.found)
-        self.structuring.extend(structuring)
+        self.structuring.extend(part.structuring)
         self.floor = compact(self.structuring, floor=self.floor)
-        fold.found.extend(found)
+        fold.found.extend(part.found)
         fold.floor = compact(fold.found, floor=fold.floor)
         self.shares.add(part)
         fold.take_noted(part.firsts, part.again)

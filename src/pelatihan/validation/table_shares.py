@@ -56,7 +56,7 @@ from typing import Any
 import attrs
 
 from pelatihan.cohort import Cohort, Participant
-from pelatihan.findings import Finding, Location, Tally, compact
+from pelatihan.findings import Finding, Location, compact
 from pelatihan.io.csv import (
     CsvRows,
     ends_open,
@@ -463,8 +463,6 @@ class _Merging:
         """The lines of the piece last read again, by its index in :attr:`pieces`."""
         self.scratch: _StreamTable | None = None
         """A table of the file's header, to structure a participant again (:meth:`person`)."""
-        self.tally: Tally | None = None
-        """The findings of each code before the next worker's piece to take on (:meth:`merge`)."""
 
     def start(self, header: Sequence[str], name: str | None, header_row: int) -> _StreamTable:
         return self.options.table((list(header), name, header_row), self.stream)
@@ -557,22 +555,14 @@ class _Merging:
         self.pieces.append((piece.first_row, *self.spans[index]))
         rows.row += piece.lines
         stream.count += piece.count
-        structured, fold = stream.structurer.findings, stream.fold
-        if self.tally is None:  # the findings of the pieces before, all read here
-            self.tally = Tally(table.findings, structured, fold.found)
-        # at their places in the file, those the report folds (of a code it holds its cap of
-        # before them) folded at once
-        reading, structuring, found = self.tally.fold(
-            [_moved(finding, base) for finding in piece.reading],
-            [_moved(finding, base) for finding in piece.structuring],
-            [_moved(finding, base) for finding in piece.found],
-        )
-        table.findings.extend(reading)
+        table.findings.extend(_moved(finding, base) for finding in piece.reading)
         stream.table_findings = len(table.findings)
         stream.table_floor = compact(table.findings, floor=stream.table_floor)
-        structured.extend(structuring)
+        structured = stream.structurer.findings
+        structured.extend(_moved(finding, base) for finding in piece.structuring)
         stream.structure_floor = compact(structured, floor=stream.structure_floor)
-        fold.found.extend(found)
+        fold = stream.fold
+        fold.found.extend(_moved(finding, base) for finding in piece.found)
         fold.floor = compact(fold.found, floor=fold.floor)
         shift = base * _SHIFT * _SHIFT
         fold.take_noted(
