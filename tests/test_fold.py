@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from pelatihan.findings import (
     Location,
     Report,
     Severity,
+    Tally,
     fold,
     max_per_code,
 )
@@ -190,6 +192,75 @@ def test_a_report_holds_at_most_the_cap_per_code_and_one_more(
         size = len(findings) // parts + 1
         pieces = [fold(findings[i : i + size]) for i in range(0, len(findings), size)]
         assert Report([f for piece in pieces for f in piece]) == report
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from("ab"),
+            st.integers(0, 20),
+            st.integers(0, 3),
+            st.sampled_from(["row", "a cohort", "a key after", "a row of another file"]),
+        ),
+        max_size=120,
+    ),
+    st.integers(1, 6),
+    st.lists(st.integers(0, 21), max_size=3),
+    st.booleans(),
+)
+def test_the_parts_of_a_file_taken_on_with_a_tally_give_the_report_of_them_all(
+    items: list[tuple[str, int, int, str]], cap: int, cuts: list[int], compacted: bool
+) -> None:
+    # a finding about the n-th record of a file; in the report's order those without a row come
+    # first (by their keys), and one under a key that sorts after "cohorts" after them
+    findings = [
+        Finding(
+            f"x.{code}",
+            Severity.WARNING,
+            Location(
+                ("zz" if where == "a key after" else "cohorts", n),
+                "e" if where == "a row of another file" else "f",
+                n + 1 if where in ("row", "a row of another file") else None,
+                n + 1 + run if where == "row" and run else None,
+            ),
+            "m",
+            "m",
+        )
+        for code, n, run, where in items
+    ]
+    # the parts of the file: the records before a cut, then those after it
+    bounds = [0, *sorted(cuts), 22]
+    parts = [
+        [f for f in findings if low <= f.location.keys[1] < high]  # type: ignore[operator]
+        for low, high in itertools.pairwise(bounds)
+    ]
+    with max_per_code(cap):
+        first, *rest = parts
+        added = fold(first) if compacted else list(first)  # some of them folded already
+        tally = Tally(added)
+        for part in rest:
+            (taken,) = tally.fold(part)
+            added += taken
+        assert Report(added) == Report(findings)
+
+
+def test_a_tally_folds_the_findings_after_the_cap_of_their_code_and_no_others() -> None:
+    early = _many("participant.nip", 5) + _many("participant.grade", 2)
+    late = [
+        f.at(Location(("cohorts", 1, "participants", n), "a.csv", 20 + n))
+        for n, f in enumerate(early)
+    ]
+    with max_per_code(5):
+        (taken,) = Tally(early).fold(late)
+        assert [f.code for f in taken] == ["participant.grade"] * 2 + [FOLDED]
+        assert taken[-1].value == {"code": "participant.nip", "count": 5, "rows": 5}
+        assert taken[-1].location == late[0].location  # the first folded
+        # the five findings before had a row: one without comes before them, and is kept
+        cohort = early[0].at(Location(("cohorts", 1), "a.csv"))
+        assert Tally(early).fold([cohort]) == [[cohort]]
+    with max_per_code(0):
+        assert Tally(early).fold(late) == [late]
 
 
 @settings(

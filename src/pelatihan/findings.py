@@ -64,6 +64,7 @@ __all__ = [
     "ReportErrors",
     "Rule",
     "Severity",
+    "Tally",
     "UnknownRuleError",
     "compact",
     "fold",
@@ -450,12 +451,7 @@ def fold(findings: Iterable[Finding], cap: int | None = None) -> list[Finding]:
     folded: dict[str, tuple[int, int, Location | None]] = {}
 
     def fold_one(code: str, count: int, rows: int, first: Location) -> None:
-        before = folded.get(code)
-        if before is not None:
-            count, rows = count + before[0], rows + before[1]
-            if before[2] is not None:
-                first = min(first, before[2], key=_place)
-        folded[code] = (count, rows, first)
+        _add_folded(folded, code, count, rows, first)
 
     for finding in items:
         code = finding.code
@@ -495,6 +491,110 @@ def fold(findings: Iterable[Finding], cap: int | None = None) -> list[Finding]:
     for code in sorted(folded):
         count, rows, first = folded[code]
         assert first is not None  # every code folded has a first
+        kept.append(_folded(code, count, rows, first))
+    return kept
+
+
+def _add_folded(
+    folded: dict[str, tuple[int, int, Location | None]],
+    code: str,
+    count: int,
+    rows: int,
+    first: Location,
+) -> None:
+    """Count ``count`` more findings of ``code`` folded: ``rows`` rows, the first at ``first``."""
+    before = folded.get(code)
+    if before is not None:
+        count, rows = count + before[0], rows + before[1]
+        if before[2] is not None:
+            first = min(first, before[2], key=_place)
+    folded[code] = (count, rows, first)
+
+
+def _band(location: Location) -> tuple[str | None, bool] | None:
+    """The findings a finding is listed among in the order of the file it is about.
+
+    A report lists the findings of one file that have a row by their rows, and those
+    without one, at a cohort (``$.cohorts[n]...``), by their cohorts: in each band, a
+    finding about a later part of the file comes after those about the parts before.
+    ``None`` for any other finding, listed by its keys.
+    """
+    if location.row is not None:
+        return location.file, True
+    keys = location.keys
+    if keys and keys[0] == "cohorts":
+        return location.file, False
+    return None
+
+
+class Tally:
+    """The findings of each code a report holds so far, to fold those it will fold at once.
+
+    For a file validated in parts, taken on in the file's order: given the findings
+    of the parts taken on first, then (:meth:`fold`) the findings of each next part.
+    A finding of a part is folded at once, into one finding of :data:`FOLDED` per
+    code, when the report holds at least as many findings of its code as it keeps
+    (:func:`per_code_cap`) in the finding's band (:func:`_band`): those all come
+    before it, so the report keeps none of it, and :func:`fold` counts the folded
+    finding as it would have counted it. The report is the same.
+
+    Example:
+        >>> early = [Finding("x.y", Severity.INFO, Location(("cohorts", n)), "en", "id")
+        ...          for n in range(3)]
+        >>> late = [Finding("x.y", Severity.INFO, Location(("cohorts", n)), "en", "id")
+        ...         for n in (4, 5)]
+        >>> with max_per_code(3):
+        ...     [folded] = Tally(early).fold(late)
+        >>> [(f.code, f.value["count"], f.location.path) for f in folded]
+        [('report.folded', 2, '$.cohorts[4]')]
+    """
+
+    def __init__(self, *findings: Iterable[Finding]) -> None:
+        self.cap = per_code_cap()
+        self.counts: Counter[tuple[str, tuple[str | None, bool]]] = Counter()
+        """The findings of each code in each band; not those folded (where they are is unknown)."""
+        for group in findings:
+            self._count(group)
+
+    def _count(self, findings: Iterable[Finding]) -> None:
+        counts = self.counts
+        for finding in findings:
+            band = _band(finding.location) if finding.code != FOLDED else None
+            if band is not None:
+                counts[finding.code, band] += 1
+
+    def fold(self, *groups: list[Finding]) -> list[list[Finding]]:
+        """The findings of the next part, in groups, each with those the report folds folded.
+
+        Then counted, for the parts after it.
+        """
+        cap = self.cap
+        full = {key for key, count in self.counts.items() if count >= cap} if cap > 0 else set()
+        folded: list[list[Finding]] = []
+        for group in groups:
+            kept: list[Finding] = []
+            late: list[Finding] = []
+            for finding in group if full else ():
+                band = _band(finding.location) if finding.code != FOLDED else None
+                if band is not None and (finding.code, band) in full:
+                    late.append(finding)
+                else:
+                    kept.append(finding)
+            folded.append([*kept, *_folded_late(late)] if late else group)
+        for group in folded:
+            self._count(group)
+        return folded
+
+
+def _folded_late(late: list[Finding]) -> list[Finding]:
+    """One finding of :data:`FOLDED` per code of ``late``, findings a report folds."""
+    folded: dict[str, tuple[int, int, Location | None]] = {}
+    for finding in late:
+        _add_folded(folded, finding.code, 1, finding.location.rows, finding.location)
+    kept: list[Finding] = []
+    for code in sorted(folded):
+        count, rows, first = folded[code]
+        assert first is not None  # every code folded here has a first
         kept.append(_folded(code, count, rows, first))
     return kept
 

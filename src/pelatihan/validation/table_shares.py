@@ -56,7 +56,7 @@ from typing import Any
 import attrs
 
 from pelatihan.cohort import Cohort, Participant
-from pelatihan.findings import Finding, Location, compact
+from pelatihan.findings import Finding, Location, Tally, compact
 from pelatihan.io.csv import (
     CsvRows,
     ends_open,
@@ -463,6 +463,8 @@ class _Merging:
         """The lines of the piece last read again, by its index in :attr:`pieces`."""
         self.scratch: _StreamTable | None = None
         """A table of the file's header, to structure a participant again (:meth:`person`)."""
+        self.tally: Tally | None = None
+        """The findings of each code before the next worker's piece to take on (:meth:`merge`)."""
 
     def start(self, header: Sequence[str], name: str | None, header_row: int) -> _StreamTable:
         return self.options.table((list(header), name, header_row), self.stream)
@@ -555,14 +557,17 @@ class _Merging:
         self.pieces.append((piece.first_row, *self.spans[index]))
         rows.row += piece.lines
         stream.count += piece.count
-        table.findings.extend(_moved(finding, base) for finding in piece.reading)
+        structured, fold = stream.structurer.findings, stream.fold
+        if self.tally is None:  # the findings of the pieces before, all read here
+            self.tally = Tally(table.findings, structured, fold.found)
+        # those of a code the report holds its cap of before the piece, folded before they move
+        reading, structuring, found = self.tally.fold(piece.reading, piece.structuring, piece.found)
+        table.findings.extend(_moved(finding, base) for finding in reading)
         stream.table_findings = len(table.findings)
         stream.table_floor = compact(table.findings, floor=stream.table_floor)
-        structured = stream.structurer.findings
-        structured.extend(_moved(finding, base) for finding in piece.structuring)
+        structured.extend(_moved(finding, base) for finding in structuring)
         stream.structure_floor = compact(structured, floor=stream.structure_floor)
-        fold = stream.fold
-        fold.found.extend(_moved(finding, base) for finding in piece.found)
+        fold.found.extend(_moved(finding, base) for finding in found)
         fold.floor = compact(fold.found, floor=fold.floor)
         shift = base * _SHIFT * _SHIFT
         fold.take_noted(
