@@ -532,11 +532,14 @@ class Tally:
 
     For a file validated in parts, taken on in the file's order: given the findings
     of the parts taken on first, then (:meth:`fold`) the findings of each next part.
-    A finding of a part is folded at once, into one finding of :data:`FOLDED` per
-    code, when the report holds at least as many findings of its code as it keeps
-    (:func:`per_code_cap`) in the finding's band (:func:`_band`): those all come
-    before it, so the report keeps none of it, and :func:`fold` counts the folded
-    finding as it would have counted it. The report is the same.
+    A report lists the findings of one file that have a row by their rows, and
+    those without one, at a cohort (``$.cohorts[n]...``), by their cohorts. So in
+    each of these bands a finding of a part comes after those of the parts before.
+    It is folded at once, into one finding of :data:`FOLDED` per code, when they
+    hold at least as many findings of its code as the report keeps
+    (:func:`per_code_cap`): the report keeps none of it, and :func:`fold` counts the
+    folded finding as it would have counted it. The report is the same. A finding
+    of no such band (one at ``$.format``, say) is never folded here.
 
     Example:
         >>> early = [Finding("x.y", Severity.INFO, Location(("cohorts", n)), "en", "id")
