@@ -572,7 +572,9 @@ class Tally:
         Then counted, for the parts after it.
         """
         cap = self.cap
-        full = {key for key, count in self.counts.items() if count >= cap} if cap > 0 else set()
+        if cap <= 0:  # no cap: nothing is folded, nor needs counting
+            return list(groups)
+        full = {key for key, count in self.counts.items() if count >= cap}
         folded: list[list[Finding]] = []
         for group in groups:
             kept: list[Finding] = []

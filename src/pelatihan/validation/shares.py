@@ -259,7 +259,7 @@ class _Shares:
             if indexes is None:
                 participants.append(tuple(held))
             elif shown is None:  # every participant held: the indexes of them all, in order
-                participants.append(tuple(indexes[: len(held)]))
+                participants.append(indexes[: len(held)])
             else:
                 participants.append(tuple([indexes[n] for n in held]))
         return Loaded(
